@@ -1,0 +1,34 @@
+// Shared Jest settings. A project's own jest.config.js runs its fast unit specs (`nx test <project>`);
+// the root jest.config.js runs every project's unit and integration specs (`npm test`).
+const path = require('node:path');
+
+const swcTransform = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+module.exports = function projectConfig(projectDir, { integration = false } = {}) {
+  const { name } = require(path.join(projectDir, 'package.json'));
+  return {
+    displayName: name.replace('@wirestream/', ''),
+    rootDir: projectDir,
+    testEnvironment: 'node',
+    testMatch: integration
+      ? ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.integration-spec.ts']
+      : ['<rootDir>/src/**/*.spec.ts'],
+    transform: { '^.+\\.ts$': swcTransform },
+    // Tests import sibling libs from source, so they never run against a stale build.
+    moduleNameMapper: {
+      '^@wirestream/(.*)$': path.join(__dirname, 'libs/$1/src/index.ts'),
+    },
+    testTimeout: integration ? 120_000 : 5_000,
+  };
+};

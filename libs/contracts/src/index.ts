@@ -1,0 +1,6 @@
+export * from './topics';
+export * from './article-id';
+export * from './schemas';
+export * from './codec';
+export * from './errors';
+export * from './headers';

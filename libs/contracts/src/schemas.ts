@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { ARTICLE_ID_PATTERN } from './article-id';
+
+/**
+ * Versioned message schemas, one per topic. Within a topic version, changes are additive only
+ * (new optional fields); anything else is a new topic version. Every message carries its
+ * `schemaVersion`, so a consumer rejects a mismatch explicitly instead of misreading it.
+ */
+
+/** Largest document body a raw message may carry, in UTF-16 code units (about 2 MB of text). */
+export const MAX_BODY_CHARS = 2_000_000;
+
+const articleId = z.string().regex(ARTICLE_ID_PATTERN, 'articleId must be 32 lowercase hex characters');
+const isoDateTime = z.iso.datetime({ offset: true });
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 hex digest');
+
+export const SourceKindSchema = z.enum(['file-drop', 'feed']);
+/** How the document's bytes are laid out, which decides how the normalizer reads them. */
+export const DocumentFormatSchema = z.enum(['wire-text', 'html', 'feed-item']);
+
+export const FeedItemSchema = z.object({
+  title: z.string().nullable(),
+  link: z.string().nullable(),
+  guid: z.string().nullable(),
+  publishedAt: isoDateTime.nullable(),
+  author: z.string().nullable(),
+  categories: z.array(z.string()),
+});
+
+export const RawDocumentV1Schema = z.object({
+  schemaVersion: z.literal(1),
+  articleId,
+  source: z.object({ id: z.string().min(1), kind: SourceKindSchema, uri: z.string().min(1) }),
+  /** Where this document was read from: a file path or the item's URL. */
+  documentUri: z.string().min(1),
+  fetchedAt: isoDateTime,
+  format: DocumentFormatSchema,
+  /** Charset the bytes were decoded from; the body itself is always UTF-8 text. */
+  charset: z.string().min(1),
+  body: z.string().max(MAX_BODY_CHARS),
+  contentHash: sha256,
+  /** Fields the feed carried for this item (null for file drops). */
+  feedItem: FeedItemSchema.nullable(),
+});
+
+export const DatelineSchema = z.object({
+  place: z.string().nullable(),
+  dateText: z.string().nullable(),
+  agency: z.string().nullable(),
+});
+
+export const BylineSchema = z.object({
+  text: z.string(),
+  names: z.array(z.string()),
+  emails: z.array(z.string()),
+});
+
+/** Where the published date-time came from, most to least authoritative. */
+export const PublishedAtSourceSchema = z.enum(['feed', 'html-meta', 'syndication-header', 'dateline']);
+
+export const NormalizedArticleSchema = z.object({
+  articleId,
+  sourceId: z.string().min(1),
+  documentUri: z.string().min(1),
+  canonicalUrl: z.string().nullable(),
+  fetchedAt: isoDateTime,
+  headline: z.string().nullable(),
+  subheadline: z.string().nullable(),
+  dateline: DatelineSchema.nullable(),
+  byline: BylineSchema.nullable(),
+  publishedAt: isoDateTime.nullable(),
+  publishedAtSource: PublishedAtSourceSchema.nullable(),
+  /** Who put the copy out where we read it (MENAFN), vs the agency that wrote it (KUNA). */
+  publisher: z.string().nullable(),
+  originatingAgency: z.string().nullable(),
+  /** Agencies credited inside the copy ("Yonhap News Agency reported", "[YONHAP]"). */
+  credits: z.array(z.string()),
+  section: z.string().nullable(),
+  language: z.string().nullable(),
+  body: z.string(),
+  /** Photo captions, kept apart from the body rather than deleted. */
+  captions: z.array(z.string()),
+  wordCount: z.number().int().nonnegative(),
+  /** sha256 of the normalized body: equal for byte-different copies of the same text. */
+  contentHash: sha256,
+  normalizerVersion: z.string().min(1),
+});
+
+export const NormalizedArticleV1Schema = NormalizedArticleSchema.extend({ schemaVersion: z.literal(1) });
+
+export const EntityTypeSchema = z.enum(['PERSON', 'ORG', 'GPE', 'LOC', 'MISC']);
+
+export const MentionSchema = z.object({
+  /** UTF-16 offsets into the normalized body, end exclusive. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  text: z.string().min(1),
+  /** A title or role in apposition ("Foreign Minister"), when the text gives one. */
+  role: z.string().nullable(),
+});
+
+export const ExtractedEntitySchema = z.object({
+  /** Stable identity across articles: `<TYPE>:<canonical name, lowercased>`. */
+  key: z.string().min(3),
+  canonicalName: z.string().min(1),
+  type: EntityTypeSchema,
+  aliases: z.array(z.string()),
+  mentions: z.array(MentionSchema).min(1),
+});
+
+export const EnrichedArticleV1Schema = z.object({
+  schemaVersion: z.literal(1),
+  articleId,
+  article: NormalizedArticleSchema,
+  entities: z.array(ExtractedEntitySchema),
+  extractorVersion: z.string().min(1),
+});
+
+export const DeadLetterV1Schema = z.object({
+  schemaVersion: z.literal(1),
+  stage: z.enum(['fetcher', 'normalizer', 'extractor', 'storage']),
+  sourceTopic: z.string(),
+  partition: z.number().int().nullable(),
+  offset: z.string().nullable(),
+  key: z.string().nullable(),
+  /** The original value: UTF-8 text when it decodes cleanly, base64 otherwise. */
+  value: z.string().nullable(),
+  valueEncoding: z.enum(['utf8', 'base64']),
+  headers: z.record(z.string(), z.string()),
+  errorClass: z.string(),
+  errorMessage: z.string(),
+  attempts: z.number().int().positive(),
+  failedAt: isoDateTime,
+});
+
+export type SourceKind = z.infer<typeof SourceKindSchema>;
+export type DocumentFormat = z.infer<typeof DocumentFormatSchema>;
+export type FeedItem = z.infer<typeof FeedItemSchema>;
+export type RawDocumentV1 = z.infer<typeof RawDocumentV1Schema>;
+export type Dateline = z.infer<typeof DatelineSchema>;
+export type Byline = z.infer<typeof BylineSchema>;
+export type PublishedAtSource = z.infer<typeof PublishedAtSourceSchema>;
+export type NormalizedArticle = z.infer<typeof NormalizedArticleSchema>;
+export type NormalizedArticleV1 = z.infer<typeof NormalizedArticleV1Schema>;
+export type EntityType = z.infer<typeof EntityTypeSchema>;
+export type Mention = z.infer<typeof MentionSchema>;
+export type ExtractedEntity = z.infer<typeof ExtractedEntitySchema>;
+export type EnrichedArticleV1 = z.infer<typeof EnrichedArticleV1Schema>;
+export type DeadLetterV1 = z.infer<typeof DeadLetterV1Schema>;
