@@ -16,7 +16,7 @@ const swcTransform = [
 ];
 
 module.exports = function projectConfig(projectDir, { integration = false } = {}) {
-  const { name } = require(path.join(projectDir, 'package.json'));
+  const { name } = require(path.join(projectDir, "package.json"));
   return {
     displayName: name.replace('@wirestream/', ''),
     rootDir: projectDir,

@@ -12,6 +12,8 @@ export const MAX_BODY_CHARS = 2_000_000;
 
 const articleId = z.string().regex(ARTICLE_ID_PATTERN, 'articleId must be 32 lowercase hex characters');
 const isoDateTime = z.iso.datetime({ offset: true });
+/** A calendar date alone ('2025-01-06') when that is all the copy says, else a full date-time. */
+const isoDateOrDateTime = z.union([z.iso.date(), isoDateTime]);
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 hex digest');
 
 export const SourceKindSchema = z.enum(['file-drop', 'feed']);
@@ -68,7 +70,7 @@ export const NormalizedArticleSchema = z.object({
   subheadline: z.string().nullable(),
   dateline: DatelineSchema.nullable(),
   byline: BylineSchema.nullable(),
-  publishedAt: isoDateTime.nullable(),
+  publishedAt: isoDateOrDateTime.nullable(),
   publishedAtSource: PublishedAtSourceSchema.nullable(),
   /** Who put the copy out where we read it (MENAFN), vs the agency that wrote it (KUNA). */
   publisher: z.string().nullable(),

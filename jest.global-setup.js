@@ -1,0 +1,13 @@
+// Integration tests need the real broker and Postgres: start them when they are not running,
+// remembering whether we did, so the teardown stops only what this run started.
+const infra = require('./deploy/local/infra.js');
+
+module.exports = async function globalSetup() {
+  const log = (line) => process.stderr.write(`[test infra] ${line}\n`);
+  const kafka = await infra.ensureKafka({ log });
+  if (!process.env.DATABASE_URL) await infra.ensureDatabases(['wirestream_test'], { log });
+  process.env.KAFKA_BROKERS = kafka.brokers;
+  process.env.WIRESTREAM_TEST_DATABASE_URL =
+    process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wirestream_test';
+  globalThis.__WIRESTREAM_KAFKA_STARTED_BY_TESTS__ = kafka.startedByUs;
+};

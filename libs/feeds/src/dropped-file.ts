@@ -1,0 +1,92 @@
+import { UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/contracts';
+import { decodeText } from './decode-text';
+import { assertWithinSize, buildRawDocument } from './raw-document';
+import { DEFAULT_MAX_DOCUMENT_BYTES, type SourceRef } from './source-ref';
+import { assertNoDtdDeclarations, rootElementName } from './xml-markup';
+
+/**
+ * What a dropped file is: an RSS/Atom/RDF feed (route it to parseFeedDocument), an HTML page,
+ * plain wire copy, or some other XML (NITF, NewsML: not handled yet).
+ */
+export type DroppedFileKind = 'feed' | 'html' | 'wire-text' | 'xml-unsupported';
+
+export interface DocumentFromDroppedFileOptions {
+  source: SourceRef;
+  /** The file's path: the document's URI. */
+  path: string;
+  fetchedAt: Date;
+  /** Larger files are refused unread; default 5 MiB. */
+  maxBytes?: number;
+}
+
+/** How far into the text HTML markers (<html, <body, <!doctype html) are looked for. */
+const HTML_SNIFF_CHARS = 1024;
+const HTML_FILE_NAME = /\.x?html?$/i;
+const XML_FILE_NAME = /\.(xml|rss|atom|rdf|nitf|newsml)$/i;
+/** Elements an HTML fragment (a page body without <html>) starts with. */
+const HTML_FRAGMENT_ROOTS = new Set(
+  'a article aside b blockquote body br center dd div dl em figure font h1 h2 h3 h4 h5 h6 head header hr i img main meta nav ol p pre section span strong table title ul'.split(' '),
+);
+const RSS1_NAMESPACES = ['http://purl.org/rss/1.0/', 'http://my.netscape.com/rdf/simple/0.9/'];
+
+/**
+ * Classifies a dropped file by its content; the name only breaks ties (copy that starts with '<'
+ * but is neither HTML nor a whole XML document is HTML in a .html file, wire text otherwise). Throws UnprocessableDocumentError when its charset cannot be decoded.
+ */
+export function classifyDroppedFile(bytes: Uint8Array, fileName: string): DroppedFileKind {
+  return classifyText(decodeText(bytes).text, fileName).kind;
+}
+
+/**
+ * A dropped HTML page or wire-copy file → one raw document. Its article id is its content hash:
+ * the same bytes dropped twice, or renamed, are the same article.
+ *
+ * @throws UnprocessableDocumentError for files over `maxBytes`, bodies over MAX_BODY_CHARS,
+ *   undecodable charsets, feeds (which go through parseFeedDocument) and other XML (XML carrying
+ *   DTD/entity declarations is refused as such; its DTD is never parsed).
+ */
+export function documentFromDroppedFile(bytes: Uint8Array, options: DocumentFromDroppedFileOptions): RawDocumentV1 {
+  const { source, path } = options;
+  assertWithinSize(bytes, options.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES, path);
+  const { text, charset } = decodeText(bytes);
+  const { kind, root } = classifyText(text, path);
+  if (kind === 'feed' || kind === 'xml-unsupported') assertNoDtdDeclarations(text, path);
+  if (kind === 'feed') {
+    throw new UnprocessableDocumentError(`${path}: is a feed (root <${root}>), which parseFeedDocument reads, not a single document`);
+  }
+  if (kind === 'xml-unsupported') throw new UnprocessableDocumentError(`${path}: unsupported XML document (root <${root}>)`);
+  return buildRawDocument({
+    source,
+    documentUri: path,
+    fetchedAt: options.fetchedAt,
+    format: kind,
+    charset,
+    body: text,
+    feedItem: null,
+  });
+}
+
+function classifyText(text: string, fileName: string): { kind: DroppedFileKind; root: string | null } {
+  // Wire copy may open with transmission control codes (SOH, STX) before its text.
+  const start = text.replace(/^[\s\u0000-\u001f\ufeff]+/, '');
+  if (!start.startsWith('<')) return { kind: 'wire-text', root: null };
+
+  const root = rootElementName(start);
+  const localName = root?.slice(root.indexOf(':') + 1).toLowerCase();
+  if (root && localName) {
+    if (localName === 'rss' || localName === 'feed') return { kind: 'feed', root };
+    if (localName === 'rdf' && RSS1_NAMESPACES.some((namespace) => start.includes(namespace))) return { kind: 'feed', root };
+    if (localName === 'html' || HTML_FRAGMENT_ROOTS.has(localName)) return { kind: 'html', root };
+    // NITF has <head> and <body> too, so the root element decides before any HTML markers.
+    if (start.startsWith('<?xml') || start.trimEnd().endsWith(`</${root}>`) || XML_FILE_NAME.test(fileName)) {
+      return { kind: 'xml-unsupported', root };
+    }
+  }
+  if (looksLikeHtml(start)) return { kind: 'html', root };
+  // Copy that merely starts with '<': an HTML fragment if named so, else plain wire text.
+  return { kind: HTML_FILE_NAME.test(fileName) ? 'html' : 'wire-text', root: null };
+}
+
+function looksLikeHtml(start: string): boolean {
+  return /<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]/i.test(start.slice(0, HTML_SNIFF_CHARS));
+}

@@ -1,0 +1,160 @@
+import type { AtomFeed, DcNs, RdfFeed, RssFeed } from 'feedsmith';
+import { parseFeedDate } from './feed-date';
+
+/** What one feed item carries, whatever the feed format. */
+export interface ExtractedFeedItem {
+  title: string | null;
+  link: string | null;
+  guid: string | null;
+  /** Full content, else description/summary; HTML (text-only Atom content is escaped into HTML). */
+  body: string;
+  publishedAt: string | null;
+  author: string | null;
+  categories: string[];
+}
+
+type RssItem = RssFeed.Item<string>;
+type AtomEntry = AtomFeed.Entry<string>;
+type RdfItem = RdfFeed.Item<string>;
+
+export function itemFromRss(item: RssItem, baseUrl: string | null): ExtractedFeedItem {
+  const guid = text(item.guid?.value);
+  const guidIsUrl = guid !== null && item.guid?.isPermaLink !== false && /^https?:\/\//i.test(guid);
+  return {
+    title: plainTitle(item.title),
+    link: absoluteUrl(text(item.link) ?? (guidIsUrl ? guid : null), baseUrl),
+    guid,
+    body: text(item.content?.encoded) ?? text(item.description) ?? '',
+    publishedAt: firstDate(item.pubDate, ...dcDates(item.dc), item.atom?.published, item.atom?.updated),
+    author: joinNames([...(item.authors ?? []).map(personName), ...(item.dc?.creators ?? [])]),
+    categories: distinct([...(item.categories ?? []).map((category) => category.name), ...(item.dc?.subjects ?? [])]),
+  };
+}
+
+export function itemFromAtom(entry: AtomEntry, feed: AtomFeed.Feed<string>, baseUrl: string | null): ExtractedFeedItem {
+  // RFC 4287 §4.2.1: an entry without authors inherits its source's, else the feed's.
+  const authors = nonEmpty(entry.authors) ?? nonEmpty(entry.source?.authors) ?? feed.authors ?? [];
+  return {
+    title: atomTitle(entry.title),
+    link: absoluteUrl(alternateLink(entry.links), baseUrl),
+    guid: text(entry.id),
+    body: atomHtml(entry.content?.src ? undefined : entry.content) ?? atomHtml(entry.summary) ?? '',
+    publishedAt: firstDate(entry.published, entry.updated, ...dcDates(entry.dc)),
+    author: joinNames([...authors.map((person) => person.name), ...(entry.dc?.creators ?? [])]),
+    categories: distinct([
+      ...(entry.categories ?? []).map((category) => category.label ?? category.term),
+      ...(entry.dc?.subjects ?? []),
+    ]),
+  };
+}
+
+export function itemFromRdf(item: RdfItem, baseUrl: string | null): ExtractedFeedItem {
+  const about = text(item.rdf?.about);
+  return {
+    title: plainTitle(item.title),
+    link: absoluteUrl(text(item.link) ?? about, baseUrl),
+    guid: about,
+    body: text(item.content?.encoded) ?? text(item.description) ?? '',
+    publishedAt: firstDate(...dcDates(item.dc), ...(item.dcterms?.issued ?? []), ...(item.dcterms?.modified ?? [])),
+    author: joinNames(item.dc?.creators ?? []),
+    categories: distinct(item.dc?.subjects ?? []),
+  };
+}
+
+export function atomFeedTitle(title: AtomFeed.Text | undefined): string | null {
+  return atomTitle(title);
+}
+
+export function plainTitle(value: string | undefined | null): string | null {
+  const collapsed = value?.replace(/\s+/g, ' ').trim();
+  return collapsed || null;
+}
+
+function text(value: string | undefined | null): string | null {
+  const trimmed = value?.trim();
+  return trimmed || null;
+}
+
+function nonEmpty<T>(values: T[] | undefined): T[] | undefined {
+  return values && values.length > 0 ? values : undefined;
+}
+
+function dcDates(dc: DcNs.ItemOrFeed<string> | undefined): string[] {
+  return dc?.dates ?? [];
+}
+
+function firstDate(...candidates: Array<string | undefined>): string | null {
+  for (const candidate of candidates) {
+    const parsed = parseFeedDate(candidate);
+    if (parsed) return parsed;
+  }
+  return null;
+}
+
+function personName(person: RssFeed.Person): string | undefined {
+  return person.name ?? person.email;
+}
+
+function joinNames(names: Array<string | undefined>): string | null {
+  return distinct(names).join(', ') || null;
+}
+
+function distinct(values: Array<string | undefined>): string[] {
+  const seen = new Set<string>();
+  for (const value of values) {
+    const cleaned = value?.replace(/\s+/g, ' ').trim();
+    if (cleaned) seen.add(cleaned);
+  }
+  return [...seen];
+}
+
+/** The entry's alternate (HTML) link: rel="alternate" or no rel, preferring text/html. */
+function alternateLink(links: Array<AtomFeed.Link<string>> | undefined): string | null {
+  const alternates = (links ?? []).filter((link) => !link.rel || link.rel === 'alternate');
+  const best = alternates.find((link) => !link.type || /html/i.test(link.type)) ?? alternates[0];
+  return text(best?.href);
+}
+
+function absoluteUrl(href: string | null, baseUrl: string | null): string | null {
+  if (!href || /^[a-z][a-z0-9+.-]*:/i.test(href) || !baseUrl) return href;
+  try {
+    return new URL(href, baseUrl).toString();
+  } catch {
+    return href;
+  }
+}
+
+function atomTitle(title: AtomFeed.Text | undefined): string | null {
+  if (!title) return null;
+  return plainTitle(isAtomMarkup(title.type) ? htmlToText(title.value) : title.value);
+}
+
+/** Atom text constructs as HTML: html/xhtml as given, plain text escaped. */
+function atomHtml(construct: { value?: string; type?: string } | undefined): string | null {
+  const value = text(construct?.value);
+  if (!value) return null;
+  return isAtomMarkup(construct?.type) ? value : escapeHtml(value);
+}
+
+function isAtomMarkup(type: string | undefined): boolean {
+  return /^(html|xhtml|text\/html|application\/xhtml\+xml)$/i.test(type?.trim() ?? '');
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+const BASIC_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Tags dropped and the basic entities decoded: enough for a title given as HTML. */
+function htmlToText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
+      if (name.startsWith('#')) {
+        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+      }
+      return BASIC_ENTITIES[name.toLowerCase()] ?? entity;
+    });
+}

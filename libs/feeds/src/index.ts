@@ -1,0 +1,12 @@
+export { DEFAULT_MAX_DOCUMENT_BYTES, type SourceRef } from './source-ref';
+export { decodeText, type DecodedText, type DecodeTextOptions } from './decode-text';
+export { canonicalCharset } from './charset-labels';
+export { parseFeedDate } from './feed-date';
+export { parseFeedDocument, type FeedFormat, type ParseFeedDocumentOptions, type ParsedFeedDocument } from './parse-feed-document';
+export {
+  classifyDroppedFile,
+  documentFromDroppedFile,
+  type DocumentFromDroppedFileOptions,
+  type DroppedFileKind,
+} from './dropped-file';
+export { FileDropTracker, isHiddenOrTemporary, type DirectoryEntry } from './file-drop-tracker';

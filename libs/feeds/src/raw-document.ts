@@ -1,0 +1,53 @@
+import {
+  articleIdFor,
+  MAX_BODY_CHARS,
+  sha256Hex,
+  UnprocessableDocumentError,
+  type DocumentFormat,
+  type FeedItem,
+  type RawDocumentV1,
+} from '@wirestream/contracts';
+import type { SourceRef } from './source-ref';
+
+export interface RawDocumentParts {
+  source: SourceRef;
+  documentUri: string;
+  fetchedAt: Date;
+  format: DocumentFormat;
+  charset: string;
+  body: string;
+  /** Identity of a feed item; file drops are identified by their content hash alone. */
+  guid?: string | null;
+  url?: string | null;
+  feedItem: FeedItem | null;
+}
+
+/** Assembles a raw document: content hash, article id, ISO fetch time, body size limit. */
+export function buildRawDocument(parts: RawDocumentParts): RawDocumentV1 {
+  if (parts.body.length > MAX_BODY_CHARS) {
+    throw new UnprocessableDocumentError(
+      `${parts.documentUri}: body is ${parts.body.length} characters, more than the ${MAX_BODY_CHARS} a raw document may carry`,
+    );
+  }
+  if (Number.isNaN(parts.fetchedAt.getTime())) throw new TypeError('fetchedAt is not a valid date');
+  const contentHash = sha256Hex(parts.body);
+  const { id, kind, uri } = parts.source;
+  return {
+    schemaVersion: 1,
+    articleId: articleIdFor({ sourceId: id, guid: parts.guid, url: parts.url, contentHash }),
+    source: { id, kind, uri },
+    documentUri: parts.documentUri,
+    fetchedAt: parts.fetchedAt.toISOString(),
+    format: parts.format,
+    charset: parts.charset,
+    body: parts.body,
+    contentHash,
+    feedItem: parts.feedItem,
+  };
+}
+
+export function assertWithinSize(bytes: Uint8Array, maxBytes: number, what: string): void {
+  if (bytes.byteLength > maxBytes) {
+    throw new UnprocessableDocumentError(`${what} is ${bytes.byteLength} bytes, larger than the ${maxBytes}-byte limit`);
+  }
+}

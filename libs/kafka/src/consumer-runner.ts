@@ -1,0 +1,215 @@
+import { context as otelContext } from '@opentelemetry/api';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+} from '@nestjs/common';
+import {
+  decodeMessage,
+  namespacedTopic,
+  PermanentError,
+  TransientError,
+  type MessageOf,
+  type Stage,
+  type Topic,
+} from '@wirestream/contracts';
+import { contextFromHeaders, inSpan, SpanKind } from '@wirestream/telemetry';
+import { Kafka, KafkaJSError, type Consumer, type EachBatchPayload, type KafkaMessage } from 'kafkajs';
+import type { ConsumedMessage } from './consumed-message';
+import { deadLetterRecord, headersAsStrings, type FailedMessage } from './dead-letter';
+import { KAFKA_OPTIONS } from './kafka.tokens';
+import type { KafkaOptions } from './kafka-config';
+import { MessageProducer } from './message-producer';
+import type { OutgoingRecord } from './outgoing-record';
+
+interface ConsumerSpecBase<T extends Topic> {
+  /** The stage this consumer belongs to: names its consumer group and dead-letter topic. */
+  stage: Stage;
+  topic: T;
+}
+
+/** One message at a time, each in its own span that continues the producer's trace. */
+export interface PerMessageConsumerSpec<T extends Topic> extends ConsumerSpecBase<T> {
+  processMessage(message: ConsumedMessage<MessageOf<T>>): Promise<OutgoingRecord[]>;
+}
+
+/** A whole batch at once (one database transaction); a failing batch is retried message by message. */
+export interface BatchConsumerSpec<T extends Topic> extends ConsumerSpecBase<T> {
+  processBatch(messages: ConsumedMessage<MessageOf<T>>[]): Promise<OutgoingRecord[]>;
+}
+
+export type ConsumerSpec<T extends Topic> = PerMessageConsumerSpec<T> | BatchConsumerSpec<T>;
+
+/**
+ * Runs kafkajs consumers with at-least-once delivery and idempotent effects in mind:
+ * - offsets are resolved and committed only after a chunk's records are produced (acks from all
+ *   in-sync replicas) or its database writes are committed;
+ * - a message that is not JSON or breaks its schema, or whose processing fails permanently (or
+ *   keeps failing with an unclassified error), is parked in the stage's dead-letter topic with the
+ *   reason, and the partition moves on;
+ * - a TransientError (broker or database away) stops the batch without committing, so kafkajs
+ *   backs off and redelivers it.
+ */
+@Injectable()
+export class ConsumerRunner implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(ConsumerRunner.name);
+  private readonly consumers: Consumer[] = [];
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly producer: MessageProducer,
+    @Inject(KAFKA_OPTIONS) private readonly options: KafkaOptions,
+  ) {}
+
+  async start<T extends Topic>(spec: ConsumerSpec<T>): Promise<void> {
+    const groupId = `${this.options.consumerGroupPrefix}-${spec.stage}`;
+    const consumer = this.kafka.consumer({ groupId, allowAutoTopicCreation: false, sessionTimeout: 30_000, heartbeatInterval: 3_000 });
+    this.consumers.push(consumer);
+    consumer.on(consumer.events.CRASH, (event) =>
+      this.logger.error(`consumer ${groupId} crashed (restart: ${event.payload.restart}): ${event.payload.error.message}`),
+    );
+    await consumer.connect();
+    // A new group starts from the earliest offset: nothing produced before it joined is skipped.
+    await consumer.subscribe({ topic: namespacedTopic(spec.topic, this.options.topicNamespace), fromBeginning: true });
+    await consumer.run({
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.consumeBatch(spec, payload),
+    });
+    this.logger.log(`consuming ${spec.topic} as ${groupId}`);
+  }
+
+  async beforeApplicationShutdown(signal?: string): Promise<void> {
+    this.logger.log(`stopping consumers${signal ? ` on ${signal}` : ''}`);
+    // kafkajs lets the batch in flight finish, then commits what was resolved.
+    const disconnectAll = Promise.all(this.consumers.map((consumer) => consumer.disconnect()));
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), this.options.shutdownTimeoutMs).unref());
+    if ((await Promise.race([disconnectAll, timeout])) === 'timeout') {
+      this.logger.warn(`consumers did not stop within ${this.options.shutdownTimeoutMs} ms; uncommitted work will be redelivered`);
+    }
+  }
+
+  private async consumeBatch<T extends Topic>(spec: ConsumerSpec<T>, payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
+    for (let start = 0; start < batch.messages.length; start += this.options.batchSize) {
+      if (!isRunning() || isStale()) return;
+      const chunk = batch.messages.slice(start, start + this.options.batchSize);
+      const deadLetters: OutgoingRecord[] = [];
+      const valid: ConsumedMessage<MessageOf<T>>[] = [];
+      for (const message of chunk) {
+        const headers = headersAsStrings(message.headers);
+        try {
+          valid.push({
+            topic: batch.topic,
+            partition: batch.partition,
+            offset: message.offset,
+            key: message.key?.toString() ?? null,
+            value: decodeMessage(spec.topic, message.value),
+            headers,
+            traceContext: contextFromHeaders(headers),
+          });
+        } catch (error) {
+          deadLetters.push(deadLetterRecord(spec.stage, failedMessage(batch.topic, batch.partition, message, headers), error, 1));
+        }
+      }
+      const outputs =
+        'processMessage' in spec
+          ? await this.processEach(spec, valid, deadLetters, heartbeat)
+          : await this.processBatchIsolating(spec, valid, deadLetters, heartbeat);
+      await this.producer.send([...outputs, ...deadLetters]);
+      for (const message of chunk) resolveOffset(message.offset);
+      await commitOffsetsIfNecessary();
+      await heartbeat();
+    }
+  }
+
+  private async processEach<T extends Topic>(
+    spec: PerMessageConsumerSpec<T>,
+    messages: ConsumedMessage<MessageOf<T>>[],
+    deadLetters: OutgoingRecord[],
+    heartbeat: () => Promise<void>,
+  ): Promise<OutgoingRecord[]> {
+    const outputs: OutgoingRecord[] = [];
+    for (const message of messages) {
+      const produced = await this.withAttempts(spec, message, deadLetters, heartbeat, () =>
+        inSpan(
+          `wirestream-${spec.stage}`,
+          `${spec.stage} ${spec.topic}`,
+          {
+            parent: message.traceContext,
+            kind: SpanKind.CONSUMER,
+            attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': message.topic, 'wirestream.article_id': message.key ?? '' },
+          },
+          async () => {
+            const records = await spec.processMessage(message);
+            // Records are sent after the span ends: bind them to it now so the trace continues.
+            const spanContext = otelContext.active();
+            return records.map((outgoing) => ({ ...outgoing, traceContext: outgoing.traceContext ?? spanContext }));
+          },
+        ),
+      );
+      outputs.push(...produced);
+    }
+    return outputs;
+  }
+
+  private async processBatchIsolating<T extends Topic>(
+    spec: BatchConsumerSpec<T>,
+    messages: ConsumedMessage<MessageOf<T>>[],
+    deadLetters: OutgoingRecord[],
+    heartbeat: () => Promise<void>,
+  ): Promise<OutgoingRecord[]> {
+    if (messages.length === 0) return [];
+    try {
+      return await spec.processBatch(messages);
+    } catch (error) {
+      if (isTransient(error)) throw error;
+      this.logger.warn(`batch of ${messages.length} failed (${(error as Error).message}); retrying message by message`);
+    }
+    const outputs: OutgoingRecord[] = [];
+    for (const message of messages) {
+      outputs.push(...(await this.withAttempts(spec, message, deadLetters, heartbeat, () => spec.processBatch([message]))));
+    }
+    return outputs;
+  }
+
+  /** Retries unclassified failures a few times; permanent ones and exhausted ones are parked. */
+  private async withAttempts<T extends Topic>(
+    spec: ConsumerSpec<T>,
+    message: ConsumedMessage<MessageOf<T>>,
+    deadLetters: OutgoingRecord[],
+    heartbeat: () => Promise<void>,
+    attempt: () => Promise<OutgoingRecord[]>,
+  ): Promise<OutgoingRecord[]> {
+    for (let attemptNumber = 1; ; attemptNumber++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (isTransient(error)) throw error;
+        if (error instanceof PermanentError || attemptNumber >= this.options.maxAttempts) {
+          this.logger.warn(`dead-lettering ${message.topic}[${message.partition}]@${message.offset} key=${message.key}: ${(error as Error).message}`);
+          deadLetters.push(deadLetterRecord(spec.stage, asFailed(message), error, attemptNumber));
+          return [];
+        }
+        await heartbeat();
+        await sleep(100 * 2 ** attemptNumber);
+      }
+    }
+  }
+}
+
+function isTransient(error: unknown): boolean {
+  return error instanceof TransientError || (error instanceof KafkaJSError && error.retriable);
+}
+
+function failedMessage(topic: string, partition: number, message: KafkaMessage, headers: Record<string, string>): FailedMessage {
+  return { topic, partition, offset: message.offset, key: message.key, value: message.value, headers };
+}
+
+function asFailed<V>(message: ConsumedMessage<V>): FailedMessage {
+  return { topic: message.topic, partition: message.partition, offset: message.offset, key: message.key, value: JSON.stringify(message.value), headers: message.headers };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,24 @@
+import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import type { KafkaOptions } from './kafka-config';
+
+export function createKafkaClient(options: KafkaOptions): Kafka {
+  return new Kafka({
+    clientId: options.clientId,
+    brokers: options.brokers,
+    logLevel: logLevel.WARN,
+    retry: { initialRetryTime: 300, retries: 8 },
+  });
+}
+
+/**
+ * Idempotent producer with acks from all in-sync replicas: a retried send never duplicates a
+ * message, and a send that resolved is durable. One request in flight keeps per-key order.
+ */
+export function createIdempotentProducer(kafka: Kafka): Producer {
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+}

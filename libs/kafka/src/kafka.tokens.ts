@@ -1,0 +1,1 @@
+export const KAFKA_OPTIONS = Symbol('KAFKA_OPTIONS');

@@ -1,0 +1,59 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { ALL_TOPICS, namespacedTopic } from '@wirestream/contracts';
+import { Kafka } from 'kafkajs';
+import { KAFKA_OPTIONS } from './kafka.tokens';
+import type { KafkaOptions } from './kafka-config';
+
+/**
+ * Creates every contract topic that is missing when the service starts, before any consumer or
+ * producer runs. Topics are never auto-created: that races under KRaft and would pick the
+ * broker's partition count.
+ */
+@Injectable()
+export class TopicAdmin implements OnModuleInit {
+  private readonly logger = new Logger(TopicAdmin.name);
+
+  constructor(
+    private readonly kafka: Kafka,
+    @Inject(KAFKA_OPTIONS) private readonly options: KafkaOptions,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.ensureTopics();
+  }
+
+  async ensureTopics(): Promise<void> {
+    await ensureTopics(this.kafka, this.options);
+    this.logger.log(`topics ready (namespace '${this.options.topicNamespace}')`);
+  }
+}
+
+export async function ensureTopics(
+  kafka: Kafka,
+  options: Pick<KafkaOptions, 'topicNamespace' | 'topicPartitions' | 'topicReplicationFactor'>,
+): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = ALL_TOPICS.map((topic) => namespacedTopic(topic, options.topicNamespace)).filter((topic) => !existing.has(topic));
+    if (missing.length === 0) return;
+    try {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({
+          topic,
+          numPartitions: options.topicPartitions,
+          replicationFactor: options.topicReplicationFactor,
+          // Raw documents may carry ~2 MB of text; the broker default (1 MB) would refuse them.
+          configEntries: [{ name: 'max.message.bytes', value: String(8 * 1024 * 1024) }],
+        })),
+      });
+    } catch (error) {
+      // Another instance may have created them between our list and create: that is fine.
+      if (!/already exists/i.test((error as Error).message)) throw error;
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}

@@ -1,0 +1,55 @@
+import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { TelemetryHandle } from '@wirestream/telemetry';
+import { parseConfig } from './parse-config';
+import { ServiceEnvSchema } from './service-env';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+/**
+ * Starts a service's Nest application with its health endpoints over HTTP. On SIGTERM/SIGINT,
+ * Nest's shutdown hooks run (consumers stop and commit first, then producers and pools close),
+ * telemetry is flushed last, and the process exits. A failure to start exits non-zero.
+ */
+export async function bootstrapService(options: {
+  name: string;
+  module: unknown;
+  defaultPort: number;
+  telemetry: TelemetryHandle;
+}): Promise<void> {
+  const logger = new Logger(options.name);
+  try {
+    const env = parseConfig(ServiceEnvSchema);
+    const app = await NestFactory.create(options.module as never, {
+      logger: LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL) + 1),
+    });
+    await app.listen(env.HTTP_PORT ?? options.defaultPort, env.HTTP_HOST);
+    logger.log(`${options.name} ready; health on ${await app.getUrl()}/health/ready`);
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, () => void shutDown(app, options.telemetry, logger, signal));
+    }
+  } catch (error) {
+    logger.error(`${options.name} failed to start: ${(error as Error).message}`);
+    await options.telemetry.shutdown().catch(() => undefined);
+    process.exit(1);
+  }
+}
+
+/** Hard ceiling on a graceful stop, after which the process exits anyway (work is redone). */
+const SHUTDOWN_DEADLINE_MS = 30_000;
+
+async function shutDown(app: INestApplication, telemetry: TelemetryHandle, logger: Logger, signal: string): Promise<void> {
+  logger.log(`${signal} received: stopping`);
+  setTimeout(() => {
+    logger.error(`did not stop within ${SHUTDOWN_DEADLINE_MS} ms; exiting`);
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS).unref();
+  try {
+    await app.close();
+    await telemetry.shutdown();
+    process.exit(0);
+  } catch (error) {
+    logger.error(`unclean stop: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,20 @@
+import { Module, type DynamicModule, type InjectionToken, type OptionalFactoryDependency } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { HealthController } from './health.controller';
+import { READINESS_CHECKS, type ReadinessCheck } from './readiness';
+
+@Module({})
+export class HealthModule {
+  /** `inject` names the providers the factory needs to build the service's readiness checks. */
+  static forChecks(options: {
+    inject: Array<InjectionToken | OptionalFactoryDependency>;
+    useFactory: (...dependencies: never[]) => ReadinessCheck[];
+  }): DynamicModule {
+    return {
+      module: HealthModule,
+      imports: [TerminusModule.forRoot({ logger: false })],
+      controllers: [HealthController],
+      providers: [{ provide: READINESS_CHECKS, inject: options.inject, useFactory: options.useFactory }],
+    };
+  }
+}

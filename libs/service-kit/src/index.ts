@@ -1,0 +1,5 @@
+export * from './parse-config';
+export * from './service-env';
+export * from './readiness';
+export * from './health.module';
+export * from './bootstrap-service';

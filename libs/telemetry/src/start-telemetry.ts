@@ -1,0 +1,46 @@
+import { context, propagation, type Context } from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { NodeSDK } from '@opentelemetry/sdk-node';
+
+export interface TelemetryHandle {
+  shutdown(): Promise<void>;
+}
+
+/**
+ * Starts OpenTelemetry for one service. Call it on the first line of `main.ts`, before kafkajs,
+ * pg or Nest are loaded, so instrumentations can patch them on require.
+ *
+ * Configured by the standard variables: `OTEL_TRACES_EXPORTER` (otlp | console | none),
+ * `OTEL_EXPORTER_OTLP_ENDPOINT`, `OTEL_SERVICE_NAME`, `OTEL_SDK_DISABLED`. When no exporter is
+ * configured, spans are still created (trace ids still follow a story through Kafka headers and
+ * land in Postgres) but nothing is exported.
+ */
+export function startTelemetry(serviceName: string, env: NodeJS.ProcessEnv = process.env): TelemetryHandle {
+  // Trace context must cross Kafka even when the SDK is disabled, so the propagator is set always.
+  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  if (env.OTEL_SDK_DISABLED === 'true') return { shutdown: async () => undefined };
+
+  const exporterConfigured = Boolean(
+    env.OTEL_TRACES_EXPORTER || env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
+  );
+  const sdk = new NodeSDK({
+    serviceName: env.OTEL_SERVICE_NAME ?? serviceName,
+    instrumentations: [],
+    // NodeSDK registers no tracer at all without a processor; this one keeps ids, exports nothing.
+    ...(exporterConfigured ? {} : { spanProcessors: [keepIdsExportNothing] }),
+  });
+  sdk.start();
+  return { shutdown: () => sdk.shutdown() };
+}
+
+const keepIdsExportNothing = {
+  onStart: () => undefined,
+  onEnd: () => undefined,
+  forceFlush: async () => undefined,
+  shutdown: async () => undefined,
+};
+
+/** The active context, for code that must carry it across a callback boundary. */
+export function activeContext(): Context {
+  return context.active();
+}

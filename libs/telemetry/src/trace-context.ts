@@ -1,0 +1,57 @@
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
+
+type HeaderValue = Buffer | string | (Buffer | string)[] | undefined;
+
+const headerGetter = {
+  keys: (carrier: Record<string, HeaderValue>) => Object.keys(carrier),
+  get: (carrier: Record<string, HeaderValue>, key: string) => {
+    const value = carrier[key];
+    const first = Array.isArray(value) ? value[0] : value;
+    return first === undefined ? undefined : first.toString();
+  },
+};
+
+/** The trace context a producer put in a Kafka message's headers (W3C traceparent). */
+export function contextFromHeaders(headers: Record<string, HeaderValue> | undefined): Context {
+  return propagation.extract(ROOT_CONTEXT, headers ?? {}, headerGetter);
+}
+
+/** W3C trace headers for the given context, to put on an outgoing Kafka message. */
+export function headersFromContext(ctx: Context = context.active()): Record<string, string> {
+  const carrier: Record<string, string> = {};
+  propagation.inject(ctx, carrier);
+  return carrier;
+}
+
+/** The trace id of the active span, or null when there is none. */
+export function currentTraceId(ctx: Context = context.active()): string | null {
+  const spanContext = trace.getSpan(ctx)?.spanContext();
+  return spanContext && trace.isSpanContextValid(spanContext) ? spanContext.traceId : null;
+}
+
+/**
+ * Runs `work` inside a new span that is a child of `parent`, ending it with the outcome.
+ * The span is active during `work`, so messages produced there carry it downstream.
+ */
+export async function inSpan<T>(
+  tracerName: string,
+  spanName: string,
+  options: { parent?: Context; kind?: SpanKind; attributes?: Attributes },
+  work: (span: Span) => Promise<T>,
+): Promise<T> {
+  const tracer = trace.getTracer(tracerName);
+  const parent = options.parent ?? context.active();
+  return tracer.startActiveSpan(spanName, { kind: options.kind ?? SpanKind.INTERNAL, attributes: options.attributes }, parent, async (span) => {
+    try {
+      return await work(span);
+    } catch (error) {
+      span.recordException(error as Error);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}
+
+export { SpanKind };

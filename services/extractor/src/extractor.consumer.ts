@@ -1,0 +1,26 @@
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { trace } from '@opentelemetry/api';
+import { TOPICS, type NormalizedArticleV1 } from '@wirestream/contracts';
+import { ConsumerRunner, record, type ConsumedMessage, type OutgoingRecord } from '@wirestream/kafka';
+import { EXTRACTOR_VERSION, extractEntities } from '@wirestream/extract';
+
+/** news.normalized.v1 → extractEntities → news.enriched.v1. */
+@Injectable()
+export class ExtractorConsumer implements OnApplicationBootstrap {
+  constructor(private readonly runner: ConsumerRunner) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.runner.start({
+      stage: 'extractor',
+      topic: TOPICS.normalized,
+      processMessage: async (message) => this.extract(message),
+    });
+  }
+
+  private extract(message: ConsumedMessage<NormalizedArticleV1>): OutgoingRecord[] {
+    const { schemaVersion: _version, ...article } = message.value;
+    const entities = extractEntities(article.body, { headline: article.headline });
+    trace.getActiveSpan()?.setAttributes({ 'wirestream.entity_count': entities.length, 'wirestream.extractor_version': EXTRACTOR_VERSION });
+    return [record(TOPICS.enriched, article.articleId, { schemaVersion: 1, articleId: article.articleId, article, entities, extractorVersion: EXTRACTOR_VERSION })];
+  }
+}

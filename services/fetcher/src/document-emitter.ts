@@ -1,0 +1,54 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { context, ROOT_CONTEXT } from '@opentelemetry/api';
+import { TOPICS, type RawDocumentV1 } from '@wirestream/contracts';
+import { deadLetterRecord, MessageProducer, record } from '@wirestream/kafka';
+import { inSpan, SpanKind } from '@wirestream/telemetry';
+
+/** Largest slice of a refused document kept in its dead letter (Kafka messages are ~1 MB max). */
+const DEAD_LETTER_SAMPLE_BYTES = 256 * 1024;
+
+/**
+ * Produces fetched documents to news.raw.v1, each as the root span of its story's trace, and
+ * parks documents that cannot be read in the fetcher's dead-letter topic with the reason.
+ */
+@Injectable()
+export class DocumentEmitter {
+  private readonly logger = new Logger(DocumentEmitter.name);
+
+  constructor(private readonly producer: MessageProducer) {}
+
+  async emit(documents: RawDocumentV1[]): Promise<void> {
+    const records = await Promise.all(
+      documents.map((document) =>
+        inSpan(
+          'wirestream-fetcher',
+          `fetch ${document.source.id}`,
+          {
+            parent: ROOT_CONTEXT,
+            kind: SpanKind.PRODUCER,
+            attributes: {
+              'wirestream.article_id': document.articleId,
+              'wirestream.source_id': document.source.id,
+              'wirestream.document_uri': document.documentUri,
+              'wirestream.body_chars': document.body.length,
+              'wirestream.charset': document.charset,
+            },
+          },
+          // The record carries the fetch span's context: sent after the span ends, it still continues it.
+          async () => record(TOPICS.raw, document.articleId, document, context.active()),
+        ),
+      ),
+    );
+    await this.producer.send(records);
+  }
+
+  async refuse(sourceId: string, location: string, bytes: Uint8Array | null, error: unknown): Promise<void> {
+    this.logger.warn(`refused ${location} from ${sourceId}: ${(error as Error).message}`);
+    const sample = bytes ? Buffer.from(bytes.subarray(0, DEAD_LETTER_SAMPLE_BYTES)) : null;
+    const headers: Record<string, string> = { 'ws-source-id': sourceId, 'ws-location': location };
+    if (bytes && bytes.length > DEAD_LETTER_SAMPLE_BYTES) headers['ws-value-truncated-from'] = String(bytes.length);
+    await this.producer.send([
+      deadLetterRecord('fetcher', { topic: `source:${sourceId}`, partition: null, offset: null, key: location, value: sample, headers }, error, 1),
+    ]);
+  }
+}

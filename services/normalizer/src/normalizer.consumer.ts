@@ -1,0 +1,23 @@
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { TOPICS, type RawDocumentV1 } from '@wirestream/contracts';
+import { ConsumerRunner, record, type ConsumedMessage, type OutgoingRecord } from '@wirestream/kafka';
+import { normalizeDocument } from '@wirestream/normalize';
+
+/** news.raw.v1 → normalizeDocument → news.normalized.v1. */
+@Injectable()
+export class NormalizerConsumer implements OnApplicationBootstrap {
+  constructor(private readonly runner: ConsumerRunner) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.runner.start({
+      stage: 'normalizer',
+      topic: TOPICS.raw,
+      processMessage: async (message) => this.normalize(message),
+    });
+  }
+
+  private normalize(message: ConsumedMessage<RawDocumentV1>): OutgoingRecord[] {
+    const article = normalizeDocument(message.value);
+    return [record(TOPICS.normalized, article.articleId, { schemaVersion: 1, ...article })];
+  }
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { Kafka, KafkaModule, kafkaOptionsFromEnv, kafkaReadiness } from '@wirestream/kafka';
+import { HealthModule } from '@wirestream/service-kit';
+import { DataSource } from 'typeorm';
+import { DatabaseModule } from './database.module';
+import { StorageConsumer } from './storage.consumer';
+
+@Module({
+  imports: [
+    KafkaModule.forRoot(kafkaOptionsFromEnv('wirestream-storage')),
+    DatabaseModule,
+    HealthModule.forChecks({
+      inject: [Kafka, DataSource],
+      useFactory: (kafka: Kafka, dataSource: DataSource) => [
+        kafkaReadiness(kafka),
+        { name: 'postgres', check: async () => ({ ok: (await dataSource.query('SELECT 1 AS ok')).length === 1 }) },
+      ],
+    }),
+  ],
+  providers: [StorageConsumer],
+})
+export class StorageModule {}

@@ -1,0 +1,112 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { SERVICES, serviceEntryPoint, STATE_DIR, type ServiceName } from '../repo-paths';
+
+export interface PipelineOptions {
+  /** Environment shared by every service (KAFKA_BROKERS, DATABASE_URL, FETCHER_DROP_DIR, …). */
+  env: Record<string, string>;
+  /** Instances per service (default 1 each). */
+  scale?: Partial<Record<ServiceName, number>>;
+  /** Where each instance's output goes: `<logDir>/<service>-<n>.log`. */
+  logDir?: string;
+  readyTimeoutMs?: number;
+}
+
+export interface RunningInstance {
+  service: ServiceName;
+  index: number;
+  process: ChildProcess;
+  healthUrl: string;
+  logFile: string;
+}
+
+export interface RunningPipeline {
+  instances: RunningInstance[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts each service as its own OS process, as it runs in production, and waits until every
+ * instance reports ready on /health/ready. Used by the demo and the end-to-end tests.
+ */
+export async function startPipeline(options: PipelineOptions): Promise<RunningPipeline> {
+  const logDir = options.logDir ?? path.join(STATE_DIR, 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const instances: RunningInstance[] = [];
+  const pipeline: RunningPipeline = { instances, stop: () => stopInstances(instances) };
+  try {
+    for (const service of SERVICES) {
+      for (let index = 1; index <= (options.scale?.[service] ?? 1); index++) {
+        instances.push(await launch(service, index, options.env, logDir));
+      }
+    }
+    await Promise.all(instances.map((instance) => waitUntilReady(instance, options.readyTimeoutMs ?? 90_000)));
+    return pipeline;
+  } catch (error) {
+    await pipeline.stop();
+    throw error;
+  }
+}
+
+async function launch(service: ServiceName, index: number, env: Record<string, string>, logDir: string): Promise<RunningInstance> {
+  const port = await freePort();
+  const logFile = path.join(logDir, `${service}-${index}.log`);
+  const log = createWriteStream(logFile, { flags: 'w' });
+  const child = spawn(process.execPath, [serviceEntryPoint(service)], {
+    env: { ...process.env, ...env, HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1', KAFKAJS_NO_PARTITIONER_WARNING: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  return { service, index, process: child, healthUrl: `http://127.0.0.1:${port}/health/ready`, logFile };
+}
+
+async function waitUntilReady(instance: RunningInstance, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (instance.process.exitCode !== null) {
+      throw new Error(`${instance.service}-${instance.index} exited with code ${instance.process.exitCode}; see ${instance.logFile}`);
+    }
+    const ready = await fetch(instance.healthUrl, { signal: AbortSignal.timeout(2_000) })
+      .then((response) => response.ok)
+      .catch(() => false);
+    if (ready) return;
+    await sleep(250);
+  }
+  throw new Error(`${instance.service}-${instance.index} not ready after ${timeoutMs} ms; see ${instance.logFile}`);
+}
+
+/** SIGTERM (graceful: consumers commit what is done), then SIGKILL for any that hang. */
+async function stopInstances(instances: RunningInstance[], graceMs = 20_000): Promise<void> {
+  const running = instances.filter((instance) => instance.process.exitCode === null && instance.process.signalCode === null);
+  await Promise.all(
+    running.map(
+      (instance) =>
+        new Promise<void>((resolve) => {
+          const killer = setTimeout(() => instance.process.kill('SIGKILL'), graceMs);
+          instance.process.once('exit', () => {
+            clearTimeout(killer);
+            resolve();
+          });
+          instance.process.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,25 @@
+import path from 'node:path';
+
+/** The repository root (this file sits in tools/src, or tools/dist once built). */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+export const STATE_DIR = path.join(REPO_ROOT, '.wirestream');
+export const SHARED_DIR = process.env.WIRESTREAM_SHARED_DIR ?? path.resolve(REPO_ROOT, '..', 'shared');
+
+export const SERVICES = ['fetcher', 'normalizer', 'extractor', 'storage'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+export function serviceEntryPoint(service: ServiceName): string {
+  return path.join(REPO_ROOT, 'services', service, 'dist', 'main.js');
+}
+
+interface LocalInfra {
+  ensureKafka(options?: { log?: (line: string) => void }): Promise<{ brokers: string; startedByUs: boolean }>;
+  stopKafka(options?: { log?: (line: string) => void }): Promise<void>;
+  ensureDatabases(names: string[], options?: { log?: (line: string) => void }): Promise<void>;
+}
+
+/** deploy/local/infra.js: plain JavaScript, so it runs before anything is built. */
+export function localInfra(): LocalInfra {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path.join(REPO_ROOT, 'deploy', 'local', 'infra.js')) as LocalInfra;
+}
