@@ -68,7 +68,7 @@ export function documentFromDroppedFile(bytes: Uint8Array, options: DocumentFrom
 
 function classifyText(text: string, fileName: string): { kind: DroppedFileKind; root: string | null } {
   // Wire copy may open with transmission control codes (SOH, STX) before its text.
-  const start = text.replace(/^[\s\u0000-\u001f\ufeff]+/, '');
+  const start = text.slice(leadingSpaceAndControls(text));
   if (!start.startsWith('<')) return { kind: 'wire-text', root: null };
 
   const root = rootElementName(start);
@@ -85,6 +85,12 @@ function classifyText(text: string, fileName: string): { kind: DroppedFileKind; 
   if (looksLikeHtml(start)) return { kind: 'html', root };
   // Copy that merely starts with '<': an HTML fragment if named so, else plain wire text.
   return { kind: HTML_FILE_NAME.test(fileName) ? 'html' : 'wire-text', root: null };
+}
+
+function leadingSpaceAndControls(text: string): number {
+  let index = 0;
+  while (index < text.length && (text.charCodeAt(index) <= 0x20 || /\s|\ufeff/.test(text[index]))) index++;
+  return index;
 }
 
 function looksLikeHtml(start: string): boolean {

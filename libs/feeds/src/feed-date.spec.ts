@@ -32,5 +32,6 @@ describe('parseFeedDate', () => {
     expect(parseFeedDate('2025-01-01T25:00:00Z')).toBeNull();
     expect(parseFeedDate('Mon, 06 Jan 2025 10:00:00 IST')).toBeNull(); // India, Ireland or Israel?
     expect(parseFeedDate('06 Foo 2025 10:00:00 GMT')).toBeNull();
+    expect(parseFeedDate(`06 Jan 2025 10:00:00${' '.repeat(100_000)}x`)).toBeNull();
   });
 });

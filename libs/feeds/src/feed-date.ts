@@ -28,7 +28,7 @@ const RFC822_DATE = new RegExp(
 
 export function parseFeedDate(raw: string | null | undefined): string | null {
   const value = raw?.trim();
-  if (!value) return null;
+  if (!value || value.length > 64) return null;
   return parseIsoDate(value) ?? parseRfc822Date(value);
 }
 

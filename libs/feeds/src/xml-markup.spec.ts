@@ -10,6 +10,14 @@ describe('assertNoDtdDeclarations', () => {
     expect(() => assertNoDtdDeclarations('<!DOCTYPE x SYSTEM "a>b" [ <!ATTLIST x y CDATA "z"> ]><x/>', 'f')).toThrow(/internal subset/);
   });
 
+  it('stays linear on a flood of unterminated DOCTYPEs', () => {
+    const flood = `<x>${'<!DOCTYPE a "'.repeat(300_000)}`;
+    const started = Date.now();
+    expect(() => assertNoDtdDeclarations(flood, 'f')).not.toThrow();
+    expect(findXmlStructureProblem(flood)).toMatch(/^unexpected markup declaration/);
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
   it('allows a DOCTYPE that only names an external DTD, as RSS 0.91 feeds do', () => {
     const rss091 = '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">\n<rss version="0.91"/>';
     expect(() => assertNoDtdDeclarations(rss091, 'f')).not.toThrow();

@@ -14,26 +14,28 @@ import { UnprocessableDocumentError } from '@wirestream/contracts';
 export function assertNoDtdDeclarations(text: string, what: string): void {
   const refused = `${what} refused: DTD/entity declarations are not allowed`;
   if (/<!ENTITY/i.test(text)) throw new UnprocessableDocumentError(`${refused} (found <!ENTITY)`);
-  for (const match of text.matchAll(/<!DOCTYPE/gi)) {
-    if (doctypeHasInternalSubset(text, match.index + match[0].length)) {
-      throw new UnprocessableDocumentError(`${refused} (found a <!DOCTYPE> with an internal subset)`);
-    }
+  const doctype = /<!DOCTYPE/gi;
+  for (let match = doctype.exec(text); match; match = doctype.exec(text)) {
+    const { internalSubset, end } = scanDoctype(text, doctype.lastIndex);
+    if (internalSubset) throw new UnprocessableDocumentError(`${refused} (found a <!DOCTYPE> with an internal subset)`);
+    if (end === -1) return; // unterminated: no later DOCTYPE can end either (malformed; the parser will say so)
+    doctype.lastIndex = end;
   }
 }
 
-/** Whether the DOCTYPE whose name starts at `from` opens an internal subset `[` before it ends. */
-function doctypeHasInternalSubset(text: string, from: number): boolean {
+/** Scans a DOCTYPE from just after '<!DOCTYPE' to its '>' (-1 if none) or its internal subset '['. */
+function scanDoctype(text: string, from: number): { internalSubset: boolean; end: number } {
   for (let index = from; index < text.length; index++) {
     const char = text[index];
-    if (char === '[') return true;
-    if (char === '>') return false;
+    if (char === '[') return { internalSubset: true, end: index };
+    if (char === '>') return { internalSubset: false, end: index + 1 };
     if (char === '"' || char === "'") {
       const close = text.indexOf(char, index + 1);
-      if (close === -1) return false;
+      if (close === -1) break;
       index = close;
     }
   }
-  return false;
+  return { internalSubset: false, end: -1 };
 }
 
 /**

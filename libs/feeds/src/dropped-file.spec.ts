@@ -1,0 +1,97 @@
+import { articleIdFor, RawDocumentV1Schema, sha256Hex, UnprocessableDocumentError } from '@wirestream/contracts';
+import iconv from 'iconv-lite';
+import { classifyDroppedFile, documentFromDroppedFile } from './dropped-file';
+import type { SourceRef } from './source-ref';
+
+const source: SourceRef = { id: 'drop-yonhap', kind: 'file-drop', uri: '/var/spool/wire/yonhap' };
+const fetchedAt = new Date('2026-01-06T09:00:00Z');
+
+const WIRE_COPY = 'SEOUL, Jan. 6 (Yonhap) -- South Korea\'s exports rose 6.6 percent in December, data showed Monday.\n\n(END)\n';
+const HTML_PAGE = '<!DOCTYPE html>\n<html lang="en"><head><title>Exports rise</title></head><body><p>SEOUL, Jan. 6 (Yonhap) -- Exports rose.</p></body></html>';
+
+function fromFile(bytes: Uint8Array, path: string, maxBytes?: number) {
+  const document = documentFromDroppedFile(bytes, { source, path, fetchedAt, maxBytes });
+  RawDocumentV1Schema.parse(document);
+  return document;
+}
+
+describe('classifyDroppedFile', () => {
+  it('tells wire text from HTML by content, not by name', () => {
+    expect(classifyDroppedFile(Buffer.from(WIRE_COPY), 'story.html')).toBe('wire-text');
+    expect(classifyDroppedFile(Buffer.from(HTML_PAGE), 'story.txt')).toBe('html');
+    expect(classifyDroppedFile(Buffer.from('\n  <html><body>x</body></html>'), 'a')).toBe('html');
+    expect(classifyDroppedFile(Buffer.from('<!-- saved from url -->\n<HTML><BODY>x</BODY></HTML>'), 'a')).toBe('html');
+    expect(classifyDroppedFile(Buffer.from('<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml"/>'), 'a.xml')).toBe('html');
+  });
+
+  it('reads an HTML fragment as HTML, and wire copy opening with control codes as wire text', () => {
+    expect(classifyDroppedFile(Buffer.from('<p>SEOUL -- Exports rose.</p>\n<p>More.</p>'), 'a.txt')).toBe('html');
+    expect(classifyDroppedFile(Buffer.from('\u0001\u0002BC-Korea-Exports\r\nSEOUL -- Exports rose.\u0003'), 'a')).toBe('wire-text');
+  });
+
+  it('reports RSS, Atom and RDF feeds so the service can route them to parseFeedDocument', () => {
+    expect(classifyDroppedFile(Buffer.from('<?xml version="1.0"?><rss version="2.0"><channel/></rss>'), 'x')).toBe('feed');
+    expect(classifyDroppedFile(Buffer.from('<feed xmlns="http://www.w3.org/2005/Atom"><id>x</id></feed>'), 'x')).toBe('feed');
+    expect(classifyDroppedFile(Buffer.from('<rdf:RDF xmlns:rdf="r" xmlns="http://purl.org/rss/1.0/"><channel/></rdf:RDF>'), 'x')).toBe('feed');
+  });
+
+  it('reports other XML as unsupported', () => {
+    expect(classifyDroppedFile(Buffer.from('<?xml version="1.0"?><nitf><head/><body/></nitf>'), 'story.xml')).toBe('xml-unsupported');
+    expect(classifyDroppedFile(Buffer.from('<rdf:RDF xmlns:rdf="r"><rdf:Description/></rdf:RDF>'), 'x.rdf')).toBe('xml-unsupported');
+  });
+});
+
+describe('documentFromDroppedFile', () => {
+  it('makes a wire-text raw document identified by its content hash', () => {
+    const document = fromFile(Buffer.from(WIRE_COPY), '/var/spool/wire/yonhap/AKR20250106.txt');
+    expect(document).toEqual({
+      schemaVersion: 1,
+      articleId: articleIdFor({ sourceId: 'drop-yonhap', contentHash: sha256Hex(WIRE_COPY) }),
+      source,
+      documentUri: '/var/spool/wire/yonhap/AKR20250106.txt',
+      fetchedAt: '2026-01-06T09:00:00.000Z',
+      format: 'wire-text',
+      charset: 'utf-8',
+      body: WIRE_COPY,
+      contentHash: sha256Hex(WIRE_COPY),
+      feedItem: null,
+    });
+  });
+
+  it('gives the same bytes the same article id whatever the file is called', () => {
+    const first = fromFile(Buffer.from(WIRE_COPY), '/drop/a.txt');
+    const renamed = fromFile(Buffer.from(WIRE_COPY), '/drop/renamed-later.txt');
+    expect(renamed.articleId).toBe(first.articleId);
+    expect(renamed.documentUri).toBe('/drop/renamed-later.txt');
+    expect(fromFile(Buffer.from(`${WIRE_COPY}Correction.\n`), '/drop/a.txt').articleId).not.toBe(first.articleId);
+  });
+
+  it('makes an HTML document from an EUC-KR page, decoded and recorded as such', () => {
+    const page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=euc-kr"></head><body><p>서울 (연합뉴스) -- 수출이 늘었다.</p></body></html>';
+    const document = fromFile(iconv.encode(page, 'euc-kr'), '/drop/page.htm');
+    expect(document.format).toBe('html');
+    expect(document.charset).toBe('euc-kr');
+    expect(document.body).toBe(page);
+    expect(document.contentHash).toBe(sha256Hex(page));
+  });
+
+  it('refuses a file over maxBytes', () => {
+    expect(() => fromFile(Buffer.from(WIRE_COPY), '/drop/a.txt', 20)).toThrow(UnprocessableDocumentError);
+    expect(() => fromFile(Buffer.from(WIRE_COPY), '/drop/a.txt', 20)).toThrow(`/drop/a.txt is ${Buffer.byteLength(WIRE_COPY)} bytes, larger than the 20-byte limit`);
+  });
+
+  it('refuses text longer than a raw document may carry, even under the byte limit', () => {
+    const long = Buffer.from('x'.repeat(2_000_001));
+    expect(() => fromFile(long, '/drop/long.txt')).toThrow(/body is 2000001 characters, more than the 2000000/);
+  });
+
+  it('refuses unsupported XML naming its root, and feeds, which parseFeedDocument reads', () => {
+    expect(() => fromFile(Buffer.from('<?xml version="1.0"?><nitf><body/></nitf>'), '/drop/n.xml')).toThrow('/drop/n.xml: unsupported XML document (root <nitf>)');
+    expect(() => fromFile(Buffer.from('<rss version="2.0"><channel/></rss>'), '/drop/f.xml')).toThrow(/is a feed \(root <rss>\)/);
+  });
+
+  it('refuses a file whose declared charset cannot be decoded', () => {
+    const page = Buffer.from('<html><head><meta charset="x-unknown-charset"></head><body>x</body></html>');
+    expect(() => fromFile(page, '/drop/p.html')).toThrow(/unsupported charset "x-unknown-charset" declared in an HTML <meta> tag/);
+  });
+});
