@@ -45,7 +45,7 @@ async function upsertArticles(manager: EntityManager, inputs: StoredArticleInput
       article.articleId, article.sourceId, article.documentUri, article.canonicalUrl, article.headline, article.subheadline,
       article.dateline?.place ?? null, article.dateline?.dateText ?? null, article.dateline?.agency ?? null,
       article.byline?.text ?? null, article.byline?.names ?? [], article.byline?.emails ?? [],
-      article.publishedAt, article.publishedAtSource, article.publisher, article.originatingAgency, article.credits,
+      asTimestamp(article.publishedAt), article.publishedAtSource, article.publisher, article.originatingAgency, article.credits,
       article.section, article.language, article.body, article.captions, article.wordCount, article.contentHash,
       article.normalizerVersion, message.extractorVersion, traceId, article.fetchedAt,
     ];
@@ -114,4 +114,9 @@ function valuesClause(rows: unknown[][]): { placeholders: string; parameters: un
     .map((row) => `(${row.map((value) => `$${parameters.push(value)}`).join(', ')})`)
     .join(', ');
   return { placeholders, parameters };
+}
+
+/** A date-only publishedAt means that calendar day in UTC, whatever the session's time zone. */
+function asTimestamp(publishedAt: string | null): string | null {
+  return publishedAt && /^\d{4}-\d{2}-\d{2}$/.test(publishedAt) ? `${publishedAt}T00:00:00Z` : publishedAt;
 }

@@ -128,7 +128,7 @@ const REGIONS = entries(
   Sea of Japan|Persian Gulf|Gulf of Aden|Horn of Africa|Sahel|Sahara|Balkans|Caucasus|Scandinavia|
   Siberia|Himalayas|Alps|Sinai|West Bank|Gaza Strip|Golan Heights|Taiwan Strait|Strait of Hormuz|
   Demilitarized Zone|DMZ|Panmunjom|Jeju Island|Jeju|Dokdo|Kuril Islands|Nile|Danube|Rhine|Yangtze|
-  Mekong|Euphrates|Tigris|Han River|Amazon River|Gulf|Camp David`,
+  Mekong|Euphrates|Tigris|Han River|Amazon River|Gulf`,
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -204,8 +204,8 @@ const DEMONYMS = `American|British|Chinese|Japanese|Korean|South Korean|North Ko
   Venezuelan|Nigerian|Kenyan|Ethiopian|Somali|Sudanese|South African|Mongolian|Burmese|Cambodian|
   Bangladeshi|Sri Lankan|Nepalese|Kazakh|Uzbek|Georgian|Armenian|Azerbaijani|Belarusian|Latvian|
   Lithuanian|Estonian|Icelandic|Moroccan|Algerian|Tunisian|Muslim|Christian|Jewish|Catholic|
-  Protestant|Islamic|Sunni|Shiite|Shi'ite|Kurdish|Kurd|Hindu|Buddhist|Latino|Hispanic|Nordic|Baltic|
-  Balkan|Pacific|Mideast|Anglo|Slavic|Persian|Pashtun|Uighur|Uyghur|Tamil|Zionist|Bolshevik|
+  Protestant|Islamic|Sunni|Shiite|Shi'ite|Kurdish|Kurd|Hindu|Buddhist|Latino|Hispanic|Nordic|
+  Balkan|Mideast|Anglo|Slavic|Persian|Pashtun|Uighur|Uyghur|Tamil|Zionist|Bolshevik|
   Republican|Democrat|Democratic|Conservative|Liberal|Labour|Socialist|Communist|Marxist|
   Olympic|Olympics|Nobel|Christmas|Easter|Ramadan|Eid|Hanukkah|Thanksgiving|English-language|
   Korean-American|Japanese-American|Chinese-American`;
@@ -269,28 +269,28 @@ export const GIVEN_NAMES = `aaron|abdul|abdullah|abraham|adam|adrian|ahmad|ahmed
   norman|olaf|oleg|olga|oliver|olivia|omar|oscar|pablo|pamela|paolo|pascal|patricia|patrick|paul|paula|
   pedro|peter|philip|philippe|phil|pierre|rachel|rafael|ralph|ramon|randy|raul|ray|raymond|rebecca|
   recep|richard|rick|rishi|rob|robert|roberto|robin|rodrigo|roger|roland|roman|ron|ronald|rosa|rose|
-  ruth|ryan|saad|said|salman|sam|samantha|samuel|sandra|sara|sarah|scott|sean|sebastian|serge|sergei|
+  ruth|ryan|saad|salman|sam|samantha|samuel|sandra|sara|sarah|scott|sean|sebastian|serge|sergei|
   sergey|shane|sharon|shigeru|shinzo|shirley|simon|sophie|stanley|stefan|stephanie|stephen|steve|
   steven|stuart|susan|sven|sylvia|takeshi|tamara|taro|ted|teresa|terry|theodore|theresa|thomas|tim|
   timothy|tina|todd|tom|tommy|tony|tracy|ursula|valentina|valerie|vanessa|victor|victoria|viktor|
-  vincent|virginia|vivian|vladimir|volodymyr|walter|wang|warren|wayne|wendy|william|willie|wolfgang|
+  vincent|virginia|vivian|vladimir|volodymyr|walter|warren|wayne|wendy|william|willie|wolfgang|
   xavier|yasser|yoshihide|yoshihiko|yukio|yuri|yusuf|yves|zachary|zoe|ahn|ashraf|bashar|boutros|
   emile|gianni|goran|hashim|helmut|jaroslaw|kofi|lech|nelson|nursultan|rajiv|recep|shimon|slobodan|
   suharto|tariq|vaclav|yitzhak|zbigniew|benazir|jacques|jean-claude|jean-pierre|jean-marie|
-  jean-luc|alain|lionel|dominique|gerard|luc|dirk|wim|pieter|hendrik|bjorn|lars|magnus|ole|per|
+  jean-luc|alain|lionel|dominique|gerard|luc|dirk|wim|pieter|hendrik|bjorn|lars|magnus|ole|
   ingrid|anders|nils|erik|henrik|mats|jurgen|uwe|dieter|manfred|horst|rainer|werner|stefano|massimo|
   carlo|luca|andrea|alessandro|gianluca|sergio|alberto|jorge|ricardo|alejandra|mauricio|arturo|
-  esteban|gonzalo|ignacio|santiago|fidel|raul|hugo|evo|lula|dilma|cristiano|lionel|zinedine|thierry|
-  patrice|didier|wayne|gareth|rory|tiger|serena|venus|roger|rafael|novak|andy|pete|andre|boris|steffi|
+  esteban|gonzalo|ignacio|santiago|fidel|raul|hugo|dilma|cristiano|lionel|zinedine|thierry|
+  patrice|didier|wayne|gareth|rory|serena|roger|rafael|novak|andy|pete|andre|boris|steffi|
   martina|monica|arantxa|conchita|goran|jana|jim|greg|michael|marcelo|ronaldo|romario|bebeto|rivaldo|
-  shaquille|kobe|magic|larry|kareem|dennis|scottie|hakeem|kirsten|julianne|meryl|tom|brad|leonardo`;
+  shaquille|kobe|larry|kareem|dennis|scottie|hakeem|kirsten|julianne|meryl|tom|brad|leonardo`;
 
 /** East Asian family names, written first ("Yoon Suk Yeol", "Xi Jinping"). Lowercase. */
 export const EAST_ASIAN_SURNAMES = `kim|lee|rhee|yi|park|pak|choi|choe|cho|jo|chung|jung|jeong|kang|yoon|yun|jang|chang|lim|im|
-  han|oh|seo|suh|shin|sin|kwon|hwang|ahn|an|song|yoo|yu|ryu|hong|jeon|chun|ko|go|moon|mun|son|bae|baek|
-  paek|heo|hur|nam|noh|roh|ha|kwak|sung|cha|joo|ju|woo|min|na|jin|um|chae|won|bang|kong|hyun|ham|byun|
-  yeom|yang|choo|ri|kye|jong|xi|li|wang|zhang|liu|chen|zhao|wu|zhou|hu|wen|zhu|sun|guo|he|gao|lin|
-  luo|zheng|liang|xie|tang|han|cao|deng|feng|xu|ma|ye|qin|dong|jiang|wei|bo|lai|tsai|ma`;
+  han|oh|seo|suh|shin|sin|kwon|hwang|ahn|song|yoo|yu|ryu|hong|jeon|chun|ko|moon|mun|son|bae|baek|
+  paek|heo|hur|nam|noh|roh|ha|kwak|sung|cha|joo|ju|woo|min|na|jin|chae|won|bang|kong|hyun|ham|byun|
+  yeom|yang|choo|ri|kye|xi|li|wang|zhang|liu|chen|zhao|wu|zhou|hu|wen|zhu|sun|guo|gao|lin|
+  luo|zheng|liang|xie|tang|cao|deng|feng|xu|qin|dong|jiang|wei|lai|tsai`;
 
 /** Titles that may stand in apposition before a name; matched case-insensitively on whole words. */
 export const TITLES = `President|Vice President|President-elect|Prime Minister|Premier|Chancellor|Minister|
@@ -322,7 +322,7 @@ export const TITLE_MODIFIERS = 'acting|deputy|vice|former|interim|first|senior|a
 export const DESCRIPTOR_WORDS = `foreign|defense|defence|finance|trade|interior|unification|economy|justice|
   industry|energy|health|education|labor|labour|acting|deputy|vice|former|interim|senior|chief|top|
   opposition|ruling|party|presidential|first|security|national|minister|secretary|spokesman|
-  spokeswoman|official|lawmaker|envoy|nuclear|military|army|navy|general|commander|foreign affairs`;
+  spokeswoman|official|lawmaker|envoy|nuclear|military|army|navy|general|commander|affairs`;
 
 /** Verbs that, right after a name, mark the name as a person. */
 export const PERSON_VERBS = `said|says|told|tells|added|adds|noted|notes|expressed|stated|explained|argued|insisted|
@@ -339,7 +339,7 @@ export const ORG_HEADS = `agency|council|ministry|party|bank|group|corp|corp.|co
   university|authority|forces|force|army|navy|command|committee|commission|association|union|
   institute|institution|foundation|fund|federation|organization|organisation|league|club|court|
   department|office|bureau|service|services|board|assembly|parliament|congress|senate|cabinet|police|
-  guard|front|movement|alliance|coalition|network|holdings|systems|technologies|technology|
+  guard|front|movement|house|alliance|coalition|network|holdings|systems|technologies|technology|
   industries|international|exchange|trust|securities|capital|partners|airlines|airways|motors|
   electronics|times|post|daily|herald|journal|tribune|gazette|news|telegraph|broadcasting|
   television|radio|magazine|church|museum|hospital|school|college|academy|society|center|centre|

@@ -30,8 +30,10 @@ const HTML_FRAGMENT_ROOTS = new Set(
 const RSS1_NAMESPACES = ['http://purl.org/rss/1.0/', 'http://my.netscape.com/rdf/simple/0.9/'];
 
 /**
- * Classifies a dropped file by its content; the name only breaks ties (copy that starts with '<'
- * but is neither HTML nor a whole XML document is HTML in a .html file, wire text otherwise). Throws UnprocessableDocumentError when its charset cannot be decoded.
+ * Classifies a dropped file by its content. The name only breaks ties: copy that starts with '<'
+ * but is neither HTML nor a whole XML document is HTML in a .html file, wire text otherwise.
+ *
+ * @throws UnprocessableDocumentError when its charset cannot be decoded.
  */
 export function classifyDroppedFile(bytes: Uint8Array, fileName: string): DroppedFileKind {
   return classifyText(decodeText(bytes).text, fileName).kind;
@@ -89,7 +91,7 @@ function classifyText(text: string, fileName: string): { kind: DroppedFileKind; 
 
 function leadingSpaceAndControls(text: string): number {
   let index = 0;
-  while (index < text.length && (text.charCodeAt(index) <= 0x20 || /\s|\ufeff/.test(text[index]))) index++;
+  for (let code = text.charCodeAt(index); code <= 0x20 || code === 0xa0 || code === 0xfeff; code = text.charCodeAt(index)) index++;
   return index;
 }
 

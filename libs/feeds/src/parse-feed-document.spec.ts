@@ -241,6 +241,9 @@ describe('parseFeedDocument: decoding and refusals', () => {
 
   it('refuses XML that is not a feed, and text that is not XML', () => {
     expect(() => parse('<?xml version="1.0"?><nitf><body>x</body></nitf>')).toThrow(/not an RSS, Atom or RDF feed \(root <nitf>\)/);
+    expect(() => parse('<!DOCTYPE html><html><head><meta charset="utf-8"><title>Error 503</title></head><body><br></body></html>')).toThrow(
+      'feed https://news.example.com/rss: not an RSS, Atom or RDF feed (root <html>)',
+    );
     expect(() => parse('{"version":"https://jsonfeed.org/version/1.1","title":"x","items":[]}')).toThrow(/not an XML document/);
     expect(() => parse('')).toThrow(UnprocessableDocumentError);
   });

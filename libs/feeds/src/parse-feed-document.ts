@@ -6,6 +6,9 @@ import { assertWithinSize, buildRawDocument } from './raw-document';
 import { DEFAULT_MAX_DOCUMENT_BYTES, type SourceRef } from './source-ref';
 import { assertNoDtdDeclarations, findXmlStructureProblem, rootElementName } from './xml-markup';
 
+/** Local names of the root elements of RSS (<rss>), Atom (<feed>) and RSS 1.0 (<rdf:RDF>). */
+const FEED_ROOTS = new Set(['rss', 'feed', 'rdf']);
+
 export type FeedFormat = 'rss' | 'atom' | 'rdf';
 
 export interface ParseFeedDocumentOptions {
@@ -44,6 +47,9 @@ export function parseFeedDocument(bytes: Uint8Array, options: ParseFeedDocumentO
   assertNoDtdDeclarations(text, what);
   const root = rootElementName(text);
   if (!root) throw new UnprocessableDocumentError(`${what}: not an XML document, so not an RSS, Atom or RDF feed`);
+  if (!FEED_ROOTS.has(root.slice(root.indexOf(':') + 1).toLowerCase())) {
+    throw new UnprocessableDocumentError(`${what}: not an RSS, Atom or RDF feed (root <${root}>)`);
+  }
   const problem = findXmlStructureProblem(text);
   if (problem) throw new UnprocessableDocumentError(`${what}: malformed XML: ${problem}`);
 

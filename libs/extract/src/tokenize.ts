@@ -1,0 +1,213 @@
+/**
+ * Single-pass tokeniser: words and punctuation with UTF-16 offsets, possessive clitics split off,
+ * abbreviation periods kept on their word, and sentence starts marked. One precompiled regular
+ * expression walks the text once; everything else is per-token work.
+ */
+
+import { DOT_ABBREVIATIONS, FUNCTION_WORDS, wordSet } from './lexicon';
+
+export interface Token {
+  /** UTF-16 offset of the first character. */
+  readonly start: number;
+  /** UTF-16 offset one past the last character. */
+  readonly end: number;
+  readonly text: string;
+  /** Lowercase, typographic apostrophes straightened. */
+  readonly norm: string;
+  /** A word (letters or digits) rather than punctuation. */
+  readonly isWord: boolean;
+  /** Starts with an uppercase letter and has a lowercase one ("Seoul", "JoongAng"). */
+  readonly cap: boolean;
+  /** Has letters, all uppercase ("UN", "U.S.", "TOKYO"). */
+  readonly upper: boolean;
+  /** Starts with a lowercase letter. */
+  readonly lower: boolean;
+  readonly hasDigit: boolean;
+  /** Possessive clitic split off a word: "'s", "’s", or a bare apostrophe after a plural. */
+  readonly clitic: boolean;
+  /** Ends with a period that belongs to it ("U.S.", "Mr.", "F."). */
+  readonly abbr: boolean;
+  /** First word of a sentence, line or quotation. */
+  sentStart: boolean;
+  /** Index of the sentence the token belongs to. */
+  sentence: number;
+  /** Most words of the token's sentence are in capitals (a headline or shouted line). */
+  capsSentence: boolean;
+}
+
+export interface TokenizeOptions {
+  /**
+   * Decides whether a hyphenated word is two names ("Korea-US", "Seoul-based") rather than one
+   * ("Tae-yul", "Guinea-Bissau"). Receives the parts between hyphens.
+   */
+  splitHyphenated?: (parts: readonly string[], whole: string) => boolean;
+}
+
+// Abbreviations with internal periods first ("U.S."), then words with internal apostrophes or
+// hyphens, then any other single non-space character.
+const TOKEN_RE = /(?:\p{L}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’\-‐‑][\p{L}\p{M}\p{N}]+)*|\S/gu;
+const UPPER_START = /^\p{Lu}/u;
+const LOWER_START = /^\p{Ll}/u;
+const HAS_LOWER = /\p{Ll}/u;
+const HAS_LETTER = /\p{L}/u;
+const HAS_DIGIT = /\p{N}/u;
+const WORD_START = /^[\p{L}\p{M}\p{N}]/u;
+const POSSESSIVE = /^(.*\p{L})(['’][sS])$/u;
+const SINGLE_UPPER = /^\p{Lu}$/u;
+const HYPHEN = /[-‐‑]/;
+const HYPHEN_SPLIT = /([-‐‑])/;
+
+const DOT_ABBR = wordSet(DOT_ABBREVIATIONS);
+const FUNCTION = wordSet(FUNCTION_WORDS);
+/** Punctuation after which the next word starts a sentence. */
+const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '…', '>', '|', '•', '·', '■', '▶', '▲', '※']);
+const OPEN_QUOTES = new Set(['“', '‘', '"', '«', '「', '『']);
+
+export function normalizeWord(text: string): string {
+  return text.toLowerCase().replace(/[’‘]/g, "'");
+}
+
+interface RawToken {
+  start: number;
+  end: number;
+  text: string;
+  clitic: boolean;
+  abbr: boolean;
+}
+
+function makeToken(raw: RawToken): Token {
+  const { text } = raw;
+  const isWord = WORD_START.test(text);
+  const hasLetter = isWord && HAS_LETTER.test(text);
+  const hasLower = hasLetter && HAS_LOWER.test(text);
+  return {
+    start: raw.start,
+    end: raw.end,
+    text,
+    norm: normalizeWord(text),
+    isWord,
+    cap: hasLetter && UPPER_START.test(text) && hasLower,
+    upper: hasLetter && !hasLower,
+    lower: hasLetter && LOWER_START.test(text),
+    hasDigit: isWord && HAS_DIGIT.test(text),
+    clitic: raw.clitic,
+    abbr: raw.abbr,
+    sentStart: false,
+    sentence: 0,
+    capsSentence: false,
+  };
+}
+
+export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
+  const raws: RawToken[] = [];
+  const re = new RegExp(TOKEN_RE.source, TOKEN_RE.flags);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    let word = m[0];
+    const start = m.index;
+    if (!WORD_START.test(word)) {
+      // A bare apostrophe glued to a plural ("Workers' Party") is a possessive clitic.
+      const prev = raws[raws.length - 1];
+      const glued = prev !== undefined && prev.end === start && !prev.clitic;
+      const clitic = glued && (word === "'" || word === '’') && /[sS]$/.test(prev.text) && !/\p{L}/u.test(text.charAt(start + 1));
+      raws.push({ start, end: start + word.length, text: word, clitic, abbr: false });
+      continue;
+    }
+    if (word.endsWith('.')) {
+      // "U.S." style abbreviation: keep the periods.
+      raws.push({ start, end: start + word.length, text: word, clitic: false, abbr: true });
+      continue;
+    }
+    // Title abbreviations and initials keep their period ("Mr.", "F.").
+    if (text.charCodeAt(start + word.length) === 46 /* . */ && (SINGLE_UPPER.test(word) || DOT_ABBR.has(word.toLowerCase()))) {
+      word = `${word}.`;
+      re.lastIndex = start + word.length;
+      raws.push({ start, end: start + word.length, text: word, clitic: false, abbr: true });
+      continue;
+    }
+    let clitic: string | null = null;
+    const poss = word.length > 2 ? POSSESSIVE.exec(word) : null;
+    if (poss) {
+      word = poss[1] as string;
+      clitic = poss[2] as string;
+    }
+    if (options.splitHyphenated && HYPHEN.test(word)) {
+      const pieces = word.split(HYPHEN_SPLIT);
+      const parts = pieces.filter((_, i) => i % 2 === 0);
+      if (parts.every((p) => p.length > 0) && options.splitHyphenated(parts, word)) {
+        let offset = start;
+        for (const piece of pieces) {
+          raws.push({ start: offset, end: offset + piece.length, text: piece, clitic: false, abbr: false });
+          offset += piece.length;
+        }
+      } else {
+        raws.push({ start, end: start + word.length, text: word, clitic: false, abbr: false });
+      }
+    } else {
+      raws.push({ start, end: start + word.length, text: word, clitic: false, abbr: false });
+    }
+    if (clitic !== null) {
+      const cStart = start + word.length;
+      raws.push({ start: cStart, end: cStart + clitic.length, text: clitic, clitic: true, abbr: false });
+    }
+  }
+  const tokens = raws.map(makeToken);
+  markSentences(text, tokens);
+  return tokens;
+}
+
+/** Marks sentence starts, sentence indices and all-caps sentences. */
+function markSentences(text: string, tokens: Token[]): void {
+  let boundary = true;
+  /** After "U.S." a new sentence starts only if a function word follows. */
+  let weakBoundary = false;
+  let sentence = 0;
+  let prevEnd = 0;
+  let prev: Token | undefined;
+  for (const tok of tokens) {
+    // Line breaks between tokens: a blank line always ends a sentence; a single line break does
+    // unless the line ran on mid-sentence (ended with a lowercase word or a comma).
+    let newlines = 0;
+    for (let i = prevEnd; i < tok.start; i++) if (text.charCodeAt(i) === 10) newlines++;
+    if (newlines >= 2 || (newlines === 1 && !(prev && ((prev.isWord && prev.lower) || prev.text === ',' || prev.text === '-')))) {
+      boundary = true;
+    }
+    if (prev === undefined) boundary = true;
+    if (tok.isWord && !tok.clitic) {
+      const starts = boundary || (weakBoundary && (tok.cap || tok.upper) && FUNCTION.has(tok.norm));
+      if (starts && prev !== undefined) sentence++;
+      tok.sentStart = starts;
+      boundary = false;
+      weakBoundary = tok.abbr && tok.text.length > 2 && tok.upper;
+    } else if (!tok.isWord) {
+      if (SENTENCE_END.has(tok.text)) boundary = true;
+      else if (OPEN_QUOTES.has(tok.text)) {
+        const before = tok.start === 0 ? ' ' : text.charAt(tok.start - 1);
+        const after = text.charAt(tok.end);
+        if (/\s|[(\[]/.test(before) && after !== '' && !/\s/.test(after)) boundary = true;
+      }
+    }
+    tok.sentence = sentence;
+    prevEnd = tok.end;
+    prev = tok;
+  }
+  // All-caps sentences: most letter-bearing words are uppercase.
+  let i = 0;
+  while (i < tokens.length) {
+    const s = (tokens[i] as Token).sentence;
+    let j = i;
+    let words = 0;
+    let upper = 0;
+    while (j < tokens.length && (tokens[j] as Token).sentence === s) {
+      const t = tokens[j] as Token;
+      if (t.isWord && !t.clitic && (t.cap || t.upper || t.lower)) {
+        words++;
+        if (t.upper && t.text.length > 1) upper++;
+      }
+      j++;
+    }
+    const caps = words >= 3 && upper / words >= 0.6;
+    if (caps) for (let k = i; k < j; k++) (tokens[k] as Token).capsSentence = true;
+    i = j;
+  }
+}
