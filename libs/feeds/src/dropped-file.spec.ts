@@ -1,6 +1,7 @@
 import { articleIdFor, RawDocumentV1Schema, sha256Hex, UnprocessableDocumentError } from '@wirestream/contracts';
 import iconv from 'iconv-lite';
 import { classifyDroppedFile, documentFromDroppedFile } from './dropped-file';
+import { documentsFromDroppedFile } from './dropped-file-documents';
 import type { SourceRef } from './source-ref';
 
 const source: SourceRef = { id: 'drop-yonhap', kind: 'file-drop', uri: '/var/spool/wire/yonhap' };
@@ -93,5 +94,32 @@ describe('documentFromDroppedFile', () => {
   it('refuses a file whose declared charset cannot be decoded', () => {
     const page = Buffer.from('<html><head><meta charset="x-unknown-charset"></head><body>x</body></html>');
     expect(() => fromFile(page, '/drop/p.html')).toThrow(/unsupported charset "x-unknown-charset" declared in an HTML <meta> tag/);
+  });
+});
+
+describe('documentsFromDroppedFile', () => {
+  it('yields one document per item for a dropped feed, identified by guid', () => {
+    const feed = '<?xml version="1.0"?><rss version="2.0"><channel><title>Drop</title>'
+      + '<item><guid>g-1</guid><title>One</title><description>First</description></item>'
+      + '<item><guid>g-2</guid><title>Two</title><description>Second</description></item></channel></rss>';
+    const documents = documentsFromDroppedFile(Buffer.from(feed), { source, path: '/drop/agency.xml', fetchedAt });
+    expect(documents.map((document) => [document.format, document.articleId, document.body])).toEqual([
+      ['feed-item', articleIdFor({ sourceId: 'drop-yonhap', guid: 'g-1' }), 'First'],
+      ['feed-item', articleIdFor({ sourceId: 'drop-yonhap', guid: 'g-2' }), 'Second'],
+    ]);
+    for (const document of documents) RawDocumentV1Schema.parse(document);
+  });
+
+  it('yields the single document documentFromDroppedFile makes for wire copy and HTML', () => {
+    const options = { source, path: '/drop/story.txt', fetchedAt };
+    expect(documentsFromDroppedFile(Buffer.from(WIRE_COPY), options)).toEqual([documentFromDroppedFile(Buffer.from(WIRE_COPY), options)]);
+    expect(documentsFromDroppedFile(Buffer.from(HTML_PAGE), options)[0].format).toBe('html');
+  });
+
+  it('refuses oversize files before classifying them, and unsupported XML', () => {
+    expect(() => documentsFromDroppedFile(Buffer.from(WIRE_COPY), { source, path: '/drop/a.txt', fetchedAt, maxBytes: 10 })).toThrow(/larger than the 10-byte limit/);
+    expect(() => documentsFromDroppedFile(Buffer.from('<?xml version="1.0"?><nitf/>'), { source, path: '/drop/n.xml', fetchedAt })).toThrow(
+      'unsupported XML document (root <nitf>)',
+    );
   });
 });

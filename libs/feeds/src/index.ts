@@ -9,4 +9,5 @@ export {
   type DocumentFromDroppedFileOptions,
   type DroppedFileKind,
 } from './dropped-file';
+export { documentsFromDroppedFile } from './dropped-file-documents';
 export { FileDropTracker, isHiddenOrTemporary, type DirectoryEntry } from './file-drop-tracker';
