@@ -55,7 +55,7 @@ async function launch(service: ServiceName, index: number, env: Record<string, s
   const logFile = path.join(logDir, `${service}-${index}.log`);
   const log = createWriteStream(logFile, { flags: 'w' });
   const child = spawn(process.execPath, [serviceEntryPoint(service)], {
-    env: { ...process.env, ...env, HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1', KAFKAJS_NO_PARTITIONER_WARNING: '1' },
+    env: { ...process.env, ...env, HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1', KAFKAJS_NO_PARTITIONER_WARNING: '1', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(log);
