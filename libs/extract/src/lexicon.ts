@@ -151,6 +151,7 @@ const ORG_ALIASES = aliased('ORG', [
   ['Islamic State', 'ISIS', 'ISIL'],
   ['al-Qaeda', 'al Qaeda', 'Al Qaeda', 'al-Qaida'],
   ['Houthis', 'Houthi'],
+  ['Taliban', 'Taleban'],
   ['Palestine Liberation Organization', 'PLO'],
   ['Central Intelligence Agency', 'CIA'],
   ['Federal Bureau of Investigation', 'FBI'],
@@ -175,7 +176,7 @@ const ORG_ALIASES = aliased('ORG', [
 const ORGS = entries(
   'ORG',
   `European Commission|European Parliament|African Union|Arab League|Gulf Cooperation Council|
-  Red Cross|ICRC|Amnesty International|Human Rights Watch|Hezbollah|Taliban|Fatah|Kremlin|White House|
+  Red Cross|ICRC|Amnesty International|Human Rights Watch|Hezbollah|Fatah|Kremlin|White House|
   Congress|Senate|House of Representatives|Federal Reserve|National Assembly|Blue House|
   Foreign Ministry|Defense Ministry|Unification Ministry|Ministry of Foreign Affairs|Bank of Korea|
   Bank of Japan|Bank of England|World Bank|OPEC|Interpol|People Power Party|Democratic Party|
@@ -184,7 +185,7 @@ const ORGS = entries(
   Alphabet|Microsoft|Facebook|Twitter|Tesla|Toyota|Sony|Honda|Nissan|Boeing|Airbus|Huawei|
   Alibaba|Tencent|TSMC|Nvidia|Intel|IBM|General Motors|General Electric|Gazprom|Rosneft|Aramco|
   Saudi Aramco|Reuters|BBC|CNN|Bloomberg|MENAFN|TASS|Interfax|Al Jazeera|New York Times|Washington Post|
-  Wall Street Journal|Financial Times|Korea JoongAng Daily|JoongAng Ilbo|Korea Herald|Korea Times|
+  Wall Street Journal|Financial Times|JoongAng Ilbo|Korea Herald|Korea Times|
   Chosun Ilbo|NHK|Nikkei|Anadolu|Voice of America|Radio Free Asia|Wagner Group|Supreme Court|
   Constitutional Court|Cabinet|Politburo|Knesset|Duma|Bundestag|Parliament`,
 );
@@ -208,7 +209,12 @@ const DEMONYMS = `American|British|Chinese|Japanese|Korean|South Korean|North Ko
   Balkan|Mideast|Anglo|Slavic|Persian|Pashtun|Uighur|Uyghur|Tamil|Zionist|Bolshevik|
   Republican|Democrat|Democratic|Conservative|Liberal|Labour|Socialist|Communist|Marxist|
   Olympic|Olympics|Nobel|Christmas|Easter|Ramadan|Eid|Hanukkah|Thanksgiving|English-language|
-  Korean-American|Japanese-American|Chinese-American`;
+  Korean-American|Japanese-American|Chinese-American|Moslem|Chechen|Serb|Croat|Bosnian Serb|
+  Bosnian Croat|Albanian|Nicaraguan|Yugoslav|Islamist|Slovenian|Macedonian|Honduran|Guatemalan|
+  Salvadoran|Panamanian|Ecuadorean|Ecuadorian|Bolivian|Uruguayan|Paraguayan|Zambian|Zimbabwean|
+  Ugandan|Rwandan|Congolese|Liberian|Ghanaian|Senegalese|Angolan|Cypriot|Maltese|Tajik|Turkmen|
+  Kyrgyz|Azeri|Tatar|Briton|Scot|Roman Catholic|Orthodox|Anglican|Lutheran|Shia|Druze|Alawite|
+  Sikh|Costa Rican|Puerto Rican|New Zealander|Saudi Arabian|Dominican|Maoist|Gaullist|Thatcherite|Stalinist|Quebecer|Texan|Californian|New Yorker|Londoner`;
 
 const MISC_WORDS = DEMONYMS.split('|')
   .map((d) => d.trim())
@@ -217,7 +223,7 @@ const MISC_WORDS = DEMONYMS.split('|')
 const pluralDemonyms = (): string[] =>
   MISC_WORDS.filter((d) => /(?:an|i|ic)$/.test(d) && !/(?:Islamic|Arabic|Catholic|Olympic|Baltic|Pacific|Democratic|Republican)$/.test(d))
     .map((d) => `${d}s`)
-    .concat(['Democrats', 'Republicans', 'Conservatives', 'Liberals', 'Socialists', 'Communists', 'Kurds', 'Arabs', 'Jews', 'Brits', 'Sunnis', 'Shiites', 'Filipinos', 'Latinos', 'Hindus', 'Buddhists', 'Catholics', 'Protestants', 'Muslims', 'Christians']);
+    .concat(['Moslems', 'Serbs', 'Croats', 'Britons', 'Scots', 'Chechens', 'Albanians', 'Islamists', 'Sikhs', 'Texans', 'New Yorkers', 'Londoners', 'Democrats', 'Republicans', 'Conservatives', 'Liberals', 'Socialists', 'Communists', 'Kurds', 'Arabs', 'Jews', 'Brits', 'Sunnis', 'Shiites', 'Filipinos', 'Latinos', 'Hindus', 'Buddhists', 'Catholics', 'Protestants', 'Muslims', 'Christians']);
 
 const MISC = [...entries('MISC', MISC_WORDS.join('|')), ...entries('MISC', pluralDemonyms().join('|'))];
 
@@ -316,7 +322,7 @@ export const TITLES = `President|Vice President|President-elect|Prime Minister|P
 export const TITLE_MODIFIERS = 'acting|deputy|vice|former|interim|first|senior|assistant|then|then-|outgoing|incoming|late';
 
 /**
- * Words that describe a person's job without being a full title ("South Korean Foreign Cho Tae-yul"):
+ * Words that describe a person's job without being a full title ("North Korean Foreign Ri Son-gwon"):
  * dropped when they precede a name in the same capitalised run.
  */
 export const DESCRIPTOR_WORDS = `foreign|defense|defence|finance|trade|interior|unification|economy|justice|
@@ -349,6 +355,12 @@ export const ORG_HEADS = `agency|council|ministry|party|bank|group|corp|corp.|co
   communications|pharmaceuticals|pharma|motor|steel|chemical|chemicals|insurance|ministries|
   brigade|brigades|battalion|regiment|division|corps|directorate|parliamentarians|caucus`;
 
+/** Last word of an event, treaty, law or prize (MISC, as CoNLL tags them): "World Cup", "Paris Agreement". */
+export const MISC_HEADS = `cup|open|championship|championships|games|olympics|tournament|trophy|prix|series|war|
+  award|awards|prize|festival|marathon|derby|classic|masters|treaty|accord|accords|agreement|act|
+  declaration|convention|protocol|doctrine|charter|resolution|initiative|bowl|rally|expo|
+  olympiad|biennale|week|day|era|revolution|uprising|crisis|pact|bill|amendment|constitution|law`;
+
 /** Words that open an organisation name before "of" ("Bank of Korea", "Ministry of Defense"). */
 export const OF_HEADS = `republic|kingdom|university|bank|ministry|department|minister|secretary|council|court|
   institute|office|party|league|association|federation|union|organization|organisation|commission|church|
@@ -364,7 +376,7 @@ export const LOC_HEADS = `peninsula|sea|ocean|river|mountains|mountain|island|is
   stadium|park|palace|zone|border|corridor|harbor|harbour|pass|range|volcano|beach|estuary|lagoon`;
 
 /** First word of a geographic feature ("Mount Everest", "Lake Baikal"). */
-export const LOC_LEADS = 'mount|mt|lake|cape|gulf|sea|strait|isle|fort|port';
+export const LOC_LEADS = 'mount|mt|lake|cape|gulf|sea|strait|isle|fort|port|camp';
 
 /** Last word of a political unit ("Gangnam District", "Fukushima Prefecture"). */
 export const GPE_HEADS = 'city|province|county|prefecture|district|oblast|governorate|municipality|township|borough|emirate|state';
@@ -413,8 +425,8 @@ export const ACRONYM_STOP = `ceo|cfo|coo|cto|gdp|gnp|tv|am|pm|ok|usd|eur|jpy|krw
 
 /** Abbreviations that keep their trailing period (so the period does not end a sentence). */
 export const DOT_ABBREVIATIONS = `mr|mrs|ms|dr|prof|gen|lt|col|maj|capt|sgt|sen|rep|gov|rev|st|jr|sr|inc|corp|co|ltd|
-  jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|no|vs|adm|mt|ft|messrs|mme|mlle|gov|pres|sec|dept|
-  univ|assn|bros|est|approx`;
+  jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|vs|adm|mt|ft|messrs|mme|mlle|gov|dept|
+  univ|assn|bros|approx`;
 
 /** Lowercase particles allowed inside names ("Mohammed bin Salman", "Ludwig van Beethoven"). */
 export const NAME_PARTICLES = 'de|da|di|du|del|della|der|den|van|von|bin|ibn|al|el|le|la|dos|das|zu|ter|ten|ben|abu|bint';

@@ -49,6 +49,7 @@ const TOKEN_RE = /(?:\p{L}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’\-‐‑][\p{L}\p{M}
 const UPPER_START = /^\p{Lu}/u;
 const LOWER_START = /^\p{Ll}/u;
 const HAS_LOWER = /\p{Ll}/u;
+const HAS_UPPER = /\p{Lu}/u;
 const HAS_LETTER = /\p{L}/u;
 const HAS_DIGIT = /\p{N}/u;
 const WORD_START = /^[\p{L}\p{M}\p{N}]/u;
@@ -80,6 +81,8 @@ function makeToken(raw: RawToken): Token {
   const isWord = WORD_START.test(text);
   const hasLetter = isWord && HAS_LETTER.test(text);
   const hasLower = hasLetter && HAS_LOWER.test(text);
+  // Scripts without case (Hangul, kanji) are neither capitalised nor in capitals.
+  const hasUpper = hasLetter && HAS_UPPER.test(text);
   return {
     start: raw.start,
     end: raw.end,
@@ -87,7 +90,7 @@ function makeToken(raw: RawToken): Token {
     norm: normalizeWord(text),
     isWord,
     cap: hasLetter && UPPER_START.test(text) && hasLower,
-    upper: hasLetter && !hasLower,
+    upper: hasUpper && !hasLower,
     lower: hasLetter && LOWER_START.test(text),
     hasDigit: isWord && HAS_DIGIT.test(text),
     clitic: raw.clitic,
@@ -180,11 +183,15 @@ function markSentences(text: string, tokens: Token[]): void {
       boundary = false;
       weakBoundary = tok.abbr && tok.text.length > 2 && tok.upper;
     } else if (!tok.isWord) {
-      if (SENTENCE_END.has(tok.text)) boundary = true;
+      // "joongang.co.kr", "3.5" and "https://" do not end sentences: the mark must be followed
+      // by a space, a closing quote or bracket, or the end of the text.
+      // "1. Lance Armstrong": a period after a number opening the sentence is a list marker.
+      const listMarker = tok.text === '.' && prev !== undefined && prev.hasDigit && prev.sentStart && prev.end === tok.start;
+      if (SENTENCE_END.has(tok.text) && !listMarker && /^(?:$|[\s"”’')\]»])/.test(text.charAt(tok.end))) boundary = true;
       else if (OPEN_QUOTES.has(tok.text)) {
         const before = tok.start === 0 ? ' ' : text.charAt(tok.start - 1);
         const after = text.charAt(tok.end);
-        if (/\s|[(\[]/.test(before) && after !== '' && !/\s/.test(after)) boundary = true;
+        if (/\s|[([]/.test(before) && after !== '' && !/\s/.test(after)) boundary = true;
       }
     }
     tok.sentence = sentence;
