@@ -11,6 +11,8 @@ const projectDirs = ['libs', 'services']
 
 module.exports = {
   projects: projectDirs.map((dir) => projectConfig(dir, { integration: true })),
+  // Integration specs start real processes against a real broker and database.
+  testTimeout: 120_000,
   globalSetup: '<rootDir>/jest.global-setup.js',
   globalTeardown: '<rootDir>/jest.global-teardown.js',
 };

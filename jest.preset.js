@@ -29,7 +29,6 @@ module.exports = function projectConfig(projectDir, { integration = false } = {}
     moduleNameMapper: {
       '^@wirestream/(.*)$': path.join(__dirname, 'libs/$1/src/index.ts'),
     },
-    testTimeout: integration ? 120_000 : 5_000,
     // A project whose specs are all integration specs has no unit specs for `nx test`.
     ...(integration ? {} : { passWithNoTests: true }),
   };
