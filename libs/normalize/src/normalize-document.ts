@@ -10,7 +10,8 @@ const DATELINE = new RegExp(
   `^([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}(?:, [A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2})?)(?:, ((?:${MONTHS})\\.? \\d{1,2}))? \\(([A-Za-z][A-Za-z .-]{0,30})\\) ?(?:--|—|–|-) ?`,
 );
 const END_MARK = /\s*(?:\(end\)|\(END\)|-- ?END ?--|###)\s*$/;
-const BYLINE = /^BY ([A-Z][A-Za-z.' -]+?)(?: \[([^\]\s]+@[^\]\s]+)\])?$/i;
+const BYLINE = /^By ([A-Z][\p{L}.' -]{1,80}?)(?: \[([^\]\s]+@[^\]\s]+)\])?$/iu;
+const OPERATOR_INITIALS = /^[a-z]{1,3}$/;
 const BREADCRUMBS = /^Home(?: > [^>\n]{1,40})+$/;
 const CAPTION_CREDIT = /\[([A-Z][A-Z ]{1,20})\]\s*$/;
 const DEBRIS = /^(?:print dictionary print|print|share|Log in to .*|with the .*|help-image.*|s|lock icon|To write comments.*|Standards Board Policy.*)$/i;
@@ -32,10 +33,10 @@ export function normalizeDocument(doc: RawDocumentV1): NormalizedArticle {
     if (!publishedAt) [publishedAt, publishedAtSource] = [header[1], 'syndication-header'];
     text = text.slice(header[0].length);
   }
-  const paragraphs = text.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const paragraphs = splitParagraphs(text);
   let headline = doc.feedItem?.title ?? page?.headline ?? null;
   let section = page?.section ?? null;
-  const captions: string[] = [];
+  const captions: string[] = [...(page?.captions ?? [])];
   const credits = new Set<string>();
   let byline: NormalizedArticle['byline'] = page?.byline ? { text: page.byline, names: [page.byline], emails: [] } : doc.feedItem?.author ? { text: doc.feedItem.author, names: [doc.feedItem.author], emails: [] } : null;
   const body: string[] = [];
@@ -44,7 +45,8 @@ export function normalizeDocument(doc: RawDocumentV1): NormalizedArticle {
       section = paragraph.split(' > ').slice(1).join(' > ');
       continue;
     }
-    if (DEBRIS.test(paragraph) || ID_LINE.test(paragraph) || /^[a-z]{1,3}$/.test(paragraph)) continue;
+    if (DEBRIS.test(paragraph) || ID_LINE.test(paragraph) || OPERATOR_INITIALS.test(paragraph)) continue;
+    // A short first line without closing punctuation, before the story, is the page's headline.
     if (index === 0 && !header && doc.format === 'wire-text' && !/[.!?"”]$/.test(paragraph) && paragraph.length < 160 && paragraphs.length > 2) {
       headline ??= paragraph;
       continue;
@@ -56,10 +58,10 @@ export function normalizeDocument(doc: RawDocumentV1): NormalizedArticle {
       if (!captions.includes(paragraph)) captions.push(paragraph);
       continue;
     }
-    const bylineMatch = BYLINE.exec(paragraph.split(' Log in')[0]);
-    if (bylineMatch && paragraph.length < 120) {
-      byline = { text: bylineMatch[0], names: [titleCase(bylineMatch[1].trim())], emails: bylineMatch[2] ? [bylineMatch[2]] : [] };
-      break; // what follows a byline at the foot of a page is page furniture
+    const bylineMatch = body.length > 0 ? BYLINE.exec(paragraph) : null;
+    if (bylineMatch) {
+      byline = { text: bylineMatch[0], names: splitNames(bylineMatch[1]), emails: bylineMatch[2] ? [bylineMatch[2]] : [] };
+      break; // what follows a byline at the foot of a page is page furniture: sharing, comments
     }
     body.push(paragraph.replace(END_MARK, ''));
     if (END_MARK.test(paragraph)) break;
@@ -130,5 +132,29 @@ function readableAgency(credit: string): string {
 }
 
 function titleCase(text: string): string {
-  return text.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (letter) => letter.toUpperCase());
+  return text.toLowerCase().replace(/(^|\s)\p{L}/gu, (letter) => letter.toUpperCase());
+}
+
+/**
+ * Paragraphs are separated by blank lines; within a block, a line that is a byline starts its own
+ * paragraph, because web-page copy often runs the byline straight into the comment box below it.
+ */
+function splitParagraphs(text: string): string[] {
+  return text
+    .split(/\n[ \t\u00a0]*\n/)
+    .flatMap((block) => {
+      const lines = block.split('\n');
+      const bylineAt = lines.findIndex((line) => BYLINE.test(line.trim()));
+      return bylineAt > 0 ? [lines.slice(0, bylineAt).join(' '), ...lines.slice(bylineAt).map((line) => line)] : bylineAt === 0 ? lines : [block];
+    })
+    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
+
+function splitNames(names: string): string[] {
+  return names
+    .split(/,| and /i)
+    .map((name) => name.trim())
+    .filter(Boolean)
+    .map((name) => (name === name.toUpperCase() ? titleCase(name) : name));
 }
