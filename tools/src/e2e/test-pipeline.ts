@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { migrate } from '../launcher/article-queries';
 import { startPipeline, type RunningPipeline } from '../launcher/pipeline-launcher';
@@ -12,7 +13,8 @@ import { SERVICES, serviceEntryPoint, SHARED_DIR, STATE_DIR } from '../repo-path
 
 /**
  * A pipeline of real service processes for one test file: its own topic namespace and consumer
- * groups on the shared broker, the project's test database with its tables emptied first.
+ * groups on the shared broker, and its own schema in the project's test database, so test files
+ * can run side by side.
  */
 export interface TestPipeline {
   namespace: string;
@@ -26,19 +28,21 @@ export interface TestPipeline {
   stop(): Promise<void>;
 }
 
-export async function startTestPipeline(name: string): Promise<TestPipeline> {
+export async function startTestPipeline(name: string, extraEnv: Record<string, string> = {}): Promise<TestPipeline> {
   const missingBuild = SERVICES.filter((service) => !existsSync(serviceEntryPoint(service)));
   if (missingBuild.length > 0) throw new Error(`services not built (${missingBuild.join(', ')}): run \`npm run build\` (npm test does)`);
 
   const brokers = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
-  const databaseUrl = process.env.WIRESTREAM_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wirestream_test';
+  const baseDatabaseUrl = process.env.WIRESTREAM_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wirestream_test';
   const namespace = `test-${name}-${Date.now()}`;
+  const schema = namespace.replace(/-/g, '_');
+  await withClient(baseDatabaseUrl, (client) => client.query(`CREATE SCHEMA ${schema}`));
+  const databaseUrl = `${baseDatabaseUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   const dropDir = mkdtempSync(path.join(tmpdir(), `wirestream-${name}-`));
 
   await migrate(databaseUrl);
   const db = createDataSource(databaseUrl);
   await db.initialize();
-  await db.query('TRUNCATE mentions, entities, articles');
 
   const pipeline = await startPipeline({
     env: {
@@ -49,6 +53,7 @@ export async function startTestPipeline(name: string): Promise<TestPipeline> {
       FETCHER_DROP_DIR: dropDir,
       FETCHER_DROP_POLL_MS: '200',
       LOG_LEVEL: 'warn',
+      ...extraEnv,
     },
     logDir: path.join(STATE_DIR, 'logs', namespace),
   });
@@ -69,6 +74,7 @@ export async function startTestPipeline(name: string): Promise<TestPipeline> {
     stop: async () => {
       await pipeline.stop();
       await db.destroy();
+      await withClient(baseDatabaseUrl, (client) => client.query(`DROP SCHEMA ${schema} CASCADE`));
       await deleteTopics(kafka, ALL_TOPICS.map((topic) => namespacedTopic(topic, namespace)));
     },
   };
@@ -111,3 +117,13 @@ export async function readTopic(kafka: Kafka, topic: string, count: number, time
 }
 
 export const SEEDS_DIR = path.join(SHARED_DIR, 'samples', 'seeds');
+
+async function withClient<T>(databaseUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
