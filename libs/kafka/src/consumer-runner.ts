@@ -14,7 +14,7 @@ import {
   type Stage,
   type Topic,
 } from '@wirestream/contracts';
-import { contextFromHeaders, inSpan, SpanKind } from '@wirestream/telemetry';
+import { contextFromHeaders, inSpan, pipelineMetrics, SpanKind } from '@wirestream/telemetry';
 import { Kafka, KafkaJSError, type Consumer, type EachBatchPayload, type KafkaMessage } from 'kafkajs';
 import type { ConsumedMessage } from './consumed-message';
 import { deadLetterRecord, headersAsStrings, type FailedMessage } from './dead-letter';
@@ -89,11 +89,17 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
     }
   }
 
+  private countFailure<T extends Topic>(spec: ConsumerSpec<T>, error: unknown): void {
+    pipelineMetrics.failed.inc({ stage: spec.stage, topic: spec.topic, error_class: errorClass(error) });
+  }
+
   private async consumeBatch<T extends Topic>(spec: ConsumerSpec<T>, payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
     for (let start = 0; start < batch.messages.length; start += this.options.batchSize) {
       if (!isRunning() || isStale()) return;
       const chunk = batch.messages.slice(start, start + this.options.batchSize);
+      pipelineMetrics.consumed.inc({ stage: spec.stage, topic: spec.topic }, chunk.length);
+      const startedAt = process.hrtime.bigint();
       const deadLetters: OutgoingRecord[] = [];
       const valid: ConsumedMessage<MessageOf<T>>[] = [];
       for (const message of chunk) {
@@ -109,6 +115,7 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
             traceContext: contextFromHeaders(headers),
           });
         } catch (error) {
+          this.countFailure(spec, error);
           deadLetters.push(deadLetterRecord(spec.stage, failedMessage(batch.topic, batch.partition, message, headers), error, 1));
         }
       }
@@ -120,6 +127,13 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
       for (const message of chunk) resolveOffset(message.offset);
       await commitOffsetsIfNecessary();
       await heartbeat();
+      const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
+      for (let i = 0; i < chunk.length; i++) pipelineMetrics.processingSeconds.observe({ stage: spec.stage }, seconds / chunk.length);
+      if (deadLetters.length > 0) pipelineMetrics.deadLettered.inc({ stage: spec.stage, topic: spec.topic }, deadLetters.length);
+      pipelineMetrics.consumerLag.set(
+        { group: `${this.options.consumerGroupPrefix}-${spec.stage}`, topic: spec.topic, partition: String(batch.partition) },
+        Math.max(0, Number(batch.highWatermark) - Number(chunk[chunk.length - 1].offset) - 1),
+      );
     }
   }
 
@@ -142,6 +156,7 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
           },
           async () => {
             const records = await spec.processMessage(message);
+            this.logger.debug(`processed ${message.topic}[${message.partition}]@${message.offset} key=${message.key}: ${records.length} record(s)`);
             // Records are sent after the span ends: bind them to it now so the trace continues.
             const spanContext = otelContext.active();
             return records.map((outgoing) => ({ ...outgoing, traceContext: outgoing.traceContext ?? spanContext }));
@@ -163,6 +178,7 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
     try {
       return await spec.processBatch(messages);
     } catch (error) {
+      this.countFailure(spec, error);
       if (isTransient(error)) throw error;
       this.logger.warn(`batch of ${messages.length} failed (${(error as Error).message}); retrying message by message`);
     }
@@ -185,9 +201,13 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
       try {
         return await attempt();
       } catch (error) {
+        this.countFailure(spec, error);
         if (isTransient(error)) throw error;
         if (error instanceof PermanentError || attemptNumber >= this.options.maxAttempts) {
-          this.logger.warn(`dead-lettering ${message.topic}[${message.partition}]@${message.offset} key=${message.key}: ${(error as Error).message}`);
+          // Logged in the story's trace context, so the line carries its trace_id.
+          otelContext.with(message.traceContext, () =>
+            this.logger.warn(`dead-lettering ${message.topic}[${message.partition}]@${message.offset} key=${message.key}: ${(error as Error).message}`),
+          );
           deadLetters.push(deadLetterRecord(spec.stage, asFailed(message), error, attemptNumber));
           return [];
         }
@@ -196,6 +216,10 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
       }
     }
   }
+}
+
+function errorClass(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
 }
 
 function isTransient(error: unknown): boolean {

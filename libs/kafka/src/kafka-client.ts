@@ -1,4 +1,5 @@
-import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import { Logger } from '@nestjs/common';
+import { Kafka, logLevel, Partitioners, type LogEntry, type Producer } from 'kafkajs';
 import type { KafkaOptions } from './kafka-config';
 
 export function createKafkaClient(options: KafkaOptions): Kafka {
@@ -6,6 +7,7 @@ export function createKafkaClient(options: KafkaOptions): Kafka {
     clientId: options.clientId,
     brokers: options.brokers,
     logLevel: logLevel.WARN,
+    logCreator: kafkajsToNestLogger,
     retry: { initialRetryTime: 300, retries: 8 },
   });
 }
@@ -24,4 +26,16 @@ export function createIdempotentProducer(kafka: Kafka): Producer {
     retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 30_000 },
     createPartitioner: Partitioners.DefaultPartitioner,
   });
+}
+
+/** kafkajs logs go through the service's logger, so they are structured and carry trace ids. */
+function kafkajsToNestLogger() {
+  const logger = new Logger('kafkajs');
+  return ({ level, log }: LogEntry) => {
+    const { message, ...details } = log;
+    const line = `${message}${Object.keys(details).length > 2 ? ` ${JSON.stringify(details)}` : ''}`;
+    if (level <= logLevel.ERROR) logger.error(line);
+    else if (level === logLevel.WARN) logger.warn(line);
+    else logger.debug(line);
+  };
 }

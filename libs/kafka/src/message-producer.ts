@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { encodeMessage, HEADERS, namespacedTopic } from '@wirestream/contracts';
-import { headersFromContext } from '@wirestream/telemetry';
+import { headersFromContext, pipelineMetrics } from '@wirestream/telemetry';
 import { Kafka, type Producer, type TopicMessages } from 'kafkajs';
 import { createIdempotentProducer } from './kafka-client';
 import { KAFKA_OPTIONS } from './kafka.tokens';
@@ -42,6 +42,7 @@ export class MessageProducer implements OnModuleInit, OnApplicationShutdown {
       });
     }
     await this.producer.sendBatch({ topicMessages: [...byTopic.values()], acks: -1 });
+    for (const outgoing of records) pipelineMetrics.produced.inc({ topic: outgoing.topic });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -108,5 +108,13 @@ export function readableAgencyName(raw: string): string {
  * Used only on text printed entirely in capitals, where the original casing is lost anyway.
  */
 export function titleCase(text: string): string {
-  return text.toLowerCase().replace(/(^|[\s\-/]|\b\p{L}['’])(\p{L})/gu, (_match, before: string, letter: string) => before + letter.toUpperCase());
+  const wordsCapitalized = text
+    .toLowerCase()
+    .replace(/(^|[\s\-/])(\p{L})/gu, (_match, before: string, letter: string) => before + letter.toUpperCase());
+  // A one-letter prefix before an apostrophe is an Irish/Italian name particle: O'Brien, D'Angelo.
+  return wordsCapitalized.replace(
+    /(^|[\s\-/])(\p{Lu})(['’])(\p{Ll})/gu,
+    (_match, before: string, initial: string, apostrophe: string, letter: string) =>
+      before + initial + apostrophe + letter.toUpperCase(),
+  );
 }

@@ -1,10 +1,11 @@
-import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
+import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { TelemetryHandle } from '@wirestream/telemetry';
+import { createLogger, type LogLevel, type TelemetryHandle } from '@wirestream/telemetry';
+import { PinoNestLogger } from './pino-nest-logger';
 import { parseConfig } from './parse-config';
 import { ServiceEnvSchema } from './service-env';
 
-const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+const PINO_LEVELS: Record<string, LogLevel> = { error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'trace' };
 
 /**
  * Starts a service's Nest application with its health endpoints over HTTP. On SIGTERM/SIGINT,
@@ -21,7 +22,7 @@ export async function bootstrapService(options: {
   try {
     const env = parseConfig(ServiceEnvSchema);
     const app = await NestFactory.create(options.module as never, {
-      logger: LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL) + 1),
+      logger: new PinoNestLogger(createLogger(`wirestream-${options.name}`, PINO_LEVELS[env.LOG_LEVEL])),
     });
     await app.listen(env.HTTP_PORT ?? options.defaultPort, env.HTTP_HOST);
     logger.log(`${options.name} ready; health on ${await app.getUrl()}/health/ready`);

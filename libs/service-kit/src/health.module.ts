@@ -1,8 +1,10 @@
 import { Module, type DynamicModule, type InjectionToken, type OptionalFactoryDependency } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller';
+import { MetricsController } from './metrics.controller';
 import { READINESS_CHECKS, type ReadinessCheck } from './readiness';
 
+/** /health/live, /health/ready and /metrics for one service. */
 @Module({})
 export class HealthModule {
   /** `inject` names the providers the factory needs to build the service's readiness checks. */
@@ -13,7 +15,7 @@ export class HealthModule {
     return {
       module: HealthModule,
       imports: [TerminusModule.forRoot({ logger: false })],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [{ provide: READINESS_CHECKS, inject: options.inject, useFactory: options.useFactory }],
     };
   }

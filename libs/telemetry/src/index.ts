@@ -1,2 +1,4 @@
 export * from './start-telemetry';
 export * from './trace-context';
+export * from './logger';
+export * from './metrics';

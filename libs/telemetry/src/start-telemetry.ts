@@ -15,7 +15,13 @@ export interface TelemetryHandle {
  * configured, spans are still created (trace ids still follow a story through Kafka headers and
  * land in Postgres) but nothing is exported.
  */
-export function startTelemetry(serviceName: string, env: NodeJS.ProcessEnv = process.env): TelemetryHandle {
+export type InstrumentationName = 'pg' | 'undici';
+
+export function startTelemetry(
+  serviceName: string,
+  options: { instrumentations?: InstrumentationName[]; env?: NodeJS.ProcessEnv } = {},
+): TelemetryHandle {
+  const env = options.env ?? process.env;
   // Trace context must cross Kafka even when the SDK is disabled, so the propagator is set always.
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   if (env.OTEL_SDK_DISABLED === 'true') return { shutdown: async () => undefined };
@@ -25,12 +31,28 @@ export function startTelemetry(serviceName: string, env: NodeJS.ProcessEnv = pro
   );
   const sdk = new NodeSDK({
     serviceName: env.OTEL_SERVICE_NAME ?? serviceName,
-    instrumentations: [],
+    instrumentations: (options.instrumentations ?? []).map(loadInstrumentation),
     // NodeSDK registers no tracer at all without a processor; this one keeps ids, exports nothing.
     ...(exporterConfigured ? {} : { spanProcessors: [keepIdsExportNothing] }),
   });
   sdk.start();
   return { shutdown: () => sdk.shutdown() };
+}
+
+/** Loaded on demand, so a service pays only for the libraries it patches. */
+function loadInstrumentation(name: InstrumentationName) {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  switch (name) {
+    case 'pg': {
+      const { PgInstrumentation } = require('@opentelemetry/instrumentation-pg') as typeof import('@opentelemetry/instrumentation-pg');
+      return new PgInstrumentation({ requireParentSpan: true });
+    }
+    case 'undici': {
+      const { UndiciInstrumentation } = require('@opentelemetry/instrumentation-undici') as typeof import('@opentelemetry/instrumentation-undici');
+      return new UndiciInstrumentation();
+    }
+  }
+  /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
 const keepIdsExportNothing = {

@@ -3,7 +3,7 @@ import { startTelemetry } from './start-telemetry';
 import { contextFromHeaders, currentTraceId, headersFromContext, inSpan } from './trace-context';
 
 describe('trace context across Kafka headers', () => {
-  const telemetry = startTelemetry('test', {});
+  const telemetry = startTelemetry('test', { env: {} });
   afterAll(() => telemetry.shutdown());
 
   it('continues the producer trace in the consumer, as a child span', async () => {

@@ -1,4 +1,4 @@
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Link, type Span } from '@opentelemetry/api';
 
 type HeaderValue = Buffer | string | (Buffer | string)[] | undefined;
 
@@ -36,12 +36,12 @@ export function currentTraceId(ctx: Context = context.active()): string | null {
 export async function inSpan<T>(
   tracerName: string,
   spanName: string,
-  options: { parent?: Context; kind?: SpanKind; attributes?: Attributes },
+  options: { parent?: Context; kind?: SpanKind; attributes?: Attributes; links?: Link[] },
   work: (span: Span) => Promise<T>,
 ): Promise<T> {
   const tracer = trace.getTracer(tracerName);
   const parent = options.parent ?? context.active();
-  return tracer.startActiveSpan(spanName, { kind: options.kind ?? SpanKind.INTERNAL, attributes: options.attributes }, parent, async (span) => {
+  return tracer.startActiveSpan(spanName, { kind: options.kind ?? SpanKind.INTERNAL, attributes: options.attributes, links: options.links }, parent, async (span) => {
     try {
       return await work(span);
     } catch (error) {
@@ -52,6 +52,12 @@ export async function inSpan<T>(
       span.end();
     }
   });
+}
+
+/** A link from a span to the span active in `ctx`: how a batch span points at each message's trace. */
+export function linkTo(ctx: Context): Link[] {
+  const spanContext = trace.getSpan(ctx)?.spanContext();
+  return spanContext && trace.isSpanContextValid(spanContext) ? [{ context: spanContext }] : [];
 }
 
 export { SpanKind };

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 import { TOPICS, type RawDocumentV1 } from '@wirestream/contracts';
 import { deadLetterRecord, MessageProducer, record } from '@wirestream/kafka';
-import { inSpan, SpanKind } from '@wirestream/telemetry';
+import { inSpan, linkTo, pipelineMetrics, SpanKind } from '@wirestream/telemetry';
 
 /** Largest slice of a refused document kept in its dead letter (Kafka messages are ~1 MB max). */
 const DEAD_LETTER_SAMPLE_BYTES = 256 * 1024;
@@ -17,7 +17,8 @@ export class DocumentEmitter {
 
   constructor(private readonly producer: MessageProducer) {}
 
-  async emit(documents: RawDocumentV1[]): Promise<void> {
+  /** `poll` is the context of the poll that found the documents: each story's trace links to it. */
+  async emit(documents: RawDocumentV1[], poll = context.active()): Promise<void> {
     const records = await Promise.all(
       documents.map((document) =>
         inSpan(
@@ -25,6 +26,7 @@ export class DocumentEmitter {
           `fetch ${document.source.id}`,
           {
             parent: ROOT_CONTEXT,
+            links: linkTo(poll),
             kind: SpanKind.PRODUCER,
             attributes: {
               'wirestream.article_id': document.articleId,
@@ -40,10 +42,12 @@ export class DocumentEmitter {
       ),
     );
     await this.producer.send(records);
+    if (documents.length > 0) pipelineMetrics.fetchOutcomes.inc({ source: documents[0].source.id, outcome: 'emitted' }, documents.length);
   }
 
   async refuse(sourceId: string, location: string, bytes: Uint8Array | null, error: unknown): Promise<void> {
     this.logger.warn(`refused ${location} from ${sourceId}: ${(error as Error).message}`);
+    pipelineMetrics.fetchOutcomes.inc({ source: sourceId, outcome: 'refused' });
     const sample = bytes ? Buffer.from(bytes.subarray(0, DEAD_LETTER_SAMPLE_BYTES)) : null;
     const headers: Record<string, string> = { 'ws-source-id': sourceId, 'ws-location': location };
     if (bytes && bytes.length > DEAD_LETTER_SAMPLE_BYTES) headers['ws-value-truncated-from'] = String(bytes.length);

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { PermanentError } from '@wirestream/contracts';
 import { parseFeedDocument } from '@wirestream/feeds';
+import { inSpan, pipelineMetrics, SpanKind } from '@wirestream/telemetry';
 import { DocumentEmitter } from './document-emitter';
 import { FETCHER_CONFIG, feedSources, type FeedSource, type FetcherConfig } from './fetcher.config';
 
@@ -41,11 +42,21 @@ export class FeedPoller implements OnApplicationBootstrap, BeforeApplicationShut
     await Promise.allSettled([...this.inFlight]);
   }
 
-  async pollOnce(feed: FeedSource): Promise<void> {
+  /** One poll, as a span of its own: its HTTP request hangs under it, and every story it emits links to it. */
+  pollOnce(feed: FeedSource): Promise<void> {
+    return inSpan('wirestream-fetcher', `poll ${feed.id}`, { kind: SpanKind.CLIENT, attributes: { 'wirestream.source_id': feed.id, 'url.full': feed.url } }, () =>
+      this.poll(feed),
+    );
+  }
+
+  private async poll(feed: FeedSource): Promise<void> {
     let bytes: Uint8Array | null = null;
     try {
       const response = await this.request(feed);
-      if (response.status === 304) return;
+      if (response.status === 304) {
+        pipelineMetrics.fetchOutcomes.inc({ source: feed.id, outcome: 'not_modified' });
+        return;
+      }
       if (!response.ok) throw new Error(`HTTP ${response.status} from ${feed.url}`);
       bytes = await readLimited(response, this.config.FETCHER_MAX_DOCUMENT_BYTES);
       const { documents } = parseFeedDocument(bytes, {
@@ -55,12 +66,14 @@ export class FeedPoller implements OnApplicationBootstrap, BeforeApplicationShut
         maxBytes: this.config.FETCHER_MAX_DOCUMENT_BYTES,
       });
       const fresh = documents.filter((document) => !this.emittedArticleIds.has(document.articleId));
+      if (fresh.length === 0) pipelineMetrics.fetchOutcomes.inc({ source: feed.id, outcome: 'unchanged' });
       await this.emitter.emit(fresh);
       fresh.forEach((document) => this.emittedArticleIds.add(document.articleId));
       this.validators.set(feed.url, { etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') });
       if (fresh.length > 0) this.logger.log(`emitted ${fresh.length} new item(s) from ${feed.id}`);
     } catch (error) {
       if (error instanceof PermanentError) return this.emitter.refuse(feed.id, feed.url, bytes, error);
+      pipelineMetrics.fetchOutcomes.inc({ source: feed.id, outcome: 'failed' });
       this.logger.warn(`poll of ${feed.url} failed, will retry: ${(error as Error).message}`);
     }
   }

@@ -1,9 +1,12 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { context, trace, type Span } from '@opentelemetry/api';
 import { TOPICS, type EnrichedArticleV1 } from '@wirestream/contracts';
 import { ArticleStore } from '@wirestream/db';
 import { ConsumerRunner, type ConsumedMessage, type OutgoingRecord } from '@wirestream/kafka';
-import { currentTraceId, inSpan, SpanKind } from '@wirestream/telemetry';
+import { inSpan, linkTo, SpanKind } from '@wirestream/telemetry';
 import { classifyPostgresError } from './postgres-errors';
+
+const tracer = trace.getTracer('wirestream-storage');
 
 /** news.enriched.v1 → one Postgres transaction per batch; offsets commit after it does. */
 @Injectable()
@@ -21,20 +24,43 @@ export class StorageConsumer implements OnApplicationBootstrap {
     });
   }
 
+  /**
+   * Each story gets its own span, child of the extractor's, open until the batch is durable; the
+   * shared transaction runs in a batch span linked to every story's span (its Postgres spans hang
+   * under it).
+   */
   private async storeBatch(messages: ConsumedMessage<EnrichedArticleV1>[]): Promise<OutgoingRecord[]> {
-    // One span per story keeps each story's trace whole, though the write is shared by the batch.
-    const inputs = await Promise.all(
-      messages.map((message) =>
-        inSpan('wirestream-storage', `storage ${TOPICS.enriched}`, { parent: message.traceContext, kind: SpanKind.CONSUMER, attributes: { 'wirestream.article_id': message.value.articleId, 'wirestream.batch_size': messages.length } }, async () => ({
-          message: message.value,
-          traceId: currentTraceId(),
-        })),
+    const storySpans: Span[] = messages.map((message) =>
+      tracer.startSpan(
+        `storage ${TOPICS.enriched}`,
+        {
+          kind: SpanKind.CONSUMER,
+          attributes: {
+            'messaging.system': 'kafka',
+            'messaging.destination.name': message.topic,
+            'wirestream.article_id': message.value.articleId,
+            'wirestream.entity_count': message.value.entities.length,
+            'wirestream.batch_size': messages.length,
+          },
+        },
+        message.traceContext,
       ),
     );
+    const inputs = messages.map((message, index) => ({ message: message.value, traceId: storySpans[index].spanContext().traceId }));
+    const links = storySpans.flatMap((span) => linkTo(trace.setSpan(context.active(), span)));
     try {
-      await this.store.saveBatch(inputs);
+      await inSpan('wirestream-storage', 'storage write batch', { links, attributes: { 'wirestream.batch_size': messages.length } }, async () => {
+        try {
+          await this.store.saveBatch(inputs);
+        } catch (error) {
+          throw classifyPostgresError(error);
+        }
+      });
     } catch (error) {
-      throw classifyPostgresError(error);
+      storySpans.forEach((span) => span.recordException(error as Error));
+      throw error;
+    } finally {
+      storySpans.forEach((span) => span.end());
     }
     return [];
   }

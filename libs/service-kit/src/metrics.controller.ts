@@ -1,0 +1,12 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { metricsRegistry } from '@wirestream/telemetry';
+
+@Controller()
+export class MetricsController {
+  /** Prometheus text format: messages consumed/produced/failed/dead-lettered, processing time, lag. */
+  @Get('metrics')
+  @Header('Content-Type', metricsRegistry.contentType)
+  metrics(): Promise<string> {
+    return metricsRegistry.metrics();
+  }
+}

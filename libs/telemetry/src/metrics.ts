@@ -1,0 +1,54 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/**
+ * The Prometheus metrics every service exposes on /metrics. One registry per process; labels are
+ * bounded (stages, topics, partitions, sources, outcome names), never article ids.
+ */
+export const metricsRegistry = new Registry();
+collectDefaultMetrics({ register: metricsRegistry });
+
+export const pipelineMetrics = {
+  consumed: new Counter({
+    name: 'wirestream_messages_consumed_total',
+    help: 'Messages consumed, by stage and topic.',
+    labelNames: ['stage', 'topic'] as const,
+    registers: [metricsRegistry],
+  }),
+  produced: new Counter({
+    name: 'wirestream_messages_produced_total',
+    help: 'Messages produced (acknowledged by all in-sync replicas), by topic.',
+    labelNames: ['topic'] as const,
+    registers: [metricsRegistry],
+  }),
+  failed: new Counter({
+    name: 'wirestream_messages_failed_total',
+    help: 'Failed processing attempts, by stage, topic and error class.',
+    labelNames: ['stage', 'topic', 'error_class'] as const,
+    registers: [metricsRegistry],
+  }),
+  deadLettered: new Counter({
+    name: 'wirestream_messages_dead_lettered_total',
+    help: "Messages parked in the stage's dead-letter topic, by stage and the topic they came from.",
+    labelNames: ['stage', 'topic'] as const,
+    registers: [metricsRegistry],
+  }),
+  processingSeconds: new Histogram({
+    name: 'wirestream_processing_seconds',
+    help: 'Time to process one message, by stage (batch stages: the batch time divided evenly).',
+    labelNames: ['stage'] as const,
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [metricsRegistry],
+  }),
+  consumerLag: new Gauge({
+    name: 'wirestream_consumer_lag',
+    help: "Messages behind the partition's high watermark after the last batch, by group, topic and partition.",
+    labelNames: ['group', 'topic', 'partition'] as const,
+    registers: [metricsRegistry],
+  }),
+  fetchOutcomes: new Counter({
+    name: 'wirestream_fetch_outcomes_total',
+    help: 'Fetch attempts by source and outcome (emitted, unchanged, not_modified, refused, failed).',
+    labelNames: ['source', 'outcome'] as const,
+    registers: [metricsRegistry],
+  }),
+};
