@@ -31,3 +31,9 @@ export const ALL_TOPICS: Topic[] = [...Object.values(TOPICS), ...Object.values(D
 export function namespacedTopic(topic: Topic, namespace = ''): string {
   return namespace ? `${namespace}.${topic}` : topic;
 }
+
+/**
+ * Largest message value wirestream produces, in bytes. The local broker and every topic wirestream
+ * creates accept this much (`message.max.bytes`, `max.message.bytes`), and consumers fetch it.
+ */
+export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import {
   decodeMessage,
+  MAX_MESSAGE_BYTES,
   namespacedTopic,
   PermanentError,
   TransientError,
@@ -20,7 +21,7 @@ import type { ConsumedMessage } from './consumed-message';
 import { deadLetterRecord, headersAsStrings, type FailedMessage } from './dead-letter';
 import { KAFKA_OPTIONS } from './kafka.tokens';
 import type { KafkaOptions } from './kafka-config';
-import { MessageProducer } from './message-producer';
+import { MessageProducer, type PreparedRecord } from './message-producer';
 import type { OutgoingRecord } from './outgoing-record';
 
 interface ConsumerSpecBase<T extends Topic> {
@@ -48,8 +49,9 @@ export type ConsumerSpec<T extends Topic> = PerMessageConsumerSpec<T> | BatchCon
  * - a message that is not JSON or breaks its schema, or whose processing fails permanently (or
  *   keeps failing with an unclassified error), is parked in the stage's dead-letter topic with the
  *   reason, and the partition moves on;
- * - a TransientError (broker or database away) stops the batch without committing, so kafkajs
- *   backs off and redelivers it.
+ * - a TransientError (broker or database away) holds the partition and retries the chunk with
+ *   bounded exponential backoff, heartbeating so the group keeps the partition; nothing is
+ *   committed or dead-lettered meanwhile.
  */
 @Injectable()
 export class ConsumerRunner implements BeforeApplicationShutdown {
@@ -64,7 +66,15 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
 
   async start<T extends Topic>(spec: ConsumerSpec<T>): Promise<void> {
     const groupId = `${this.options.consumerGroupPrefix}-${spec.stage}`;
-    const consumer = this.kafka.consumer({ groupId, allowAutoTopicCreation: false, sessionTimeout: 30_000, heartbeatInterval: 3_000 });
+    const consumer = this.kafka.consumer({
+      groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+      // Fetch sizes match the largest message wirestream produces, so none is ever stuck.
+      maxBytesPerPartition: MAX_MESSAGE_BYTES,
+      maxBytes: 2 * MAX_MESSAGE_BYTES,
+    });
     this.consumers.push(consumer);
     consumer.on(consumer.events.CRASH, (event) =>
       this.logger.error(`consumer ${groupId} crashed (restart: ${event.payload.restart}): ${event.payload.error.message}`),
@@ -96,44 +106,81 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
   private async consumeBatch<T extends Topic>(spec: ConsumerSpec<T>, payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
     for (let start = 0; start < batch.messages.length; start += this.options.batchSize) {
-      if (!isRunning() || isStale()) return;
       const chunk = batch.messages.slice(start, start + this.options.batchSize);
-      pipelineMetrics.consumed.inc({ stage: spec.stage, topic: spec.topic }, chunk.length);
       const startedAt = process.hrtime.bigint();
-      const deadLetters: OutgoingRecord[] = [];
-      const valid: ConsumedMessage<MessageOf<T>>[] = [];
-      for (const message of chunk) {
-        const headers = headersAsStrings(message.headers);
+      let deadLettered = 0;
+      // A transient failure holds this partition and retries the chunk after a growing pause,
+      // heartbeating meanwhile: nothing is skipped, dead-lettered or committed while it lasts.
+      for (let attempt = 1; ; attempt++) {
+        if (!isRunning() || isStale()) return;
         try {
-          valid.push({
-            topic: batch.topic,
-            partition: batch.partition,
-            offset: message.offset,
-            key: message.key?.toString() ?? null,
-            value: decodeMessage(spec.topic, message.value),
-            headers,
-            traceContext: contextFromHeaders(headers),
-          });
+          const { records, deadLetterCount } = await this.processChunk(spec, batch.topic, batch.partition, chunk, heartbeat);
+          await this.producer.sendPrepared(records);
+          deadLettered = deadLetterCount;
+          break;
         } catch (error) {
-          this.countFailure(spec, error);
-          deadLetters.push(deadLetterRecord(spec.stage, failedMessage(batch.topic, batch.partition, message, headers), error, 1));
+          if (!isTransient(error)) throw error;
+          const pauseMs = transientBackoffMs(attempt);
+          this.logger.warn(
+            `${spec.stage}: transient failure on ${batch.topic}[${batch.partition}] (attempt ${attempt}): ${(error as Error).message}; retrying in ${pauseMs} ms`,
+          );
+          await this.holdPartition(pauseMs, heartbeat, isRunning);
         }
       }
-      const outputs =
-        'processMessage' in spec
-          ? await this.processEach(spec, valid, deadLetters, heartbeat)
-          : await this.processBatchIsolating(spec, valid, deadLetters, heartbeat);
-      await this.producer.send([...outputs, ...deadLetters]);
       for (const message of chunk) resolveOffset(message.offset);
       await commitOffsetsIfNecessary();
       await heartbeat();
+      pipelineMetrics.consumed.inc({ stage: spec.stage, topic: spec.topic }, chunk.length);
       const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
       for (let i = 0; i < chunk.length; i++) pipelineMetrics.processingSeconds.observe({ stage: spec.stage }, seconds / chunk.length);
-      if (deadLetters.length > 0) pipelineMetrics.deadLettered.inc({ stage: spec.stage, topic: spec.topic }, deadLetters.length);
+      if (deadLettered > 0) pipelineMetrics.deadLettered.inc({ stage: spec.stage, topic: spec.topic }, deadLettered);
       pipelineMetrics.consumerLag.set(
         { group: `${this.options.consumerGroupPrefix}-${spec.stage}`, topic: spec.topic, partition: String(batch.partition) },
         Math.max(0, Number(batch.highWatermark) - Number(chunk[chunk.length - 1].offset) - 1),
       );
+    }
+  }
+
+  /** Decodes, processes and dead-letters one chunk; returns everything to produce for it. */
+  private async processChunk<T extends Topic>(
+    spec: ConsumerSpec<T>,
+    topic: string,
+    partition: number,
+    chunk: KafkaMessage[],
+    heartbeat: () => Promise<void>,
+  ): Promise<{ records: PreparedRecord[]; deadLetterCount: number }> {
+    const deadLetters: OutgoingRecord[] = [];
+    const valid: ConsumedMessage<MessageOf<T>>[] = [];
+    for (const message of chunk) {
+      const headers = headersAsStrings(message.headers);
+      try {
+        valid.push({
+          topic,
+          partition,
+          offset: message.offset,
+          key: message.key?.toString() ?? null,
+          value: decodeMessage(spec.topic, message.value),
+          headers,
+          traceContext: contextFromHeaders(headers),
+        });
+      } catch (error) {
+        this.countFailure(spec, error);
+        deadLetters.push(deadLetterRecord(spec.stage, failedMessage(topic, partition, message, headers), error, 1));
+      }
+    }
+    const outputs =
+      'processMessage' in spec
+        ? await this.processEach(spec, valid, deadLetters, heartbeat)
+        : await this.processBatchIsolating(spec, valid, deadLetters, heartbeat);
+    return { records: [...outputs, ...deadLetters.map((letter) => this.producer.prepare(letter))], deadLetterCount: deadLetters.length };
+  }
+
+  /** Waits without losing the group: heartbeats every few seconds, and gives up on shutdown. */
+  private async holdPartition(pauseMs: number, heartbeat: () => Promise<void>, isRunning: () => boolean): Promise<void> {
+    const until = Date.now() + pauseMs;
+    while (Date.now() < until && isRunning()) {
+      await sleep(Math.min(HEARTBEAT_SLICE_MS, until - Date.now()));
+      await heartbeat();
     }
   }
 
@@ -142,8 +189,8 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
     messages: ConsumedMessage<MessageOf<T>>[],
     deadLetters: OutgoingRecord[],
     heartbeat: () => Promise<void>,
-  ): Promise<OutgoingRecord[]> {
-    const outputs: OutgoingRecord[] = [];
+  ): Promise<PreparedRecord[]> {
+    const outputs: PreparedRecord[] = [];
     for (const message of messages) {
       const produced = await this.withAttempts(spec, message, deadLetters, heartbeat, () =>
         inSpan(
@@ -159,7 +206,7 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
             this.logger.debug(`processed ${message.topic}[${message.partition}]@${message.offset} key=${message.key}: ${records.length} record(s)`);
             // Records are sent after the span ends: bind them to it now so the trace continues.
             const spanContext = otelContext.active();
-            return records.map((outgoing) => ({ ...outgoing, traceContext: outgoing.traceContext ?? spanContext }));
+            return records.map((outgoing) => this.producer.prepare({ ...outgoing, traceContext: outgoing.traceContext ?? spanContext }));
           },
         ),
       );
@@ -173,18 +220,20 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
     messages: ConsumedMessage<MessageOf<T>>[],
     deadLetters: OutgoingRecord[],
     heartbeat: () => Promise<void>,
-  ): Promise<OutgoingRecord[]> {
+  ): Promise<PreparedRecord[]> {
     if (messages.length === 0) return [];
+    const processAndPrepare = async (some: ConsumedMessage<MessageOf<T>>[]) =>
+      (await spec.processBatch(some)).map((outgoing) => this.producer.prepare(outgoing));
     try {
-      return await spec.processBatch(messages);
+      return await processAndPrepare(messages);
     } catch (error) {
       this.countFailure(spec, error);
       if (isTransient(error)) throw error;
       this.logger.warn(`batch of ${messages.length} failed (${(error as Error).message}); retrying message by message`);
     }
-    const outputs: OutgoingRecord[] = [];
+    const outputs: PreparedRecord[] = [];
     for (const message of messages) {
-      outputs.push(...(await this.withAttempts(spec, message, deadLetters, heartbeat, () => spec.processBatch([message]))));
+      outputs.push(...(await this.withAttempts(spec, message, deadLetters, heartbeat, () => processAndPrepare([message]))));
     }
     return outputs;
   }
@@ -195,8 +244,8 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
     message: ConsumedMessage<MessageOf<T>>,
     deadLetters: OutgoingRecord[],
     heartbeat: () => Promise<void>,
-    attempt: () => Promise<OutgoingRecord[]>,
-  ): Promise<OutgoingRecord[]> {
+    attempt: () => Promise<PreparedRecord[]>,
+  ): Promise<PreparedRecord[]> {
     for (let attemptNumber = 1; ; attemptNumber++) {
       try {
         return await attempt();
@@ -217,6 +266,15 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
     }
   }
 }
+
+/** How long a partition waits between retries of a transient failure: 0.5 s doubling to 30 s, with jitter. */
+export function transientBackoffMs(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(MAX_TRANSIENT_BACKOFF_MS, 500 * 2 ** (attempt - 1));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+const MAX_TRANSIENT_BACKOFF_MS = 30_000;
+const HEARTBEAT_SLICE_MS = 3_000;
 
 function errorClass(error: unknown): string {
   return error instanceof Error ? error.name : typeof error;

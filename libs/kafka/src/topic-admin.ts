@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { ALL_TOPICS, namespacedTopic } from '@wirestream/contracts';
+import { ALL_TOPICS, MAX_MESSAGE_BYTES, namespacedTopic } from '@wirestream/contracts';
 import { Kafka } from 'kafkajs';
 import { KAFKA_OPTIONS } from './kafka.tokens';
 import type { KafkaOptions } from './kafka-config';
@@ -45,8 +45,8 @@ export async function ensureTopics(
           topic,
           numPartitions: options.topicPartitions,
           replicationFactor: options.topicReplicationFactor,
-          // Raw documents may carry ~2 MB of text; the broker default (1 MB) would refuse them.
-          configEntries: [{ name: 'max.message.bytes', value: String(8 * 1024 * 1024) }],
+          // Raw documents may carry megabytes of text; the broker default (1 MB) would refuse them.
+          configEntries: [{ name: 'max.message.bytes', value: String(MAX_MESSAGE_BYTES) }],
         })),
       });
     } catch (error) {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 import { TOPICS, type RawDocumentV1 } from '@wirestream/contracts';
-import { deadLetterRecord, MessageProducer, record } from '@wirestream/kafka';
+import { deadLetterRecord, MessageProducer, record, TRUNCATED_HEADER } from '@wirestream/kafka';
 import { inSpan, linkTo, pipelineMetrics, SpanKind } from '@wirestream/telemetry';
 
 /** Largest slice of a refused document kept in its dead letter (Kafka messages are ~1 MB max). */
@@ -50,7 +50,7 @@ export class DocumentEmitter {
     pipelineMetrics.fetchOutcomes.inc({ source: sourceId, outcome: 'refused' });
     const sample = bytes ? Buffer.from(bytes.subarray(0, DEAD_LETTER_SAMPLE_BYTES)) : null;
     const headers: Record<string, string> = { 'ws-source-id': sourceId, 'ws-location': location };
-    if (bytes && bytes.length > DEAD_LETTER_SAMPLE_BYTES) headers['ws-value-truncated-from'] = String(bytes.length);
+    if (bytes && bytes.length > DEAD_LETTER_SAMPLE_BYTES) headers[TRUNCATED_HEADER] = String(bytes.length);
     await this.producer.send([
       deadLetterRecord('fetcher', { topic: `source:${sourceId}`, partition: null, offset: null, key: location, value: sample, headers }, error, 1),
     ]);

@@ -1,0 +1,135 @@
+import { InvalidMessageError, PermanentError, TOPICS, TransientError, type NormalizedArticleV1 } from '@wirestream/contracts';
+import type { EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { ConsumerRunner, transientBackoffMs, type PerMessageConsumerSpec } from './consumer-runner';
+import { kafkaOptionsFromEnv } from './kafka-config';
+import type { MessageProducer, PreparedRecord } from './message-producer';
+import type { OutgoingRecord } from './outgoing-record';
+
+/** A producer that records what would be sent. */
+function fakeProducer() {
+  const sent: PreparedRecord[][] = [];
+  const producer = {
+    prepare: (outgoing: OutgoingRecord): PreparedRecord => ({
+      contractTopic: outgoing.topic,
+      topic: outgoing.topic,
+      message: { key: outgoing.key, value: JSON.stringify(outgoing.value), headers: outgoing.headers },
+    }),
+    sendPrepared: async (records: PreparedRecord[]) => {
+      sent.push(records);
+    },
+  };
+  return { producer: producer as unknown as MessageProducer, sent };
+}
+
+function message(offset: number, value: string): KafkaMessage {
+  return { offset: String(offset), key: Buffer.from(`key-${offset}`), value: Buffer.from(value), headers: {}, timestamp: '0', attributes: 0, size: 0 };
+}
+
+function batchPayload(messages: KafkaMessage[]) {
+  const resolved: string[] = [];
+  const payload = {
+    batch: { topic: 'news.normalized.v1', partition: 0, highWatermark: String(messages.length), messages },
+    resolveOffset: (offset: string) => resolved.push(offset),
+    heartbeat: async () => undefined,
+    commitOffsetsIfNecessary: async () => undefined,
+    isRunning: () => true,
+    isStale: () => false,
+  } as unknown as EachBatchPayload;
+  return { payload, resolved };
+}
+
+const validArticle = (headline: string) =>
+  JSON.stringify({
+    schemaVersion: 1,
+    articleId: 'a'.repeat(32),
+    sourceId: 's',
+    documentUri: '/x',
+    canonicalUrl: null,
+    fetchedAt: '2026-11-23T09:00:00.000Z',
+    headline,
+    subheadline: null,
+    dateline: null,
+    byline: null,
+    publishedAt: null,
+    publishedAtSource: null,
+    publisher: null,
+    originatingAgency: null,
+    credits: [],
+    section: null,
+    language: 'en',
+    body: 'Body text.',
+    captions: [],
+    wordCount: 2,
+    contentHash: 'b'.repeat(64),
+    normalizerVersion: '1',
+  } satisfies NormalizedArticleV1);
+
+describe('ConsumerRunner batch handling', () => {
+  const options = { ...kafkaOptionsFromEnv('test', {}), maxAttempts: 2 };
+
+  function run(processMessage: PerMessageConsumerSpec<typeof TOPICS.normalized>['processMessage'], messages: KafkaMessage[]) {
+    const { producer, sent } = fakeProducer();
+    const runner = new ConsumerRunner({} as Kafka, producer, options);
+    const { payload, resolved } = batchPayload(messages);
+    const spec: PerMessageConsumerSpec<typeof TOPICS.normalized> = { stage: 'extractor', topic: TOPICS.normalized, processMessage };
+    const done = (runner as unknown as { consumeBatch: (s: typeof spec, p: EachBatchPayload) => Promise<void> }).consumeBatch(spec, payload);
+    return { done, sent, resolved };
+  }
+
+  const forward = async (consumed: { value: NormalizedArticleV1 }) => [
+    { topic: TOPICS.enriched, key: consumed.value.articleId, value: { headline: consumed.value.headline } as never },
+  ];
+
+  it('parks a message that is not JSON in the dead-letter topic and processes the rest', async () => {
+    const { done, sent, resolved } = run(forward as never, [message(0, validArticle('one')), message(1, '{broken'), message(2, validArticle('two'))]);
+    await done;
+    const topics = sent.flat().map((record) => record.topic);
+    expect(topics).toEqual([TOPICS.enriched, TOPICS.enriched, 'news.dlq.extractor.v1']);
+    const letter = JSON.parse(sent.flat()[2].message.value as string);
+    expect(letter).toMatchObject({ key: 'key-1', value: '{broken', errorClass: InvalidMessageError.name, attempts: 1 });
+    expect(resolved).toEqual(['0', '1', '2']);
+  });
+
+  it('dead-letters a permanent failure at once, with its reason', async () => {
+    const calls: string[] = [];
+    const { done, sent } = run(async (consumed) => {
+      calls.push(consumed.offset);
+      if (consumed.offset === '0') throw new PermanentError('unprocessable document');
+      return forward(consumed as never);
+    }, [message(0, validArticle('bad')), message(1, validArticle('good'))]);
+    await done;
+    expect(calls).toEqual(['0', '1']);
+    const letter = JSON.parse(sent.flat().find((record) => record.topic === 'news.dlq.extractor.v1')!.message.value as string);
+    expect(letter).toMatchObject({ errorClass: 'PermanentError', errorMessage: 'unprocessable document', attempts: 1 });
+  });
+
+  it('retries an unclassified error up to the attempt limit, then dead-letters it', async () => {
+    let attempts = 0;
+    const { done, sent } = run(async () => {
+      attempts++;
+      throw new TypeError('bug in a stage');
+    }, [message(0, validArticle('x'))]);
+    await done;
+    expect(attempts).toBe(2);
+    expect(JSON.parse(sent.flat()[0].message.value as string)).toMatchObject({ errorClass: 'TypeError', attempts: 2 });
+  });
+
+  it('holds the partition on a transient failure and retries, dead-lettering nothing', async () => {
+    let failuresLeft = 1;
+    const { done, sent, resolved } = run(async (consumed) => {
+      if (failuresLeft-- > 0) throw new TransientError('postgres unavailable');
+      return forward(consumed as never);
+    }, [message(0, validArticle('x'))]);
+    await done;
+    expect(sent.flat().map((record) => record.topic)).toEqual([TOPICS.enriched]);
+    expect(resolved).toEqual(['0']);
+  });
+});
+
+describe('transientBackoffMs', () => {
+  it('doubles from half a second and stops growing at thirty', () => {
+    const top = () => 1;
+    expect([1, 2, 3, 7, 12].map((attempt) => transientBackoffMs(attempt, top))).toEqual([500, 1000, 2000, 30_000, 30_000]);
+    expect(transientBackoffMs(1, () => 0)).toBe(250);
+  });
+});
