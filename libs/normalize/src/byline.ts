@@ -35,6 +35,7 @@ const ORGANISATION_WORDS =
 
 /** A byline line found in copy ("By ..."); null when the line is not one. */
 export function parseBylineLine(line: string): ParsedByline | null {
+  if (line.length > MAX_BYLINE_CHARS * 4) return null;
   const text = line.trim().replace(/\s+/g, ' ');
   if (text.length > MAX_BYLINE_CHARS || !BY_PREFIX.test(text)) return null;
   return parseAuthors(text, text.replace(BY_PREFIX, ''), { strict: true });
@@ -45,6 +46,7 @@ export function parseBylineLine(line: string): ParsedByline | null {
  * "Jane Doe, John Roe"). Lenient: the field is known to name authors, so no "By" is needed.
  */
 export function parseAuthorField(field: string): ParsedByline | null {
+  if (field.length > MAX_BYLINE_CHARS * 8) return null;
   const text = field.trim().replace(/\s+/g, ' ');
   if (!text || text.length > MAX_BYLINE_CHARS * 2) return null;
   return parseAuthors(text, text.replace(BY_PREFIX, ''), { strict: false });

@@ -24,6 +24,11 @@ const DESCRIPTIVE_WORDS = /^(?:the|a|an|state|state-run|state-owned|official|sem
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
 const MAX_NAME_WORDS = 5;
 const CONTEXT_CHARS = 40;
+/**
+ * Agency names examined per scan. Real copy names a handful; stopping here keeps a body made of
+ * nothing but agency names (garbage, or an attack) from costing seconds.
+ */
+const MAX_CANDIDATES = 1_000;
 
 export interface CreditSources {
   body: string;
@@ -47,13 +52,13 @@ function creditsInText(text: string): string[] {
     ATTRIBUTION_AFTER.test(text.slice(end, end + CONTEXT_CHARS)) ||
     ATTRIBUTION_BEFORE.test(text.slice(Math.max(0, start - CONTEXT_CHARS), start));
 
-  for (const match of text.matchAll(AGENCY_SUFFIX)) {
+  for (const match of take(text.matchAll(AGENCY_SUFFIX), MAX_CANDIDATES)) {
     const end = match.index + match[0].length;
     const start = nameStartBefore(text, match.index);
     if (start === match.index) continue;
     if (isAttributed(start, end)) found.push({ start, end, name: text.slice(start, end) });
   }
-  for (const match of text.matchAll(KNOWN_AGENCY)) {
+  for (const match of take(text.matchAll(KNOWN_AGENCY), MAX_CANDIDATES)) {
     const end = match.index + match[0].length;
     const inside = found.some((credit) => match.index >= credit.start && end <= credit.end);
     if (!inside && isAttributed(match.index, end)) found.push({ start: match.index, end, name: match[0] });
@@ -74,6 +79,14 @@ function nameStartBefore(text: string, suffixStart: number): number {
     start -= word.length + 1;
   }
   return start;
+}
+
+function* take<T>(items: Iterable<T>, limit: number): Generator<T> {
+  let taken = 0;
+  for (const item of items) {
+    if (taken++ >= limit) return;
+    yield item;
+  }
 }
 
 function dedupe(names: readonly string[]): string[] {

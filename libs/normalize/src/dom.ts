@@ -59,9 +59,12 @@ export function blockText(root: DomNode): string {
     const children = 'children' in item ? item.children : [];
     for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
   }
+  // Trimming line by line (not a /[ \t]*\n[ \t]*/ regex, which rescans long runs of spaces).
   return out
     .join('')
-    .replace(/[ \t]*\n[ \t]*/g, '\n')
+    .split('\n')
+    .map((line) => line.trim())
+    .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

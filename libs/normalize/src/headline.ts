@@ -1,7 +1,7 @@
 import { isCaption } from './captions';
 import { readDateline } from './dateline';
 import type { TextBlock } from './text-cleanup';
-import { countWords } from './text-cleanup';
+import { countWordsUpTo } from './text-cleanup';
 
 /**
  * Whether plain copy opens with its headline: a single short line that does not read like a
@@ -9,11 +9,9 @@ import { countWords } from './text-cleanup';
  * it. Wire copy that opens straight with its dateline therefore has no headline, as it should.
  */
 export function isHeadlineBlock(block: TextBlock, blocksAfter: number): boolean {
-  const words = countWords(block.text);
+  if (blocksAfter === 0 || block.lineCount !== 1 || block.text.length > 200) return false;
+  const words = countWordsUpTo(block.text, 31);
   return (
-    blocksAfter > 0 &&
-    block.lineCount === 1 &&
-    block.text.length <= 200 &&
     words >= 2 &&
     words <= 30 &&
     /^[\p{Lu}\p{N}"'‘“]/u.test(block.text) &&

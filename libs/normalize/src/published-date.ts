@@ -1,13 +1,17 @@
 import * as chrono from 'chrono-node';
 
 /**
- * Dates as the article contract stores them: a full ISO date-time (UTC) when the source gives a
- * time and a zone, a calendar date ('2025-01-06') when it gives only a day. A time without a zone
- * is not an instant, so it is cut back to its date rather than guessed at.
+ * Dates as the article contract stores them: an ISO date-time with its offset when the source
+ * gives a time and a zone (kept as printed when already in that form, else converted to UTC), a
+ * calendar date ('2025-01-06') when it gives only a day. A time without a zone is not an instant,
+ * so it is cut back to its date rather than guessed at.
  */
 
+/** Already in the contract's form: kept exactly as the source printed it, offset and all. */
+const CONTRACT_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
 const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)\s?(Z|[+-]\d{2}:?\d{2})?$/i;
 const MAX_DATE_TEXT_CHARS = 100;
+const PARSE_REFERENCE = new Date(Date.UTC(2024, 6, 1));
 
 /** A date string from page metadata, a <time> element or a feed, as ISO; null when unreadable. */
 export function toIsoDate(text: string | null | undefined): string | null {
@@ -15,6 +19,8 @@ export function toIsoDate(text: string | null | undefined): string | null {
   if (!value || value.length > MAX_DATE_TEXT_CHARS) return null;
   const plainDate = validIsoDate(value);
   if (plainDate) return plainDate;
+
+  if (CONTRACT_DATE_TIME.test(value) && validIsoDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value))) return value;
 
   const iso = ISO_DATE_TIME.exec(value);
   if (iso) {
@@ -26,8 +32,9 @@ export function toIsoDate(text: string | null | undefined): string | null {
     return Number.isNaN(instant.getTime()) ? null : instant.toISOString();
   }
 
-  // Anything else ("Mon, 06 Jan 2025 10:00:00 +0900", "January 6, 2025"): a full date must be
-  // certain; the time counts only with its zone.
+  // Anything else ("Mon, 06 Jan 2025 10:00:00 +0900", "January 6, 2025"): the year must be printed
+  // (chrono would read "yesterday" against today's clock), and the time counts only with its zone.
+  if (!/\b\d{4}\b/.test(value)) return null;
   const parsed = chrono.parse(value)[0]?.start;
   if (!parsed || !parsed.isCertain('year') || !parsed.isCertain('month') || !parsed.isCertain('day')) return null;
   if (parsed.isCertain('hour') && parsed.isCertain('timezoneOffset')) return parsed.date().toISOString();
@@ -44,7 +51,9 @@ export function toIsoDate(text: string | null | undefined): string | null {
  * the reference instant's date at UTC+14, the most advanced zone on Earth.
  */
 export function resolveDatelineDate(dateText: string, referenceDate?: Date): string | null {
-  const parsed = chrono.parse(dateText, referenceDate ?? new Date(0))[0]?.start;
+  // Only month, day, weekday and a printed year are read from the text, so it is parsed against a
+  // fixed leap year: against a common year chrono rejects "Feb 29" outright.
+  const parsed = chrono.parse(dateText, PARSE_REFERENCE)[0]?.start;
   if (!parsed) return null;
   if (parsed.isCertain('year') && parsed.isCertain('month') && parsed.isCertain('day')) {
     return isoDay(parsed.get('year') ?? 0, parsed.get('month') ?? 0, parsed.get('day') ?? 0);

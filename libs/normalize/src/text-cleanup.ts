@@ -27,8 +27,15 @@ export function comparisonKey(text: string): string {
   return collapseWhitespace(text).toLowerCase();
 }
 
-export function countWords(text: string): number {
-  return text.split(/\s+/).filter((word) => word.length > 0).length;
+/**
+ * Whitespace-separated words in the text, counting no further than `limit`: callers only ask
+ * "at least n?" or "at most n?", and a 2 MB line should not be split whole to answer that.
+ */
+export function countWordsUpTo(text: string, limit: number): number {
+  const word = /\S+/g;
+  let count = 0;
+  while (count < limit && word.exec(text)) count++;
+  return count;
 }
 
 export interface TextBlock {
@@ -38,18 +45,26 @@ export interface TextBlock {
   lineCount: number;
 }
 
+/** Hard-wrapped copy breaks lines at 69 to 80 columns; a longer line was never wrapped. */
+const WRAPPED_LINE_MAX_CHARS = 80;
+
 /**
  * Groups lines into paragraphs: blank lines separate paragraphs; within a run of lines, a line
  * indented deeper than the one before also starts one (hard-wrapped ANPA copy marks paragraphs by
- * indenting their first line); other line breaks are wrapping and become spaces.
+ * indenting their first line); other line breaks are wrapping and become spaces — unless the run
+ * holds a line too long to be wrapped, in which case each line is a paragraph (text copied from a
+ * page often separates paragraphs by single line breaks).
  */
 export function groupParagraphs(lines: readonly string[]): TextBlock[] {
   const blocks: TextBlock[] = [];
   let current: string[] = [];
   let previousIndent = 0;
   const flush = (): void => {
-    const text = collapseWhitespace(current.join(' '));
-    if (text) blocks.push({ text, lineCount: current.length });
+    const unwrapped = current.length > 1 && current.some((line) => line.trim().length > WRAPPED_LINE_MAX_CHARS);
+    for (const group of unwrapped ? current.map((line) => [line]) : [current]) {
+      const text = collapseWhitespace(group.join(' '));
+      if (text) blocks.push({ text, lineCount: group.length });
+    }
     current = [];
   };
   for (const line of lines) {

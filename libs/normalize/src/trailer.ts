@@ -25,7 +25,11 @@ const END_MARKS: readonly RegExp[] = [
   /^\s*(?:END|ENDS|End)$/,
 ];
 
+/** Every end mark ends in one of these; other lines need no regex at all. */
+const END_MARK_LAST_CHARS = new Set([')', '-', '#', 'D', 'S', 'd']);
+
 function endMarkIndex(line: string): number {
+  if (!END_MARK_LAST_CHARS.has(line.charAt(line.length - 1))) return -1;
   let earliest = -1;
   for (const mark of END_MARKS) {
     const match = mark.exec(line);
@@ -41,6 +45,7 @@ function endMarkIndex(line: string): number {
 export function cutAtEndMark(lines: readonly string[]): string[] {
   for (let index = lines.length - 1; index >= 0; index--) {
     const line = (lines[index] ?? '').trimEnd();
+    if (!line) continue;
     const at = endMarkIndex(line);
     if (at >= 0) return [...lines.slice(0, index), line.slice(0, at).trimEnd()];
   }

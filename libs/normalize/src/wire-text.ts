@@ -11,7 +11,7 @@ import {
 } from './debris';
 import { isHeadlineBlock } from './headline';
 import { readSyndicationHeader, type SyndicationHeader } from './syndication-header';
-import { collapseWhitespace, comparisonKey, countWords, groupParagraphs, normalizeSpacing } from './text-cleanup';
+import { collapseWhitespace, comparisonKey, countWordsUpTo, groupParagraphs, normalizeSpacing } from './text-cleanup';
 import { cutAtEndMark, dropTrailingDebris } from './trailer';
 
 /**
@@ -40,8 +40,13 @@ export interface WireCopy {
   syndication: SyndicationHeader | null;
 }
 
-/** A line this long is story text (or a caption); shorter lines may be furniture. */
+/**
+ * A line is story text when it is a sentence of some length, or long whatever its ending; shorter
+ * lines, and headlines (which do not end like sentences), may be furniture around the story.
+ */
 const STORY_LINE_MIN_WORDS = 8;
+const LONG_LINE_MIN_WORDS = 25;
+const SENTENCE_END = /[.!?]["'”’)\]]{0,3}$/;
 /** Related-links lists hold headlines; a line this long after one means the story goes on. */
 const PARAGRAPH_MIN_WORDS = 25;
 
@@ -67,7 +72,8 @@ export function readWireText(rawText: string, options: WireTextOptions): WireCop
   }
   // A page prints its headline (and deck) above the story, often twice; none of it is body.
   const printedTitles = new Set([headline, options.knownSubheadline].filter((title): title is string => !!title).map(comparisonKey));
-  blocks = blocks.filter((block) => !printedTitles.has(comparisonKey(block.text)));
+  const longestTitle = Math.max(0, ...[...printedTitles].map((title) => title.length));
+  blocks = blocks.filter((block) => block.text.length > longestTitle || !printedTitles.has(comparisonKey(block.text)));
 
   let dateline: Dateline | null = null;
   const paragraphs = blocks.map((block) => block.text);
@@ -84,8 +90,11 @@ export function readWireText(rawText: string, options: WireTextOptions): WireCop
 /** Indices of the first and last lines that read like story text rather than furniture. */
 function storyExtent(lines: readonly string[]): { first: number; last: number } {
   const isStoryLine = (line: string): boolean => {
-    const text = collapseWhitespace(line);
-    return countWords(text) >= STORY_LINE_MIN_WORDS && !isCaption(text) && !parseBylineLine(text);
+    if (line.length < STORY_LINE_MIN_WORDS * 2) return false;
+    const text = line.trim();
+    const words = countWordsUpTo(text, LONG_LINE_MIN_WORDS);
+    const readsLikeStory = words >= LONG_LINE_MIN_WORDS || (words >= STORY_LINE_MIN_WORDS && SENTENCE_END.test(text));
+    return readsLikeStory && !isCaption(text) && !parseBylineLine(text);
   };
   const first = lines.findIndex(isStoryLine);
   if (first < 0) return { first: lines.length, last: -1 };
@@ -105,10 +114,11 @@ function cutAtCommentBox(lines: readonly string[]): string[] {
   const paragraphAfter: boolean[] = new Array<boolean>(lines.length).fill(false);
   for (let index = lines.length - 1; index >= 0; index--) {
     paragraphAfter[index] = paragraphFollows;
-    if (countWords(lines[index] ?? '') >= PARAGRAPH_MIN_WORDS) paragraphFollows = true;
+    if (!paragraphFollows && countWordsUpTo(lines[index] ?? '', PARAGRAPH_MIN_WORDS) >= PARAGRAPH_MIN_WORDS) paragraphFollows = true;
   }
   for (let index = first + 1; index < lines.length; index++) {
     const line = lines[index] ?? '';
+    if (!line) continue;
     if (isCommentBoxStart(line) || (isRelatedLinksStart(line) && !paragraphAfter[index])) return lines.slice(0, index);
   }
   return [...lines];

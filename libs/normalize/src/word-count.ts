@@ -1,12 +1,9 @@
 /**
- * Words in the body, counted the way a reader would: a word is a run of letters, marks and
- * digits, and an apostrophe, hyphen or period between two such runs keeps it one word ("Yeol's",
- * "North-Russia", "U.S", "2.5"). Han and kana characters are written without spaces, so each counts
- * as a word on its own. The joiner group always starts with a joiner character, so the pattern
- * cannot backtrack.
+ * Words in the body: runs of letters and digits (Unicode-aware), combining marks included so
+ * Devanagari or Thai words are not split at their vowel signs. "Yeol's" and "North-Russia" are two
+ * runs each. Han and kana are written without spaces, so each of their characters counts as a word.
  */
-const WORD =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}](?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{M}\p{N}])*(?:['’.-](?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}](?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{M}\p{N}])*)*/gu;
+const WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}][\p{M}]*)+/gu;
 
 export function countBodyWords(body: string): number {
   let count = 0;

@@ -1,0 +1,306 @@
+import { load, type CheerioAPI } from 'cheerio';
+import { parseAuthorField, parseBylineLine, type ParsedByline } from './byline';
+import { blockText, descendants, inlineText, isElement, type DomNode, type ElementNode } from './dom';
+import { readJsonLdArticle } from './json-ld';
+import { assertParseableMarkup, dropScriptAndStyleBodies } from './markup-limits';
+import { toIsoDate } from './published-date';
+import { collapseWhitespace, comparisonKey } from './text-cleanup';
+
+/**
+ * A news web page read with cheerio: metadata from <meta>, JSON-LD and semantic markup, and the
+ * story's text from the main content with page furniture taken out. The text then goes through
+ * the same plain-text rules as wire copy (dateline, trailers, bylines, captions).
+ */
+
+export interface PageFacts {
+  headline: string | null;
+  subheadline: string | null;
+  canonicalUrl: string | null;
+  publishedAt: string | null;
+  publisher: string | null;
+  section: string | null;
+  byline: ParsedByline | null;
+  captions: string[];
+  /** The main content as text, paragraphs separated by blank lines. */
+  bodyText: string;
+}
+
+/** Elements that are page furniture by their tag alone. */
+const FURNITURE_TAGS =
+  'script, style, noscript, template, iframe, svg, canvas, form, button, input, select, textarea, nav, aside, footer, header, ' +
+  '[role=navigation], [role=banner], [role=contentinfo], [role=complementary], [role=dialog], [hidden]';
+/** Parts of class names and ids that mark furniture: "share-bar", "related_articles", "commentList". */
+const FURNITURE_NAME_PARTS = new Set([
+  'share', 'sharing', 'sharebar', 'social', 'comment', 'comments', 'related', 'recommended', 'recommendations', 'promo',
+  'newsletter', 'subscribe', 'subscription', 'sidebar', 'breadcrumb', 'breadcrumbs', 'toolbar', 'tags', 'popular',
+  'trending', 'cookie', 'cookies', 'consent', 'paywall', 'outbrain', 'taboola', 'nav', 'navbar', 'navigation', 'menu',
+  'footer', 'masthead', 'advert', 'advertisement', 'ad', 'ads', 'adslot', 'sponsored', 'modal', 'popup', 'mostread',
+]);
+/** Picture furniture inside the story; captions are read out of it first. */
+const MEDIA_TAGS = 'figure, figcaption, picture, img, video, audio, [class*=caption], [itemprop=caption]';
+const CAPTION_SELECTOR = 'figcaption, .wp-caption-text, [itemprop=caption]';
+const SUBHEADLINE_SELECTOR =
+  '[itemprop=alternativeHeadline], .subheadline, .sub-headline, .subhead, .subtitle, .dek, .deck, .standfirst, .article-subtitle, .article__subtitle';
+const BYLINE_SELECTOR = '.byline, [class*=byline], [rel=author], [itemprop=author]';
+/** A semantic container counts as the story when it holds this share of the page's paragraph text. */
+const MAIN_CONTENT_SHARE = 0.4;
+
+export function readHtmlPage(html: string, documentUri: string): PageFacts {
+  assertParseableMarkup(html, documentUri);
+  const $ = load(dropScriptAndStyleBodies(html));
+  const page = new PageIndex($);
+
+  const jsonLd = readJsonLdArticle(
+    page
+      .select('script', '[type="application/ld+json"]')
+      .map((element) => $(element).text()),
+  );
+  const siteName = metaContent($, page, '[property="og:site_name"]');
+  const publisher = siteName ?? jsonLd?.publisherName ?? null;
+  const headline =
+    withoutSiteSuffix(metaContent($, page, '[property="og:title"], [name="og:title"]'), publisher) ??
+    firstText(page.byTag('h1')) ??
+    jsonLd?.headline ??
+    withoutSiteSuffix(firstText(page.byTag('title')), publisher);
+  const subheadline = firstText(page.select('*', SUBHEADLINE_SELECTOR));
+
+  const facts = {
+    headline,
+    subheadline: subheadline && comparisonKey(subheadline) !== comparisonKey(headline ?? '') ? subheadline : null,
+    canonicalUrl: canonicalUrl($, page, documentUri),
+    publishedAt: publishedAt($, page, jsonLd?.datePublished ?? null),
+    publisher,
+    section: metaContent($, page, '[property="article:section"], [name="article:section"]') ?? jsonLd?.section ?? null,
+    byline: pageByline($, page, jsonLd?.authorNames ?? []),
+  };
+
+  removeFurniture($, page);
+  // Furniture is gone from the tree; index what is left.
+  const container = mainContent($, new PageIndex($));
+  const captions = container ? readCaptions($, container) : [];
+  if (container) {
+    $(findWithin($, container, `${MEDIA_TAGS}, h1, ${SUBHEADLINE_SELECTOR}, ${BYLINE_SELECTOR}`)).remove();
+  }
+  return { ...facts, captions, bodyText: container ? blockText(container) : '' };
+}
+
+/**
+ * An HTML fragment, such as a feed item's content: its text and the captions of its pictures.
+ * There is no page around it, so no metadata.
+ */
+export function readHtmlFragment(html: string, documentUri: string): { text: string; captions: string[] } {
+  assertParseableMarkup(html, documentUri);
+  const $ = load(dropScriptAndStyleBodies(html), null, false);
+  $('script, style, noscript, template, iframe, svg, form, button').remove();
+  const root = $.root().get(0);
+  if (!root) return { text: '', captions: [] };
+  const captions = readCaptions($, root);
+  $(MEDIA_TAGS).remove();
+  return { text: blockText(root), captions };
+}
+
+/**
+ * The page's elements, indexed by tag in one walk. Each cheerio query walks the whole document;
+ * dozens of them over a large page add up to seconds, while filtering a short list of <meta>s or
+ * <p>s costs next to nothing.
+ */
+class PageIndex {
+  private readonly tags = new Map<string, ElementNode[]>();
+  readonly all: ElementNode[];
+
+  constructor(private readonly $: CheerioAPI) {
+    const root = $.root().get(0);
+    this.all = root ? descendants(root) : [];
+    for (const element of this.all) {
+      const name = element.name.toLowerCase();
+      const list = this.tags.get(name);
+      if (list) list.push(element);
+      else this.tags.set(name, [element]);
+    }
+  }
+
+  byTag(name: string): ElementNode[] {
+    return this.tags.get(name) ?? [];
+  }
+
+  /** Elements with this tag ('*' for any) that match the selector, in document order. */
+  select(tag: string, selector: string): ElementNode[] {
+    const candidates = tag === '*' ? this.all : this.byTag(tag);
+    return candidates.length > 0 ? this.$(candidates).filter(selector).toArray() : [];
+  }
+}
+
+function metaContent($: CheerioAPI, page: PageIndex, selector: string): string | null {
+  for (const element of page.select('meta', selector)) {
+    const content = collapseWhitespace($(element).attr('content') ?? '');
+    if (content) return content;
+  }
+  return null;
+}
+
+function firstText(elements: readonly ElementNode[]): string | null {
+  for (const element of elements) {
+    const text = inlineText(element);
+    if (text) return text;
+  }
+  return null;
+}
+
+/** "Blinken visits Seoul | The Daily" → "Blinken visits Seoul", when "The Daily" is the site. */
+function withoutSiteSuffix(title: string | null, siteName: string | null): string | null {
+  if (!title) return null;
+  if (!siteName) return title;
+  const suffix = new RegExp(`\\s+[|\\-–—:·]\\s+${siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i');
+  return title.replace(suffix, '').trim() || title;
+}
+
+function canonicalUrl($: CheerioAPI, page: PageIndex, documentUri: string): string | null {
+  const canonicalLink = page.select('link', '[rel="canonical"]')[0];
+  const href = (canonicalLink ? $(canonicalLink).attr('href')?.trim() : undefined) || metaContent($, page, '[property="og:url"]');
+  if (!href) return null;
+  try {
+    return new URL(href, /^https?:\/\//i.test(documentUri) ? documentUri : undefined).toString();
+  } catch {
+    return href; // Relative, and the page came from a file: keep what the page says.
+  }
+}
+
+function publishedAt($: CheerioAPI, page: PageIndex, jsonLdDate: string | null): string | null {
+  const times = page.select('time', '[datetime]');
+  const datetime = (elements: readonly ElementNode[]): string | null => (elements[0] ? ($(elements[0]).attr('datetime') ?? null) : null);
+  const candidates = [
+    metaContent($, page, '[property="article:published_time"], [name="article:published_time"]'),
+    metaContent($, page, '[itemprop="datePublished"]'),
+    jsonLdDate,
+    metaContent($, page, '[name="pubdate"], [name="publishdate"], [name="dc.date.issued"], [name="DC.date.issued"], [name="parsely-pub-date"]'),
+    datetime($(times).filter('[itemprop="datePublished"], [pubdate]').toArray()),
+    datetime($(times).filter('article time').toArray()),
+    datetime(times),
+  ];
+  for (const candidate of candidates) {
+    const iso = toIsoDate(candidate);
+    if (iso) return iso;
+  }
+  return null;
+}
+
+function pageByline($: CheerioAPI, page: PageIndex, jsonLdAuthors: readonly string[]): ParsedByline | null {
+  const bylineElement = $(page.select('*', '.byline, [class*=byline]')).first();
+  if (bylineElement.length > 0) {
+    const mailtoLinks = findWithin($, bylineElement.get(0)!, 'a[href^="mailto:"]');
+    const mailto = mailtoLinks
+      .map((link) => ($(link).attr('href') ?? '').replace(/^mailto:/i, '').split('?')[0] ?? '')
+      .filter((email) => email.includes('@'));
+    // A mailto link's label ("Email", "Contact") is not part of anyone's name; its address is kept.
+    const withoutMailLabels = bylineElement.clone();
+    $(findWithin($, withoutMailLabels.get(0)!, 'a[href^="mailto:"]')).remove();
+    const text = inlineText(withoutMailLabels.get(0)!);
+    const parsed = parseBylineLine(text) ?? parseAuthorField(text);
+    if (parsed) {
+      const emails = [...new Set([...parsed.byline.emails, ...mailto])];
+      return { ...parsed, byline: { ...parsed.byline, emails } };
+    }
+  }
+  const authorLinks = page
+    .select('*', '[rel=author], [itemprop=author]')
+    .map((element) => inlineText(element))
+    .filter((text) => text.length > 0);
+  const candidates = [
+    authorLinks.length > 0 ? [...new Set(authorLinks)].join(', ') : null,
+    metaContent($, page, '[name="author"], [property="article:author"]'),
+    jsonLdAuthors.length > 0 ? jsonLdAuthors.join(', ') : null,
+  ];
+  for (const candidate of candidates) {
+    // article:author is often a profile URL, which names no one.
+    if (!candidate || /^https?:\/\//i.test(candidate)) continue;
+    const parsed = parseAuthorField(candidate);
+    if (parsed) return parsed;
+  }
+  return null;
+}
+
+/**
+ * Takes furniture out of the page: by tag, and by class or id naming it. An element that is or
+ * holds the story's own container is kept whatever its class says ("post has-comments").
+ */
+function removeFurniture($: CheerioAPI, page: PageIndex): void {
+  const protectedElements = new Set<DomNode>();
+  for (const element of page.select('*', 'html, body, main, article, [itemprop=articleBody], [role=main]')) {
+    for (let node: DomNode | null = element; node; node = node.parent) protectedElements.add(node);
+  }
+  const furniture = new Set(page.select('*', FURNITURE_TAGS));
+  for (const element of page.all) {
+    if (furniture.has(element) || (!protectedElements.has(element) && namesFurniture(element))) $(element).remove();
+  }
+}
+
+function namesFurniture(element: ElementNode): boolean {
+  const names = `${element.attribs['class'] ?? ''} ${element.attribs['id'] ?? ''}`.slice(0, 500);
+  return names
+    .split(/\s+/)
+    .flatMap((name) => name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().split(/[-_]+/))
+    .some((part) => FURNITURE_NAME_PARTS.has(part));
+}
+
+/**
+ * The element holding the story: an articleBody, <article> or <main> when it holds most of the
+ * page's paragraph text; otherwise the element around the densest cluster of paragraphs.
+ */
+function mainContent($: CheerioAPI, page: PageIndex): ElementNode | null {
+  // Each paragraph's text length, measured once: containers are compared by the text they hold.
+  const lengths = new Map<ElementNode, number>(page.byTag('p').map((paragraph) => [paragraph, inlineText(paragraph).length]));
+  const textLength = (paragraph: ElementNode): number => lengths.get(paragraph) ?? 0;
+  const paragraphLength = (element: ElementNode): number =>
+    findWithin($, element, 'p').reduce((sum, paragraph) => sum + textLength(paragraph), 0);
+  const body = page.byTag('body')[0] ?? null;
+  const pageText = page.byTag('p').reduce((sum, paragraph) => sum + textLength(paragraph), 0);
+
+  const semanticContainers = [
+    page.select('*', '[itemprop=articleBody]'),
+    page.byTag('article'),
+    [...page.byTag('main'), ...page.select('*', '[role=main]')],
+  ];
+  for (const candidates of semanticContainers) {
+    const largest = candidates
+      .map((element) => ({ element, length: paragraphLength(element) }))
+      .sort((a, b) => b.length - a.length)[0];
+    if (largest && largest.length > 0 && largest.length >= pageText * MAIN_CONTENT_SHARE) return largest.element;
+  }
+
+  // Score each paragraph's parent by the text it holds, and its grandparent by half of it, so
+  // paragraphs wrapped one by one in <div>s still add up to one cluster.
+  const scores = new Map<ElementNode, number>();
+  for (const paragraph of page.byTag('p')) {
+    const length = textLength(paragraph);
+    const parent = paragraph.parent && isElement(paragraph.parent) ? paragraph.parent : null;
+    const grandparent = parent?.parent && isElement(parent.parent) ? parent.parent : null;
+    if (parent) scores.set(parent, (scores.get(parent) ?? 0) + length);
+    if (grandparent) scores.set(grandparent, (scores.get(grandparent) ?? 0) + length / 2);
+  }
+  const densest = [...scores.entries()].sort((a, b) => b[1] - a[1])[0];
+  return densest && densest[1] > 0 ? densest[0] : body;
+}
+
+/**
+ * The elements under `root` matching `selector`. cheerio's own `.find()` runs the root's children
+ * through a de-duplication that is quadratic in their number; an article with thousands of child
+ * elements would take seconds. Walking the tree once and filtering is linear.
+ */
+function findWithin($: CheerioAPI, root: DomNode, selector: string): ElementNode[] {
+  return $(descendants(root).filter((element) => element !== root))
+    .filter(selector)
+    .toArray();
+}
+
+function readCaptions($: CheerioAPI, container: DomNode): string[] {
+  const seen = new Set<string>();
+  const captions: string[] = [];
+  for (const element of findWithin($, container, CAPTION_SELECTOR)) {
+    const caption = inlineText(element);
+    if (caption && !seen.has(comparisonKey(caption))) {
+      seen.add(comparisonKey(caption));
+      captions.push(caption);
+    }
+  }
+  return captions;
+}
