@@ -72,6 +72,15 @@ describe('ArticleStore against Postgres', () => {
     return row as { articles: number; entities: number; mentions: number };
   }
 
+  async function allCounts() {
+    const [row] = await dataSource.query(
+      `SELECT (SELECT count(*) FROM articles)::int AS articles, (SELECT count(*) FROM entities)::int AS entities,
+              (SELECT count(*) FROM mentions)::int AS mentions, (SELECT count(*) FROM quotes)::int AS quotes,
+              (SELECT count(*) FROM stories)::int AS stories, (SELECT count(*) FROM sources)::int AS sources`,
+    );
+    return row as Record<string, number>;
+  }
+
   const first = enriched('a', 'Antony Blinken met Park Jin.', [person('Antony Blinken', 'Antony Blinken', 0), person('Park Jin', 'Park Jin', 19)]);
   const second = enriched('b', 'Blinken left Seoul.', [person('Antony Blinken', 'Blinken', 0)]);
 
@@ -86,9 +95,13 @@ describe('ArticleStore against Postgres', () => {
   });
 
   it('adds nothing when the same batch is delivered again', async () => {
-    const before = await counts();
+    const before = await allCounts();
+    const [storiesBefore] = await dataSource.query(`SELECT array_agg(story_id ORDER BY article_id) AS ids FROM articles`);
     await store.saveBatch([{ message: first, traceId: null }, { message: second, traceId: null }]);
-    expect(await counts()).toEqual(before);
+    expect(await allCounts()).toEqual(before);
+    expect(before).toMatchObject({ articles: 2, sources: 1 });
+    const [storiesAfter] = await dataSource.query(`SELECT array_agg(story_id ORDER BY article_id) AS ids FROM articles`);
+    expect(storiesAfter.ids).toEqual(storiesBefore.ids);
   });
 
   it("replaces an article's mentions when it is processed again with other entities", async () => {
@@ -96,5 +109,94 @@ describe('ArticleStore against Postgres', () => {
     await store.saveBatch([{ message: revised, traceId: null }]);
     const mentions = await dataSource.query(`SELECT surface FROM mentions WHERE article_id = $1`, [first.articleId]);
     expect(mentions).toEqual([{ surface: 'Park Jin' }]);
+  });
+
+  describe('pipeline versions', () => {
+    const versioned = (normalizerVersion: string, extractorVersion: string, headline: string): EnrichedArticleV1 => {
+      const message = enriched('versioned', 'Park Jin spoke in Seoul on Monday.', [person('Park Jin', 'Park Jin', 0)]);
+      return { ...message, extractorVersion, article: { ...message.article, headline, normalizerVersion } };
+    };
+    const stored = async () => {
+      const [row] = await dataSource.query(`SELECT headline, normalizer_version, extractor_version, version_rank FROM articles WHERE article_id = $1`, [
+        versioned('0', '0', '').articleId,
+      ]);
+      return row;
+    };
+
+    it('replaces an article in place when a newer normalizer or extractor processed it', async () => {
+      await store.saveBatch([{ message: versioned('0.1.0', 'rules-0.1.0', 'first pass'), traceId: null }]);
+      const result = await store.saveBatch([{ message: versioned('0.1.0', 'rules-0.2.0', 'newer extractor'), traceId: null }]);
+      expect(result.written).toHaveLength(1);
+      expect(await stored()).toMatchObject({ headline: 'newer extractor', extractor_version: 'rules-0.2.0', version_rank: [0, 1, 0, 0, 2, 0] });
+      await store.saveBatch([{ message: versioned('0.10.0', 'rules-0.1.0', 'newer normalizer'), traceId: null }]);
+      expect(await stored()).toMatchObject({ headline: 'newer normalizer', normalizer_version: '0.10.0' });
+    });
+
+    it('ignores an older version arriving late, mentions included', async () => {
+      const before = await allCounts();
+      const older = versioned('0.9.0', 'rules-9.0.0', 'older normalizer');
+      const result = await store.saveBatch([{ message: { ...older, entities: [] }, traceId: null }]);
+      expect(result).toMatchObject({ written: [], ignoredOlder: [older.articleId] });
+      expect(await stored()).toMatchObject({ headline: 'newer normalizer', normalizer_version: '0.10.0' });
+      expect(await allCounts()).toEqual(before);
+    });
+  });
+
+  describe('quotes', () => {
+    const quoted = enriched('quoted', 'Park Jin said: "We stand together." A spokesman added: "Talks go on."', [person('Park Jin', 'Park Jin', 0)]);
+
+    it('stores quotes with their speaker entity, and replaces them when the article is processed again', async () => {
+      await store.saveBatch([
+        {
+          message: quoted,
+          traceId: null,
+          quotes: [
+            { speakerKey: 'PERSON:park jin', speakerText: 'Park Jin', text: 'We stand together.', start: 15, end: 33 },
+            { speakerKey: null, speakerText: 'A spokesman', text: 'Talks go on.', start: 55, end: 67 },
+          ],
+        },
+      ]);
+      const rows = await dataSource.query(
+        `SELECT q.text, e.canonical_name AS speaker, q.speaker_text FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id WHERE q.article_id = $1 ORDER BY q.start_offset`,
+        [quoted.articleId],
+      );
+      expect(rows).toEqual([
+        { text: 'We stand together.', speaker: 'Park Jin', speaker_text: 'Park Jin' },
+        { text: 'Talks go on.', speaker: null, speaker_text: 'A spokesman' },
+      ]);
+      await store.saveBatch([{ message: quoted, traceId: null, quotes: [] }]);
+      expect(await dataSource.query(`SELECT * FROM quotes WHERE article_id = $1`, [quoted.articleId])).toEqual([]);
+    });
+  });
+
+  describe('stories', () => {
+    const paragraphs = Array.from({ length: 12 }, (_, index) => `Paragraph ${index} of the harbour strike report: dockers in Busan walked out over pay, union leader Kim Ha-na said on day ${index}.`);
+    const wire = paragraphs.join('\n\n');
+    const strike = (guid: string, body: string, publishedAt: string | null, extra: Partial<EnrichedArticleV1['article']> = {}): EnrichedArticleV1 => {
+      const message = enriched(guid, body, [person('Kim Ha-na', 'Kim Ha-na', body.indexOf('Kim Ha-na'))]);
+      return { ...message, article: { ...message.article, publishedAt, ...extra } };
+    };
+    const storyOf = async (articleId: string) => (await dataSource.query(`SELECT story_id FROM articles WHERE article_id = $1`, [articleId]))[0].story_id;
+
+    it('puts a syndicated copy with another header and trailer into its original story, in the same batch or later', async () => {
+      const original = strike('strike-original', wire, '2026-03-02');
+      const sameBatchCopy = strike('strike-copy-1', `BUSAN, March 2 (Agency) -- ${wire}\n\n(Reporting by A. Writer; editing by B. Editor)`, null);
+      const result = await store.saveBatch([{ message: original, traceId: null }, { message: sameBatchCopy, traceId: null }]);
+      expect(result.stories.get(sameBatchCopy.articleId)?.reason).toBe('near-duplicate');
+      const edited = strike('strike-copy-2', paragraphs.slice(0, 10).join('\n\n').replace('walked out', 'went on strike'), '2026-03-03');
+      const later = await store.saveBatch([{ message: edited, traceId: null }]);
+      expect(later.stories.get(edited.articleId)).toMatchObject({ reason: 'near-duplicate', matchedArticleId: expect.any(String) });
+      const storyIds = await Promise.all([original, sameBatchCopy, edited].map((message) => storyOf(message.articleId)));
+      expect(new Set(storyIds).size).toBe(1);
+      const [story] = await dataSource.query(`SELECT article_count, first_article_id FROM stories WHERE id = $1`, [storyIds[0]]);
+      expect(story).toEqual({ article_count: 3, first_article_id: original.articleId });
+    });
+
+    it('starts a new story for an unrelated article', async () => {
+      const other = strike('unrelated', 'Heavy snow closed the airport in Sapporo for a second day; Kim Ha-na was among stranded travellers.', '2026-03-02');
+      const result = await store.saveBatch([{ message: other, traceId: null }]);
+      expect(result.stories.get(other.articleId)?.reason).toBe('new');
+      expect(await storyOf(other.articleId)).not.toBe(await storyOf(articleIdFor({ sourceId: 'test', guid: 'strike-original' })));
+    });
   });
 });

@@ -1,45 +1,136 @@
 import type { EnrichedArticleV1 } from '@wirestream/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
+import { versionRank } from './pipeline-version';
+import { chooseStory, DEFAULT_STORY_RULE, type StoryCandidate, type StoryRule } from './stories/story-rule';
+import { bodySignature, salientEntities } from './stories/story-signature';
 
 export interface StoredArticleInput {
   message: EnrichedArticleV1;
   /** The story's trace id, kept so an operator can open its trace from the row. */
   traceId: string | null;
+  /**
+   * Quotes in the article's body. The enriched contract has no quotes yet; the consumer passes them
+   * once it does. Absent means none: a re-processed article's quotes are replaced like its mentions.
+   */
+  quotes?: StoredQuote[];
+}
+
+export interface StoredQuote {
+  /** Entity key of the speaker (one of the article's entities), when the extractor resolved one. */
+  speakerKey: string | null;
+  /** The speaker as the copy names them. */
+  speakerText: string | null;
+  text: string;
+  /** UTF-16 offsets into the normalized body, end exclusive. */
+  start: number;
+  end: number;
+}
+
+export type StoryAssignment =
+  | { storyId: string; reason: 'kept' | 'new' }
+  | { storyId: string; reason: 'near-duplicate'; matchedArticleId: string; distance: number }
+  | { storyId: string; reason: 'same-event'; matchedArticleId: string; sharedEntities: number; overlap: number };
+
+export interface SaveBatchResult {
+  /** Articles inserted or replaced (same or newer pipeline version). */
+  written: string[];
+  /** Articles left as they were because the stored row came from a newer pipeline version. */
+  ignoredOlder: string[];
+  stories: Map<string, StoryAssignment>;
 }
 
 /** Largest number of bind parameters one statement may carry in Postgres (int16 counter). */
 const MAX_BIND_PARAMETERS = 65_535;
+/** Serializes story assignment across storage instances, so two copies never start two stories. */
+const STORY_LOCK_KEY = 0x5753_0001;
+/** Near-duplicate candidates fetched per article of a batch, at most (sketch lookups). */
+const STORY_CANDIDATE_LIMIT = 50;
 
 /**
  * Idempotent writes of enriched articles, a batch per transaction: re-delivering a batch leaves
- * the database as it was. An article is upserted by id and its mentions replaced; entities are
- * upserted by key, so one person mentioned by many articles is one row.
+ * the database as it was. An article is upserted by id unless the stored row came from a newer
+ * pipeline version; a written article's mentions and quotes are replaced; entities are upserted by
+ * key, so one person mentioned by many articles is one row; a new article joins a story (see
+ * `chooseStory`) or starts one, and keeps it when processed again.
  */
 export class ArticleStore {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly storyRule: StoryRule = DEFAULT_STORY_RULE,
+  ) {}
 
-  async saveBatch(inputs: StoredArticleInput[]): Promise<void> {
-    if (inputs.length === 0) return;
+  async saveBatch(inputs: StoredArticleInput[]): Promise<SaveBatchResult> {
+    const result: SaveBatchResult = { written: [], ignoredOlder: [], stories: new Map() };
+    if (inputs.length === 0) return result;
     // The last copy of an article in a batch wins, as it would if they came one by one.
     const latestById = new Map(inputs.map((input) => [input.message.articleId, input]));
     // A stable lock order keeps two storage instances from deadlocking on shared entity rows.
-    const articles = [...latestById.values()].sort((a, b) => a.message.articleId.localeCompare(b.message.articleId));
+    const articles = [...latestById.values()]
+      .sort((a, b) => a.message.articleId.localeCompare(b.message.articleId))
+      .map(prepare);
     await this.dataSource.transaction(async (manager) => {
-      await upsertArticles(manager, articles);
-      const entityIds = await upsertEntities(manager, articles.map((input) => input.message));
-      await replaceMentions(manager, articles.map((input) => input.message), entityIds);
+      await upsertSources(manager, articles);
+      const written = await upsertArticles(manager, articles);
+      const writtenArticles = articles.filter((article) => written.has(article.id));
+      result.written = writtenArticles.map((article) => article.id);
+      result.ignoredOlder = articles.filter((article) => !written.has(article.id)).map((article) => article.id);
+      if (writtenArticles.length === 0) return;
+      const entityIds = await upsertEntities(manager, writtenArticles.map((article) => article.input.message));
+      await replaceMentions(manager, writtenArticles.map((article) => article.input.message), entityIds);
+      await replaceQuotes(manager, writtenArticles, entityIds);
+      await replaceSalientEntities(manager, writtenArticles);
+      result.stories = await assignStories(manager, writtenArticles, written, this.storyRule);
     });
+    return result;
   }
 }
 
-async function upsertArticles(manager: EntityManager, inputs: StoredArticleInput[]): Promise<void> {
+/** An input with what the store derives from it: signatures, salient entities, version rank. */
+interface PreparedArticle {
+  id: string;
+  input: StoredArticleInput;
+  publishedAt: Date | null;
+  simhash: bigint;
+  sketch: number[];
+  salient: string[];
+  versionRank: number[];
+}
+
+function prepare(input: StoredArticleInput): PreparedArticle {
+  const { article, entities, extractorVersion } = input.message;
+  const signature = bodySignature(article.body);
+  const publishedAt = asTimestamp(article.publishedAt);
+  return {
+    id: input.message.articleId,
+    input,
+    publishedAt: publishedAt ? new Date(publishedAt) : null,
+    simhash: signature.simhash,
+    sketch: signature.sketch,
+    salient: salientEntities(entities),
+    versionRank: versionRank(article.normalizerVersion, extractorVersion),
+  };
+}
+
+async function upsertSources(manager: EntityManager, articles: PreparedArticle[]): Promise<void> {
+  const sourceIds = [...new Set(articles.map((article) => article.input.message.article.sourceId))].sort();
+  await manager.query(
+    `INSERT INTO sources (source_id) SELECT unnest($1::text[])
+     ON CONFLICT (source_id) DO UPDATE SET last_seen_at = now()`,
+    [sourceIds],
+  );
+}
+
+/** Returns the ids written (inserted, or replaced by a same-or-newer version) with their story ids. */
+async function upsertArticles(manager: EntityManager, articles: PreparedArticle[]): Promise<Map<string, string | null>> {
   const columns = [
     'article_id', 'source_id', 'document_uri', 'canonical_url', 'headline', 'subheadline',
     'dateline_place', 'dateline_date_text', 'dateline_agency', 'byline_text', 'byline_names', 'byline_emails',
     'published_at', 'published_at_source', 'publisher', 'originating_agency', 'credits', 'section', 'language',
     'body', 'captions', 'word_count', 'content_hash', 'normalizer_version', 'extractor_version', 'trace_id', 'fetched_at',
+    'version_rank', 'simhash', 'shingle_sketch', 'salient_entities',
   ];
-  const rows = inputs.map(({ message, traceId }) => {
+  const rows = articles.map((prepared) => {
+    const { message, traceId } = prepared.input;
     const article = message.article;
     return [
       article.articleId, article.sourceId, article.documentUri, article.canonicalUrl, article.headline, article.subheadline,
@@ -48,17 +139,24 @@ async function upsertArticles(manager: EntityManager, inputs: StoredArticleInput
       asTimestamp(article.publishedAt), article.publishedAtSource, article.publisher, article.originatingAgency, article.credits,
       article.section, article.language, article.body, article.captions, article.wordCount, article.contentHash,
       article.normalizerVersion, message.extractorVersion, traceId, article.fetchedAt,
+      prepared.versionRank, prepared.simhash.toString(), prepared.sketch, prepared.salient,
     ];
   });
   const updates = columns.filter((column) => column !== 'article_id').map((column) => `${column} = EXCLUDED.${column}`);
+  const written = new Map<string, string | null>();
   for (const chunk of chunksByParameters(rows, columns.length)) {
     const { placeholders, parameters } = valuesClause(chunk);
-    await manager.query(
+    // An older pipeline's result never overwrites a newer one; the same version replaces (re-processing).
+    const returned: Array<{ article_id: string; story_id: string | null }> = await manager.query(
       `INSERT INTO articles (${columns.join(', ')}) VALUES ${placeholders}
-       ON CONFLICT (article_id) DO UPDATE SET ${updates.join(', ')}, updated_at = now()`,
+       ON CONFLICT (article_id) DO UPDATE SET ${updates.join(', ')}, updated_at = now()
+         WHERE articles.version_rank <= EXCLUDED.version_rank
+       RETURNING article_id, story_id`,
       parameters,
     );
+    returned.forEach((row) => written.set(row.article_id, row.story_id === null ? null : String(row.story_id)));
   }
+  return written;
 }
 
 async function upsertEntities(manager: EntityManager, messages: EnrichedArticleV1[]): Promise<Map<string, string>> {
@@ -101,6 +199,188 @@ async function replaceMentions(manager: EntityManager, messages: EnrichedArticle
       parameters,
     );
   }
+}
+
+async function replaceQuotes(manager: EntityManager, articles: PreparedArticle[], entityIds: Map<string, string>): Promise<void> {
+  await manager.query(`DELETE FROM quotes WHERE article_id = ANY($1)`, [articles.map((article) => article.id)]);
+  const rows = articles.flatMap((article) => {
+    const ownKeys = new Set(article.input.message.entities.map((entity) => entity.key));
+    return (article.input.quotes ?? []).map((quote) => [
+      article.id,
+      quote.speakerKey && ownKeys.has(quote.speakerKey) ? (entityIds.get(quote.speakerKey) ?? null) : null,
+      quote.speakerText,
+      quote.text,
+      quote.start,
+      quote.end,
+    ]);
+  });
+  for (const chunk of chunksByParameters(rows, 6)) {
+    const { placeholders, parameters } = valuesClause(chunk);
+    await manager.query(
+      `INSERT INTO quotes (article_id, speaker_entity_id, speaker_text, text, start_offset, end_offset) VALUES ${placeholders}
+       ON CONFLICT (article_id, start_offset, end_offset) DO NOTHING`,
+      parameters,
+    );
+  }
+}
+
+/**
+ * Gives every written article without a story one: the story of its best match among stored
+ * articles (found through the sketch and salient-entity indexes) and the batch's earlier articles,
+ * or a new story. An article that has a story keeps it, so re-delivery changes nothing.
+ */
+async function assignStories(
+  manager: EntityManager,
+  articles: PreparedArticle[],
+  storedStoryIds: Map<string, string | null>,
+  rule: StoryRule,
+): Promise<Map<string, StoryAssignment>> {
+  await manager.query(`SELECT pg_advisory_xact_lock($1)`, [STORY_LOCK_KEY]);
+  const assignments = new Map<string, StoryAssignment>();
+  const needing: PreparedArticle[] = [];
+  for (const article of articles) {
+    const storyId = storedStoryIds.get(article.id);
+    if (storyId) assignments.set(article.id, { storyId, reason: 'kept' });
+    else needing.push(article);
+  }
+  if (needing.length > 0) {
+    const candidates = await storyCandidates(manager, needing, rule);
+    // Placeholder story ids (`new:<article id>`) for stories this batch starts, resolved below.
+    const assignedInBatch: StoryCandidate[] = [];
+    for (const article of needing) {
+      const pool = [...(candidates.get(article.id) ?? []), ...assignedInBatch];
+      const match = chooseStory({ simhash: article.simhash, publishedAt: article.publishedAt, salientEntities: article.salient }, pool, rule);
+      const assignment: StoryAssignment = !match
+        ? { storyId: `new:${article.id}`, reason: 'new' }
+        : match.reason === 'near-duplicate'
+          ? { storyId: match.storyId, reason: match.reason, matchedArticleId: match.articleId, distance: match.distance }
+          : { storyId: match.storyId, reason: match.reason, matchedArticleId: match.articleId, sharedEntities: match.sharedEntities, overlap: match.overlap };
+      assignments.set(article.id, assignment);
+      assignedInBatch.push({ articleId: article.id, storyId: assignment.storyId, simhash: article.simhash, publishedAt: article.publishedAt, salientEntities: article.salient });
+    }
+    const newStoryIds = await insertStories(manager, needing.filter((article) => assignments.get(article.id)?.reason === 'new'));
+    for (const assignment of assignments.values()) {
+      if (assignment.storyId.startsWith('new:')) assignment.storyId = newStoryIds.get(assignment.storyId.slice(4))!;
+    }
+    await manager.query(
+      `UPDATE articles a SET story_id = v.story_id
+         FROM (SELECT unnest($1::text[]) AS article_id, unnest($2::bigint[]) AS story_id) v
+        WHERE a.article_id = v.article_id`,
+      [needing.map((article) => article.id), needing.map((article) => assignments.get(article.id)!.storyId)],
+    );
+  }
+  await refreshStories(manager, [...new Set([...assignments.values()].map((assignment) => assignment.storyId))]);
+  return assignments;
+}
+
+/**
+ * Stored articles that may share a story with the batch's articles: those sharing a sketch hash
+ * (one GIN lookup for the whole batch), and those dated within the window that share enough
+ * salient entities (index range scans on article_salient_entities).
+ */
+async function storyCandidates(manager: EntityManager, articles: PreparedArticle[], rule: StoryRule): Promise<Map<string, StoryCandidate[]>> {
+  type Row = { article_id: string; story_id: string | null; simhash: string | null; published_at: Date | null; salient_entities: string[] };
+  const bySubject = new Map<string, Map<string, StoryCandidate>>();
+  const add = (subjectId: string, row: Row) => {
+    // Rows without a story are this batch's own, compared in memory.
+    if (row.simhash === null || row.story_id === null || row.article_id === subjectId) return;
+    const list = bySubject.get(subjectId) ?? new Map<string, StoryCandidate>();
+    list.set(row.article_id, {
+      articleId: row.article_id,
+      storyId: String(row.story_id),
+      simhash: BigInt(row.simhash),
+      publishedAt: row.published_at ? new Date(row.published_at) : null,
+      salientEntities: row.salient_entities,
+    });
+    bySubject.set(subjectId, list);
+  };
+
+  const allHashes = [...new Set(articles.flatMap((article) => article.sketch))];
+  if (allHashes.length > 0) {
+    // Sketch hashes are chosen to be rare, so the GIN index is always the plan; without fresh
+    // statistics (a table filling up) the planner would scan the table instead.
+    await manager.query(`SET LOCAL enable_seqscan = off`);
+    const rows: Array<Row & { shingle_sketch: number[] }> = await manager.query(
+      `SELECT article_id, story_id, simhash, published_at, salient_entities, shingle_sketch FROM articles
+        WHERE shingle_sketch && $1::integer[]
+        LIMIT $2`,
+      [allHashes, STORY_CANDIDATE_LIMIT * articles.length],
+    );
+    await manager.query(`RESET enable_seqscan`);
+    const subjectsByHash = new Map<number, PreparedArticle[]>();
+    articles.forEach((article) => article.sketch.forEach((hash) => subjectsByHash.set(hash, [...(subjectsByHash.get(hash) ?? []), article])));
+    for (const row of rows) {
+      const subjects = new Set(row.shingle_sketch.flatMap((hash) => subjectsByHash.get(hash) ?? []));
+      subjects.forEach((subject) => add(subject.id, row));
+    }
+  }
+
+  const dated = articles.filter((article) => article.publishedAt && article.salient.length >= rule.minSharedEntities);
+  if (dated.length > 0) {
+    const subjects = JSON.stringify(dated.map((article) => ({ article_id: article.id, salient: article.salient, published_at: article.publishedAt!.toISOString() })));
+    const rows: Array<Row & { subject_id: string }> = await manager.query(
+      `WITH subject AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS s(article_id text, salient text[], published_at timestamptz)
+       ), shared AS (
+         SELECT s.article_id AS subject_id, x.article_id
+           FROM subject s CROSS JOIN LATERAL unnest(s.salient) AS k(entity_key)
+           JOIN article_salient_entities x
+             ON x.entity_key = k.entity_key
+            AND x.published_at BETWEEN s.published_at - $2::interval AND s.published_at + $2::interval
+          WHERE x.article_id <> s.article_id
+          GROUP BY s.article_id, x.article_id
+         HAVING count(*) >= $3
+       )
+       SELECT shared.subject_id, a.article_id, a.story_id, a.simhash, a.published_at, a.salient_entities
+         FROM shared JOIN articles a ON a.article_id = shared.article_id
+        WHERE a.story_id IS NOT NULL`,
+      [subjects, `${rule.sameEventMaxDays} days`, rule.minSharedEntities],
+    );
+    rows.forEach((row) => add(row.subject_id, row));
+  }
+  return new Map([...bySubject].map(([subjectId, candidates]) => [subjectId, [...candidates.values()]]));
+}
+
+async function replaceSalientEntities(manager: EntityManager, articles: PreparedArticle[]): Promise<void> {
+  await manager.query(`DELETE FROM article_salient_entities WHERE article_id = ANY($1)`, [articles.map((article) => article.id)]);
+  const rows = articles
+    .filter((article) => article.publishedAt)
+    .flatMap((article) => [...new Set(article.salient)].map((key) => [key, article.publishedAt!.toISOString(), article.id]));
+  for (const chunk of chunksByParameters(rows, 3)) {
+    const { placeholders, parameters } = valuesClause(chunk);
+    await manager.query(`INSERT INTO article_salient_entities (entity_key, published_at, article_id) VALUES ${placeholders} ON CONFLICT DO NOTHING`, parameters);
+  }
+}
+
+/** Returns the new story id for each starting article id. */
+async function insertStories(manager: EntityManager, articles: PreparedArticle[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const rows = articles.map((article) => [article.id, article.input.message.article.headline]);
+  for (const chunk of chunksByParameters(rows, 2)) {
+    const { placeholders, parameters } = valuesClause(chunk);
+    const returned: Array<{ id: string; first_article_id: string }> = await manager.query(
+      `INSERT INTO stories (first_article_id, headline) VALUES ${placeholders}
+       ON CONFLICT (first_article_id) DO UPDATE SET headline = EXCLUDED.headline
+       RETURNING id, first_article_id`,
+      parameters,
+    );
+    returned.forEach((row) => ids.set(row.first_article_id, String(row.id)));
+  }
+  return ids;
+}
+
+/** Article count and date span of the given stories, written only where they changed. */
+async function refreshStories(manager: EntityManager, storyIds: string[]): Promise<void> {
+  if (storyIds.length === 0) return;
+  await manager.query(
+    `UPDATE stories s
+        SET article_count = x.n, first_published_at = x.first, last_published_at = x.last, updated_at = now()
+       FROM (SELECT story_id, count(*)::int AS n, min(published_at) AS first, max(published_at) AS last
+               FROM articles WHERE story_id = ANY($1::bigint[]) GROUP BY story_id) x
+      WHERE s.id = x.story_id
+        AND (s.article_count, s.first_published_at, s.last_published_at) IS DISTINCT FROM (x.n, x.first, x.last)`,
+    [storyIds],
+  );
 }
 
 function* chunksByParameters<T>(rows: T[][], columnCount: number): Generator<T[][]> {

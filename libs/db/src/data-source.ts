@@ -3,12 +3,16 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ArticleRecord } from './entities/article.entity';
 import { EntityRecord } from './entities/entity.entity';
 import { MentionRecord } from './entities/mention.entity';
+import { QuoteRecord } from './entities/quote.entity';
+import { SourceRecord } from './entities/source.entity';
+import { StoryRecord } from './entities/story.entity';
 import { InitialSchema1763888400000 } from './migrations/1763888400000-initial-schema';
+import { SourcesStoriesQuotesSearch1763975000000 } from './migrations/1763975000000-sources-stories-quotes-search';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/wirestream';
 
-export const ENTITIES = [ArticleRecord, EntityRecord, MentionRecord];
-export const MIGRATIONS = [InitialSchema1763888400000];
+export const ENTITIES = [SourceRecord, StoryRecord, ArticleRecord, EntityRecord, MentionRecord, QuoteRecord];
+export const MIGRATIONS = [InitialSchema1763888400000, SourcesStoriesQuotesSearch1763975000000];
 
 /**
  * The one set of TypeORM options, used by the storage service and by the migration CLI alike.
@@ -29,4 +33,20 @@ export function dataSourceOptions(databaseUrl = process.env.DATABASE_URL ?? DEFA
 
 export function createDataSource(databaseUrl?: string): DataSource {
   return new DataSource(dataSourceOptions(databaseUrl));
+}
+
+/**
+ * A DataSource whose sessions refuse to write (`default_transaction_read_only`), for the query
+ * API while no read-only database user exists. The setting rides in the URL's `options`, next to
+ * any the URL already has (a test's search_path).
+ */
+export function createReadOnlyDataSource(databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): DataSource {
+  return new DataSource({ ...dataSourceOptions(readOnlyUrl(databaseUrl)), applicationName: 'wirestream-api' } as DataSourceOptions);
+}
+
+export function readOnlyUrl(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  const options = [url.searchParams.get('options'), '-c default_transaction_read_only=on'].filter(Boolean).join(' ');
+  url.searchParams.set('options', options);
+  return url.toString();
 }

@@ -1,4 +1,6 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { SourceRecord } from './source.entity';
+import { StoryRecord } from './story.entity';
 
 @Entity({ name: 'articles' })
 export class ArticleRecord {
@@ -7,6 +9,10 @@ export class ArticleRecord {
 
   @Column({ name: 'source_id', type: 'text' })
   sourceId!: string;
+
+  @ManyToOne(() => SourceRecord)
+  @JoinColumn({ name: 'source_id' })
+  source?: SourceRecord;
 
   @Column({ name: 'document_uri', type: 'text' })
   documentUri!: string;
@@ -77,6 +83,46 @@ export class ArticleRecord {
 
   @Column({ name: 'extractor_version', type: 'text' })
   extractorVersion!: string;
+
+  /** [normalizer major, minor, patch, extractor major, minor, patch]: a newer rank replaces the row, an older one is ignored. */
+  @Column({ name: 'version_rank', type: 'integer', array: true, default: () => "'{0,0,0,0,0,0}'" })
+  versionRank!: number[];
+
+  /** The story (group of copies and accounts of one event) this article belongs to. */
+  @Column({ name: 'story_id', type: 'bigint', nullable: true })
+  storyId!: string | null;
+
+  @ManyToOne(() => StoryRecord, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'story_id' })
+  story?: StoryRecord;
+
+  /** 64-bit SimHash over 3-word shingles of the body (signed, as Postgres bigint). */
+  @Column({ type: 'bigint', nullable: true })
+  simhash!: string | null;
+
+  /** Smallest shingle hashes of the body, to find near-duplicates through a GIN index. */
+  @Column({ name: 'shingle_sketch', type: 'integer', array: true, default: () => "'{}'" })
+  shingleSketch!: number[];
+
+  /** Keys of the entities the article is about, compared to group accounts of one event. */
+  @Column({ name: 'salient_entities', type: 'text', array: true, default: () => "'{}'" })
+  salientEntities!: string[];
+
+  /** published_at, or fetched_at when the copy carries no date: the order of article listings. */
+  @Column({ name: 'sort_at', type: 'timestamptz', generatedType: 'STORED', asExpression: 'coalesce(published_at, fetched_at)', insert: false, update: false })
+  sortAt!: Date;
+
+  /** Headline (weight A) and body (weight B), English configuration. */
+  @Column({
+    name: 'search_vector',
+    type: 'tsvector',
+    generatedType: 'STORED',
+    asExpression: "setweight(to_tsvector('english'::regconfig, coalesce(headline, '')), 'A') || setweight(to_tsvector('english'::regconfig, body), 'B')",
+    insert: false,
+    update: false,
+    select: false,
+  })
+  searchVector!: string;
 
   /** The story's trace id, to open its trace from the database. */
   @Column({ name: 'trace_id', type: 'varchar', length: 32, nullable: true })

@@ -20,6 +20,18 @@ export class EntityRecord {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   aliases!: string[];
 
+  /** Words of the canonical name and aliases ('simple' configuration), for entity search. */
+  @Column({
+    name: 'search_names',
+    type: 'tsvector',
+    generatedType: 'STORED',
+    asExpression: 'entity_search_names(canonical_name, aliases)',
+    insert: false,
+    update: false,
+    select: false,
+  })
+  searchNames!: string;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

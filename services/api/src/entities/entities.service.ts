@@ -1,0 +1,89 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { CoOccurringEntityDto, EntityDetailDto, EntityDto, EntityListDto } from '../common/api.dto';
+import { ARTICLE_SUMMARY_COLUMNS, toArticleSummary, type ArticleSummaryRow } from '../common/article-rows';
+import { QUOTE_COLUMNS, toQuote, type QuoteRow } from '../common/quote-rows';
+
+/** Latest articles of an entity shown with it, and over which co-occurring entities are counted. */
+const ENTITY_ARTICLES = 20;
+const ENTITY_QUOTES = 20;
+const CO_OCCURRING = 20;
+const CO_OCCURRENCE_WINDOW = 500;
+
+interface EntityRow {
+  id: string;
+  key: string;
+  canonical_name: string;
+  type: string;
+  aliases: string[];
+  article_count: number;
+}
+
+const ENTITY_COLUMNS = `e.id, e.key, e.canonical_name, e.type, e.aliases,
+  (SELECT count(DISTINCT m.article_id)::int FROM mentions m WHERE m.entity_id = e.id) AS article_count`;
+
+@Injectable()
+export class EntitiesService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Entities whose canonical name or an alias contains every word of `text` as a word prefix
+   * ("blink" finds Antony Blinken; "tae yul" finds Cho Tae-yul). Exact names first, then the
+   * most written about.
+   */
+  async search(text: string, type: string | undefined, limit: number): Promise<EntityListDto> {
+    const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    const tsquery = words.map((word) => `${word}:*`).join(' & ');
+    const rows: EntityRow[] = await this.dataSource.query(
+      `SELECT ${ENTITY_COLUMNS},
+              (lower(e.canonical_name) = lower($2) OR EXISTS (SELECT 1 FROM unnest(e.aliases) alias WHERE lower(alias) = lower($2))) AS exact
+         FROM entities e
+        WHERE e.search_names @@ to_tsquery('simple', $1) AND ($3::text IS NULL OR e.type = $3)
+        ORDER BY exact DESC, article_count DESC, e.canonical_name, e.id
+        LIMIT $4`,
+      [tsquery, text.trim(), type ?? null, limit],
+    );
+    return { items: rows.map(toEntity) };
+  }
+
+  async get(id: string): Promise<EntityDetailDto> {
+    const [row] = (await this.dataSource.query(`SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.id = $1`, [id])) as EntityRow[];
+    if (!row) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `no entity ${id}` });
+    const [articles, quotes, coOccurring] = await Promise.all([
+      this.dataSource.query(
+        `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a
+          WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.article_id AND m.entity_id = $1)
+          ORDER BY a.sort_at DESC, a.article_id DESC LIMIT $2`,
+        [id, ENTITY_ARTICLES],
+      ) as Promise<ArticleSummaryRow[]>,
+      this.dataSource.query(
+        `SELECT ${QUOTE_COLUMNS} JOIN articles a ON a.article_id = q.article_id
+          WHERE q.speaker_entity_id = $1 ORDER BY a.sort_at DESC, q.start_offset LIMIT $2`,
+        [id, ENTITY_QUOTES],
+      ) as Promise<QuoteRow[]>,
+      this.dataSource.query(
+        `WITH recent AS (
+           SELECT a.article_id FROM articles a
+            WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.article_id AND m.entity_id = $1)
+            ORDER BY a.sort_at DESC LIMIT $2)
+         SELECT e.id, e.key, e.canonical_name, e.type, count(DISTINCT m.article_id)::int AS shared_articles
+           FROM recent r JOIN mentions m ON m.article_id = r.article_id JOIN entities e ON e.id = m.entity_id
+          WHERE m.entity_id <> $1
+          GROUP BY e.id ORDER BY shared_articles DESC, e.canonical_name LIMIT $3`,
+        [id, CO_OCCURRENCE_WINDOW, CO_OCCURRING],
+      ) as Promise<Array<{ id: string; key: string; canonical_name: string; type: string; shared_articles: number }>>,
+    ]);
+    return {
+      entity: toEntity(row),
+      articles: articles.map(toArticleSummary),
+      quotes: quotes.map(toQuote),
+      coOccurring: coOccurring.map(
+        (other): CoOccurringEntityDto => ({ id: String(other.id), key: other.key, canonicalName: other.canonical_name, type: other.type, sharedArticles: other.shared_articles }),
+      ),
+    };
+  }
+}
+
+function toEntity(row: EntityRow): EntityDto {
+  return { id: String(row.id), key: row.key, canonicalName: row.canonical_name, type: row.type, aliases: row.aliases, articleCount: row.article_count };
+}
