@@ -4,11 +4,12 @@ import { dropScriptAndStyleBodies, measureMarkup } from './markup-limits';
 
 /**
  * No input may hang the normalizer: 2 MB bodies built to trip backtracking regexes, quadratic
- * scans or deep parser stacks must finish (or be refused) quickly. Budgets are CPU time of this
- * process, so other work on the machine does not make the tests flaky.
+ * scans or deep parser stacks must finish (or be refused). These are hang guards, not speed
+ * checks (speed is `npm run bench:normalize`): a quadratic scan of 2 MB takes minutes, so a
+ * budget of CPU seconds separates the two with room for a loaded machine.
  */
 const TWO_MB = 2_000_000;
-const CPU_BUDGET_MS = 1_000;
+const CPU_BUDGET_MS = 10_000;
 
 function fill(unit: string, length = TWO_MB): string {
   return unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
