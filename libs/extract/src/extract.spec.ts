@@ -16,8 +16,8 @@ function expectOffsetsSliceBack(body: string, entities: readonly ExtractedEntity
 }
 
 describe('extractEntities', () => {
-  it('reports a rules version', () => {
-    expect(EXTRACTOR_VERSION).toMatch(/^rules-\d+\.\d+\.\d+$/);
+  it('reports the model version: a hash of the committed weights', () => {
+    expect(EXTRACTOR_VERSION).toMatch(/^ner-[0-9a-f]{8}$/);
   });
 
   it('returns nothing for text without names', () => {

@@ -1,28 +1,63 @@
 /**
  * Entity extraction for news copy: typed entities with canonical identities inside one article,
- * and mentions as UTF-16 offsets into the normalized body. Pure TypeScript: no I/O.
+ * and mentions as UTF-16 offsets into the normalized body; direct quotations with their speakers.
  *
- * Recognition (`Recognizer`) is separate from canonicalization (`canonicalize`), so the rule
- * recognizer here can be swapped for a trained model without changing identities or roles.
+ * Recognition (`Recognizer`) is separate from canonicalization (`canonicalize`). The default
+ * recognizer is the trained model committed in `libs/extract/model/` (`npm run train:ner`),
+ * read once when this module loads; the rule recognizer remains available behind the same seam.
  */
 
 import type { ExtractedEntity } from '@wirestream/contracts';
-import { createExtractor, type ExtractOptions } from './extract';
-import { RuleRecognizer } from './rule-recognizer';
+import { createExtractor, type ExtractFn, type ExtractOptions } from './extract';
+import { loadModel } from './ner-default';
+import { ModelRecognizer } from './model-recognizer';
 
-const defaultRecognizer = new RuleRecognizer();
+function loadDefault(): { recognizer: ModelRecognizer | null; error: string | null } {
+  try {
+    return { recognizer: new ModelRecognizer(loadModel()), error: null };
+  } catch (error) {
+    return { recognizer: null, error: (error as Error).message };
+  }
+}
 
-/** Identifies the recognizer and rules that produced an article's entities. */
-export const EXTRACTOR_VERSION: string = defaultRecognizer.version;
+const loaded = loadDefault();
 
-const extractWithRules = createExtractor(defaultRecognizer);
+/** The default recognizer (the committed model), or null when the model file cannot be read. */
+export const defaultRecognizer: ModelRecognizer | null = loaded.recognizer;
+
+/** Identifies the model (a hash of its weights) that produced an article's entities. */
+export const EXTRACTOR_VERSION: string = loaded.recognizer?.version ?? 'ner-unavailable';
+
+const extractWithModel: ExtractFn | null = loaded.recognizer ? createExtractor(loaded.recognizer) : null;
 
 /** Entities in `body`, sorted by first mention; `key` is `<TYPE>:<canonical name, lowercased>`. */
 export function extractEntities(body: string, options?: { headline?: string | null }): ExtractedEntity[] {
-  return extractWithRules(body, options satisfies ExtractOptions | undefined);
+  if (!extractWithModel) throw new Error(`the NER model could not be loaded (${loaded.error}); run npm run train:ner`);
+  return extractWithModel(body, options satisfies ExtractOptions | undefined);
 }
 
 export { createExtractor, type ExtractFn, type ExtractOptions } from './extract';
 export { canonicalize, type CanonicalizeInput, type ContextSpan } from './canonicalize';
 export { RuleRecognizer, type FallbackPolicy, type RuleRecognizerOptions } from './rule-recognizer';
 export type { RecognizedSpan, Recognizer } from './recognizer';
+export { ModelRecognizer, placeType, spansFromTags, type NerSpan } from './model-recognizer';
+export { NerModel, deserializeModel, serializeModel, type NerHeader } from './ner-model';
+export { DEFAULT_MODEL_PATH, loadModel } from './ner-default';
+export { trainNer, type TrainOptions, type TrainResult, type TrainingDocument, type TrainingEntity } from './ner-train';
+export { NER_TYPES, type NerType } from './ner-features';
+export { nerTokenize } from './ner-tokenize';
+export {
+  CONLL_TYPES,
+  ChunkScorer,
+  chunksOf,
+  documentText,
+  parseConll,
+  spansToChunks,
+  trainingDocument,
+  type ConllDocument,
+  type ConllType,
+  type Evaluation,
+  type PRF,
+  type WordChunk,
+} from './conll';
+export { extractQuotes, findQuotations, MIN_QUOTE_WORDS, type Quote } from './quotes';

@@ -100,7 +100,7 @@ interface Seg {
 }
 
 /** Splits "Korea-US" and "Seoul-based", keeps "Tae-yul", "Rolls-Royce" and "Guinea-Bissau". */
-function splitHyphenated(parts: readonly string[], whole: string): boolean {
+export function splitHyphenated(parts: readonly string[], whole: string): boolean {
   if (isKnownWord(whole)) return false;
   const known = (p: string): boolean => isKnownWord(p) || COMPASS.has(p.toLowerCase());
   if (parts.every((p) => UPPER_START.test(p))) return parts.some(known);

@@ -1,0 +1,78 @@
+import { NUM_TAGS, POS_B, POS_I, POS_L, POS_U, TAG_O, makeTag } from './ner-features';
+import { QuantizedTable, allowedTransition, deserializeModel, serializeModel, tagNames, viterbi } from './ner-model';
+import { loadModel } from './ner-default';
+
+const T = NUM_TAGS;
+const PER = 0;
+const LOC = 2;
+
+describe('BILOU constraints', () => {
+  it('allows I and L only after B or I of the same type', () => {
+    expect(allowedTransition(makeTag(PER, POS_B), makeTag(PER, POS_I))).toBe(true);
+    expect(allowedTransition(makeTag(PER, POS_I), makeTag(PER, POS_L))).toBe(true);
+    expect(allowedTransition(makeTag(PER, POS_B), makeTag(LOC, POS_L))).toBe(false);
+    expect(allowedTransition(TAG_O, makeTag(PER, POS_I))).toBe(false);
+    expect(allowedTransition(-1, makeTag(PER, POS_L))).toBe(false);
+    expect(allowedTransition(makeTag(PER, POS_B), TAG_O)).toBe(false);
+    expect(allowedTransition(makeTag(PER, POS_U), makeTag(LOC, POS_B))).toBe(true);
+  });
+
+  it('decodes the best valid sequence even when the locally best tags are invalid', () => {
+    // Token 0 prefers I-PER (invalid at the start), token 1 prefers L-PER, token 2 O.
+    const em = new Float32Array(3 * T);
+    em[0 * T + makeTag(PER, POS_I)] = 5;
+    em[0 * T + makeTag(PER, POS_B)] = 4;
+    em[1 * T + makeTag(PER, POS_L)] = 5;
+    em[2 * T + TAG_O] = 1;
+    const out = new Uint8Array(3);
+    viterbi(em, new Float32Array(T * T), 0, 3, out);
+    expect(tagNames(out)).toEqual(['B-PER', 'L-PER', 'O']);
+  });
+
+  it('never ends a sequence inside an entity', () => {
+    const em = new Float32Array(2 * T);
+    em[0 * T + makeTag(LOC, POS_B)] = 3;
+    em[1 * T + makeTag(LOC, POS_I)] = 3;
+    const out = new Uint8Array(2);
+    viterbi(em, new Float32Array(T * T), 0, 2, out);
+    expect(tagNames(out)).toEqual(['B-LOC', 'L-LOC']);
+  });
+});
+
+describe('model file', () => {
+  const stage = (seed: number) => ({
+    trans: Float32Array.from({ length: T * T }, (_, i) => ((i * seed) % 7) - 3),
+    keys: Uint32Array.from([3, 17, 40, 1000, 4095 * T + 16]),
+    values: Float32Array.from([0.5, -1.25, 2, -0.001, 7]),
+  });
+  const header = { hashBits: 12, tags: Array.from({ length: T }, (_, t) => String(t)), localFeatures: 36, docFeatures: 44 };
+
+  it('round-trips weights through int16 quantisation and names the model by a hash of its weights', () => {
+    const bytes = serializeModel(header, [stage(3), stage(5)]);
+    const model = deserializeModel(bytes);
+    expect(model.header.id).toMatch(/^[0-9a-f]{8}$/);
+    const table = model.stage1.table as QuantizedTable;
+    const weight = (key: number): number => (table.weights[key] ?? 0) * table.scale;
+    expect(weight(3)).toBeCloseTo(0.5, 3);
+    expect(weight(17)).toBeCloseTo(-1.25, 3);
+    expect(weight(4095 * T + 16)).toBeCloseTo(7, 3);
+    expect(weight(4)).toBe(0);
+    expect(Array.from(model.stage2.trans)).toEqual(Array.from(stage(5).trans));
+    expect(serializeModel(header, [stage(3), stage(5)])).toEqual(bytes);
+    expect(deserializeModel(serializeModel(header, [stage(3), stage(7)])).header.id).not.toBe(model.header.id);
+  });
+
+  it('rejects files that are not models, and models built for other features', () => {
+    expect(() => deserializeModel(new TextEncoder().encode('not a model at all'))).toThrow(/not a wirestream NER model/);
+    const other = serializeModel({ ...header, docFeatures: 45 }, [stage(3), stage(5)]);
+    expect(() => deserializeModel(other)).toThrow(/retrain/);
+  });
+
+  it('loads the committed model: hashed features, two stages, trained on CoNLL-2003', () => {
+    const model = loadModel();
+    expect(model.header.format).toBe(1);
+    expect(model.header.tags).toHaveLength(T);
+    expect(model.header.training?.['data']).toBe('eng.train');
+    expect((model.stage1.table as QuantizedTable).weights.length).toBe(2 ** model.header.hashBits * T);
+  });
+});

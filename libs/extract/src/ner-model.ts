@@ -1,0 +1,409 @@
+/**
+ * The trained recognizer's weights, decoder and file format.
+ *
+ * Two stages of emission weights over hashed features (rows of NUM_TAGS weights per bucket) plus
+ * tag-transition weights; BILOU decoding by Viterbi with the scheme's constraints (I/L only after
+ * B/I of the same type, a sequence never ends inside an entity). Stage 1 tags from local features;
+ * stage 2 re-tags with what stage 1 said about the same words elsewhere in the document.
+ *
+ * File: `WSNER01\n`, a uint32 (LE) header length, a JSON header, then per stage the transition
+ * matrix (float32) and the non-zero emission weights as delta-encoded varint keys
+ * (bucket × NUM_TAGS + tag) and int16 values (× the stage's scale).
+ */
+
+import {
+  DOC_FEATURES,
+  INTRINSIC_FEATURES,
+  LOCAL_FEATURES,
+  NUM_TAGS,
+  POS_B,
+  POS_I,
+  POS_L,
+  TAG_O,
+  analyze,
+  documentFeatures,
+  localFeatures,
+  tagName,
+  tagPos,
+  tagType,
+  type Analysis,
+} from './ner-features';
+import type { Token } from './tokenize';
+
+const T = NUM_TAGS;
+// QuantizedTable.score is unrolled for 17 tags (O + BILU × 4 types).
+if (T !== 17) throw new Error('ner-model expects 17 tags');
+
+// ---------------------------------------------------------------------------------------------
+// BILOU constraints and Viterbi
+// ---------------------------------------------------------------------------------------------
+
+/** Whether `next` may follow `prev` (prev = -1 at the start). */
+export function allowedTransition(prev: number, next: number): boolean {
+  const prevOpen = prev >= 0 && prev !== TAG_O && (tagPos(prev) === POS_B || tagPos(prev) === POS_I);
+  const nextContinues = next !== TAG_O && (tagPos(next) === POS_I || tagPos(next) === POS_L);
+  if (prevOpen) return nextContinues && tagType(next) === tagType(prev);
+  return !nextContinues;
+}
+
+/** For each tag, the tags allowed before it: PREV_LIST[PREV_START[t] .. PREV_START[t + 1]). */
+const PREV_START = new Int32Array(T + 1);
+const PREV_LIST = new Int32Array(T * T);
+{
+  let p = 0;
+  for (let next = 0; next < T; next++) {
+    PREV_START[next] = p;
+    for (let prev = 0; prev < T; prev++) if (allowedTransition(prev, next)) PREV_LIST[p++] = prev;
+  }
+  PREV_START[T] = p;
+}
+const NEG = -1e30;
+const START_ALLOWED = Uint8Array.from({ length: T }, (_, t) => (allowedTransition(-1, t) ? 1 : 0));
+const END_ALLOWED = Uint8Array.from({ length: T }, (_, t) => (t === TAG_O || tagPos(t) === POS_L || tagPos(t) === POS_L + 1 ? 1 : 0));
+
+let viterbiBack = new Uint8Array(0);
+const vPrev = new Float64Array(T);
+const vCur = new Float64Array(T);
+
+/**
+ * Best tag sequence for tokens [from, to) given emission scores `em` (NUM_TAGS per token,
+ * indexed by absolute token) and transition scores `trans` (prev × NUM_TAGS + next).
+ */
+export function viterbi(em: Float32Array, trans: Float32Array, from: number, to: number, out: Uint8Array): void {
+  const len = to - from;
+  if (len <= 0) return;
+  if (viterbiBack.length < len * T) viterbiBack = new Uint8Array(Math.max(len * T, viterbiBack.length * 2));
+  const back = viterbiBack;
+  for (let t = 0; t < T; t++) vPrev[t] = START_ALLOWED[t] ? (em[from * T + t] as number) : NEG;
+  for (let p = 1; p < len; p++) {
+    const eo = (from + p) * T;
+    const bo = p * T;
+    for (let t = 0; t < T; t++) {
+      const end = PREV_START[t + 1] as number;
+      let best = NEG * 2;
+      let arg = 0;
+      for (let k = PREV_START[t] as number; k < end; k++) {
+        const q = PREV_LIST[k] as number;
+        const s = (vPrev[q] as number) + (trans[q * T + t] as number);
+        if (s > best) {
+          best = s;
+          arg = q;
+        }
+      }
+      vCur[t] = best + (em[eo + t] as number);
+      back[bo + t] = arg;
+    }
+    vPrev.set(vCur);
+  }
+  let best = NEG * 4;
+  let arg = TAG_O;
+  for (let t = 0; t < T; t++) {
+    if (!END_ALLOWED[t]) continue;
+    if ((vPrev[t] as number) > best) {
+      best = vPrev[t] as number;
+      arg = t;
+    }
+  }
+  for (let p = len - 1; p >= 0; p--) {
+    out[from + p] = arg;
+    if (p > 0) arg = back[p * T + arg] as number;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Emission weights
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Adds the scores of features [first, count) of tokens [from, to) into `em`: NUM_TAGS per token,
+ * token i's at i × NUM_TAGS + emShift.
+ */
+export interface EmissionTable {
+  score(features: Int32Array, stride: number, first: number, count: number, from: number, to: number, em: Float32Array, emShift?: number): void;
+}
+
+/** Dense rows of NUM_TAGS float weights per bucket: the trainer's table. */
+export class DenseTable implements EmissionTable {
+  constructor(readonly weights: Float32Array) {}
+
+  score(features: Int32Array, stride: number, first: number, count: number, from: number, to: number, em: Float32Array, emShift = 0): void {
+    const w = this.weights;
+    for (let i = from; i < to; i++) {
+      const fo = i * stride;
+      const eo = i * T + emShift;
+      for (let k = first; k < count; k++) {
+        const r = (features[fo + k] as number) * T;
+        for (let t = 0; t < T; t++) em[eo + t] += w[r + t] as number;
+      }
+    }
+  }
+}
+
+/**
+ * The shipped table: dense rows of int16 weights (× `scale`), one row of NUM_TAGS per bucket.
+ * At 2^18 buckets a stage is 8.9 MB: both stages stay in the last-level cache, and a feature costs
+ * one row read.
+ */
+export class QuantizedTable implements EmissionTable {
+  constructor(
+    readonly weights: Int16Array,
+    readonly scale: number,
+  ) {}
+
+  score(features: Int32Array, stride: number, first: number, count: number, from: number, to: number, em: Float32Array, emShift = 0): void {
+    const w = this.weights;
+    const scale = this.scale;
+    for (let i = from; i < to; i++) {
+      const fo = i * stride;
+      const eo = i * T + emShift;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
+      let s9 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0, s14 = 0, s15 = 0, s16 = 0;
+      for (let k = first; k < count; k++) {
+        const r = (features[fo + k] as number) * T;
+        s0 += w[r] as number;
+        s1 += w[r + 1] as number;
+        s2 += w[r + 2] as number;
+        s3 += w[r + 3] as number;
+        s4 += w[r + 4] as number;
+        s5 += w[r + 5] as number;
+        s6 += w[r + 6] as number;
+        s7 += w[r + 7] as number;
+        s8 += w[r + 8] as number;
+        s9 += w[r + 9] as number;
+        s10 += w[r + 10] as number;
+        s11 += w[r + 11] as number;
+        s12 += w[r + 12] as number;
+        s13 += w[r + 13] as number;
+        s14 += w[r + 14] as number;
+        s15 += w[r + 15] as number;
+        s16 += w[r + 16] as number;
+      }
+      em[eo] += s0 * scale;
+      em[eo + 1] += s1 * scale;
+      em[eo + 2] += s2 * scale;
+      em[eo + 3] += s3 * scale;
+      em[eo + 4] += s4 * scale;
+      em[eo + 5] += s5 * scale;
+      em[eo + 6] += s6 * scale;
+      em[eo + 7] += s7 * scale;
+      em[eo + 8] += s8 * scale;
+      em[eo + 9] += s9 * scale;
+      em[eo + 10] += s10 * scale;
+      em[eo + 11] += s11 * scale;
+      em[eo + 12] += s12 * scale;
+      em[eo + 13] += s13 * scale;
+      em[eo + 14] += s14 * scale;
+      em[eo + 15] += s15 * scale;
+      em[eo + 16] += s16 * scale;
+    }
+  }
+}
+
+export interface Stage {
+  readonly table: EmissionTable;
+  readonly trans: Float32Array;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tagging
+// ---------------------------------------------------------------------------------------------
+
+let featBuf = new Int32Array(0);
+let emBuf = new Float32Array(0);
+let em2Buf = new Float32Array(0);
+
+function ensureBuffers(n: number): void {
+  if (featBuf.length < n * DOC_FEATURES) featBuf = new Int32Array(Math.max(n * DOC_FEATURES, featBuf.length * 2));
+  if (emBuf.length < n * T) {
+    emBuf = new Float32Array(Math.max(n * T, emBuf.length * 2));
+    em2Buf = new Float32Array(emBuf.length);
+  }
+}
+
+/** Distinct token texts whose intrinsic scores the model keeps (2 × 17 floats each). */
+const CACHE_ENTRIES = 1 << 15;
+
+export interface NerHeader {
+  readonly format: 1;
+  /** Changes with every retrained model: a hash of the weights. */
+  readonly id: string;
+  readonly hashBits: number;
+  readonly tags: readonly string[];
+  readonly localFeatures: number;
+  readonly docFeatures: number;
+  /** How the model was trained (data file name, epochs, seed, sizes, dev score): informational. */
+  readonly training?: Record<string, unknown>;
+}
+
+export class NerModel {
+  constructor(
+    readonly header: NerHeader,
+    readonly stage1: Stage,
+    readonly stage2: Stage,
+  ) {
+    if (header.tags.length !== T || header.localFeatures !== LOCAL_FEATURES || header.docFeatures !== DOC_FEATURES) {
+      throw new Error(`NER model ${header.id} was built for other features or tags; retrain it (npm run train:ner)`);
+    }
+  }
+
+  /** Cached sums of the intrinsic features (both stages) per token text hash. */
+  private readonly cacheIndex = new Map<number, number>();
+  private readonly cache = new Float32Array(CACHE_ENTRIES * 2 * T);
+
+  /** BILOU tag per token. */
+  tag(tokens: readonly Token[]): Uint8Array {
+    const n = tokens.length;
+    const out = new Uint8Array(n);
+    if (n === 0) return out;
+    const a = analyze(tokens);
+    ensureBuffers(n);
+    const feats = featBuf;
+    const em = emBuf;
+    const em2 = em2Buf;
+    localFeatures(a, feats, DOC_FEATURES, this.header.hashBits);
+    this.intrinsic(a, feats, em, em2);
+    this.stage1.table.score(feats, DOC_FEATURES, INTRINSIC_FEATURES, LOCAL_FEATURES, 0, n, em);
+    viterbi(em, this.stage1.trans, 0, n, out);
+    documentFeatures(a, { tags: out }, feats, DOC_FEATURES, this.header.hashBits);
+    this.stage2.table.score(feats, DOC_FEATURES, INTRINSIC_FEATURES, DOC_FEATURES, 0, n, em2);
+    const second = new Uint8Array(n);
+    viterbi(em2, this.stage2.trans, 0, n, second);
+    return second;
+  }
+
+  /** Starts both stages' emissions with the intrinsic features' scores, cached per word. */
+  private intrinsic(a: Analysis, feats: Int32Array, em: Float32Array, em2: Float32Array): void {
+    const { cache, cacheIndex } = this;
+    for (let i = 0; i < a.n; i++) {
+      const key = a.hWord[i] as number;
+      let slot = cacheIndex.get(key);
+      if (slot === undefined) {
+        if (cacheIndex.size >= CACHE_ENTRIES) cacheIndex.clear();
+        slot = cacheIndex.size;
+        cacheIndex.set(key, slot);
+        const o = slot * 2 * T;
+        cache.fill(0, o, o + 2 * T);
+        this.stage1.table.score(feats, DOC_FEATURES, 0, INTRINSIC_FEATURES, i, i + 1, cache, o - i * T);
+        this.stage2.table.score(feats, DOC_FEATURES, 0, INTRINSIC_FEATURES, i, i + 1, cache, o + T - i * T);
+      }
+      const o = slot * 2 * T;
+      em.set(cache.subarray(o, o + T), i * T);
+      em2.set(cache.subarray(o + T, o + 2 * T), i * T);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// File format
+// ---------------------------------------------------------------------------------------------
+
+const MAGIC = 'WSNER01\n';
+
+export interface SerializedStage {
+  readonly trans: Float32Array;
+  /** Non-zero emission weights: key = bucket × NUM_TAGS + tag, ascending. */
+  readonly keys: Uint32Array;
+  readonly values: Float32Array;
+}
+
+/** FNV-1a over bytes, as 8 hex digits. */
+function digest(bytes: Uint8Array): string {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+function quantScale(values: Float32Array): number {
+  let max = 0;
+  for (let i = 0; i < values.length; i++) max = Math.max(max, Math.abs(values[i] as number));
+  return max === 0 ? 1 : max / 32767;
+}
+
+/** Serializes a model; `header.id` is filled in from the weights. */
+export function serializeModel(header: Omit<NerHeader, 'id' | 'format'>, stages: readonly [SerializedStage, SerializedStage]): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const scales: number[] = [];
+  for (const stage of stages) {
+    const scale = quantScale(stage.values);
+    scales.push(scale);
+    const nnz = stage.keys.length;
+    const varints = new Uint8Array(nnz * 5);
+    let p = 0;
+    let prev = 0;
+    for (let i = 0; i < nnz; i++) {
+      let d = (stage.keys[i] as number) - prev;
+      prev = stage.keys[i] as number;
+      while (d >= 0x80) {
+        varints[p++] = (d & 0x7f) | 0x80;
+        d >>>= 7;
+      }
+      varints[p++] = d;
+    }
+    const vals = new Int16Array(nnz);
+    for (let i = 0; i < nnz; i++) vals[i] = Math.round((stage.values[i] as number) / scale);
+    const head = new Uint32Array([nnz, p]);
+    chunks.push(new Uint8Array(new Float32Array(stage.trans).buffer), new Uint8Array(head.buffer), new Uint8Array(vals.buffer), varints.subarray(0, p));
+  }
+  const body = concat(chunks);
+  const full: NerHeader = { format: 1, id: digest(body), ...header, training: { ...header.training, scales } };
+  const json = new TextEncoder().encode(JSON.stringify(full));
+  const len = new Uint8Array(new Uint32Array([json.length]).buffer);
+  return concat([new TextEncoder().encode(MAGIC), len, json, body]);
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((s, c) => s + c.length, 0));
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}
+
+/** Reads a model file's bytes. */
+export function deserializeModel(bytes: Uint8Array): NerModel {
+  const magic = new TextDecoder().decode(bytes.subarray(0, MAGIC.length));
+  if (magic !== MAGIC) throw new Error('not a wirestream NER model file');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let p = MAGIC.length;
+  const headerLen = view.getUint32(p, true);
+  p += 4;
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(p, p + headerLen))) as NerHeader;
+  p += headerLen;
+  const scales = (header.training?.['scales'] as number[] | undefined) ?? [1, 1];
+  const buckets = 2 ** header.hashBits;
+  const stages: Stage[] = [];
+  for (let s = 0; s < 2; s++) {
+    const trans = new Float32Array(T * T);
+    for (let i = 0; i < T * T; i++) trans[i] = view.getFloat32(p + i * 4, true);
+    p += T * T * 4;
+    const nnz = view.getUint32(p, true);
+    const varLen = view.getUint32(p + 4, true);
+    p += 8;
+    const scale = scales[s] ?? 1;
+    const weights = new Int16Array(buckets * T);
+    let key = 0;
+    let q = p + nnz * 2;
+    for (let i = 0; i < nnz; i++) {
+      let d = 0;
+      let shift = 0;
+      let b: number;
+      do {
+        b = bytes[q++] as number;
+        d += (b & 0x7f) * 2 ** shift;
+        shift += 7;
+      } while (b & 0x80);
+      key += d;
+      weights[key] = view.getInt16(p + i * 2, true);
+    }
+    p += nnz * 2 + varLen;
+    stages.push({ table: new QuantizedTable(weights, scale), trans });
+  }
+  return new NerModel(header, stages[0] as Stage, stages[1] as Stage);
+}
+
+/** Human-readable tag names, for debugging and tests. */
+export function tagNames(tags: Uint8Array): string[] {
+  return Array.from(tags, tagName);
+}

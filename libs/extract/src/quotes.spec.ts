@@ -1,0 +1,130 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { extractEntities } from './index';
+import { extractQuotes, findQuotations, type Quote } from './quotes';
+
+function quotes(body: string): Quote[] {
+  return extractQuotes(body, extractEntities(body));
+}
+
+function speakers(body: string): (string | null)[] {
+  return quotes(body).map((q) => q.speakerKey);
+}
+
+describe('findQuotations', () => {
+  it('pairs curly and straight quotation marks and leaves apostrophes alone', () => {
+    const body = '“We’re ready,” she said. "It\'s done," he said.';
+    expect(findQuotations(body).map((q) => body.slice(q.start, q.end))).toEqual(['We’re ready,', "It's done,"]);
+  });
+
+  it('continues a quote into the next paragraph when that paragraph opens with a quotation mark', () => {
+    const body = '“The first part of the statement runs on.\n\n“And the second part ends here,” Mira Osei said.';
+    const [q] = findQuotations(body);
+    expect(q).toBeDefined();
+    expect(q!.parts.map(([s, e]) => body.slice(s, e))).toEqual(['The first part of the statement runs on.', 'And the second part ends here,']);
+    expect(q!.start).toBe(1);
+    expect(q!.end).toBe(body.indexOf('”'));
+  });
+
+  it('ends an unclosed quote with its paragraph when the next paragraph is not a quote', () => {
+    const body = '“This one is never closed by the writer.\n\nDefense Secretary Tom Harlan arrives on Monday.';
+    const [q] = findQuotations(body);
+    expect(body.slice(q!.start, q!.end)).toBe('This one is never closed by the writer.');
+  });
+});
+
+describe('extractQuotes', () => {
+  it('attributes "…," Name said and "…," said Name', () => {
+    const body = '“The talks were useful and frank,” Antony Blinken said on Monday. “We will meet again next month,” said Park Jin.';
+    const found = quotes(body);
+    expect(found.map((q) => [q.text, q.speakerKey, q.speakerName])).toEqual([
+      ['The talks were useful and frank,', 'PERSON:antony blinken', 'Antony Blinken'],
+      ['We will meet again next month,', 'PERSON:park jin', 'Park Jin'],
+    ]);
+    for (const q of found) expect(body.slice(q.start, q.end)).toBe(q.text);
+  });
+
+  it('attributes Name told reporters, "…" and Name said: "…"', () => {
+    const body = 'Mira Osei told reporters, “The vote will happen this week.” Later Tom Harlan said: "Nobody here wants another delay."';
+    expect(speakers(body)).toEqual(['PERSON:mira osei', 'PERSON:tom harlan']);
+  });
+
+  it('resolves "he said" and "he added" to the last named speaker, not to the last name in the text', () => {
+    const body =
+      'Defense Secretary Tom Harlan landed in Manila. “The alliance is strong and getting stronger,” Harlan said after meeting Maria Lopez.\n\n' +
+      '“We have much more work to do,” he said. “Our partners know exactly where we stand,” he added.';
+    expect(speakers(body)).toEqual(['PERSON:tom harlan', 'PERSON:tom harlan', 'PERSON:tom harlan']);
+  });
+
+  it('resolves a job description to a person the article has already named with a matching role', () => {
+    const body =
+      'US Secretary of State Antony Blinken met Foreign Minister Park Jin and President Yoon Suk Yeol in Seoul.\n\n' +
+      '“We stand with our allies in every way that matters,” Washington’s top diplomat said.\n\n' +
+      '“The door to dialogue remains open for everyone,” the foreign minister said.';
+    expect(speakers(body)).toEqual(['PERSON:antony blinken', 'PERSON:park jin']);
+  });
+
+  it('leaves the speaker null when a description matches nobody named', () => {
+    const body = 'Antony Blinken arrived in Seoul.\n\n“The market will recover by the spring,” a central bank economist said.';
+    expect(speakers(body)).toEqual([null]);
+  });
+
+  it('gives an unattributed quote the previous quote’s speaker, unless someone else was named in between', () => {
+    const body =
+      '“The road ahead is long and hard,” Park Jin said. “But the door is still open to all.”\n\n' +
+      'Mira Osei left early. “This quote has nobody to say it at all.”';
+    expect(speakers(body)).toEqual(['PERSON:park jin', 'PERSON:park jin', null]);
+  });
+
+  it('keeps a quote that spans paragraphs as one, with its paragraphs joined', () => {
+    const body = '“We are watching closely for any sign of a deal.\n\n“And we will act if one is confirmed,” Park Jin told the press.';
+    const [q, ...rest] = quotes(body);
+    expect(rest).toEqual([]);
+    expect(q).toMatchObject({ text: 'We are watching closely for any sign of a deal.\n\nAnd we will act if one is confirmed,', speakerKey: 'PERSON:park jin' });
+  });
+
+  it('skips scare quotes of fewer than four words', () => {
+    const body = 'Antony Blinken condemned the “two-way street” of arms deals and praised the “full confidence” of allies.';
+    expect(quotes(body)).toEqual([]);
+  });
+
+  it('attributes "according to" a named person', () => {
+    const body = 'The agreement “will hold for at least a year,” according to Tom Harlan.';
+    expect(speakers(body)).toEqual(['PERSON:tom harlan']);
+  });
+
+  it('returns nothing for a text without quotation marks', () => {
+    expect(quotes('Antony Blinken said the talks went well.')).toEqual([]);
+  });
+});
+
+describe('quotes in the seed stories', () => {
+  const SEEDS_DIR = path.resolve(__dirname, '../../../../shared/samples/seeds');
+  const seed = (prefix: string): string => readFileSync(path.join(SEEDS_DIR, readdirSync(SEEDS_DIR).find((f) => f.startsWith(prefix))!), 'utf8');
+  const BLINKEN = 'PERSON:antony blinken';
+  const PARK = 'PERSON:park jin';
+  const YOON = 'PERSON:yoon suk yeol';
+
+  it('KUNA story: four quotes, all Blinken’s — named, "he said", "he added", and "Washington’s top diplomat"', () => {
+    const body = seed('000_');
+    const found = quotes(body);
+    expect(found.map((q) => q.speakerKey)).toEqual([BLINKEN, BLINKEN, BLINKEN, BLINKEN]);
+    expect(found.map((q) => q.speakerName)).toEqual(['Antony Blinken', 'Antony Blinken', 'Antony Blinken', 'Antony Blinken']);
+    expect(found[1]!.text).toMatch(/^Putin /);
+    for (const q of found) {
+      expect(body.slice(q.start, q.end)).toBe(q.text);
+      expect(q.text).not.toMatch(/^["“]|["”]$/);
+    }
+  });
+
+  it('JoongAng story: every quote with its speaker, in order', () => {
+    const body = seed('002_');
+    const found = quotes(body);
+    expect(found.map((q) => q.speakerKey)).toEqual([BLINKEN, YOON, PARK, PARK, BLINKEN, BLINKEN, BLINKEN, BLINKEN, PARK, PARK, null]);
+    // The quote the writer never closed ends with its paragraph, before the next one names Lloyd Austin.
+    const unclosed = found[7]!;
+    expect(body.slice(unclosed.end).trimStart()).toMatch(/^U\.S\. Defense Secretary Lloyd Austin/);
+    expect(unclosed.text).not.toMatch(/Austin/);
+    for (const q of found) expect(q.text.length).toBeGreaterThan(20);
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * Entity-level precision, recall and F1 (conlleval: exact span and type) and throughput of the
+ * recognizer `extractEntities` runs, on a CoNLL-2003 file.
+ *
+ *   node tools/dist/ner/bench.js [--data FILE] [--model FILE] [--json]
+ *
+ * Each CoNLL document is rebuilt as running text (see `documentText`), recognized, and its spans
+ * mapped back to CoNLL words (PERSON → PER, GPE and LOC → LOC). `tokensPerSec` is CoNLL tokens per
+ * second of the recognizer alone (tokenizer, features, both model stages, typing), single-threaded,
+ * the best of several timed passes after a warm-up; `extractTokensPerSec` is the same for the whole
+ * `extractEntities` (recognition plus canonicalization). When the `compromise` package is
+ * installed it runs on the same text as the peer. The last line printed is one JSON object.
+ */
+
+import type { EntityType } from '@wirestream/contracts';
+import {
+  CONLL_TYPES,
+  ChunkScorer,
+  EXTRACTOR_VERSION,
+  ModelRecognizer,
+  chunksOf,
+  createExtractor,
+  defaultRecognizer,
+  loadModel,
+  parseConll,
+  spansToChunks,
+  trainingDocument,
+  type ConllType,
+  type Evaluation,
+  type Recognizer,
+} from '@wirestream/extract';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { DEV_FILE, parseArgs } from './args';
+
+const USAGE = 'usage: node tools/dist/ner/bench.js [--data FILE] [--model FILE] [--json]';
+const TIMED_MS = 3000;
+const MIN_PASSES = 3;
+
+const TO_CONLL: Record<EntityType, ConllType> = { PERSON: 'PER', ORG: 'ORG', GPE: 'LOC', LOC: 'LOC', MISC: 'MISC' };
+
+interface BenchDoc {
+  readonly text: string;
+  readonly layout: ReturnType<typeof trainingDocument>['layout'];
+  readonly gold: ReturnType<typeof chunksOf>;
+}
+
+function evaluate(docs: readonly BenchDoc[], recognize: (text: string) => readonly { start: number; end: number; type: ConllType }[]): Evaluation {
+  const scorer = new ChunkScorer();
+  for (const doc of docs) scorer.add(doc.gold, spansToChunks(doc.layout, recognize(doc.text)));
+  return scorer.result();
+}
+
+/** Best tokens per second over passes of `run` on every document (after one warm-up pass). */
+function throughput(docs: readonly BenchDoc[], tokens: number, run: (text: string) => unknown): number {
+  for (const doc of docs) run(doc.text);
+  let best = 0;
+  const started = Date.now();
+  for (let pass = 0; pass < MIN_PASSES || Date.now() - started < TIMED_MS; pass++) {
+    const t0 = process.hrtime.bigint();
+    for (const doc of docs) run(doc.text);
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    best = Math.max(best, tokens / seconds);
+  }
+  return Math.round(best);
+}
+
+interface Peer {
+  readonly name: string;
+  readonly recognize: (text: string) => { start: number; end: number; type: ConllType }[];
+}
+
+interface CompromiseTerm {
+  offset?: { start: number; length: number };
+}
+type CompromiseView = { json(options: { offset: boolean }): CompromiseTerm[] };
+type CompromiseDoc = { people(): CompromiseView; places(): CompromiseView; organizations(): CompromiseView };
+
+/** compromise, when installed (it is not a dependency of the project). */
+function loadPeer(): Peer | null {
+  let nlp: (text: string) => CompromiseDoc;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require('compromise') as { default?: unknown };
+    nlp = (mod.default ?? mod) as (text: string) => CompromiseDoc;
+  } catch {
+    return null;
+  }
+  return {
+    name: 'compromise',
+    recognize: (text) => {
+      const doc = nlp(text);
+      const out: { start: number; end: number; type: ConllType }[] = [];
+      const add = (view: CompromiseView, type: ConllType): void => {
+        for (const m of view.json({ offset: true })) if (m.offset) out.push({ start: m.offset.start, end: m.offset.start + m.offset.length, type });
+      };
+      add(doc.people(), 'PER');
+      add(doc.places(), 'LOC');
+      add(doc.organizations(), 'ORG');
+      return out.sort((a, b) => a.start - b.start);
+    },
+  };
+}
+
+const pct = (x: number): string => (100 * x).toFixed(2).padStart(6);
+const round4 = (x: number): number => Math.round(x * 10000) / 10000;
+
+function main(argv: string[]): void {
+  const args = parseArgs(argv, ['data', 'model'], ['json'], USAGE);
+  const data = path.resolve(args.get('data') ?? DEV_FILE);
+  const jsonOnly = args.has('json');
+  const modelFile = args.get('model');
+  const recognizer: Recognizer | null = modelFile ? new ModelRecognizer(loadModel(path.resolve(modelFile))) : defaultRecognizer;
+  if (!recognizer) throw new Error('the committed NER model could not be loaded; run npm run train:ner');
+  const extract = createExtractor(recognizer);
+
+  const docs: BenchDoc[] = parseConll(readFileSync(data, 'utf8')).map((d) => {
+    const { text, layout } = trainingDocument(d);
+    return { text, layout, gold: chunksOf(d) };
+  });
+  const tokens = docs.reduce((s, d) => s + d.layout.wordStarts.length, 0);
+
+  const ours = (text: string): { start: number; end: number; type: ConllType }[] =>
+    recognizer.recognize(text).map((s) => ({ start: s.start, end: s.end, type: TO_CONLL[s.type] }));
+  const result = evaluate(docs, ours);
+  const tokensPerSec = throughput(docs, tokens, (text) => recognizer.recognize(text));
+  const extractTokensPerSec = throughput(docs, tokens, (text) => extract(text));
+
+  const peer = loadPeer();
+  const peerResult = peer ? evaluate(docs, peer.recognize) : null;
+  const peerTps = peer ? throughput(docs, tokens, peer.recognize) : null;
+
+  if (!jsonOnly) {
+    console.log(`${path.basename(data)}: ${docs.length} documents, ${tokens} tokens, recognizer ${modelFile ? recognizer.version : EXTRACTOR_VERSION}`);
+    console.log('type   precision  recall      F1   gold  predicted');
+    for (const type of CONLL_TYPES) {
+      const r = result.perType[type];
+      console.log(`${type.padEnd(6)} ${pct(r.precision)}    ${pct(r.recall)}  ${pct(r.f1)}  ${String(r.gold).padStart(5)}  ${String(r.predicted).padStart(9)}`);
+    }
+    const o = result.overall;
+    console.log(`${'all'.padEnd(6)} ${pct(o.precision)}    ${pct(o.recall)}  ${pct(o.f1)}  ${String(o.gold).padStart(5)}  ${String(o.predicted).padStart(9)}`);
+    console.log(`recognizer: ${tokensPerSec} tokens/s; extractEntities: ${extractTokensPerSec} tokens/s (one thread)`);
+    if (peer && peerResult) console.log(`peer ${peer.name}: F1 ${pct(peerResult.overall.f1).trim()}, ${peerTps} tokens/s`);
+    else console.log('peer: compromise is not installed; no peer figures');
+  }
+  const perType: Record<string, { f1: number; precision: number; recall: number; gold: number; predicted: number }> = {};
+  for (const type of CONLL_TYPES) {
+    const r = result.perType[type];
+    perType[type] = { f1: round4(r.f1), precision: round4(r.precision), recall: round4(r.recall), gold: r.gold, predicted: r.predicted };
+  }
+  console.log(
+    JSON.stringify({
+      f1: round4(result.overall.f1),
+      precision: round4(result.overall.precision),
+      recall: round4(result.overall.recall),
+      tokensPerSec,
+      tokens,
+      perType,
+      extractTokensPerSec,
+      model: recognizer.version,
+      data: path.basename(data),
+      peer: peer && peerResult ? { name: peer.name, f1: round4(peerResult.overall.f1), tokensPerSec: peerTps } : null,
+    }),
+  );
+}
+
+main(process.argv.slice(2));
