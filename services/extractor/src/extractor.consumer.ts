@@ -1,13 +1,17 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { trace } from '@opentelemetry/api';
-import { TOPICS, type NormalizedArticleV1 } from '@wirestream/contracts';
+import { TOPICS, UnprocessableDocumentError, type NormalizedArticleV1 } from '@wirestream/contracts';
 import { ConsumerRunner, record, type ConsumedMessage, type OutgoingRecord } from '@wirestream/kafka';
 import { EXTRACTOR_VERSION, extractEntities } from '@wirestream/extract';
+import { EXTRACTOR_CONFIG, type ExtractorConfig } from './extractor.config';
 
 /** news.normalized.v1 → extractEntities → news.enriched.v1. */
 @Injectable()
 export class ExtractorConsumer implements OnApplicationBootstrap {
-  constructor(private readonly runner: ConsumerRunner) {}
+  constructor(
+    private readonly runner: ConsumerRunner,
+    @Inject(EXTRACTOR_CONFIG) private readonly config: ExtractorConfig,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.runner.start({
@@ -19,6 +23,9 @@ export class ExtractorConsumer implements OnApplicationBootstrap {
 
   private extract(message: ConsumedMessage<NormalizedArticleV1>): OutgoingRecord[] {
     const { schemaVersion: _version, ...article } = message.value;
+    if (article.body.length > this.config.EXTRACTOR_MAX_BODY_CHARS) {
+      throw new UnprocessableDocumentError(`body of ${article.body.length} chars exceeds EXTRACTOR_MAX_BODY_CHARS=${this.config.EXTRACTOR_MAX_BODY_CHARS}`);
+    }
     const entities = extractEntities(article.body, { headline: article.headline });
     trace.getActiveSpan()?.setAttributes({ 'wirestream.entity_count': entities.length, 'wirestream.extractor_version': EXTRACTOR_VERSION });
     return [record(TOPICS.enriched, article.articleId, { schemaVersion: 1, articleId: article.articleId, article, entities, extractorVersion: EXTRACTOR_VERSION })];

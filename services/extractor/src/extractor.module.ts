@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { Kafka, KafkaModule, kafkaOptionsFromEnv, kafkaReadiness } from '@wirestream/kafka';
-import { HealthModule } from '@wirestream/service-kit';
+import { HealthModule, parseConfig } from '@wirestream/service-kit';
+import { EXTRACTOR_CONFIG, ExtractorEnvSchema } from './extractor.config';
 import { ExtractorConsumer } from './extractor.consumer';
 
 @Module({
@@ -8,6 +9,6 @@ import { ExtractorConsumer } from './extractor.consumer';
     KafkaModule.forRoot(kafkaOptionsFromEnv('wirestream-extractor')),
     HealthModule.forChecks({ inject: [Kafka], useFactory: (kafka: Kafka) => [kafkaReadiness(kafka)] }),
   ],
-  providers: [ExtractorConsumer],
+  providers: [{ provide: EXTRACTOR_CONFIG, useFactory: () => parseConfig(ExtractorEnvSchema) }, ExtractorConsumer],
 })
 export class ExtractorModule {}

@@ -1,14 +1,22 @@
+import { STAGES, type Stage } from '@wirestream/contracts';
 import { EXTRACTOR_VERSION, extractEntities } from '@wirestream/extract';
 import { documentsFromDroppedFile } from '@wirestream/feeds';
 import { normalizeDocument } from '@wirestream/normalize';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { connectFromEnv, readDeadLetters, replayDeadLetters, type LetterFilter, type StoredLetter } from './dead-letters';
 
-const USAGE = `usage: npm run cli -- inspect <file>
+const USAGE = `usage: npm run cli -- <command>
 
-  inspect <file>   run the fetcher, normalizer and extractor logic on one file in this process
-                   (no Kafka, no Postgres) and print each story's normalized article and entities
-                   as JSON. <file> is wire text, an HTML page, or an RSS/Atom feed.`;
+  inspect <file>                 run the fetcher, normalizer and extractor logic on one file in this
+                                 process (no Kafka, no Postgres) and print each story's normalized
+                                 article and entities as JSON. <file> is wire text, HTML, or a feed.
+  dlq list   [--stage S] [--article ID]     list dead letters (stage, where, key, error, time)
+  dlq show   <topic:partition:offset> | --article ID [--stage S]
+                                 print dead letters in full
+  dlq replay [--stage S] [--article ID]     put dead letters back on the topic they failed on
+
+  Stages: ${STAGES.join(', ')}. The broker and namespace come from KAFKA_BROKERS and KAFKA_TOPIC_NAMESPACE.`;
 
 /** The same stage libraries the services run, on one file, in a second. */
 function inspect(file: string): unknown[] {
@@ -25,19 +33,72 @@ function inspect(file: string): unknown[] {
   });
 }
 
-function main(argv: string[]): number {
-  const [command, file] = argv;
-  if (command !== 'inspect' || !file) {
-    console.error(USAGE);
-    return 2;
+function parseFilter(args: string[]): LetterFilter {
+  const filter: LetterFilter = {};
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--stage') {
+      const stage = args[++i] as Stage;
+      if (!STAGES.includes(stage)) throw new UsageError(`unknown stage '${stage}'`);
+      filter.stage = stage;
+    } else if (args[i] === '--article') {
+      filter.articleId = args[++i];
+      if (!filter.articleId) throw new UsageError('--article needs an article id');
+    } else if (args[i].startsWith('--')) {
+      throw new UsageError(`unknown option ${args[i]}`);
+    }
   }
+  return filter;
+}
+
+function where(stored: StoredLetter): string {
+  return `${stored.dlqTopic}:${stored.partition}:${stored.offset}`;
+}
+
+async function dlq(subcommand: string | undefined, args: string[]): Promise<void> {
+  const connection = connectFromEnv();
+  if (subcommand === 'list') {
+    const letters = await readDeadLetters(connection, parseFilter(args));
+    for (const stored of letters) {
+      const { letter } = stored;
+      console.log(`${letter.failedAt}  ${letter.stage.padEnd(10)}  ${where(stored)}  key=${letter.key ?? '-'}  ${letter.errorClass}: ${letter.errorMessage.slice(0, 140)}`);
+    }
+    console.log(`${letters.length} dead letter(s)`);
+  } else if (subcommand === 'show') {
+    const coordinates = args[0] && !args[0].startsWith('--') ? args[0] : null;
+    const letters = (await readDeadLetters(connection, parseFilter(coordinates ? args.slice(1) : args))).filter(
+      (stored) => !coordinates || where(stored) === coordinates,
+    );
+    if (letters.length === 0) throw new Error('no such dead letter');
+    console.log(JSON.stringify(letters, null, 2));
+  } else if (subcommand === 'replay') {
+    const filter = parseFilter(args);
+    const outcome = await replayDeadLetters(connection, await readDeadLetters(connection, filter));
+    outcome.replayed.forEach((stored) => console.log(`replayed ${where(stored)} → ${stored.letter.sourceTopic} key=${stored.letter.key}`));
+    outcome.skipped.forEach(({ letter, reason }) => console.log(`skipped  ${where(letter)}: ${reason}`));
+    console.log(`${outcome.replayed.length} replayed, ${outcome.skipped.length} skipped`);
+  } else {
+    throw new UsageError(`unknown dlq command '${subcommand ?? ''}'`);
+  }
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
   try {
-    console.log(JSON.stringify(inspect(file), null, 2));
+    if (command === 'inspect' && args[0]) console.log(JSON.stringify(inspect(args[0]), null, 2));
+    else if (command === 'dlq') await dlq(args[0], args.slice(1));
+    else throw new UsageError('');
     return 0;
   } catch (error) {
-    console.error(`inspect failed: ${(error as Error).message}`);
+    if (error instanceof UsageError) {
+      if (error.message) console.error(`error: ${error.message}`);
+      console.error(USAGE);
+      return 2;
+    }
+    console.error(`${command} failed: ${(error as Error).message}`);
     return 1;
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => process.exit(code));

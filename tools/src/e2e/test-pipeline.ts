@@ -28,7 +28,12 @@ export interface TestPipeline {
   stop(): Promise<void>;
 }
 
-export async function startTestPipeline(name: string, extraEnv: Record<string, string> = {}): Promise<TestPipeline> {
+export interface TestPipelineOptions {
+  /** The database URL the services get, from the direct one the test uses (e.g. through a proxy). */
+  serviceDatabaseUrl?: (directUrl: string) => string;
+}
+
+export async function startTestPipeline(name: string, extraEnv: Record<string, string> = {}, options: TestPipelineOptions = {}): Promise<TestPipeline> {
   const missingBuild = SERVICES.filter((service) => !existsSync(serviceEntryPoint(service)));
   if (missingBuild.length > 0) throw new Error(`services not built (${missingBuild.join(', ')}): run \`npm run build\` (npm test does)`);
 
@@ -47,7 +52,7 @@ export async function startTestPipeline(name: string, extraEnv: Record<string, s
   const pipeline = await startPipeline({
     env: {
       KAFKA_BROKERS: brokers,
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: options.serviceDatabaseUrl?.(databaseUrl) ?? databaseUrl,
       KAFKA_TOPIC_NAMESPACE: namespace,
       KAFKA_CONSUMER_GROUP_PREFIX: namespace,
       FETCHER_DROP_DIR: dropDir,

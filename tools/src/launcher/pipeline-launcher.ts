@@ -24,6 +24,11 @@ export interface RunningInstance {
 
 export interface RunningPipeline {
   instances: RunningInstance[];
+  /**
+   * Kills every instance of a service with the signal, starts new ones (with `env` overriding the
+   * pipeline's, e.g. a fixed configuration) and waits until they are ready.
+   */
+  restart(service: ServiceName, signal?: NodeJS.Signals, env?: Record<string, string>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -35,14 +40,27 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
   const logDir = options.logDir ?? path.join(STATE_DIR, 'logs');
   mkdirSync(logDir, { recursive: true });
   const instances: RunningInstance[] = [];
-  const pipeline: RunningPipeline = { instances, stop: () => stopInstances(instances) };
+  const readyTimeoutMs = options.readyTimeoutMs ?? 90_000;
+  const pipeline: RunningPipeline = {
+    instances,
+    stop: () => stopInstances(instances),
+    restart: async (service, signal = 'SIGKILL', env = {}) => {
+      for (const [position, old] of instances.entries()) {
+        if (old.service !== service) continue;
+        await stopInstances([old], signal === 'SIGKILL' ? 0 : 20_000, signal);
+        const fresh = await launch(service, old.index, { ...options.env, ...env }, logDir, true);
+        instances[position] = fresh;
+        await waitUntilReady(fresh, readyTimeoutMs);
+      }
+    },
+  };
   try {
     for (const service of SERVICES) {
       for (let index = 1; index <= (options.scale?.[service] ?? 1); index++) {
         instances.push(await launch(service, index, options.env, logDir));
       }
     }
-    await Promise.all(instances.map((instance) => waitUntilReady(instance, options.readyTimeoutMs ?? 90_000)));
+    await Promise.all(instances.map((instance) => waitUntilReady(instance, readyTimeoutMs)));
     return pipeline;
   } catch (error) {
     await pipeline.stop();
@@ -50,10 +68,10 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
   }
 }
 
-async function launch(service: ServiceName, index: number, env: Record<string, string>, logDir: string): Promise<RunningInstance> {
+async function launch(service: ServiceName, index: number, env: Record<string, string>, logDir: string, appendLog = false): Promise<RunningInstance> {
   const port = await freePort();
   const logFile = path.join(logDir, `${service}-${index}.log`);
-  const log = createWriteStream(logFile, { flags: 'w' });
+  const log = createWriteStream(logFile, { flags: appendLog ? 'a' : 'w' });
   const child = spawn(process.execPath, [serviceEntryPoint(service)], {
     env: { ...process.env, ...env, HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1', KAFKAJS_NO_PARTITIONER_WARNING: '1', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -79,7 +97,7 @@ async function waitUntilReady(instance: RunningInstance, timeoutMs: number): Pro
 }
 
 /** SIGTERM (graceful: consumers commit what is done), then SIGKILL for any that hang. */
-async function stopInstances(instances: RunningInstance[], graceMs = 20_000): Promise<void> {
+async function stopInstances(instances: RunningInstance[], graceMs = 20_000, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   const running = instances.filter((instance) => instance.process.exitCode === null && instance.process.signalCode === null);
   await Promise.all(
     running.map(
@@ -90,7 +108,7 @@ async function stopInstances(instances: RunningInstance[], graceMs = 20_000): Pr
             clearTimeout(killer);
             resolve();
           });
-          instance.process.kill('SIGTERM');
+          instance.process.kill(signal);
         }),
     ),
   );

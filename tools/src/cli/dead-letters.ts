@@ -1,0 +1,112 @@
+import { DEAD_LETTER_TOPICS, DeadLetterV1Schema, namespacedTopic, STAGES, type DeadLetterV1, type Stage } from '@wirestream/contracts';
+import { createIdempotentProducer, TRUNCATED_HEADER } from '@wirestream/kafka';
+import { Kafka, logLevel } from 'kafkajs';
+
+export interface StoredLetter {
+  dlqTopic: string;
+  partition: number;
+  offset: string;
+  letter: DeadLetterV1;
+}
+
+export interface LetterFilter {
+  stage?: Stage;
+  articleId?: string;
+}
+
+export interface DeadLetterConnection {
+  kafka: Kafka;
+  namespace: string;
+}
+
+export function connectFromEnv(env: NodeJS.ProcessEnv = process.env): DeadLetterConnection {
+  const brokers = (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((broker) => broker.trim());
+  return { kafka: new Kafka({ clientId: 'wirestream-cli', brokers, logLevel: logLevel.ERROR }), namespace: env.KAFKA_TOPIC_NAMESPACE ?? '' };
+}
+
+/** Every dead letter currently in the selected stages' topics, read from the start to the end. */
+export async function readDeadLetters({ kafka, namespace }: DeadLetterConnection, filter: LetterFilter = {}): Promise<StoredLetter[]> {
+  const stages = filter.stage ? [filter.stage] : STAGES;
+  const topics = stages.map((stage) => namespacedTopic(DEAD_LETTER_TOPICS[stage], namespace));
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = new Map<string, number>();
+  try {
+    const existing = new Set(await admin.listTopics());
+    for (const topic of topics.filter((name) => existing.has(name))) {
+      for (const { partition, high, low } of await admin.fetchTopicOffsets(topic)) {
+        if (Number(high) > Number(low)) ends.set(`${topic}:${partition}`, Number(high));
+      }
+    }
+  } finally {
+    await admin.disconnect();
+  }
+  if (ends.size === 0) return [];
+
+  const letters: StoredLetter[] = [];
+  // A throwaway group that never commits: reading changes nothing for anyone else.
+  const consumer = kafka.consumer({ groupId: `wirestream-cli-${process.pid}-${Date.now()}`, maxBytesPerPartition: 16 * 1024 * 1024 });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics: [...new Set([...ends.keys()].map((key) => key.slice(0, key.lastIndexOf(':'))))], fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      const remaining = new Map(ends);
+      consumer
+        .run({
+          autoCommit: false,
+          eachMessage: async ({ topic, partition, message }) => {
+            const parsed = DeadLetterV1Schema.safeParse(JSON.parse(message.value?.toString() ?? 'null'));
+            if (parsed.success && matches(parsed.data, filter)) letters.push({ dlqTopic: topic, partition, offset: message.offset, letter: parsed.data });
+            const key = `${topic}:${partition}`;
+            if (Number(message.offset) + 1 >= (remaining.get(key) ?? 0)) remaining.delete(key);
+            if (remaining.size === 0) resolve();
+          },
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return letters.sort((a, b) => a.letter.failedAt.localeCompare(b.letter.failedAt));
+}
+
+function matches(letter: DeadLetterV1, filter: LetterFilter): boolean {
+  return (!filter.stage || letter.stage === filter.stage) && (!filter.articleId || letter.key === filter.articleId);
+}
+
+export interface ReplayOutcome {
+  replayed: StoredLetter[];
+  skipped: Array<{ letter: StoredLetter; reason: string }>;
+}
+
+/**
+ * Puts dead letters back on the topic they failed on, with their original key and headers, for the
+ * stage to try again after a fix. Safe to repeat: every stage's effect is idempotent, and a letter
+ * that still fails is parked again with its new reason.
+ */
+export async function replayDeadLetters({ kafka }: DeadLetterConnection, letters: StoredLetter[]): Promise<ReplayOutcome> {
+  const outcome: ReplayOutcome = { replayed: [], skipped: [] };
+  const messagesByTopic = new Map<string, Array<{ key: string | null; value: Buffer; headers: Record<string, string> }>>();
+  for (const stored of letters) {
+    const { letter } = stored;
+    if (letter.sourceTopic.startsWith('source:')) {
+      outcome.skipped.push({ letter: stored, reason: `fetched document: fetch it again (${letter.headers['ws-location'] ?? letter.key})` });
+    } else if (letter.value === null || letter.headers[TRUNCATED_HEADER]) {
+      outcome.skipped.push({ letter: stored, reason: 'the original value was not kept whole' });
+    } else {
+      const value = Buffer.from(letter.value, letter.valueEncoding === 'base64' ? 'base64' : 'utf8');
+      const headers = { ...letter.headers, 'ws-replayed-from': `${stored.dlqTopic}:${stored.partition}:${stored.offset}` };
+      messagesByTopic.set(letter.sourceTopic, [...(messagesByTopic.get(letter.sourceTopic) ?? []), { key: letter.key, value, headers }]);
+      outcome.replayed.push(stored);
+    }
+  }
+  if (messagesByTopic.size === 0) return outcome;
+  const producer = createIdempotentProducer(kafka);
+  await producer.connect();
+  try {
+    await producer.sendBatch({ acks: -1, topicMessages: [...messagesByTopic].map(([topic, messages]) => ({ topic, messages })) });
+  } finally {
+    await producer.disconnect();
+  }
+  return outcome;
+}
