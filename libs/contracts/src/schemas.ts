@@ -110,11 +110,28 @@ export const ExtractedEntitySchema = z.object({
   mentions: z.array(MentionSchema).min(1),
 });
 
+/** A direct quotation in the normalized body, with its speaker when the extractor resolved one. */
+export const QuoteSchema = z
+  .object({
+    /** The quoted words, without the quotation marks. */
+    text: z.string().min(1),
+    /** UTF-16 offsets into the normalized body of the quoted stretch, end exclusive. */
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    /** Key of the speaker among this article's entities (`PERSON:antony blinken`), or null. */
+    speakerKey: z.string().min(1).nullable(),
+    /** The speaker as the copy names them, or null. */
+    speakerName: z.string().min(1).nullable(),
+  })
+  .refine((quote) => quote.end > quote.start, { message: 'quote end must be after start' });
+
 export const EnrichedArticleV1Schema = z.object({
   schemaVersion: z.literal(1),
   articleId,
   article: NormalizedArticleSchema,
   entities: z.array(ExtractedEntitySchema),
+  /** Added within v1: absent in messages from extractors that predate quotes, meaning none. */
+  quotes: z.array(QuoteSchema).optional(),
   extractorVersion: z.string().min(1),
 });
 
@@ -148,4 +165,5 @@ export type EntityType = z.infer<typeof EntityTypeSchema>;
 export type Mention = z.infer<typeof MentionSchema>;
 export type ExtractedEntity = z.infer<typeof ExtractedEntitySchema>;
 export type EnrichedArticleV1 = z.infer<typeof EnrichedArticleV1Schema>;
+export type ExtractedQuote = z.infer<typeof QuoteSchema>;
 export type DeadLetterV1 = z.infer<typeof DeadLetterV1Schema>;
