@@ -14,7 +14,7 @@ export function serviceEntryPoint(service: ServiceName): string {
 
 interface LocalInfra {
   ensureKafka(options?: { log?: (line: string) => void }): Promise<{ brokers: string; startedByUs: boolean }>;
-  stopKafka(options?: { log?: (line: string) => void }): Promise<void>;
+  stopKafka(options?: { log?: (line: string) => void }): Promise<{ stopped: boolean }>;
   ensureDatabases(names: string[], options?: { log?: (line: string) => void }): Promise<void>;
 }
 

@@ -69,8 +69,8 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
     const consumer = this.kafka.consumer({
       groupId,
       allowAutoTopicCreation: false,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      sessionTimeout: this.options.sessionTimeoutMs,
+      heartbeatInterval: Math.min(3_000, Math.floor(this.options.sessionTimeoutMs / 3)),
       // Fetch sizes match the largest message wirestream produces, so none is ever stuck.
       maxBytesPerPartition: MAX_MESSAGE_BYTES,
       maxBytes: 2 * MAX_MESSAGE_BYTES,

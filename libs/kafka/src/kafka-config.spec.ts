@@ -11,6 +11,7 @@ describe('kafkaOptionsFromEnv', () => {
       consumerGroupPrefix: 'wirestream',
       batchSize: 200,
       maxAttempts: 3,
+      sessionTimeoutMs: 10_000,
       shutdownTimeoutMs: 15_000,
     });
   });

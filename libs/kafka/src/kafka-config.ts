@@ -39,6 +39,14 @@ export const KafkaEnvSchema = z.object({
     .min(1)
     .default(3)
     .describe('Attempts for a message whose processing throws an unclassified error before it is dead-lettered.'),
+  KAFKA_SESSION_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(6000)
+    .default(10_000)
+    .describe(
+      'How long the group waits for a silent consumer before giving its partitions to another: the pause after an instance is killed. Long batches heartbeat, so this need not cover a batch.',
+    ),
   KAFKA_SHUTDOWN_TIMEOUT_MS: z.coerce
     .number()
     .int()
@@ -56,6 +64,7 @@ export interface KafkaOptions {
   consumerGroupPrefix: string;
   batchSize: number;
   maxAttempts: number;
+  sessionTimeoutMs: number;
   shutdownTimeoutMs: number;
 }
 
@@ -75,6 +84,7 @@ export function kafkaOptionsFromEnv(clientId: string, env: NodeJS.ProcessEnv = p
     consumerGroupPrefix: config.KAFKA_CONSUMER_GROUP_PREFIX,
     batchSize: config.KAFKA_BATCH_SIZE,
     maxAttempts: config.KAFKA_MAX_ATTEMPTS,
+    sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
     shutdownTimeoutMs: config.KAFKA_SHUTDOWN_TIMEOUT_MS,
   };
 }

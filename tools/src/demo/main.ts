@@ -3,8 +3,8 @@ import { createDataSource } from '@wirestream/db';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { summarizeArticles, migrate, waitForArticles } from '../launcher/article-queries';
-import { startPipeline, type RunningPipeline } from '../launcher/pipeline-launcher';
-import { localInfra, REPO_ROOT, STATE_DIR } from '../repo-paths';
+import { parseScale, startPipeline, type RunningPipeline } from '../launcher/pipeline-launcher';
+import { localInfra, REPO_ROOT, STATE_DIR, type ServiceName } from '../repo-paths';
 import { formatArticleTable } from './print-table';
 
 const DEMO_DATABASE = 'wirestream';
@@ -12,12 +12,12 @@ const DEFAULT_SAMPLES_DIR = path.join(REPO_ROOT, 'samples', 'stories');
 const STORED_TIMEOUT_MS = 120_000;
 
 /**
- * `npm run demo [-- <directory of stories>]`: starts what is not running (broker, database,
+ * `npm run demo [-- <directory of stories>] [--scale stage=K,…]`: starts what is not running (broker, database,
  * migrations, the four services as separate processes), drops the stories into the fetcher's
  * directory, waits until every one is stored, prints what Postgres holds, and stops what it started.
  */
 async function main(): Promise<number> {
-  const samplesDir = path.resolve(process.argv[2] ?? DEFAULT_SAMPLES_DIR);
+  const { samplesDir, scale } = parseArguments(process.argv.slice(2));
   const log = (line: string) => console.log(`[demo] ${line}`);
   const infra = localInfra();
   const databaseUrl = process.env.DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/${DEMO_DATABASE}`;
@@ -50,6 +50,7 @@ async function main(): Promise<number> {
     log(`starting the four services (logs in ${path.join(STATE_DIR, 'logs')})`);
     pipeline = await startPipeline({
       env: { KAFKA_BROKERS: kafka.brokers, DATABASE_URL: databaseUrl, FETCHER_DROP_DIR: dropDir, FETCHER_DROP_POLL_MS: '300' },
+      scale,
     });
 
     const since = new Date();
@@ -78,6 +79,18 @@ async function main(): Promise<number> {
     }
     if (kafka.startedByUs) await infra.stopKafka({ log });
   }
+}
+
+function parseArguments(argv: string[]): { samplesDir: string; scale: Partial<Record<ServiceName, number>> } {
+  let samplesDir = DEFAULT_SAMPLES_DIR;
+  const scale: Partial<Record<ServiceName, number>> = {};
+  for (let index = 0; index < argv.length; index++) {
+    if (argv[index] === '--scale') parseScale(argv[++index] ?? '', scale);
+    else if (argv[index].startsWith('--scale=')) parseScale(argv[index].slice('--scale='.length), scale);
+    else if (argv[index].startsWith('-')) throw new Error(`unknown option ${argv[index]}; usage: npm run demo -- [directory] [--scale stage=K,…]`);
+    else samplesDir = path.resolve(argv[index]);
+  }
+  return { samplesDir, scale };
 }
 
 main().then(

@@ -4,7 +4,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import path from 'node:path';
 import type { TestPipeline } from '../e2e/test-pipeline';
-import type { WireStory } from './wire-corpus';
+import type { WireStory } from '../corpus/wire-corpus';
 
 /** Article ids the fetcher will give the stories once they are in the drop directory. */
 export function idsOf(pipeline: TestPipeline, stories: WireStory[]): string[] {
@@ -79,15 +79,20 @@ export async function faultReport(pipeline: TestPipeline, fault: string, ids: st
     'SELECT count(*)::int AS rows, count(DISTINCT content_hash)::int AS distinct_hashes FROM articles',
   );
   const deadLettered = Object.values(await deadLetterCounts(pipeline)).reduce((sum, count) => sum + count, 0);
-  // A story stored twice would show as a row that is none of the stories sent, or as a second row
-  // with the same text (the corpus has no two stories alike).
+  // A story stored twice would show as a row that is none of the stories sent, as a second row
+  // with the same text (the corpus has no two stories alike), or as a story group that counted
+  // one article twice (a redelivered write that was not idempotent).
+  const [{ miscounted }] = await pipeline.db.query(
+    `SELECT count(*)::int AS miscounted FROM stories s
+      WHERE s.article_count <> (SELECT count(*) FROM articles a WHERE a.story_id = s.id)`,
+  );
   const extraRows = rows - stored;
   const sameTextTwice = rows - distinctHashes;
   const report = {
     fault,
     sent: ids.length,
     stored,
-    duplicated: Math.max(extraRows, sameTextTwice),
+    duplicated: Math.max(extraRows, sameTextTwice) + miscounted,
     lost: ids.length - stored,
     deadLettered,
     recoverySeconds,

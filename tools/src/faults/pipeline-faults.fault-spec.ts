@@ -3,7 +3,7 @@ import { readDeadLetters, replayDeadLetters } from '../cli/dead-letters';
 import { startTestPipeline, type TestPipeline } from '../e2e/test-pipeline';
 import { localInfra, SERVICES } from '../repo-paths';
 import { faultReport, idsOf, secondsUntilProgress, sleep, storedCount, streamInto, TcpProxy, waitForStored } from './fault-harness';
-import { wireCorpus } from './wire-corpus';
+import { wireCorpus } from '../corpus/wire-corpus';
 
 /**
  * Fault tests: real service processes, the real broker and Postgres, a stream of stories, and a
@@ -65,12 +65,9 @@ describe('faults in the middle of a stream', () => {
     const ids = idsOf(pipeline, stories);
     const streaming = streamInto(pipeline.dropDir, stories, 100, 150);
     await waitForStored(pipeline, ids, 400, STORE_TIMEOUT_MS);
-    const infra = localInfra();
     const before = await storedCount(pipeline, ids);
     const stoppedAt = Date.now();
-    await infra.stopKafka({ log: () => undefined });
-    await sleep(5_000);
-    await infra.ensureKafka({ log: () => undefined });
+    await restartLocalBroker(5_000);
     const recovery = await secondsUntilProgress(pipeline, ids, before, stoppedAt, STORE_TIMEOUT_MS);
     await streaming;
     expect(await waitForStored(pipeline, ids, ids.length, STORE_TIMEOUT_MS)).toBe(ids.length);
@@ -129,6 +126,24 @@ describe('faults in the middle of a stream', () => {
     expect(report).toMatchObject({ sent: 501, stored: 501, duplicated: 0, lost: 0, deadLettered: 4 });
   });
 });
+
+/**
+ * Stops the broker infra.js runs and starts it again after `downMs`. The global setup points
+ * KAFKA_BROKERS at it, which would make infra.js treat it as someone else's broker.
+ */
+async function restartLocalBroker(downMs: number): Promise<void> {
+  const infra = localInfra();
+  const brokers = process.env.KAFKA_BROKERS;
+  delete process.env.KAFKA_BROKERS;
+  try {
+    const { stopped } = await infra.stopKafka({ log: () => undefined });
+    if (!stopped) throw new Error('the broker-restart fault needs the broker that deploy/local/infra.js runs (unset KAFKA_BROKERS)');
+    await sleep(downMs);
+    await infra.ensureKafka({ log: () => undefined });
+  } finally {
+    process.env.KAFKA_BROKERS = brokers;
+  }
+}
 
 function rawDocument(body: string): RawDocumentV1 {
   const contentHash = sha256Hex(body);

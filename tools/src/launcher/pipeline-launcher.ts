@@ -32,6 +32,18 @@ export interface RunningPipeline {
   stop(): Promise<void>;
 }
 
+/** Reads `stage=K[,stage=K]` (the `--scale` option of the demo and the benchmark) into instance counts. */
+export function parseScale(text: string, into: Partial<Record<ServiceName, number>> = {}): Partial<Record<ServiceName, number>> {
+  for (const entry of text.split(',').filter(Boolean)) {
+    const [stage, count] = entry.split('=');
+    if (!SERVICES.includes(stage as ServiceName)) throw new Error(`--scale: unknown stage "${stage}" (one of ${SERVICES.join(', ')})`);
+    const instances = Number(count);
+    if (!Number.isInteger(instances) || instances < 1) throw new Error(`--scale ${entry}: the count must be a positive integer`);
+    into[stage as ServiceName] = instances;
+  }
+  return into;
+}
+
 /**
  * Starts each service as its own OS process, as it runs in production, and waits until every
  * instance reports ready on /health/ready. Used by the demo and the end-to-end tests.

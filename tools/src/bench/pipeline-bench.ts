@@ -1,0 +1,334 @@
+import { type RawDocumentV1 } from '@wirestream/contracts';
+import { createDataSource } from '@wirestream/db';
+import { extractEntities } from '@wirestream/extract';
+import { documentsFromDroppedFile } from '@wirestream/feeds';
+import { normalizeDocument } from '@wirestream/normalize';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { mixedCorpus, type WireStory } from '../corpus/wire-corpus';
+import { migrate } from '../launcher/article-queries';
+import { parseScale, startPipeline, type RunningPipeline } from '../launcher/pipeline-launcher';
+import { localInfra, SERVICES, STATE_DIR, type ServiceName } from '../repo-paths';
+
+/**
+ * `npm run bench:pipeline -- [--stories N] [--scale stage=K]… [--partitions P] [--json]`
+ *
+ * Generates a corpus of invented wire stories (wire text, RSS feeds, HTML pages), then:
+ *  1. runs the stage code in this process on it (no Kafka, no Postgres): the ceiling;
+ *  2. pushes it through the running services over the real broker into Postgres, as fast as the
+ *     pipeline takes it: end-to-end stories/s;
+ *  3. again at half that rate: latency from fetch to stored (p50/p95/p99);
+ *  4. again as fast as it goes with one more extractor instance.
+ * Each run has its own topic namespace, consumer groups and schema in the `wirestream_bench`
+ * database, removed afterwards. The last line printed is one JSON object.
+ */
+
+const BENCH_DATABASE = 'wirestream_bench';
+const DROP_POLL_MS = 100;
+
+interface Options {
+  stories: number;
+  scale: Partial<Record<ServiceName, number>>;
+  partitions: number;
+  json: boolean;
+}
+
+interface StageFigures {
+  instances: number;
+  messages: number;
+  busySeconds: number;
+  /** Messages per second of processing time, summed over instances: what the stage could do alone. */
+  perBusySecond: number;
+}
+
+interface RunFigures {
+  label: string;
+  scale: Partial<Record<ServiceName, number>>;
+  stories: number;
+  offeredPerSec: number | null;
+  seconds: number;
+  storiesPerSec: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  stages: Partial<Record<ServiceName, StageFigures>>;
+}
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { stories: 20_000, scale: {}, partitions: 6, json: false };
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index];
+    const value = () => {
+      const next = argv[++index];
+      if (next === undefined) throw new Error(`${arg} needs a value`);
+      return next;
+    };
+    if (arg === '--json') options.json = true;
+    else if (arg === '--stories') options.stories = positiveInteger(arg, value());
+    else if (arg === '--partitions') options.partitions = positiveInteger(arg, value());
+    else if (arg === '--scale') parseScale(value(), options.scale);
+    else throw new Error(`unknown argument ${arg}; usage: bench:pipeline -- [--stories N] [--scale stage=K] [--partitions P] [--json]`);
+  }
+  return options;
+}
+
+function positiveInteger(name: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got "${text}"`);
+  return value;
+}
+
+/** The stage code of fetch (reading dropped files), normalize and extract, in one process. */
+function runInProcess(corpus: WireStory[], dropDir: string): { storiesPerSec: number; stages: Record<string, number> } {
+  const fetchedAt = new Date();
+  const times = { fetch: 0, normalize: 0, extract: 0 };
+  let stories = 0;
+  const started = performance.now();
+  for (const file of corpus) {
+    let mark = performance.now();
+    const documents: RawDocumentV1[] = documentsFromDroppedFile(Buffer.from(file.text), {
+      source: { id: 'file-drop', kind: 'file-drop', uri: dropDir },
+      path: path.join(dropDir, file.fileName),
+      fetchedAt,
+    });
+    times.fetch += performance.now() - mark;
+    for (const document of documents) {
+      mark = performance.now();
+      const article = normalizeDocument(document, { referenceDate: fetchedAt });
+      times.normalize += performance.now() - mark;
+      mark = performance.now();
+      extractEntities(article.body, { headline: article.headline });
+      times.extract += performance.now() - mark;
+      stories++;
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    storiesPerSec: stories / seconds,
+    stages: Object.fromEntries(Object.entries(times).map(([stage, ms]) => [stage, stories / (ms / 1000)])),
+  };
+}
+
+function expectedIds(corpus: WireStory[], dropDir: string): string[] {
+  const fetchedAt = new Date();
+  return corpus.flatMap((file) =>
+    documentsFromDroppedFile(Buffer.from(file.text), {
+      source: { id: 'file-drop', kind: 'file-drop', uri: dropDir },
+      path: path.join(dropDir, file.fileName),
+      fetchedAt,
+    }).map((document) => document.articleId),
+  );
+}
+
+async function runThroughPipeline(
+  label: string,
+  corpus: WireStory[],
+  scale: Partial<Record<ServiceName, number>>,
+  options: Options & { brokers: string; baseDatabaseUrl: string; offeredPerSec: number | null },
+  log: (line: string) => void,
+): Promise<RunFigures> {
+  const namespace = `bench-${label}-${Date.now()}`;
+  const schema = namespace.replace(/-/g, '_');
+  const dropDir = mkdtempSync(path.join(tmpdir(), `wirestream-bench-${label}-`));
+  const ids = expectedIds(corpus, dropDir);
+  await withClient(options.baseDatabaseUrl, (client) => client.query(`CREATE SCHEMA ${schema}`));
+  const databaseUrl = `${options.baseDatabaseUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  let pipeline: RunningPipeline | null = null;
+  let db: DataSource | null = null;
+  try {
+    await migrate(databaseUrl);
+    db = createDataSource(databaseUrl);
+    await db.initialize();
+    pipeline = await startPipeline({
+      env: {
+        KAFKA_BROKERS: options.brokers,
+        KAFKA_TOPIC_NAMESPACE: namespace,
+        KAFKA_CONSUMER_GROUP_PREFIX: namespace,
+        KAFKA_TOPIC_PARTITIONS: String(options.partitions),
+        DATABASE_URL: databaseUrl,
+        FETCHER_DROP_DIR: dropDir,
+        FETCHER_DROP_POLL_MS: String(DROP_POLL_MS),
+        LOG_LEVEL: 'warn',
+        OTEL_TRACES_SAMPLER: 'traceidratio',
+        OTEL_TRACES_SAMPLER_ARG: '0.01',
+      },
+      scale,
+      logDir: path.join(STATE_DIR, 'logs', namespace),
+    });
+    log(`${label}: ${pipeline.instances.map((instance) => `${instance.service}-${instance.index}`).join(' ')} ready; dropping ${ids.length} stories in ${corpus.length} files${options.offeredPerSec ? ` at ${Math.round(options.offeredPerSec)} stories/s` : ''}`);
+
+    const started = Date.now();
+    await dropFiles(corpus, dropDir, options.offeredPerSec);
+    const timeoutMs = 120_000 + ids.length * 20;
+    const stored = await waitForCount(db, ids.length, timeoutMs);
+    if (stored < ids.length) throw new Error(`${label}: only ${stored} of ${ids.length} stories stored within ${timeoutMs / 1000} s; see ${path.join(STATE_DIR, 'logs', namespace)}`);
+    const [row] = await db.query(
+      `SELECT extract(epoch FROM max(stored_at)) * 1000 AS last_stored_ms,
+              percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY extract(epoch FROM stored_at - fetched_at) * 1000) AS latency
+         FROM articles`,
+    );
+    const seconds = (Number(row.last_stored_ms) - started) / 1000;
+    const [p50Ms, p95Ms, p99Ms] = (row.latency as number[]).map((value) => Math.round(value));
+    const stages = await stageFigures(pipeline);
+    return { label, scale, stories: ids.length, offeredPerSec: options.offeredPerSec, seconds, storiesPerSec: ids.length / seconds, p50Ms, p95Ms, p99Ms, stages };
+  } finally {
+    await pipeline?.stop();
+    await db?.destroy();
+    await withClient(options.baseDatabaseUrl, (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+    await deleteTopics(options.brokers, namespace);
+    rmSync(dropDir, { recursive: true, force: true });
+  }
+}
+
+/** Writes each file under a temporary name and renames it, as a well-behaved sender does; paced when a rate is given. */
+async function dropFiles(corpus: WireStory[], dropDir: string, storiesPerSec: number | null): Promise<void> {
+  const started = Date.now();
+  let sent = 0;
+  for (const file of corpus) {
+    const target = path.join(dropDir, file.fileName);
+    writeFileSync(`${target}.part`, file.text);
+    renameSync(`${target}.part`, target);
+    sent += file.fileName.startsWith('feed-') ? (file.text.match(/<item>/g)?.length ?? 1) : 1;
+    if (storiesPerSec) {
+      const due = started + (sent / storiesPerSec) * 1000;
+      if (due > Date.now() + 20) await sleep(due - Date.now());
+    }
+  }
+}
+
+async function waitForCount(db: DataSource, count: number, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [{ stored }] = await db.query('SELECT count(*)::int AS stored FROM articles');
+    if (stored >= count || Date.now() > deadline) return stored;
+    await sleep(200);
+  }
+}
+
+/** Per stage: messages handled and processing seconds, from each instance's Prometheus metrics. */
+async function stageFigures(pipeline: RunningPipeline): Promise<Partial<Record<ServiceName, StageFigures>>> {
+  const figures: Partial<Record<ServiceName, StageFigures>> = {};
+  for (const instance of pipeline.instances) {
+    const text = await fetch(instance.healthUrl.replace('/health/ready', '/metrics')).then((response) => response.text());
+    const stage = (figures[instance.service] ??= { instances: 0, messages: 0, busySeconds: 0, perBusySecond: 0 });
+    stage.instances++;
+    stage.messages += sumMetric(text, instance.service === 'fetcher' ? 'wirestream_messages_produced_total' : 'wirestream_messages_consumed_total');
+    stage.busySeconds += sumMetric(text, 'wirestream_processing_seconds_sum');
+  }
+  for (const stage of Object.values(figures)) stage.perBusySecond = stage.busySeconds > 0 ? stage.messages / stage.busySeconds : 0;
+  return figures;
+}
+
+function sumMetric(exposition: string, name: string): number {
+  let total = 0;
+  for (const line of exposition.split('\n')) {
+    if (line.startsWith(`${name}{`) || line.startsWith(`${name} `)) total += Number(line.slice(line.lastIndexOf(' ') + 1)) || 0;
+  }
+  return total;
+}
+
+async function deleteTopics(brokers: string, namespace: string): Promise<void> {
+  const { Kafka, logLevel } = await import('kafkajs');
+  const admin = new Kafka({ clientId: 'bench-cleanup', brokers: brokers.split(','), logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(`${namespace}.`));
+    if (topics.length > 0) await admin.deleteTopics({ topics });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function withClient<T>(url: string, use: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await use(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function describeScale(scale: Partial<Record<ServiceName, number>>): string {
+  return SERVICES.map((service) => `${service}=${scale[service] ?? 1}`).join(' ');
+}
+
+function printRun(run: RunFigures): void {
+  console.log(
+    `\n${run.label} (${describeScale(run.scale)}${run.offeredPerSec ? `, offered ${Math.round(run.offeredPerSec)} stories/s` : ', as fast as it goes'}): ` +
+      `${run.stories} stories in ${run.seconds.toFixed(1)} s = ${run.storiesPerSec.toFixed(0)} stories/s; ` +
+      `latency fetch→stored p50 ${run.p50Ms} ms, p95 ${run.p95Ms} ms, p99 ${run.p99Ms} ms`,
+  );
+  console.log('  stage        instances  messages  busy s   msgs per busy s');
+  for (const service of SERVICES) {
+    const stage = run.stages[service];
+    if (!stage) continue;
+    console.log(
+      `  ${service.padEnd(12)} ${String(stage.instances).padStart(9)} ${String(stage.messages).padStart(9)} ${stage.busySeconds.toFixed(1).padStart(7)} ${stage.perBusySecond > 0 ? stage.perBusySecond.toFixed(0).padStart(17) : '                -'}`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const log = (line: string) => console.log(`[bench] ${line}`);
+  const infra = localInfra();
+  const kafka = await infra.ensureKafka({ log });
+  try {
+    if (!process.env.DATABASE_URL) await infra.ensureDatabases([BENCH_DATABASE], { log });
+    const baseDatabaseUrl = process.env.DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/${BENCH_DATABASE}`;
+    const common = { ...options, brokers: kafka.brokers, baseDatabaseUrl };
+    mkdirSync(STATE_DIR, { recursive: true });
+
+    const corpus = mixedCorpus(options.stories, 101);
+    const inProcess = runInProcess(corpus, path.join(tmpdir(), 'wirestream-bench'));
+    log(`in-process (fetch + normalize + extract, one core): ${inProcess.storiesPerSec.toFixed(0)} stories/s`);
+
+    const full = await runThroughPipeline('full', corpus, options.scale, { ...common, offeredPerSec: null }, log);
+    printRun(full);
+    const halfRate = full.storiesPerSec / 2;
+    const paced = await runThroughPipeline('paced', mixedCorpus(options.stories, 202), options.scale, { ...common, offeredPerSec: halfRate }, log);
+    printRun(paced);
+    const scaledScale = { ...options.scale, extractor: (options.scale.extractor ?? 1) + 1 };
+    const scaled = await runThroughPipeline('scaled', mixedCorpus(options.stories, 303), scaledScale, { ...common, offeredPerSec: null }, log);
+    printRun(scaled);
+
+    const ratio = full.storiesPerSec / inProcess.storiesPerSec;
+    console.log(
+      `\nin-process ${inProcess.storiesPerSec.toFixed(0)} stories/s (fetch ${inProcess.stages.fetch.toFixed(0)}, normalize ${inProcess.stages.normalize.toFixed(0)}, extract ${inProcess.stages.extract.toFixed(0)} stories/s alone); ` +
+        `pipeline ${full.storiesPerSec.toFixed(0)} stories/s = ${(ratio * 100).toFixed(0)}% of in-process`,
+    );
+    const result = {
+      stories: full.stories,
+      storiesPerSec: round(full.storiesPerSec),
+      p50Ms: paced.p50Ms,
+      p95Ms: paced.p95Ms,
+      p99Ms: paced.p99Ms,
+      latencyAtStoriesPerSec: round(paced.offeredPerSec ?? 0),
+      inProcessStoriesPerSec: round(inProcess.storiesPerSec),
+      pipelineToInProcess: round(ratio),
+      stages: Object.fromEntries(Object.entries(full.stages).map(([stage, figures]) => [stage, { ...figures, busySeconds: round(figures.busySeconds), perBusySecond: round(figures.perBusySecond) }])),
+      scaled: { scale: describeScale(scaled.scale), storiesPerSec: round(scaled.storiesPerSec), p50Ms: scaled.p50Ms, p95Ms: scaled.p95Ms, p99Ms: scaled.p99Ms },
+    };
+    if (!options.json) console.log('');
+    console.log(JSON.stringify(result));
+  } finally {
+    if (kafka.startedByUs) await infra.stopKafka({ log });
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench:pipeline failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
