@@ -267,13 +267,13 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
   }
 }
 
-/** How long a partition waits between retries of a transient failure: 0.5 s doubling to 30 s, with jitter. */
+/** How long a partition waits between retries of a transient failure: 0.5 s doubling to 10 s, with jitter (a short cap: an outage ends unannounced, and each retry costs one attempt). */
 export function transientBackoffMs(attempt: number, random: () => number = Math.random): number {
   const ceiling = Math.min(MAX_TRANSIENT_BACKOFF_MS, 500 * 2 ** (attempt - 1));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-const MAX_TRANSIENT_BACKOFF_MS = 30_000;
+const MAX_TRANSIENT_BACKOFF_MS = 10_000;
 const HEARTBEAT_SLICE_MS = 3_000;
 
 function errorClass(error: unknown): string {

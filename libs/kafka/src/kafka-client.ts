@@ -23,7 +23,7 @@ export function createIdempotentProducer(kafka: Kafka): Producer {
     allowAutoTopicCreation: false,
     // Retry a send until the broker is back (capped backoff): a bounded retry count would let an
     // outage surface as a failed batch, and the idempotent producer's guarantees need unbounded retries.
-    retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 30_000 },
+    retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 },
     createPartitioner: Partitioners.DefaultPartitioner,
   });
 }
