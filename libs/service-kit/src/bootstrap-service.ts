@@ -37,7 +37,7 @@ export async function bootstrapService(options: {
 }
 
 /** Hard ceiling on a graceful stop, after which the process exits anyway (work is redone). */
-const SHUTDOWN_DEADLINE_MS = 30_000;
+export const SHUTDOWN_DEADLINE_MS = 30_000;
 
 async function shutDown(app: INestApplication, telemetry: TelemetryHandle, logger: Logger, signal: string): Promise<void> {
   logger.log(`${signal} received: stopping`);
