@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { PermanentError } from '@wirestream/contracts';
-import { classifyDroppedFile, documentFromDroppedFile, FileDropTracker, parseFeedDocument, type SourceRef } from '@wirestream/feeds';
+import { documentsFromDroppedFile, FileDropTracker, type SourceRef } from '@wirestream/feeds';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DocumentEmitter } from './document-emitter';
@@ -70,10 +70,7 @@ export class FileDropPoller implements OnApplicationBootstrap, BeforeApplication
     const bytes = await readFile(filePath);
     const fetchedAt = new Date();
     try {
-      const documents =
-        classifyDroppedFile(bytes, path.basename(filePath)) === 'feed'
-          ? parseFeedDocument(bytes, { source: this.source, fetchedAt, maxBytes: this.config.FETCHER_MAX_DOCUMENT_BYTES }).documents
-          : [documentFromDroppedFile(bytes, { source: this.source, path: filePath, fetchedAt, maxBytes: this.config.FETCHER_MAX_DOCUMENT_BYTES })];
+      const documents = documentsFromDroppedFile(bytes, { source: this.source, path: filePath, fetchedAt, maxBytes: this.config.FETCHER_MAX_DOCUMENT_BYTES });
       await this.emitter.emit(documents);
       this.logger.log(`emitted ${documents.length} document(s) from ${path.basename(filePath)}`);
     } catch (error) {
