@@ -17,13 +17,13 @@ export type DocumentsFromDroppedFileOptions = DocumentFromDroppedFileOptions & S
  * @throws UnprocessableDocumentError as parseFeedDocument, parseWireXmlDocument and documentFromDroppedFile do.
  */
 export function documentsFromDroppedFile(bytes: Uint8Array, options: DocumentsFromDroppedFileOptions): RawDocumentV1[] {
-  const { source, path, fetchedAt } = options;
+  const { source, path, fetchedAt, contentType } = options;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
   assertWithinSize(bytes, maxBytes, path);
   const fileName = path.split(/[\\/]/).pop() ?? path;
   const kind = classifyDroppedFile(bytes, fileName);
-  if (kind === 'feed') return parseFeedDocument(bytes, { source, fetchedAt, maxBytes }).documents;
-  if (kind === 'nitf' || kind === 'newsml-g2') return parseWireXmlDocument(bytes, { source, documentUri: path, fetchedAt, maxBytes }).documents;
+  if (kind === 'feed') return parseFeedDocument(bytes, { source, fetchedAt, maxBytes, contentType }).documents;
+  if (kind === 'nitf' || kind === 'newsml-g2') return parseWireXmlDocument(bytes, { source, documentUri: path, fetchedAt, maxBytes, contentType }).documents;
   const single = documentFromDroppedFile(bytes, { ...options, maxBytes });
   if (single.format !== 'wire-text') return [single];
   const stories = splitWireTextStories(single.body, options);

@@ -18,6 +18,8 @@ export interface DocumentFromDroppedFileOptions {
   fetchedAt: Date;
   /** Larger files are refused unread; default 5 MiB. */
   maxBytes?: number;
+  /** The HTTP Content-Type header, when the file was fetched from a URL: its charset decides the decoding. */
+  contentType?: string | null;
 }
 
 /** How far into the text HTML markers (<html, <body, <!doctype html) are looked for. */
@@ -51,7 +53,7 @@ export function classifyDroppedFile(bytes: Uint8Array, fileName: string): Droppe
 export function documentFromDroppedFile(bytes: Uint8Array, options: DocumentFromDroppedFileOptions): RawDocumentV1 {
   const { source, path } = options;
   assertWithinSize(bytes, options.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES, path);
-  const { text, charset } = decodeText(bytes);
+  const { text, charset } = decodeText(bytes, { contentType: options.contentType });
   const { kind, root } = classifyText(text, path);
   if (kind !== 'html' && kind !== 'wire-text') assertNoDtdDeclarations(text, path);
   if (kind === 'feed') {

@@ -20,3 +20,4 @@ export {
   type WireXmlFormat,
 } from './wire-xml/parse-wire-xml-document';
 export { parseWireDate, type WirePackage, type WirePackageReference, type WireStory } from './wire-xml/wire-story';
+export { articlePageDocument, type ArticlePageOptions } from './article-page';
