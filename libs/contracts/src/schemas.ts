@@ -27,6 +27,8 @@ export const FeedItemSchema = z.object({
   publishedAt: isoDateTime.nullable(),
   author: z.string().nullable(),
   categories: z.array(z.string()),
+  /** Added within v1: the dateline an NITF/NewsML-G2 item declares apart from its copy ("NEW YORK"). */
+  dateline: z.string().nullable().optional(),
 });
 
 export const RawDocumentV1Schema = z.object({

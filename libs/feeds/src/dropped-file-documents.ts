@@ -1,21 +1,34 @@
 import type { RawDocumentV1 } from '@wirestream/contracts';
 import { classifyDroppedFile, documentFromDroppedFile, type DocumentFromDroppedFileOptions } from './dropped-file';
 import { parseFeedDocument } from './parse-feed-document';
-import { assertWithinSize } from './raw-document';
+import { assertWithinSize, buildRawDocument } from './raw-document';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from './source-ref';
+import { splitWireTextStories, type SplitWireTextOptions } from './wire-text-stories';
+import { parseWireXmlDocument } from './wire-xml/parse-wire-xml-document';
+
+export type DocumentsFromDroppedFileOptions = DocumentFromDroppedFileOptions & SplitWireTextOptions;
 
 /**
- * Every raw document a dropped file yields: one per item when it is an RSS/Atom/RDF feed, else the
- * one documentFromDroppedFile makes. The file-drop routing in one call, so tools can compute the
- * article ids the fetcher will assign.
+ * Every raw document a dropped (or fetched) file yields: one per item when it is an RSS/Atom/RDF
+ * feed or a NewsML-G2 message, one per story when it is NITF or wire text holding several stories,
+ * else the one documentFromDroppedFile makes. The routing in one call, so the fetcher, the CLI and
+ * tools compute the same article ids.
  *
- * @throws UnprocessableDocumentError as parseFeedDocument and documentFromDroppedFile do.
+ * @throws UnprocessableDocumentError as parseFeedDocument, parseWireXmlDocument and documentFromDroppedFile do.
  */
-export function documentsFromDroppedFile(bytes: Uint8Array, options: DocumentFromDroppedFileOptions): RawDocumentV1[] {
-  const { source, path, fetchedAt } = options;
+export function documentsFromDroppedFile(bytes: Uint8Array, options: DocumentsFromDroppedFileOptions): RawDocumentV1[] {
+  const { source, path, fetchedAt, contentType } = options;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
   assertWithinSize(bytes, maxBytes, path);
   const fileName = path.split(/[\\/]/).pop() ?? path;
-  if (classifyDroppedFile(bytes, fileName) === 'feed') return parseFeedDocument(bytes, { source, fetchedAt, maxBytes }).documents;
-  return [documentFromDroppedFile(bytes, { ...options, maxBytes })];
+  const kind = classifyDroppedFile(bytes, fileName);
+  if (kind === 'feed') return parseFeedDocument(bytes, { source, fetchedAt, maxBytes, contentType }).documents;
+  if (kind === 'nitf' || kind === 'newsml-g2') return parseWireXmlDocument(bytes, { source, documentUri: path, fetchedAt, maxBytes, contentType }).documents;
+  const single = documentFromDroppedFile(bytes, { ...options, maxBytes });
+  if (single.format !== 'wire-text') return [single];
+  const stories = splitWireTextStories(single.body, options);
+  if (stories.length === 1) return [single];
+  return stories.map((body, index) =>
+    buildRawDocument({ source, documentUri: `${path}#story-${index + 1}`, fetchedAt, format: 'wire-text', charset: single.charset, body, feedItem: null }),
+  );
 }

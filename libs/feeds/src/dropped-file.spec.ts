@@ -36,8 +36,10 @@ describe('classifyDroppedFile', () => {
     expect(classifyDroppedFile(Buffer.from('<rdf:RDF xmlns:rdf="r" xmlns="http://purl.org/rss/1.0/"><channel/></rdf:RDF>'), 'x')).toBe('feed');
   });
 
-  it('reports other XML as unsupported', () => {
-    expect(classifyDroppedFile(Buffer.from('<?xml version="1.0"?><nitf><head/><body/></nitf>'), 'story.xml')).toBe('xml-unsupported');
+  it('recognises NITF and NewsML-G2, and reports other XML as unsupported', () => {
+    expect(classifyDroppedFile(Buffer.from('<?xml version="1.0"?><nitf><head/><body/></nitf>'), 'story.xml')).toBe('nitf');
+    expect(classifyDroppedFile(Buffer.from('<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"/>'), 'm.xml')).toBe('newsml-g2');
+    expect(classifyDroppedFile(Buffer.from('<?xml version="1.0"?><catalog><x/></catalog>'), 'c.xml')).toBe('xml-unsupported');
     expect(classifyDroppedFile(Buffer.from('<rdf:RDF xmlns:rdf="r"><rdf:Description/></rdf:RDF>'), 'x.rdf')).toBe('xml-unsupported');
   });
 });
@@ -86,8 +88,9 @@ describe('documentFromDroppedFile', () => {
     expect(() => fromFile(long, '/drop/long.txt')).toThrow(/body is 2000001 characters, more than the 2000000/);
   });
 
-  it('refuses unsupported XML naming its root, and feeds, which parseFeedDocument reads', () => {
-    expect(() => fromFile(Buffer.from('<?xml version="1.0"?><nitf><body/></nitf>'), '/drop/n.xml')).toThrow('/drop/n.xml: unsupported XML document (root <nitf>)');
+  it('refuses unsupported XML naming its root, and feeds and NITF, which have their own readers', () => {
+    expect(() => fromFile(Buffer.from('<?xml version="1.0"?><catalog><x/></catalog>'), '/drop/c.xml')).toThrow('/drop/c.xml: unsupported XML document (root <catalog>)');
+    expect(() => fromFile(Buffer.from('<?xml version="1.0"?><nitf><body/></nitf>'), '/drop/n.xml')).toThrow('is a nitf document (root <nitf>), which parseWireXmlDocument reads');
     expect(() => fromFile(Buffer.from('<rss version="2.0"><channel/></rss>'), '/drop/f.xml')).toThrow(/is a feed \(root <rss>\)/);
   });
 
@@ -118,8 +121,27 @@ describe('documentsFromDroppedFile', () => {
 
   it('refuses oversize files before classifying them, and unsupported XML', () => {
     expect(() => documentsFromDroppedFile(Buffer.from(WIRE_COPY), { source, path: '/drop/a.txt', fetchedAt, maxBytes: 10 })).toThrow(/larger than the 10-byte limit/);
-    expect(() => documentsFromDroppedFile(Buffer.from('<?xml version="1.0"?><nitf/>'), { source, path: '/drop/n.xml', fetchedAt })).toThrow(
-      'unsupported XML document (root <nitf>)',
+    expect(() => documentsFromDroppedFile(Buffer.from('<?xml version="1.0"?><catalog/>'), { source, path: '/drop/c.xml', fetchedAt })).toThrow(
+      'unsupported XML document (root <catalog>)',
     );
+  });
+
+  it('yields one document per NITF story and per NewsML-G2 item, identified by their guids', () => {
+    const nitf = '<nitf><head><docdata><doc-id id-string="N-1"/></docdata></head><body><body.head><hedline><hl1>Head</hl1></hedline></body.head><body.content><p>Copy.</p></body.content></body></nitf>';
+    const [document] = documentsFromDroppedFile(Buffer.from(nitf), { source, path: '/drop/story.nitf', fetchedAt });
+    expect(document).toMatchObject({ format: 'feed-item', body: 'Copy.', articleId: articleIdFor({ sourceId: 'drop-yonhap', guid: 'N-1' }) });
+    const g2 = '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:g2:1"><contentSet><inlineData contenttype="text/plain">Copy two.</inlineData></contentSet></newsItem>';
+    expect(documentsFromDroppedFile(Buffer.from(g2), { source, path: '/drop/item.xml', fetchedAt })[0].articleId).toBe(articleIdFor({ sourceId: 'drop-yonhap', guid: 'urn:g2:1' }));
+  });
+
+  it('yields one wire-text document per story of a multi-story file, each identified by its own text', () => {
+    const words = Array.from({ length: 30 }, (_, index) => `w${index}`).join(' ');
+    const text = `LIMA (Wire) - ${words}\n-----\nPARIS (Wire) - ${words}\n`;
+    const documents = documentsFromDroppedFile(Buffer.from(text), { source, path: '/drop/batch.txt', fetchedAt });
+    expect(documents.map((document) => [document.format, document.documentUri, document.body.slice(0, 5)])).toEqual([
+      ['wire-text', '/drop/batch.txt#story-1', 'LIMA '],
+      ['wire-text', '/drop/batch.txt#story-2', 'PARIS'],
+    ]);
+    expect(documents[0].articleId).toBe(articleIdFor({ sourceId: 'drop-yonhap', contentHash: documents[0].contentHash }));
   });
 });

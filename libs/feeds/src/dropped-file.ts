@@ -2,13 +2,14 @@ import { UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/cont
 import { decodeText } from './decode-text';
 import { assertWithinSize, buildRawDocument } from './raw-document';
 import { DEFAULT_MAX_DOCUMENT_BYTES, type SourceRef } from './source-ref';
+import { wireXmlFormatOf } from './wire-xml/parse-wire-xml-document';
 import { assertNoDtdDeclarations, rootElementName } from './xml-markup';
 
 /**
- * What a dropped file is: an RSS/Atom/RDF feed (route it to parseFeedDocument), an HTML page,
- * plain wire copy, or some other XML (NITF, NewsML: not handled yet).
+ * What a dropped file is: an RSS/Atom/RDF feed (route it to parseFeedDocument), an IPTC NITF or
+ * NewsML-G2 document (parseWireXmlDocument), an HTML page, plain wire copy, or some other XML.
  */
-export type DroppedFileKind = 'feed' | 'html' | 'wire-text' | 'xml-unsupported';
+export type DroppedFileKind = 'feed' | 'nitf' | 'newsml-g2' | 'html' | 'wire-text' | 'xml-unsupported';
 
 export interface DocumentFromDroppedFileOptions {
   source: SourceRef;
@@ -17,6 +18,8 @@ export interface DocumentFromDroppedFileOptions {
   fetchedAt: Date;
   /** Larger files are refused unread; default 5 MiB. */
   maxBytes?: number;
+  /** The HTTP Content-Type header, when the file was fetched from a URL: its charset decides the decoding. */
+  contentType?: string | null;
 }
 
 /** How far into the text HTML markers (<html, <body, <!doctype html) are looked for. */
@@ -50,11 +53,14 @@ export function classifyDroppedFile(bytes: Uint8Array, fileName: string): Droppe
 export function documentFromDroppedFile(bytes: Uint8Array, options: DocumentFromDroppedFileOptions): RawDocumentV1 {
   const { source, path } = options;
   assertWithinSize(bytes, options.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES, path);
-  const { text, charset } = decodeText(bytes);
+  const { text, charset } = decodeText(bytes, { contentType: options.contentType });
   const { kind, root } = classifyText(text, path);
-  if (kind === 'feed' || kind === 'xml-unsupported') assertNoDtdDeclarations(text, path);
+  if (kind !== 'html' && kind !== 'wire-text') assertNoDtdDeclarations(text, path);
   if (kind === 'feed') {
     throw new UnprocessableDocumentError(`${path}: is a feed (root <${root}>), which parseFeedDocument reads, not a single document`);
+  }
+  if (kind === 'nitf' || kind === 'newsml-g2') {
+    throw new UnprocessableDocumentError(`${path}: is a ${kind} document (root <${root}>), which parseWireXmlDocument reads`);
   }
   if (kind === 'xml-unsupported') throw new UnprocessableDocumentError(`${path}: unsupported XML document (root <${root}>)`);
   return buildRawDocument({
@@ -78,6 +84,8 @@ function classifyText(text: string, fileName: string): { kind: DroppedFileKind; 
   if (root && localName) {
     if (localName === 'rss' || localName === 'feed') return { kind: 'feed', root };
     if (localName === 'rdf' && RSS1_NAMESPACES.some((namespace) => start.includes(namespace))) return { kind: 'feed', root };
+    const wireXml = wireXmlFormatOf(root);
+    if (wireXml) return { kind: wireXml, root };
     if (localName === 'html' || HTML_FRAGMENT_ROOTS.has(localName)) return { kind: 'html', root };
     // NITF has <head> and <body> too, so the root element decides before any HTML markers.
     if (start.startsWith('<?xml') || start.trimEnd().endsWith(`</${root}>`) || XML_FILE_NAME.test(fileName)) {

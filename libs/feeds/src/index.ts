@@ -9,5 +9,15 @@ export {
   type DocumentFromDroppedFileOptions,
   type DroppedFileKind,
 } from './dropped-file';
-export { documentsFromDroppedFile } from './dropped-file-documents';
+export { documentsFromDroppedFile, type DocumentsFromDroppedFileOptions } from './dropped-file-documents';
 export { FileDropTracker, isHiddenOrTemporary, type DirectoryEntry } from './file-drop-tracker';
+export { splitWireTextStories, DEFAULT_MIN_STORY_WORDS, type SplitWireTextOptions } from './wire-text-stories';
+export {
+  parseWireXmlDocument,
+  wireXmlFormatOf,
+  type ParseWireXmlOptions,
+  type ParsedWireXmlDocument,
+  type WireXmlFormat,
+} from './wire-xml/parse-wire-xml-document';
+export { parseWireDate, type WirePackage, type WirePackageReference, type WireStory } from './wire-xml/wire-story';
+export { articlePageDocument, type ArticlePageOptions } from './article-page';

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { RawDocumentV1Schema, UnprocessableDocumentError } from '@wirestream/contracts';
 import { classifyDroppedFile, documentFromDroppedFile } from './dropped-file';
+import { documentsFromDroppedFile } from './dropped-file-documents';
 import { parseFeedDocument, type ParsedFeedDocument } from './parse-feed-document';
 import type { SourceRef } from './source-ref';
 
@@ -132,16 +133,18 @@ describe('hostile XML', () => {
   });
 });
 
-describe('real NITF and NewsML-G2 files dropped (not handled yet)', () => {
+describe('real NITF and NewsML-G2 files dropped', () => {
   const samples = ['nitf', 'newsml-g2'].flatMap((folder) =>
     readdirSync(path.join(WIRE_DATA, folder)).map((fileName) => ({ fileName, file: path.join(WIRE_DATA, folder, fileName) })),
   );
 
-  it.each(samples)('classifies $fileName as unsupported XML (not HTML, though NITF has <head> and <body>)', ({ fileName, file }) => {
+  it.each(samples)('classifies $fileName by its standard (not HTML, though NITF has <head> and <body>) and reads it', ({ fileName, file }) => {
     const bytes = readFileSync(file);
-    expect(classifyDroppedFile(bytes, fileName)).toBe('xml-unsupported');
-    expect(() => documentFromDroppedFile(bytes, { source: { ...source, kind: 'file-drop' }, path: file, fetchedAt })).toThrow(
-      /unsupported XML document \(root <(nitf|newsMessage)>\)/,
-    );
+    const kind = classifyDroppedFile(bytes, fileName);
+    expect(kind).toBe(file.includes('/nitf/') ? 'nitf' : 'newsml-g2');
+    const documents = documentsFromDroppedFile(bytes, { source: { ...source, kind: 'file-drop' }, path: file, fetchedAt });
+    for (const document of documents) expect(RawDocumentV1Schema.parse(document).format).toBe('feed-item');
+    // Reuters' two packages only reference items that are not in the file.
+    expect(documents.length > 0).toBe(kind === 'nitf' || !/snep|reuters/.test(fileName));
   });
 });

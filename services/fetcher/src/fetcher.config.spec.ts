@@ -1,16 +1,66 @@
 import { parseConfig } from '@wirestream/service-kit';
-import { FetcherEnvSchema, feedSources } from './fetcher.config';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { FetcherEnvSchema } from './fetcher.config';
+import { loadSourcesFile, SourceRegistry, sourcesFromEnv } from './source-registry';
 
 describe('fetcher configuration', () => {
-  it('names feed sources by `id=url`, else by host', () => {
-    const config = parseConfig(FetcherEnvSchema, { FETCHER_FEED_URLS: 'kuna=https://kuna.example/rss, https://wire.example.org/feed.xml' });
-    expect(feedSources(config)).toEqual([
-      { id: 'kuna', url: 'https://kuna.example/rss' },
-      { id: 'wire.example.org', url: 'https://wire.example.org/feed.xml' },
+  it('names feed sources by `id=url`, else by host, with the allowed address ranges', () => {
+    const config = parseConfig(FetcherEnvSchema, { FETCHER_FEED_URLS: 'kuna=https://kuna.example/rss, https://wire.example.org/feed.xml', FETCHER_FEED_ALLOW_ADDRESS_RANGES: 'loopback' });
+    expect(sourcesFromEnv(config).map((source) => [source.id, source.kind, 'url' in source ? source.url : null, 'allowAddressRanges' in source ? source.allowAddressRanges : null])).toEqual([
+      ['kuna', 'feed', 'https://kuna.example/rss', ['loopback']],
+      ['wire.example.org', 'feed', 'https://wire.example.org/feed.xml', ['loopback']],
     ]);
   });
 
   it('has the file-drop source off unless a directory is given', () => {
-    expect(parseConfig(FetcherEnvSchema, {}).FETCHER_DROP_DIR).toBe('');
+    const config = parseConfig(FetcherEnvSchema, {});
+    expect(config.FETCHER_DROP_DIR).toBe('');
+    expect(sourcesFromEnv(config)).toEqual([]);
+    expect(config.FETCHER_STATE_DATABASE_URL).toBe('');
+  });
+});
+
+describe('sources file', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'wirestream-sources-'));
+  const write = (name: string, text: string) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it('reads YAML sources with defaults, resolving drop paths against the file', () => {
+    const file = write(
+      'sources.yaml',
+      [
+        'sources:',
+        '  - { id: kuna, kind: feed, url: "https://kuna.example/rss", pollIntervalMs: 60000, followArticlePages: true, limits: { maxBytes: 2097152 } }',
+        '  - { id: g2, kind: document, url: "http://127.0.0.1:8080/g2.xml", allowAddressRanges: [loopback] }',
+        '  - { id: drop, kind: file-drop, path: ./drop }',
+      ].join('\n'),
+    );
+    expect(loadSourcesFile(file)).toEqual([
+      { id: 'kuna', kind: 'feed', url: 'https://kuna.example/rss', pollIntervalMs: 60000, followArticlePages: true, allowAddressRanges: [], limits: { maxBytes: 2097152 } },
+      { id: 'g2', kind: 'document', url: 'http://127.0.0.1:8080/g2.xml', followArticlePages: false, allowAddressRanges: ['loopback'], limits: {} },
+      { id: 'drop', kind: 'file-drop', path: path.join(dir, 'drop'), limits: {} },
+    ]);
+  });
+
+  it('reads JSON too, and refuses invalid entries naming them', () => {
+    expect(loadSourcesFile(write('s.json', '{"sources":[{"id":"a","kind":"feed","url":"https://a.example/"}]}'))).toHaveLength(1);
+    expect(() => loadSourcesFile(write('bad.yaml', 'sources:\n  - { id: a, kind: feed, url: "ftp://a.example/" }\n'))).toThrow(/sources file .*bad.yaml is invalid/);
+    expect(() => loadSourcesFile(write('bad2.yaml', 'sources:\n  - { id: a, kind: feed, url: "https://a.example/", allowAddressRanges: [everything] }\n'))).toThrow(/allowAddressRanges/);
+    expect(() => loadSourcesFile(write('bad3.yaml', 'sources:\n  - { id: a, kind: carrier-pigeon, url: "https://a.example/" }\n'))).toThrow(/invalid/);
+  });
+
+  it('refuses a second source with a taken id, and tells listeners about added ones', () => {
+    const registry = new SourceRegistry([{ id: 'a', kind: 'feed', url: 'https://a.example/', followArticlePages: false, allowAddressRanges: [], limits: {} }]);
+    const added: string[] = [];
+    registry.onAdded((source) => added.push(source.id));
+    expect(() => registry.add({ id: 'a', kind: 'feed', url: 'https://b.example/' })).toThrow('source id "a" is already in use');
+    registry.add({ id: 'b', kind: 'document', url: 'https://b.example/x.xml' });
+    expect(added).toEqual(['b']);
+    expect(registry.list().map((source) => source.id)).toEqual(['a', 'b']);
   });
 });

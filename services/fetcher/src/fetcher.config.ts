@@ -12,22 +12,17 @@ export const FetcherEnvSchema = z.object({
   FETCHER_FEED_URLS: commaList.describe('RSS/Atom feed URLs to poll, comma-separated; `id=url` names the source, else the host does.'),
   FETCHER_FEED_POLL_MS: z.coerce.number().int().min(1000).default(300_000).describe('How often each feed is polled, in ms.'),
   FETCHER_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000).describe('Timeout of one feed request, in ms.'),
+  FETCHER_SOURCES_FILE: z.string().default('').describe('YAML or JSON file declaring the sources (see README, Sources); empty: only the variables below.'),
+  FETCHER_FEED_ALLOW_ADDRESS_RANGES: commaList.describe('Address ranges besides public ones that FETCHER_FEED_URLS feeds may reach, e.g. `loopback` for a local server.'),
+  FETCHER_HTTP_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3).describe('Attempts per poll for network errors, timeouts, 5xx and 429.'),
+  FETCHER_HTTP_MAX_PER_HOST: z.coerce.number().int().min(1).default(2).describe('Most requests in flight to one host at once.'),
+  FETCHER_HTTP_MIN_INTERVAL_PER_HOST_MS: z.coerce.number().int().min(0).default(1000).describe('Least time between request starts to one host, in ms.'),
+  FETCHER_STATE_DATABASE_URL: z.string().default('').describe('Postgres URL of the fetcher state (emitted items, validators, leases); empty keeps it in memory (one instance, forgotten at restart).'),
+  FETCHER_STATE_MIGRATE_ON_START: z.enum(['true', 'false']).default('true').transform((value) => value === 'true').describe('Run the fetcher-state migrations at start.'),
+  FETCHER_INSTANCE_ID: z.string().default('').describe('Name of this instance in source leases; empty: host name and process id.'),
+  FETCHER_LEASE_TTL_MS: z.coerce.number().int().min(1000).default(120_000).describe('How long a source lease lasts unless renewed; another instance takes the source over after it lapses.'),
   FETCHER_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024).describe('Largest file or feed accepted, in bytes; larger ones are dead-lettered.'),
 });
 
 export type FetcherConfig = z.infer<typeof FetcherEnvSchema>;
 export const FETCHER_CONFIG = Symbol('FETCHER_CONFIG');
-
-export interface FeedSource {
-  id: string;
-  url: string;
-}
-
-export function feedSources(config: FetcherConfig): FeedSource[] {
-  return config.FETCHER_FEED_URLS.map((entry) => {
-    const separator = entry.indexOf('=');
-    const hasId = separator > 0 && !entry.slice(0, separator).includes(':');
-    const url = hasId ? entry.slice(separator + 1) : entry;
-    return { id: hasId ? entry.slice(0, separator) : new URL(url).host, url };
-  });
-}

@@ -1,16 +1,61 @@
-import { Module } from '@nestjs/common';
+import { Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { createFetcherDataSource, FetcherStateStore } from '@wirestream/fetcher-state';
 import { Kafka, KafkaModule, kafkaOptionsFromEnv, kafkaReadiness } from '@wirestream/kafka';
 import { HealthModule, parseConfig } from '@wirestream/service-kit';
+import type { DataSource } from 'typeorm';
 import { DocumentEmitter } from './document-emitter';
-import { FeedPoller } from './feed.poller';
-import { FETCHER_CONFIG, FetcherEnvSchema } from './fetcher.config';
+import { FETCH_STATE, InMemoryFetchState, type FetchState } from './fetch-state';
+import { FETCHER_CONFIG, FetcherEnvSchema, type FetcherConfig } from './fetcher.config';
 import { FileDropPoller } from './file-drop.poller';
+import { loadSourcesFile, SourceRegistry, sourcesFromEnv } from './source-registry';
+import { SourcesController } from './sources.controller';
+import { UrlSourcePoller } from './url-source.poller';
+
+const STATE_DATA_SOURCE = Symbol('STATE_DATA_SOURCE');
 
 @Module({
   imports: [
     KafkaModule.forRoot(kafkaOptionsFromEnv('wirestream-fetcher')),
     HealthModule.forChecks({ inject: [Kafka], useFactory: (kafka: Kafka) => [kafkaReadiness(kafka)] }),
   ],
-  providers: [{ provide: FETCHER_CONFIG, useFactory: () => parseConfig(FetcherEnvSchema) }, DocumentEmitter, FileDropPoller, FeedPoller],
+  controllers: [SourcesController],
+  providers: [
+    { provide: FETCHER_CONFIG, useFactory: () => parseConfig(FetcherEnvSchema) },
+    {
+      provide: SourceRegistry,
+      inject: [FETCHER_CONFIG],
+      useFactory: (config: FetcherConfig) =>
+        new SourceRegistry([...(config.FETCHER_SOURCES_FILE ? loadSourcesFile(config.FETCHER_SOURCES_FILE) : []), ...sourcesFromEnv(config)]),
+    },
+    {
+      provide: STATE_DATA_SOURCE,
+      inject: [FETCHER_CONFIG],
+      useFactory: async (config: FetcherConfig): Promise<DataSource | null> => {
+        if (!config.FETCHER_STATE_DATABASE_URL) return null;
+        const dataSource = createFetcherDataSource(config.FETCHER_STATE_DATABASE_URL);
+        await dataSource.initialize();
+        if (config.FETCHER_STATE_MIGRATE_ON_START) await dataSource.runMigrations({ transaction: 'each' });
+        return dataSource;
+      },
+    },
+    {
+      provide: FETCH_STATE,
+      inject: [STATE_DATA_SOURCE],
+      useFactory: (dataSource: DataSource | null): FetchState => {
+        if (dataSource) return new FetcherStateStore(dataSource);
+        new Logger('FetcherModule').warn('FETCHER_STATE_DATABASE_URL is not set: fetch state is kept in memory, forgotten at restart and not shared');
+        return new InMemoryFetchState();
+      },
+    },
+    DocumentEmitter,
+    FileDropPoller,
+    UrlSourcePoller,
+  ],
 })
-export class FetcherModule {}
+export class FetcherModule implements OnApplicationShutdown {
+  constructor(@Inject(STATE_DATA_SOURCE) private readonly stateDataSource: DataSource | null) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stateDataSource?.destroy();
+  }
+}

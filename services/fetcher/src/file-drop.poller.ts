@@ -1,84 +1,92 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { PermanentError } from '@wirestream/contracts';
-import { classifyDroppedFile, documentFromDroppedFile, FileDropTracker, parseFeedDocument, type SourceRef } from '@wirestream/feeds';
+import { documentsFromDroppedFile, FileDropTracker, type SourceRef } from '@wirestream/feeds';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DocumentEmitter } from './document-emitter';
 import { FETCHER_CONFIG, type FetcherConfig } from './fetcher.config';
+import { SourceRegistry, type FileDropSource, type SourceDeclaration } from './source-registry';
+
+interface WatchedDirectory {
+  source: FileDropSource;
+  tracker: FileDropTracker;
+  timer: NodeJS.Timeout | null;
+  scanning: Promise<void> | null;
+}
 
 /**
- * Watches the drop directory by polling (portable, and immune to missed inotify events on network
- * mounts). A file is read once its size and mtime hold still across two scans.
+ * Watches each file-drop source's directory by polling (portable, and immune to missed inotify
+ * events on network mounts). A file is read once its size and mtime hold still across two scans.
  */
 @Injectable()
 export class FileDropPoller implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(FileDropPoller.name);
-  private readonly tracker = new FileDropTracker();
-  private timer: NodeJS.Timeout | null = null;
-  private scanning: Promise<void> | null = null;
+  private readonly watched = new Map<string, WatchedDirectory>();
 
   constructor(
     @Inject(FETCHER_CONFIG) private readonly config: FetcherConfig,
+    private readonly registry: SourceRegistry,
     private readonly emitter: DocumentEmitter,
   ) {}
 
-  private get source(): SourceRef {
-    return { id: this.config.FETCHER_DROP_SOURCE_ID, kind: 'file-drop', uri: path.resolve(this.config.FETCHER_DROP_DIR) };
-  }
-
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.FETCHER_DROP_DIR) return;
-    await mkdir(this.source.uri, { recursive: true });
-    this.logger.log(`watching ${this.source.uri} every ${this.config.FETCHER_DROP_POLL_MS} ms`);
-    this.timer = setInterval(() => void this.scanOnce(), this.config.FETCHER_DROP_POLL_MS);
+    for (const source of this.registry.list()) await this.watch(source);
+    this.registry.onAdded((source) => void this.watch(source));
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.scanning;
+    for (const directory of this.watched.values()) if (directory.timer) clearInterval(directory.timer);
+    await Promise.all([...this.watched.values()].map((directory) => directory.scanning));
   }
 
-  /** One pass over the directory; overlapping passes are skipped, not queued. */
-  async scanOnce(): Promise<void> {
-    if (this.scanning) return;
-    this.scanning = this.scan()
-      .catch((error: Error) => this.logger.error(`scan of ${this.source.uri} failed: ${error.message}`))
-      .finally(() => (this.scanning = null));
-    await this.scanning;
+  private async watch(source: SourceDeclaration): Promise<void> {
+    if (source.kind !== 'file-drop') return;
+    await mkdir(source.path, { recursive: true });
+    const interval = source.pollIntervalMs ?? this.config.FETCHER_DROP_POLL_MS;
+    const directory: WatchedDirectory = { source, tracker: new FileDropTracker(), timer: null, scanning: null };
+    this.watched.set(source.id, directory);
+    this.logger.log(`watching ${source.path} as source ${source.id} every ${interval} ms`);
+    directory.timer = setInterval(() => void this.scanOnce(source.id), interval);
   }
 
-  private async scan(): Promise<void> {
-    const directory = this.source.uri;
+  /** One pass over a directory; overlapping passes are skipped, not queued. */
+  async scanOnce(sourceId: string): Promise<void> {
+    const directory = this.watched.get(sourceId);
+    if (!directory || directory.scanning) return;
+    directory.scanning = this.scan(directory)
+      .catch((error: Error) => this.logger.error(`scan of ${directory.source.path} failed: ${error.message}`))
+      .finally(() => (directory.scanning = null));
+    await directory.scanning;
+  }
+
+  private async scan({ source, tracker }: WatchedDirectory): Promise<void> {
     const entries = [];
-    for (const entry of await readdir(directory, { withFileTypes: true })) {
+    for (const entry of await readdir(source.path, { withFileTypes: true })) {
       if (!entry.isFile()) continue;
-      const info = await stat(path.join(directory, entry.name)).catch(() => null);
+      const info = await stat(path.join(source.path, entry.name)).catch(() => null);
       if (info) entries.push({ name: entry.name, size: info.size, mtimeMs: info.mtimeMs });
     }
-    for (const name of this.tracker.observe(entries)) {
+    for (const name of tracker.observe(entries)) {
       const { size, mtimeMs } = entries.find((entry) => entry.name === name)!;
-      await this.emitFile(path.join(directory, name), size);
-      this.tracker.markEmitted(name, size, mtimeMs);
+      await this.emitFile(source, path.join(source.path, name), size);
+      tracker.markEmitted(name, size, mtimeMs);
     }
   }
 
-  private async emitFile(filePath: string, size: number): Promise<void> {
-    if (size > this.config.FETCHER_MAX_DOCUMENT_BYTES) {
-      const error = new PermanentError(`file is ${size} bytes; the limit is ${this.config.FETCHER_MAX_DOCUMENT_BYTES}`);
-      return this.emitter.refuse(this.source.id, filePath, null, error);
+  private async emitFile(source: FileDropSource, filePath: string, size: number): Promise<void> {
+    const ref: SourceRef = { id: source.id, kind: 'file-drop', uri: source.path };
+    const maxBytes = source.limits.maxBytes ?? this.config.FETCHER_MAX_DOCUMENT_BYTES;
+    if (size > maxBytes) {
+      return this.emitter.refuse(source.id, filePath, null, new PermanentError(`file is ${size} bytes; the limit is ${maxBytes}`));
     }
     const bytes = await readFile(filePath);
-    const fetchedAt = new Date();
     try {
-      const documents =
-        classifyDroppedFile(bytes, path.basename(filePath)) === 'feed'
-          ? parseFeedDocument(bytes, { source: this.source, fetchedAt, maxBytes: this.config.FETCHER_MAX_DOCUMENT_BYTES }).documents
-          : [documentFromDroppedFile(bytes, { source: this.source, path: filePath, fetchedAt, maxBytes: this.config.FETCHER_MAX_DOCUMENT_BYTES })];
+      const documents = documentsFromDroppedFile(bytes, { source: ref, path: filePath, fetchedAt: new Date(), maxBytes });
       await this.emitter.emit(documents);
       this.logger.log(`emitted ${documents.length} document(s) from ${path.basename(filePath)}`);
     } catch (error) {
       if (!(error instanceof PermanentError)) throw error;
-      await this.emitter.refuse(this.source.id, filePath, bytes, error);
+      await this.emitter.refuse(source.id, filePath, bytes, error);
     }
   }
 }

@@ -26,7 +26,7 @@ describe('an RSS feed URL source', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     feedUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/world.xml`;
-    pipeline = await startTestPipeline('feed', { FETCHER_FEED_URLS: `sample-agency=${feedUrl}`, FETCHER_FEED_POLL_MS: '1000' });
+    pipeline = await startTestPipeline('feed', { FETCHER_FEED_URLS: `sample-agency=${feedUrl}`, FETCHER_FEED_POLL_MS: '1000', FETCHER_FEED_ALLOW_ADDRESS_RANGES: 'loopback' });
   });
 
   afterAll(async () => {

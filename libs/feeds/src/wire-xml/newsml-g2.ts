@@ -1,0 +1,100 @@
+import { readNitf } from './nitf';
+import { distinct, parseWireDate, type WirePackage, type WireStory } from './wire-story';
+import { attribute, child, childrenNamed, descendant, descendants, isElement, paragraphsOf, path, textOf, type XmlElement } from './xml-tree';
+
+export interface NewsMlG2Reading {
+  /** newsItems with text content, in document order. */
+  stories: WireStory[];
+  packages: WirePackage[];
+  /** Items left out, with the reason (pictures, items without inline text, concept items). */
+  skipped: string[];
+}
+
+/** XHTML body parts that are navigation or metadata rather than copy (dpa's slugline header). */
+const XHTML_NON_COPY = new Set(['header']);
+
+/**
+ * An IPTC NewsML-G2 document — a newsMessage with an itemSet, or a lone newsItem or packageItem —
+ * read into its text stories and its packages. A package's references are kept in order, each
+ * marked whether the referenced item travels in this message (then it is one of the stories).
+ */
+export function readNewsMlG2(root: XmlElement): NewsMlG2Reading {
+  const items = root.name === 'newsMessage' ? (child(root, 'itemSet')?.children.filter(isElement) ?? []) : [root];
+  const stories: WireStory[] = [];
+  const skipped: string[] = [];
+  const packageElements: XmlElement[] = [];
+  for (const item of items) {
+    if (item.name === 'packageItem') packageElements.push(item);
+    else if (item.name === 'newsItem') {
+      const story = readNewsItem(item);
+      if (story.body) stories.push(story);
+      else skipped.push(`newsItem ${story.guid ?? '(no guid)'}: no inline text content (${attribute(path(item, 'itemMeta', 'itemClass'), 'qcode') ?? 'unknown class'})`);
+    } else skipped.push(`${item.name} ${attribute(item, 'guid') ?? ''}: not a news or package item`.replace('  ', ' '));
+  }
+  const included = new Set(stories.map((story) => story.guid).filter(Boolean));
+  const packages = packageElements.map((element): WirePackage => ({
+    guid: attribute(element, 'guid'),
+    headline: textOf(path(element, 'contentMeta', 'headline')),
+    items: descendants(child(element, 'groupSet'), 'itemRef').flatMap((ref) => {
+      const guid = attribute(ref, 'residref');
+      return guid ? [{ guid, version: attribute(ref, 'version'), headline: textOf(child(ref, 'headline')), included: included.has(guid) }] : [];
+    }),
+  }));
+  return { stories, packages, skipped };
+}
+
+function readNewsItem(item: XmlElement): WireStory {
+  const itemMeta = child(item, 'itemMeta');
+  const contentMeta = child(item, 'contentMeta');
+  const content = readContentSet(child(item, 'contentSet'));
+  const nitf = content.nitf;
+
+  const headlines = childrenNamed(contentMeta, 'headline');
+  const mainHeadline = headlines.find((headline) => !attribute(headline, 'role') || /main|hl1/i.test(attribute(headline, 'role')!)) ?? headlines[0];
+  const subHeadline = headlines.find((headline) => /sub|hl2/i.test(attribute(headline, 'role') ?? ''));
+  const headline = textOf(mainHeadline) ?? nitf?.headline ?? null;
+
+  return {
+    guid: attribute(item, 'guid'),
+    version: attribute(item, 'version'),
+    headline,
+    subheadline: textOf(subHeadline) ?? (nitf?.subheadline !== headline ? (nitf?.subheadline ?? null) : null),
+    byline: textOf(child(contentMeta, 'by')) ?? nitf?.byline ?? null,
+    dateline: textOf(child(contentMeta, 'dateline')) ?? textOf(path(contentMeta, 'located', 'name')) ?? nitf?.dateline ?? null,
+    publishedAt:
+      parseWireDate(textOf(child(itemMeta, 'firstCreated'))) ??
+      parseWireDate(textOf(child(contentMeta, 'contentCreated'))) ??
+      parseWireDate(textOf(child(itemMeta, 'versionCreated'))) ??
+      nitf?.publishedAt ??
+      null,
+    updatedAt: parseWireDate(textOf(child(itemMeta, 'versionCreated'))) ?? parseWireDate(textOf(child(contentMeta, 'contentModified'))),
+    language: attribute(child(contentMeta, 'language'), 'tag') ?? attribute(item, 'lang') ?? nitf?.language ?? null,
+    keywords: distinct([
+      ...childrenNamed(contentMeta, 'keyword').map((keyword) => textOf(keyword)),
+      ...childrenNamed(contentMeta, 'subject').map((subject) => textOf(child(subject, 'name'))),
+    ]),
+    body: content.body,
+  };
+}
+
+/** The item's text: an inline NITF or XHTML document, else inline plain text; remote content is not fetched. */
+function readContentSet(contentSet: XmlElement | null): { body: string; nitf: WireStory | null } {
+  for (const inline of childrenNamed(contentSet, 'inlineXML')) {
+    const nitfElement = descendant(inline, 'nitf');
+    if (nitfElement) {
+      const nitf = readNitf(nitfElement);
+      if (nitf.body) return { body: nitf.body, nitf };
+    }
+    const html = descendant(inline, 'html');
+    const bodyElement = html ? child(html, 'body') : null;
+    const paragraphs = paragraphsOf(bodyElement ?? inline, XHTML_NON_COPY);
+    if (paragraphs.length > 0) return { body: paragraphs.join('\n\n'), nitf: null };
+  }
+  for (const inline of childrenNamed(contentSet, 'inlineData')) {
+    const type = attribute(inline, 'contenttype') ?? 'text/plain';
+    if (!type.startsWith('text/')) continue;
+    const text = (textOf(inline) === null ? '' : inline.children.filter((node) => typeof node === 'string').join('')).trim();
+    if (text) return { body: text.replace(/\r\n?/g, '\n'), nitf: null };
+  }
+  return { body: '', nitf: null };
+}

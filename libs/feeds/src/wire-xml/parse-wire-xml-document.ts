@@ -1,0 +1,88 @@
+import { UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/contracts';
+import { decodeText } from '../decode-text';
+import { assertWithinSize, buildRawDocument } from '../raw-document';
+import { DEFAULT_MAX_DOCUMENT_BYTES, type SourceRef } from '../source-ref';
+import { assertNoDtdDeclarations, findXmlStructureProblem, rootElementName } from '../xml-markup';
+import { readNewsMlG2 } from './newsml-g2';
+import { readNitf } from './nitf';
+import type { WirePackage, WireStory } from './wire-story';
+import { parseXmlTree } from './xml-tree';
+
+export type WireXmlFormat = 'nitf' | 'newsml-g2';
+
+export interface ParseWireXmlOptions {
+  source: SourceRef;
+  /** Where the document was read from (file path or URL); items are `<uri>#<guid>` inside it. */
+  documentUri: string;
+  fetchedAt: Date;
+  contentType?: string | null;
+  maxBytes?: number;
+}
+
+export interface ParsedWireXmlDocument {
+  format: WireXmlFormat;
+  charset: string;
+  stories: WireStory[];
+  packages: WirePackage[];
+  /** Items that carried no text to emit, with the reason. */
+  skipped: string[];
+  /** One 'feed-item' raw document per story, in document order. */
+  documents: RawDocumentV1[];
+}
+
+const NEWSML_G2_ROOTS = new Set(['newsMessage', 'newsItem', 'packageItem']);
+
+/** The wire XML standard a root element name belongs to, or null. */
+export function wireXmlFormatOf(rootName: string | null): WireXmlFormat | null {
+  const local = rootName?.slice(rootName.indexOf(':') + 1) ?? null;
+  if (local === 'nitf') return 'nitf';
+  if (local && NEWSML_G2_ROOTS.has(local)) return 'newsml-g2';
+  return null;
+}
+
+/**
+ * An IPTC NITF 3.x or NewsML-G2 document → one raw document per text story. Each is a 'feed-item'
+ * whose feedItem carries the headline, guid, first-publication date, byline, keywords and dateline,
+ * and whose body is the copy as paragraphs; its article id comes from the item's guid (so a later
+ * NewsML-G2 version of an item updates the same article), else from the content hash.
+ *
+ * Refused with UnprocessableDocumentError: documents over `maxBytes`, any DTD internal subset or
+ * entity declaration (before parsing), malformed XML, and documents that are neither standard.
+ */
+export function parseWireXmlDocument(bytes: Uint8Array, options: ParseWireXmlOptions): ParsedWireXmlDocument {
+  const what = options.documentUri;
+  assertWithinSize(bytes, options.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES, what);
+  const { text, charset } = decodeText(bytes, { contentType: options.contentType });
+  assertNoDtdDeclarations(text, what);
+  const format = wireXmlFormatOf(rootElementName(text));
+  if (!format) throw new UnprocessableDocumentError(`${what}: neither an IPTC NITF nor a NewsML-G2 document (root <${rootElementName(text) ?? '?'}>)`);
+  const problem = findXmlStructureProblem(text);
+  if (problem) throw new UnprocessableDocumentError(`${what}: malformed XML: ${problem}`);
+
+  const root = parseXmlTree(text, what);
+  const reading = format === 'nitf' ? { stories: [readNitf(root)], packages: [], skipped: [] } : readNewsMlG2(root);
+  const stories = reading.stories.filter((story) => story.body);
+  const skipped = [...reading.skipped, ...(reading.stories.length > stories.length ? [`${what}: NITF document without body text`] : [])];
+  const several = stories.length > 1;
+  const documents = stories.map((story, index) =>
+    buildRawDocument({
+      source: options.source,
+      documentUri: several ? `${options.documentUri}#${story.guid ? encodeURIComponent(story.guid) : `item-${index + 1}`}` : options.documentUri,
+      fetchedAt: options.fetchedAt,
+      format: 'feed-item',
+      charset,
+      body: story.body,
+      guid: story.guid,
+      feedItem: {
+        title: story.headline,
+        link: null,
+        guid: story.guid,
+        publishedAt: story.publishedAt,
+        author: story.byline,
+        categories: story.keywords,
+        dateline: story.dateline,
+      },
+    }),
+  );
+  return { format, charset, stories, packages: reading.packages, skipped, documents };
+}

@@ -1,0 +1,9 @@
+export {
+  createFetcherDataSource,
+  DEFAULT_FETCHER_DATABASE_URL,
+  FETCHER_MIGRATIONS_TABLE,
+  FetcherStateStore,
+  type EmittedItem,
+  type StoredValidators,
+} from './fetcher-state-store';
+export { FetcherState1764000000000 } from './migrations/1764000000000-fetcher-state';

@@ -1,0 +1,158 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { PermanentError, type RawDocumentV1 } from '@wirestream/contracts';
+import { articlePageDocument, documentsFromDroppedFile, parseFeedDocument, type SourceRef } from '@wirestream/feeds';
+import { FetchFailedError, HttpClient, type FetchLimits } from '@wirestream/http-client';
+import { inSpan, pipelineMetrics, SpanKind } from '@wirestream/telemetry';
+import { hostname } from 'node:os';
+import { DocumentEmitter } from './document-emitter';
+import { FETCH_STATE, type FetchState } from './fetch-state';
+import { FETCHER_CONFIG, type FetcherConfig } from './fetcher.config';
+import { limitsFor, SourceRegistry, type SourceDeclaration, type UrlSource } from './source-registry';
+
+const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
+const DOCUMENT_ACCEPT = 'application/vnd.iptc.g2.newsmessage+xml, application/nitf+xml, application/xml;q=0.9, text/html;q=0.9, text/plain;q=0.9, */*;q=0.5';
+
+/** What one poll of a source did, as counted and recorded. */
+export type PollOutcome = 'emitted' | 'unchanged' | 'not_modified' | 'refused' | 'failed' | 'rate_limited' | 'postponed' | 'leased_elsewhere';
+
+/**
+ * Polls URL sources (feeds and wire documents) through the defensive HTTP client and emits every
+ * item not emitted before. Per source and poll: take or renew the source's lease (so one instance
+ * polls it), respect a postponed next poll (Retry-After), conditional GET with the stored
+ * validators, parse, keep the items whose article id and content are new, optionally replace each
+ * with its article page, emit, then remember them. A refusal (hostile or broken input) is logged,
+ * counted and dead-lettered for that source only; other sources keep flowing.
+ */
+@Injectable()
+export class UrlSourcePoller implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(UrlSourcePoller.name);
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly running = new Map<string, Promise<PollOutcome>>();
+  private readonly lastOutcome = new Map<string, PollOutcome>();
+  readonly instanceId: string;
+  private readonly client: HttpClient;
+
+  constructor(
+    @Inject(FETCHER_CONFIG) private readonly config: FetcherConfig,
+    @Inject(FETCH_STATE) private readonly state: FetchState,
+    private readonly registry: SourceRegistry,
+    private readonly emitter: DocumentEmitter,
+  ) {
+    this.instanceId = config.FETCHER_INSTANCE_ID || `${hostname()}-${process.pid}`;
+    this.client = new HttpClient({ maxConcurrentPerHost: config.FETCHER_HTTP_MAX_PER_HOST, minIntervalPerHostMs: config.FETCHER_HTTP_MIN_INTERVAL_PER_HOST_MS });
+  }
+
+  onApplicationBootstrap(): void {
+    for (const source of this.registry.list()) this.schedule(source);
+    this.registry.onAdded((source) => this.schedule(source));
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.timers.forEach((timer) => clearInterval(timer));
+    this.timers.clear();
+    await Promise.allSettled([...this.running.values()]);
+    await this.client.close();
+    await this.state.releaseLeases(this.instanceId).catch((error: Error) => this.logger.warn(`releasing leases failed: ${error.message}`));
+  }
+
+  outcomeOf(sourceId: string): PollOutcome | null {
+    return this.lastOutcome.get(sourceId) ?? null;
+  }
+
+  private schedule(source: SourceDeclaration): void {
+    if (source.kind === 'file-drop') return;
+    const interval = source.pollIntervalMs ?? this.config.FETCHER_FEED_POLL_MS;
+    this.logger.log(`polling ${source.url} (${source.kind}) as source ${source.id} every ${interval} ms`);
+    const tick = () => void this.pollOnce(source);
+    tick();
+    this.timers.set(source.id, setInterval(tick, interval));
+  }
+
+  /** One poll, unless the previous one of this source still runs. */
+  pollOnce(source: UrlSource): Promise<PollOutcome> {
+    const current = this.running.get(source.id);
+    if (current) return current;
+    const run = inSpan('wirestream-fetcher', `poll ${source.id}`, { kind: SpanKind.CLIENT, attributes: { 'wirestream.source_id': source.id, 'url.full': source.url } }, () =>
+      this.poll(source),
+    )
+      .catch((error: Error): PollOutcome => {
+        this.logger.error(`poll of ${source.id} failed: ${error.message}`);
+        return 'failed';
+      })
+      .then((outcome) => {
+        this.lastOutcome.set(source.id, outcome);
+        pipelineMetrics.fetchOutcomes.inc({ source: source.id, outcome });
+        return outcome;
+      })
+      .finally(() => this.running.delete(source.id));
+    this.running.set(source.id, run);
+    return run;
+  }
+
+  private async poll(source: UrlSource): Promise<PollOutcome> {
+    if (!(await this.state.tryLease(source.id, this.instanceId, this.config.FETCHER_LEASE_TTL_MS))) return 'leased_elsewhere';
+    const notBefore = await this.state.nextPollAt(source.id);
+    if (notBefore && notBefore.getTime() > Date.now()) return 'postponed';
+
+    const limits = limitsFor(source, this.config);
+    const stored = await this.state.validators(source.id);
+    const validators = stored && stored.url === source.url ? stored : null;
+    let body: Uint8Array | null = null;
+    try {
+      const result = await this.client.get({ url: source.url, validators, accept: source.kind === 'feed' ? FEED_ACCEPT : DOCUMENT_ACCEPT, limits });
+      if (result.kind === 'not-modified') {
+        await this.state.recordPoll(source.id, 'not_modified', null);
+        return 'not_modified';
+      }
+      body = result.body;
+      const fetchedAt = new Date();
+      const ref: SourceRef = { id: source.id, kind: 'feed', uri: source.url };
+      const documents =
+        source.kind === 'feed'
+          ? parseFeedDocument(result.body, { source: ref, fetchedAt, contentType: result.contentType, maxBytes: limits.maxBytes }).documents
+          : documentsFromDroppedFile(result.body, { source: ref, path: result.url, fetchedAt, contentType: result.contentType, maxBytes: limits.maxBytes });
+      const fresh = await this.state.unemitted(source.id, documents);
+      const toEmit = source.followArticlePages ? await this.withArticlePages(source, fresh, limits) : fresh;
+      await this.emitter.emit(toEmit);
+      await this.state.markEmitted(source.id, fresh);
+      await this.state.saveValidators(source.id, { url: source.url, ...result.validators });
+      await this.state.recordPoll(source.id, fresh.length > 0 ? 'emitted' : 'unchanged', null);
+      if (fresh.length > 0) this.logger.log(`emitted ${fresh.length} new item(s) from ${source.id}`);
+      return fresh.length > 0 ? 'emitted' : 'unchanged';
+    } catch (error) {
+      if (error instanceof PermanentError) {
+        await this.emitter.refuse(source.id, source.url, body, error);
+        await this.state.recordPoll(source.id, 'refused', null);
+        return 'refused';
+      }
+      if (error instanceof FetchFailedError && error.retryAfterMs !== null) {
+        const until = new Date(Date.now() + error.retryAfterMs);
+        this.logger.warn(`${source.id}: server asked to wait (HTTP ${error.status}); next poll not before ${until.toISOString()}`);
+        await this.state.recordPoll(source.id, 'rate_limited', until);
+        return 'rate_limited';
+      }
+      this.logger.warn(`poll of ${source.url} failed, will retry at the next interval: ${(error as Error).message}`);
+      await this.state.recordPoll(source.id, 'failed', null);
+      return 'failed';
+    }
+  }
+
+  /** Each new item's article page in its place; an item whose page cannot be fetched is emitted as it is. */
+  private async withArticlePages(source: UrlSource, items: RawDocumentV1[], limits: FetchLimits): Promise<RawDocumentV1[]> {
+    return Promise.all(
+      items.map(async (item) => {
+        const link = item.feedItem?.link;
+        if (!link) return item;
+        try {
+          const page = await this.client.get({ url: link, accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5', limits });
+          if (page.kind !== 'ok') return item;
+          return articlePageDocument(item, page.body, { pageUrl: page.url, contentType: page.contentType, fetchedAt: new Date(), maxBytes: limits.maxBytes });
+        } catch (error) {
+          this.logger.warn(`${source.id}: article page ${link} not used: ${(error as Error).message}`);
+          pipelineMetrics.fetchOutcomes.inc({ source: source.id, outcome: 'page_refused' });
+          return item;
+        }
+      }),
+    );
+  }
+}
