@@ -55,6 +55,12 @@ const SIBLING_SCORE_SHARE = 0.2;
 /** A sibling paragraph joins the story when it is this long and almost free of links. */
 const SIBLING_PROSE_CHARS = 80;
 const SIBLING_PROSE_LINK_DENSITY = 0.25;
+/** How much a character of non-prose text inside a candidate container weighs against one of prose. */
+const OTHER_TEXT_WEIGHT = 2;
+/** How far above the densest cluster the container may be found. */
+const MAX_CLIMB_LEVELS = 4;
+/** A marked-up story container (articleBody, <article>, <main>) is trusted when it holds this share of the page's prose. */
+const SEMANTIC_SCOPE_SHARE = 0.4;
 /** Furniture by name is kept when it holds this share of the story's text: it is the story. */
 const PROTECTED_TEXT_SHARE = 0.5;
 
@@ -149,23 +155,22 @@ interface PageStats {
   /** Text totals of each element's whole subtree. */
   subtree: Map<ElementNode, TextTotals>;
   /** Text directly in each paragraph: the block element nearest to it. */
-  paragraphs: Map<ElementNode, TextTotals & { inFurniture: boolean }>;
+  paragraphs: Map<ElementNode, TextTotals>;
   /** Elements in document order. */
   elements: ElementNode[];
 }
 
 function measure(root: DomNode): PageStats {
   const subtree = new Map<ElementNode, TextTotals>();
-  const paragraphs = new Map<ElementNode, TextTotals & { inFurniture: boolean }>();
+  const paragraphs = new Map<ElementNode, TextTotals>();
   const elements: ElementNode[] = [];
   interface Frame {
     node: DomNode;
     block: ElementNode | null;
     element: ElementNode | null;
     inLink: boolean;
-    inFurniture: boolean;
   }
-  const stack: Frame[] = [{ node: root, block: null, element: null, inLink: false, inFurniture: false }];
+  const stack: Frame[] = [{ node: root, block: null, element: null, inLink: false }];
   while (stack.length > 0) {
     const frame = stack.pop()!;
     const { node } = frame;
@@ -184,21 +189,20 @@ function measure(root: DomNode): PageStats {
       }
       continue;
     }
-    let { block, element, inLink, inFurniture } = frame;
+    let { block, element, inLink } = frame;
     if (isElement(node)) {
       elements.push(node);
       subtree.set(node, { text: 0, linkText: 0 });
       element = node;
       inLink ||= node.name === 'a';
-      inFurniture ||= isFurniture(node);
       if (BLOCK_TAGS.has(node.name)) {
         block = node;
-        paragraphs.set(node, { text: 0, linkText: 0, inFurniture });
+        paragraphs.set(node, { text: 0, linkText: 0 });
       }
     }
     if ('children' in node) {
       for (let index = node.children.length - 1; index >= 0; index--) {
-        stack.push({ node: node.children[index]!, block, element, inLink, inFurniture });
+        stack.push({ node: node.children[index]!, block, element, inLink });
       }
     }
   }
@@ -235,40 +239,93 @@ function textLength(data: string): number {
 const linkDensity = (totals: TextTotals): number => (totals.text === 0 ? 0 : totals.linkText / totals.text);
 const proseText = (totals: TextTotals | undefined): number => (totals ? totals.text - totals.linkText : 0);
 
-function isProse(totals: TextTotals & { inFurniture: boolean }, ignoreFurniture: boolean): boolean {
-  return (
-    totals.text >= MIN_PARAGRAPH_CHARS && linkDensity(totals) <= MAX_LINK_DENSITY && (ignoreFurniture || !totals.inFurniture)
-  );
+function isProse(totals: TextTotals, minChars = MIN_PARAGRAPH_CHARS): boolean {
+  return totals.text >= minChars && linkDensity(totals) <= MAX_LINK_DENSITY;
 }
 
-function scores(stats: PageStats, ignoreFurniture: boolean): Map<ElementNode, number> {
-  const scored = new Map<ElementNode, number>();
+/** Prose characters (paragraphs of prose, link text excluded) in each element's subtree. */
+function proseBySubtree(stats: PageStats, skip: ReadonlySet<ElementNode>, minChars = MIN_PARAGRAPH_CHARS): Map<ElementNode, number> {
+  const prose = new Map<ElementNode, number>();
+  paragraphs: for (const [paragraph, totals] of stats.paragraphs) {
+    if (!isProse(totals, minChars)) continue;
+    const ancestors: ElementNode[] = [];
+    for (let node: DomNode | null = paragraph; node && isElement(node); node = node.parent) {
+      if (skip.has(node)) continue paragraphs;
+      ancestors.push(node);
+    }
+    const amount = proseText(totals);
+    for (const ancestor of ancestors) prose.set(ancestor, (prose.get(ancestor) ?? 0) + amount);
+  }
+  return prose;
+}
+
+/**
+ * The element holding the most prose for the least of anything else: the maximum over elements
+ * of prose − OTHER_TEXT_WEIGHT × (other text), where other text is link text, labels and text in
+ * furniture. A wrapper around the story gains nothing by taking in a link-filled sidebar, and a
+ * story split into many blocks is gathered by their common ancestor.
+ */
+function bestContainer(stats: PageStats): { container: ElementNode; scored: Map<ElementNode, number> } | null {
+  // Furniture by name, unless it holds most of the page's prose: then it is the story's wrapper.
+  const allProse = proseBySubtree(stats, new Set());
+  const pageProse = Math.max(0, ...stats.elements.filter((element) => !element.parent || !isElement(element.parent)).map((element) => allProse.get(element) ?? 0));
+  const furniture = new Set(
+    stats.elements.filter((element) => isFurniture(element) && (allProse.get(element) ?? 0) < pageProse * PROTECTED_TEXT_SHARE),
+  );
+  const prose = proseBySubtree(stats, furniture);
+  const scope = semanticScope(stats, prose);
+  // The densest cluster: each prose paragraph scores its parent fully and its grandparent by half.
+  const clusters = new Map<ElementNode, number>();
   for (const [paragraph, totals] of stats.paragraphs) {
-    if (!isProse(totals, ignoreFurniture)) continue;
-    const score = proseText(totals);
+    if (!isProse(totals) || !prose.has(paragraph) || (scope && !isWithin(paragraph, scope))) continue;
+    const amount = proseText(totals);
     const parent = paragraph.parent && isElement(paragraph.parent) ? paragraph.parent : null;
     const grandparent = parent?.parent && isElement(parent.parent) ? parent.parent : null;
-    if (parent) scored.set(parent, (scored.get(parent) ?? 0) + score);
-    if (grandparent) scored.set(grandparent, (scored.get(grandparent) ?? 0) + score / 2);
+    if (parent) clusters.set(parent, (clusters.get(parent) ?? 0) + amount);
+    if (grandparent) clusters.set(grandparent, (clusters.get(grandparent) ?? 0) + amount / 2);
   }
-  return scored;
+  let core: ElementNode | null = null;
+  for (const [element, score] of clusters) if (score > (core ? (clusters.get(core) ?? 0) : 0)) core = element;
+  if (!core) return null;
+  // A story split into blocks is gathered by climbing a few levels while prose outweighs the rest;
+  // only full paragraphs count here, so a one-line promotion next to the story does not.
+  const fullProse = proseBySubtree(stats, furniture, SIBLING_PROSE_CHARS);
+  const gathered = (element: ElementNode): number =>
+    (fullProse.get(element) ?? 0) - OTHER_TEXT_WEIGHT * ((stats.subtree.get(element)?.text ?? 0) - (fullProse.get(element) ?? 0));
+  let best = core;
+  let node: DomNode | null = core.parent;
+  for (let level = 0; level < MAX_CLIMB_LEVELS && node && isElement(node); level++, node = node.parent) {
+    if (scope && !isWithin(node, scope)) break;
+    if (gathered(node) > gathered(best)) best = node;
+  }
+  return { container: best, scored: clusters };
 }
 
-function bestContainer(stats: PageStats): { container: ElementNode; scored: Map<ElementNode, number> } | null {
-  // A page whose story sits wholly inside furniture-looking markup is scored again ignoring it.
-  for (const ignoreFurniture of [false, true]) {
-    let best: ElementNode | null = null;
-    let bestScore = 0;
-    const scored = scores(stats, ignoreFurniture);
-    for (const [element, score] of scored) {
-      if (score > bestScore) {
-        best = element;
-        bestScore = score;
-      }
+/**
+ * The story's container as the page marks it (an articleBody, else an <article>, else <main>),
+ * when it holds a fair share of the page's prose; the search for the container stays inside it,
+ * so teasers of other stories around it cannot be gathered in.
+ */
+function semanticScope(stats: PageStats, prose: ReadonlyMap<ElementNode, number>): ElementNode | null {
+  const pageProse = Math.max(0, ...prose.values());
+  const kinds: Array<(element: ElementNode) => boolean> = [
+    (element) => (element.attribs['itemprop'] ?? '').split(/\s+/).includes('articleBody'),
+    (element) => element.name === 'article',
+    (element) => element.name === 'main' || element.attribs['role'] === 'main',
+  ];
+  for (const kind of kinds) {
+    let largest: ElementNode | null = null;
+    for (const element of stats.elements) {
+      if (kind(element) && (prose.get(element) ?? 0) > (largest ? (prose.get(largest) ?? 0) : 0)) largest = element;
     }
-    if (best) return { container: best, scored };
+    if (largest && (prose.get(largest) ?? 0) >= pageProse * SEMANTIC_SCOPE_SHARE) return largest;
   }
   return null;
+}
+
+function isWithin(element: ElementNode, ancestor: ElementNode): boolean {
+  for (let node: DomNode | null = element; node; node = node.parent) if (node === ancestor) return true;
+  return false;
 }
 
 function withSiblings(container: ElementNode, scored: ReadonlyMap<ElementNode, number>, stats: PageStats): ElementNode[] {
