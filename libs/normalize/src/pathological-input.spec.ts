@@ -121,3 +121,47 @@ describe('dropScriptAndStyleBodies', () => {
     );
   });
 });
+
+/**
+ * Bad input of the kinds a fetcher really hands over. Each must end in a valid article or in
+ * UnprocessableDocumentError (which the service sends to the dead-letter topic), never in any
+ * other error or a hang.
+ */
+describe('bad input', () => {
+  const story =
+    'GENEVA (Reuters) - Negotiators reached a draft agreement on Tuesday after two weeks of talks, officials said. ' +
+    'The text still needs the approval of all member states before it can take effect next year.';
+
+  it.each(['wire-text', 'html', 'feed-item'] as const)('refuses an empty %s document', (format) => {
+    expect(() => normalizeDocument(rawDocument('', format))).toThrow(UnprocessableDocumentError);
+  });
+
+  it.each(['wire-text', 'html'] as const)('refuses or reads binary bytes passed off as %s, within the CPU budget', (format) => {
+    // A deterministic stream of every byte value, NULs and control characters included, as a
+    // mis-declared JPEG or PDF arrives after latin-1 decoding.
+    let seed = 7;
+    const bytes = Buffer.alloc(500_000, 0).map(() => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % 256;
+    });
+    const { cpuMs } = measure(rawDocument(bytes.toString('latin1'), format));
+    expect(cpuMs).toBeLessThan(CPU_BUDGET_MS);
+  });
+
+  it('refuses 10 MB of markup before parsing it', () => {
+    const block = `<div class="card"><p>${story}</p><a href="/more">More</a></div>\n`;
+    const html = `<html><body>${block.repeat(Math.ceil(10_000_000 / block.length))}</body></html>`;
+    const { cpuMs, refused } = measure(rawDocument(html, 'html'));
+    expect(refused).toBe(true);
+    expect(cpuMs).toBeLessThan(CPU_BUDGET_MS);
+  });
+
+  it('reads a page whose tags are never closed', () => {
+    const html = `<html><head><title>Draft deal reached</title><body><div class="story"><div><p>${story}<p>${story.replace('Tuesday', 'Wednesday')}<div class="footer"><a href="/">Home`;
+    const article = normalizeDocument(rawDocument(html, 'html'));
+    expect(article.body).toContain('Negotiators reached a draft agreement on Tuesday');
+    expect(article.body).toContain('on Wednesday after two weeks');
+    expect(article.body).not.toContain('Home');
+    expect(article.headline).toBe('Draft deal reached');
+  });
+});

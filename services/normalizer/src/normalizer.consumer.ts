@@ -17,7 +17,8 @@ export class NormalizerConsumer implements OnApplicationBootstrap {
   }
 
   private normalize(message: ConsumedMessage<RawDocumentV1>): OutgoingRecord[] {
-    const article = normalizeDocument(message.value);
+    // A dateline's "Jan 6" is read as the latest such day not after the document was fetched.
+    const article = normalizeDocument(message.value, { referenceDate: new Date(message.value.fetchedAt) });
     return [record(TOPICS.normalized, article.articleId, { schemaVersion: 1, ...article })];
   }
 }
