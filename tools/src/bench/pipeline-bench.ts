@@ -149,6 +149,7 @@ async function runThroughPipeline(
         KAFKA_CONSUMER_GROUP_PREFIX: namespace,
         KAFKA_TOPIC_PARTITIONS: String(options.partitions),
         DATABASE_URL: databaseUrl,
+        FETCHER_STATE_DATABASE_URL: databaseUrl,
         FETCHER_DROP_DIR: dropDir,
         FETCHER_DROP_POLL_MS: String(DROP_POLL_MS),
         LOG_LEVEL: 'warn',

@@ -49,6 +49,8 @@ async function main(): Promise<number> {
 
     log(`starting the four services (logs in ${path.join(STATE_DIR, 'logs')})`);
     pipeline = await startPipeline({
+      // The fetcher keeps its state in memory here (no FETCHER_STATE_DATABASE_URL): each demo run
+      // ingests the samples again, and storage updates them in place without adding rows.
       env: { KAFKA_BROKERS: kafka.brokers, DATABASE_URL: databaseUrl, FETCHER_DROP_DIR: dropDir, FETCHER_DROP_POLL_MS: '300' },
       scale,
     });

@@ -53,6 +53,7 @@ export async function startTestPipeline(name: string, extraEnv: Record<string, s
     env: {
       KAFKA_BROKERS: brokers,
       DATABASE_URL: options.serviceDatabaseUrl?.(databaseUrl) ?? databaseUrl,
+      FETCHER_STATE_DATABASE_URL: options.serviceDatabaseUrl?.(databaseUrl) ?? databaseUrl,
       KAFKA_TOPIC_NAMESPACE: namespace,
       KAFKA_CONSUMER_GROUP_PREFIX: namespace,
       FETCHER_DROP_DIR: dropDir,

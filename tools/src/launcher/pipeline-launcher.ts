@@ -85,7 +85,16 @@ async function launch(service: ServiceName, index: number, env: Record<string, s
   const logFile = path.join(logDir, `${service}-${index}.log`);
   const log = createWriteStream(logFile, { flags: appendLog ? 'a' : 'w' });
   const child = spawn(process.execPath, [serviceEntryPoint(service)], {
-    env: { ...process.env, ...env, HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1', KAFKAJS_NO_PARTITIONER_WARNING: '1', NO_COLOR: '1' },
+    env: {
+      ...process.env,
+      ...env,
+      // A restarted fetcher keeps its name, so it takes its own source leases back at once.
+      ...(service === 'fetcher' ? { FETCHER_INSTANCE_ID: `fetcher-${index}` } : {}),
+      HTTP_PORT: String(port),
+      HTTP_HOST: '127.0.0.1',
+      KAFKAJS_NO_PARTITIONER_WARNING: '1',
+      NO_COLOR: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(log);
