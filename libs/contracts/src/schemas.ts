@@ -87,6 +87,18 @@ export const NormalizedArticleSchema = z.object({
   wordCount: z.number().int().nonnegative(),
   /** sha256 of the normalized body: equal for byte-different copies of the same text. */
   contentHash: sha256,
+  /**
+   * Near-duplicate signature of the body, for grouping copies of one story. Added within v1:
+   * absent in messages from normalizers that predate it.
+   */
+  nearDuplicate: z
+    .object({
+      /** 64-bit SimHash over 3-word shingles, as 16 lowercase hex digits. */
+      simhash: z.string().regex(/^[0-9a-f]{16}$/),
+      /** The smallest distinct shingle hashes (bottom-k), signed 32-bit, ascending. */
+      sketch: z.array(z.number().int().min(-2147483648).max(2147483647)).max(64),
+    })
+    .optional(),
   normalizerVersion: z.string().min(1),
 });
 

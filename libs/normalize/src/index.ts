@@ -4,3 +4,4 @@
  */
 export { NORMALIZER_VERSION } from './version';
 export { normalizeDocument, type NormalizeOptions } from './normalize-document';
+export { nearDuplicateSignature, simhashDistance, type NearDuplicateSignature } from './near-duplicate';

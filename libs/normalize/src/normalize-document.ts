@@ -16,6 +16,7 @@ import { comparisonKey } from './text-cleanup';
 import { NORMALIZER_VERSION } from './version';
 import { readWireText, type WireCopy } from './wire-text';
 import { countBodyWords } from './word-count';
+import { nearDuplicateSignature } from './near-duplicate';
 
 export { NORMALIZER_VERSION };
 
@@ -74,6 +75,7 @@ export function normalizeDocument(doc: RawDocumentV1, options: NormalizeOptions 
     captions,
     wordCount: countBodyWords(body),
     contentHash: sha256Hex(body),
+    nearDuplicate: nearDuplicateSignature(body),
     normalizerVersion: NORMALIZER_VERSION,
   };
 }
