@@ -20,21 +20,31 @@ export interface NearDuplicateSignature {
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
+/**
+ * Shingle hashes are combined from word hashes (no shingle strings are built): the signature is
+ * computed for every story in the stream, so it must cost little more than one pass over the words.
+ */
 export function nearDuplicateSignature(body: string): NearDuplicateSignature {
-  const tokens = body.toLowerCase().match(WORD) ?? [];
+  const words = body.toLowerCase().match(WORD) ?? [];
+  const wordHashes = new Uint32Array(words.length);
+  for (let index = 0; index < words.length; index++) wordHashes[index] = hash32(words[index], 0x811c9dc5);
   const counts = new Int32Array(64);
   const lowHashes = new Set<number>();
-  const addShingle = (shingle: string) => {
-    const high = hash32(shingle, 0x811c9dc5);
-    const low = hash32(shingle, 0x01000193 ^ 0x5bd1e995);
+  const addShingle = (first: number, count: number) => {
+    let high = 0x9e3779b9;
+    let low = 0x85ebca6b;
+    for (let offset = 0; offset < count; offset++) {
+      high = mix(high ^ wordHashes[first + offset]);
+      low = mix((low + wordHashes[first + offset]) ^ 0x5bd1e995);
+    }
     for (let bit = 0; bit < 32; bit++) {
       counts[bit] += (low >>> bit) & 1 ? 1 : -1;
       counts[bit + 32] += (high >>> bit) & 1 ? 1 : -1;
     }
     lowHashes.add(low);
   };
-  if (tokens.length > 0 && tokens.length < SHINGLE_WORDS) addShingle(tokens.join(' '));
-  for (let index = 0; index + SHINGLE_WORDS <= tokens.length; index++) addShingle(tokens.slice(index, index + SHINGLE_WORDS).join(' '));
+  if (words.length > 0 && words.length < SHINGLE_WORDS) addShingle(0, words.length);
+  for (let index = 0; index + SHINGLE_WORDS <= words.length; index++) addShingle(index, SHINGLE_WORDS);
 
   let high = 0;
   let low = 0;
@@ -61,13 +71,19 @@ export function simhashDistance(a: string, b: string): number {
   return count;
 }
 
-/** FNV-1a over UTF-16 code units with a murmur3 finalizer, so every output bit depends on every input bit. */
+/** FNV-1a over UTF-16 code units, finished by `mix`. */
 function hash32(text: string, seed: number): number {
   let hash = seed >>> 0;
   for (let index = 0; index < text.length; index++) {
     hash ^= text.charCodeAt(index);
     hash = Math.imul(hash, 0x01000193);
   }
+  return mix(hash);
+}
+
+/** The murmur3 finalizer: every output bit depends on every input bit. */
+function mix(value: number): number {
+  let hash = value >>> 0;
   hash ^= hash >>> 16;
   hash = Math.imul(hash, 0x85ebca6b);
   hash ^= hash >>> 13;

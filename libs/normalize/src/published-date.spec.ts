@@ -63,6 +63,12 @@ describe('resolveDatelineDate', () => {
 
   it('uses a printed year without needing a reference date', () => {
     expect(resolveDatelineDate('Jan. 6, 2024')).toBe('2024-01-06');
+    expect(resolveDatelineDate('September 30 2024')).toBe('2024-09-30');
+  });
+
+  it('refuses a day the month does not have', () => {
+    expect(resolveDatelineDate('Feb 30, 2024')).toBeNull();
+    expect(resolveDatelineDate('April 31', reference)).toBeNull();
   });
 
   it('returns null without a reference date when the year is not printed', () => {
