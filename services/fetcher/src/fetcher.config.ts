@@ -9,6 +9,7 @@ export const FetcherEnvSchema = z.object({
   FETCHER_DROP_DIR: z.string().default('').describe('Directory watched for dropped story files; empty disables the file-drop source.'),
   FETCHER_DROP_SOURCE_ID: z.string().min(1).default('file-drop').describe('Source id recorded on documents read from the drop directory.'),
   FETCHER_DROP_POLL_MS: z.coerce.number().int().min(100).default(1000).describe('How often the drop directory is scanned, in ms.'),
+  FETCHER_DROP_BATCH_FILES: z.coerce.number().int().min(1).max(10_000).default(100).describe('Dropped files read and produced together in one send to the broker.'),
   FETCHER_FEED_URLS: commaList.describe('RSS/Atom feed URLs to poll, comma-separated; `id=url` names the source, else the host does.'),
   FETCHER_FEED_POLL_MS: z.coerce.number().int().min(1000).default(300_000).describe('How often each feed is polled, in ms.'),
   FETCHER_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000).describe('Timeout of one feed request, in ms.'),
