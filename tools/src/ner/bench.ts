@@ -8,8 +8,8 @@
  * mapped back to CoNLL words (PERSON → PER, GPE and LOC → LOC). `tokensPerSec` is CoNLL tokens per
  * second of the recognizer alone (tokenizer, features, both model stages, typing), single-threaded,
  * the best of several timed passes after a warm-up; `extractTokensPerSec` is the same for the whole
- * `extractEntities` (recognition plus canonicalization). When the `compromise` package is
- * installed it runs on the same text as the peer. The last line printed is one JSON object.
+ * `extractEntities` (recognition plus canonicalization). compromise (a pinned dev dependency)
+ * runs on the same text in the same run as the peer. The last line printed is one JSON object.
  */
 
 import type { EntityType } from '@wirestream/contracts';
@@ -29,6 +29,7 @@ import {
   type Evaluation,
   type Recognizer,
 } from '@wirestream/extract';
+import nlp from 'compromise';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEV_FILE, parseArgs } from './args';
@@ -70,29 +71,17 @@ interface Peer {
   readonly recognize: (text: string) => { start: number; end: number; type: ConllType }[];
 }
 
-interface CompromiseTerm {
-  offset?: { start: number; length: number };
-}
-type CompromiseView = { json(options: { offset: boolean }): CompromiseTerm[] };
-type CompromiseDoc = { people(): CompromiseView; places(): CompromiseView; organizations(): CompromiseView };
-
-/** compromise, when installed (it is not a dependency of the project). */
-function loadPeer(): Peer | null {
-  let nlp: (text: string) => CompromiseDoc;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require('compromise') as { default?: unknown };
-    nlp = (mod.default ?? mod) as (text: string) => CompromiseDoc;
-  } catch {
-    return null;
-  }
+/** compromise (a pinned dev dependency) on the same text: its people, places and organizations. */
+function compromisePeer(): Peer {
   return {
-    name: 'compromise',
+    name: `compromise ${nlp.version}`,
     recognize: (text) => {
       const doc = nlp(text);
       const out: { start: number; end: number; type: ConllType }[] = [];
-      const add = (view: CompromiseView, type: ConllType): void => {
-        for (const m of view.json({ offset: true })) if (m.offset) out.push({ start: m.offset.start, end: m.offset.start + m.offset.length, type });
+      const add = (view: { json(options: { offset: boolean }): unknown }, type: ConllType): void => {
+        for (const m of view.json({ offset: true }) as { offset?: { start: number; length: number } }[]) {
+          if (m.offset) out.push({ start: m.offset.start, end: m.offset.start + m.offset.length, type });
+        }
       };
       add(doc.people(), 'PER');
       add(doc.places(), 'LOC');
@@ -126,9 +115,9 @@ function main(argv: string[]): void {
   const tokensPerSec = throughput(docs, tokens, (text) => recognizer.recognize(text));
   const extractTokensPerSec = throughput(docs, tokens, (text) => extract(text));
 
-  const peer = loadPeer();
-  const peerResult = peer ? evaluate(docs, peer.recognize) : null;
-  const peerTps = peer ? throughput(docs, tokens, peer.recognize) : null;
+  const peer = compromisePeer();
+  const peerResult = evaluate(docs, peer.recognize);
+  const peerTps = throughput(docs, tokens, peer.recognize);
 
   if (!jsonOnly) {
     console.log(`${path.basename(data)}: ${docs.length} documents, ${tokens} tokens, recognizer ${modelFile ? recognizer.version : EXTRACTOR_VERSION}`);
@@ -140,8 +129,7 @@ function main(argv: string[]): void {
     const o = result.overall;
     console.log(`${'all'.padEnd(6)} ${pct(o.precision)}    ${pct(o.recall)}  ${pct(o.f1)}  ${String(o.gold).padStart(5)}  ${String(o.predicted).padStart(9)}`);
     console.log(`recognizer: ${tokensPerSec} tokens/s; extractEntities: ${extractTokensPerSec} tokens/s (one thread)`);
-    if (peer && peerResult) console.log(`peer ${peer.name}: F1 ${pct(peerResult.overall.f1).trim()}, ${peerTps} tokens/s`);
-    else console.log('peer: compromise is not installed; no peer figures');
+    console.log(`peer ${peer.name}: F1 ${pct(peerResult.overall.f1).trim()} (P ${pct(peerResult.overall.precision).trim()}, R ${pct(peerResult.overall.recall).trim()}), ${peerTps} tokens/s`);
   }
   const perType: Record<string, { f1: number; precision: number; recall: number; gold: number; predicted: number }> = {};
   for (const type of CONLL_TYPES) {
@@ -159,7 +147,7 @@ function main(argv: string[]): void {
       extractTokensPerSec,
       model: recognizer.version,
       data: path.basename(data),
-      peer: peer && peerResult ? { name: peer.name, f1: round4(peerResult.overall.f1), tokensPerSec: peerTps } : null,
+      peer: { name: peer.name, f1: round4(peerResult.overall.f1), precision: round4(peerResult.overall.precision), recall: round4(peerResult.overall.recall), tokensPerSec: peerTps },
     }),
   );
 }
