@@ -37,6 +37,25 @@ describe('BILOU constraints', () => {
     viterbi(em, new Float32Array(T * T), 0, 2, out);
     expect(tagNames(out)).toEqual(['B-LOC', 'L-LOC']);
   });
+
+  it('decodes range by range as the whole sequence when the tokens between ranges are O', () => {
+    // Pseudo-random emissions and transitions; token 4 is forced O (every other tag far below).
+    let x = 7;
+    const next = (): number => ((x = (x * 48271) % 2147483647) / 2147483647) * 4 - 2;
+    const n = 9;
+    const em = Float32Array.from({ length: n * T }, next);
+    const trans = Float32Array.from({ length: T * T }, next);
+    for (let t = 1; t < T; t++) em[4 * T + t] = -1e4;
+    const whole = new Uint8Array(n);
+    viterbi(em, trans, 0, n, whole);
+    expect(whole[4]).toBe(TAG_O);
+    const parts = new Uint8Array(n);
+    viterbi(em, trans, 0, 4, parts, true);
+    viterbi(em, trans, 5, n, parts, true);
+    expect(tagNames(parts)).toEqual(tagNames(whole));
+    // Not trivially all O.
+    expect(tagNames(whole).some((t) => t !== 'O')).toBe(true);
+  });
 });
 
 describe('model file', () => {
@@ -47,15 +66,18 @@ describe('model file', () => {
   });
   const header = { hashBits: 12, tags: Array.from({ length: T }, (_, t) => String(t)), localFeatures: 36, docFeatures: 44 };
 
-  it('round-trips weights through int16 quantisation and names the model by a hash of its weights', () => {
+  it('round-trips weights through int16 quantisation, and names the model by a hash of its weights', () => {
     const bytes = serializeModel(header, [stage(3), stage(5)]);
     const model = deserializeModel(bytes);
     expect(model.header.id).toMatch(/^[0-9a-f]{8}$/);
     const table = model.stage1.table as QuantizedTable;
     const weight = (key: number): number => (table.weights[key] ?? 0) * table.scale;
-    expect(weight(3)).toBeCloseTo(0.5, 3);
-    expect(weight(17)).toBeCloseTo(-1.25, 3);
-    expect(weight(4095 * T + 16)).toBeCloseTo(7, 3);
+    // Scale: the largest weight over 32767; every weight within half a step of its value.
+    expect(table.scale).toBeCloseTo(7 / 32767, 9);
+    expect(Math.abs(weight(3) - 0.5)).toBeLessThanOrEqual(table.scale / 2);
+    expect(Math.abs(weight(17) + 1.25)).toBeLessThanOrEqual(table.scale / 2);
+    expect(weight(4095 * T + 16)).toBeCloseTo(7, 5);
+    expect(weight(1000)).toBeCloseTo(-0.001, 3);
     expect(weight(4)).toBe(0);
     expect(Array.from(model.stage2.trans)).toEqual(Array.from(stage(5).trans));
     expect(serializeModel(header, [stage(3), stage(5)])).toEqual(bytes);
