@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { extractEntities } from './index';
+import { QuoteSchema } from '@wirestream/contracts';
+import { extractArticle, extractEntities } from './index';
 import { extractQuotes, findQuotations, type Quote } from './quotes';
 
 function quotes(body: string): Quote[] {
@@ -126,5 +127,16 @@ describe('quotes in the seed stories', () => {
     expect(body.slice(unclosed.end).trimStart()).toMatch(/^U\.S\. Defense Secretary Lloyd Austin/);
     expect(unclosed.text).not.toMatch(/Austin/);
     for (const q of found) expect(q.text.length).toBeGreaterThan(20);
+  });
+});
+
+describe('extractArticle', () => {
+  it('returns entities and quotes that fit the news.enriched.v1 contract', () => {
+    const body = 'Foreign Minister Park Jin met reporters in Seoul.\n\n“We will keep the door to dialogue open,” Park said.';
+    const { entities, quotes: found } = extractArticle(body, { headline: 'Park Jin meets reporters' });
+    expect(found).toEqual([{ text: 'We will keep the door to dialogue open,', start: body.indexOf('We will'), end: body.indexOf(',”') + 1, speakerKey: 'PERSON:park jin', speakerName: 'Park Jin' }]);
+    expect(entities.map((e) => e.key)).toEqual(['PERSON:park jin', 'GPE:seoul']);
+    for (const q of found) expect(QuoteSchema.parse(q)).toEqual(q);
+    expect(found.every((q) => entities.some((e) => e.key === q.speakerKey))).toBe(true);
   });
 });
