@@ -1,5 +1,6 @@
 import { NUM_TAGS, POS_B, POS_I, POS_L, POS_U, TAG_O, makeTag } from './ner-features';
-import { QuantizedTable, allowedTransition, deserializeModel, serializeModel, tagNames, viterbi } from './ner-model';
+import { NerModel, QuantizedTable, allowedTransition, deserializeModel, serializeModel, tagNames, viterbi } from './ner-model';
+import { nerTokenize } from './ner-tokenize';
 import { loadModel } from './ner-default';
 
 const T = NUM_TAGS;
@@ -96,5 +97,25 @@ describe('model file', () => {
     expect(model.header.tags).toHaveLength(T);
     expect(model.header.training?.['data']).toBe('eng.train');
     expect((model.stage1.table as QuantizedTable).weights.length).toBe(2 ** model.header.hashBits * T);
+  });
+});
+
+describe('the committed model’s word cache', () => {
+  it('tags the same with cached per-word sums as feature by feature, across texts that refill the cache', () => {
+    const committed = loadModel();
+    const uncached = new NerModel(committed.header, committed.stage1, committed.stage2, 1);
+    const small = new NerModel(committed.header, committed.stage1, committed.stage2, 40);
+    const texts = [
+      'Foreign Minister Park Jin met Antony Blinken in Seoul on Monday.',
+      'Rates were held by the Bank of Korea and the Ministry of Economy and Finance.',
+      'Tavita Faleolo, chief executive of Norrland Telecom, told reporters in Ostrel that the Dutch bid had failed.',
+    ];
+    for (const text of [...texts, ...texts]) {
+      const tokens = nerTokenize(text);
+      const expected = tagNames(uncached.tag(tokens));
+      expect(expected.some((t) => t !== 'O')).toBe(true);
+      expect(tagNames(committed.tag(tokens))).toEqual(expected);
+      expect(tagNames(small.tag(tokens))).toEqual(expected);
+    }
   });
 });

@@ -12,6 +12,8 @@
  */
 
 import {
+  CONTEXT_END,
+  CONTEXT_ROLES,
   DOC_FEATURES,
   F_LOWER,
   F_WORD,
@@ -23,6 +25,7 @@ import {
   POS_L,
   TAG_O,
   analyze,
+  contextRoles,
   documentFeatures,
   localFeatures,
   tagName,
@@ -239,8 +242,11 @@ function isPlainO(firstTag: number, flags: number): boolean {
   return firstTag === TAG_O && ((flags & F_WORD) === 0 || (flags & F_LOWER) !== 0);
 }
 
-/** Distinct token texts whose intrinsic scores the model keeps (2 × 17 floats each). */
-const CACHE_ENTRIES = 1 << 15;
+/** Distinct token texts whose scores the model keeps (ENTRY floats each: 11 MB). */
+const CACHE_ENTRIES = 1 << 14;
+/** Per stage: the sums of a word's intrinsic features, then of each of its context roles. */
+const STAGE_ENTRY = (1 + CONTEXT_ROLES.length) * T;
+const ENTRY = 2 * STAGE_ENTRY;
 
 export interface NerHeader {
   readonly format: 1;
@@ -259,15 +265,19 @@ export class NerModel {
     readonly header: NerHeader,
     readonly stage1: Stage,
     readonly stage2: Stage,
+    /** Distinct words whose scores are cached; a text with more tokens is scored feature by feature. */
+    readonly cacheEntries: number = CACHE_ENTRIES,
   ) {
     if (header.tags.length !== T || header.localFeatures !== LOCAL_FEATURES || header.docFeatures !== DOC_FEATURES) {
       throw new Error(`NER model ${header.id} was built for other features or tags; retrain it (npm run train:ner)`);
     }
+    this.cache = new Float32Array(cacheEntries * ENTRY);
   }
 
-  /** Cached sums of the intrinsic features (both stages) per token text hash. */
+  /** Cache slot per token text hash: see ENTRY. */
   private readonly cacheIndex = new Map<number, number>();
-  private readonly cache = new Float32Array(CACHE_ENTRIES * 2 * T);
+  private readonly cache: Float32Array;
+  private readonly roleBuckets = new Int32Array(CONTEXT_END - INTRINSIC_FEATURES);
 
   /** BILOU tag per token. */
   tag(tokens: readonly Token[]): Uint8Array {
@@ -280,9 +290,12 @@ export class NerModel {
     const em = emBuf;
     const em2 = em2Buf;
     localFeatures(a, feats, DOC_FEATURES, this.header.hashBits);
+    // A text with more distinct words than the cache holds is scored feature by feature.
+    const cached = n <= this.cacheEntries;
     const slots = slotBuf;
-    this.intrinsic(a, feats, em, slots);
-    this.stage1.table.score(feats, DOC_FEATURES, INTRINSIC_FEATURES, LOCAL_FEATURES, 0, n, em);
+    if (cached) this.fillCache(a, feats, slots);
+    this.startEmissions(0, cached, slots, feats, 0, n, n, em);
+    this.stage1.table.score(feats, DOC_FEATURES, cached ? CONTEXT_END : 0, LOCAL_FEATURES, 0, n, em);
     viterbi(em, this.stage1.trans, 0, n, out);
     documentFeatures(a, { tags: out }, feats, DOC_FEATURES, this.header.hashBits);
     // Stage 2 re-tags only what could be in a name. A token stage 1 left O that is punctuation or
@@ -302,44 +315,70 @@ export class NerModel {
       }
       let j = i + 1;
       while (j < n && settled[j] !== 1) j++;
-      this.intrinsic2(slots, i, j, em2);
-      this.stage2.table.score(feats, DOC_FEATURES, INTRINSIC_FEATURES, DOC_FEATURES, i, j, em2);
+      this.startEmissions(1, cached, slots, feats, i, j, n, em2);
+      this.stage2.table.score(feats, DOC_FEATURES, cached ? CONTEXT_END : 0, DOC_FEATURES, i, j, em2);
       viterbi(em2, this.stage2.trans, i, j, second, true);
       i = j;
     }
     return second;
   }
 
-  /**
-   * Starts stage 1's emissions with the intrinsic features' scores, cached per word (both stages'
-   * sums are cached together); `slots` receives each token's cache slot for stage 2.
-   */
-  private intrinsic(a: Analysis, feats: Int32Array, em: Float32Array, slots: Int32Array): void {
-    const { cache, cacheIndex } = this;
+  /** Gives every token a cache slot (`slots`), scoring the words the cache does not hold yet. */
+  private fillCache(a: Analysis, feats: Int32Array, slots: Int32Array): void {
+    const { cache, cacheIndex, roleBuckets } = this;
+    // Slots must stay valid for the whole text: start afresh rather than evict in the middle of it.
+    if (cacheIndex.size + a.n > this.cacheEntries) cacheIndex.clear();
+    const R = roleBuckets.length;
     for (let i = 0; i < a.n; i++) {
       const key = a.hWord[i] as number;
       let slot = cacheIndex.get(key);
       if (slot === undefined) {
-        if (cacheIndex.size >= CACHE_ENTRIES) cacheIndex.clear();
         slot = cacheIndex.size;
         cacheIndex.set(key, slot);
-        const o = slot * 2 * T;
-        cache.fill(0, o, o + 2 * T);
-        this.stage1.table.score(feats, DOC_FEATURES, 0, INTRINSIC_FEATURES, i, i + 1, cache, o - i * T);
-        this.stage2.table.score(feats, DOC_FEATURES, 0, INTRINSIC_FEATURES, i, i + 1, cache, o + T - i * T);
+        const o = slot * ENTRY;
+        cache.fill(0, o, o + ENTRY);
+        contextRoles(a, i, roleBuckets, this.header.hashBits);
+        for (let s = 0; s < 2; s++) {
+          const table = (s === 0 ? this.stage1 : this.stage2).table;
+          const base = o + s * STAGE_ENTRY;
+          table.score(feats, DOC_FEATURES, 0, INTRINSIC_FEATURES, i, i + 1, cache, base - i * T);
+          for (let r = 0; r < CONTEXT_ROLES.length; r++) {
+            const [first, end] = CONTEXT_ROLES[r] as readonly [number, number, number];
+            table.score(roleBuckets, R, first, end, 0, 1, cache, base + (1 + r) * T);
+          }
+        }
       }
       slots[i] = slot;
-      const o = slot * 2 * T;
-      em.set(cache.subarray(o, o + T), i * T);
     }
   }
 
-  /** Starts stage 2's emissions of tokens [from, to) with their cached intrinsic scores. */
-  private intrinsic2(slots: Int32Array, from: number, to: number, em2: Float32Array): void {
+  /**
+   * Sets the emissions of tokens [from, to) of an n-token text to the scores of their intrinsic
+   * and context-role features: the token's own cached sums plus its neighbours' cached role sums
+   * (scored directly where a neighbour is missing, or everything directly when uncached).
+   */
+  private startEmissions(stage: number, cached: boolean, slots: Int32Array, feats: Int32Array, from: number, to: number, n: number, em: Float32Array): void {
+    if (!cached) {
+      em.fill(0, from * T, to * T);
+      return;
+    }
     const cache = this.cache;
+    const table = (stage === 0 ? this.stage1 : this.stage2).table;
+    const base = stage * STAGE_ENTRY;
     for (let i = from; i < to; i++) {
-      const o = (slots[i] as number) * 2 * T + T;
-      em2.set(cache.subarray(o, o + T), i * T);
+      const eo = i * T;
+      const own = (slots[i] as number) * ENTRY + base;
+      for (let t = 0; t < T; t++) em[eo + t] = cache[own + t] as number;
+      for (let r = 0; r < CONTEXT_ROLES.length; r++) {
+        const [first, end, offset] = CONTEXT_ROLES[r] as readonly [number, number, number];
+        const j = i + offset;
+        if (j < 0 || j >= n) {
+          table.score(feats, DOC_FEATURES, INTRINSIC_FEATURES + first, INTRINSIC_FEATURES + end, i, i + 1, em);
+          continue;
+        }
+        const c = (slots[j] as number) * ENTRY + base + (1 + r) * T;
+        for (let t = 0; t < T; t++) em[eo + t] += cache[c + t] as number;
+      }
     }
   }
 }
