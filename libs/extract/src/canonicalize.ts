@@ -47,6 +47,8 @@ const CONTEXTUAL_SHORT_FORMS: readonly { word: string; canonical: string; requir
   { word: 'South', canonical: 'South Korea', requires: ['South Korea', 'North Korea'] },
 ];
 const THE_COMPASS = /\b[Tt]he\s+(North|South)\b(?![-‐‑]?[^\S\n]*\p{Lu}|[-‐‑]\p{L})/gu;
+/** "North-Russia arms deals": the short form glued to a country by a hyphen. */
+const COMPASS_COMPOUND = /(?<![\p{L}\p{N}.-])(North|South)[-‐‑](?=(\p{Lu}[\p{L}.]*))/gu;
 
 export function canonicalize(input: CanonicalizeInput): ExtractedEntity[] {
   const { body } = input;
@@ -172,6 +174,16 @@ function resolveContextualShortForms(body: string, mentions: Working[], context:
     const ok = isPrior(form.canonical, start) && form.requires.every((r) => contextNames.has(r) || firstAt.has(r));
     if (!ok) continue;
     added.push({ start, end, text: word, type: 'GPE', role: null, hit: { canonical: form.canonical, type: 'GPE' }, group: '' });
+  }
+  const compound = new RegExp(COMPASS_COMPOUND.source, COMPASS_COMPOUND.flags);
+  while ((match = compound.exec(body)) !== null) {
+    const word = match[1] as string;
+    const form = CONTEXTUAL_SHORT_FORMS.find((f) => f.word === word);
+    if (!form || lookupName(match[2] as string)?.type !== 'GPE') continue;
+    const start = match.index;
+    // Glued to a country, the short form is one too: the article may name it after a headline like this.
+    if (!form.requires.every((r) => contextNames.has(r) || firstAt.has(r))) continue;
+    added.push({ start, end: start + word.length, text: word, type: 'GPE', role: null, hit: { canonical: form.canonical, type: 'GPE' }, group: '' });
   }
   if (added.length === 0) return mentions;
   // A recognizer's own "North" span at the same place gives way to the resolved one.

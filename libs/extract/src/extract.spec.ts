@@ -16,8 +16,8 @@ function expectOffsetsSliceBack(body: string, entities: readonly ExtractedEntity
 }
 
 describe('extractEntities', () => {
-  it('reports the model version: a hash of the committed weights', () => {
-    expect(EXTRACTOR_VERSION).toMatch(/^ner-[0-9a-f]{8}$/);
+  it('reports the version: a semver storage can rank, then a hash of the committed weights', () => {
+    expect(EXTRACTOR_VERSION).toMatch(/^ner-\d+\.\d+\.\d+\+[0-9a-f]{8}$/);
   });
 
   it('returns nothing for text without names', () => {
@@ -187,6 +187,21 @@ describe('extractEntities', () => {
       const entities = extractEntities(body);
       expect(keys(entities)).not.toContain('GPE:north korea');
       expect(entities.flatMap((e) => e.mentions).map((m) => m.text)).not.toContain('North');
+    });
+
+    it('reads "North-Russia" as North Korea and Russia when the article names North Korea, even later', () => {
+      const body = 'Ministers condemned the North-Russia arms deals. North Korea denied any transfer.';
+      const entities = extractEntities(body);
+      const at = body.indexOf('North-');
+      expect(entity(entities, 'GPE:north korea').mentions[0]).toEqual({ start: at, end: at + 5, text: 'North', role: null });
+      expect(entity(entities, 'GPE:russia').mentions[0]).toMatchObject({ start: at + 6, text: 'Russia' });
+      expect(keys(entities).filter((k) => k.includes('-'))).toEqual([]);
+    });
+
+    it('leaves "North" in "North-Russia" alone when the article never names North Korea', () => {
+      const entities = extractEntities('Ministers condemned the North-Russia arms deals on Monday.');
+      expect(keys(entities)).not.toContain('GPE:north korea');
+      expect(keys(entities)).toContain('GPE:russia');
     });
 
     it('counts a North Korea mention in the headline as prior', () => {

@@ -10,7 +10,8 @@
 import type { ExtractedEntity } from '@wirestream/contracts';
 import { createExtractor, type ExtractFn, type ExtractOptions } from './extract';
 import { loadModel } from './ner-default';
-import { ModelRecognizer } from './model-recognizer';
+import { ModelRecognizer, NER_RECOGNIZER_VERSION } from './model-recognizer';
+import { extractQuotes, type Quote } from './quotes';
 
 function loadDefault(): { recognizer: ModelRecognizer | null; error: string | null } {
   try {
@@ -25,8 +26,11 @@ const loaded = loadDefault();
 /** The default recognizer (the committed model), or null when the model file cannot be read. */
 export const defaultRecognizer: ModelRecognizer | null = loaded.recognizer;
 
-/** Identifies the model (a hash of its weights) that produced an article's entities. */
-export const EXTRACTOR_VERSION: string = loaded.recognizer?.version ?? 'ner-unavailable';
+/**
+ * Identifies what produced an article's entities and quotes: `ner-<semver>+<weights hash>`. Storage
+ * ranks results by the first dotted number (the semver); the hash tells retrained models apart.
+ */
+export const EXTRACTOR_VERSION: string = loaded.recognizer?.version ?? `ner-${NER_RECOGNIZER_VERSION}+unavailable`;
 
 const extractWithModel: ExtractFn | null = loaded.recognizer ? createExtractor(loaded.recognizer) : null;
 
@@ -36,11 +40,23 @@ export function extractEntities(body: string, options?: { headline?: string | nu
   return extractWithModel(body, options satisfies ExtractOptions | undefined);
 }
 
+/** An article's entities and its direct quotations with their speakers. */
+export interface ArticleExtraction {
+  readonly entities: ExtractedEntity[];
+  readonly quotes: Quote[];
+}
+
+/** Entities (as `extractEntities`) and quotes (as `extractQuotes` over those entities) of one article. */
+export function extractArticle(body: string, options?: { headline?: string | null }): ArticleExtraction {
+  const entities = extractEntities(body, options);
+  return { entities, quotes: extractQuotes(body, entities) };
+}
+
 export { createExtractor, type ExtractFn, type ExtractOptions } from './extract';
 export { canonicalize, type CanonicalizeInput, type ContextSpan } from './canonicalize';
 export { RuleRecognizer, type FallbackPolicy, type RuleRecognizerOptions } from './rule-recognizer';
 export type { RecognizedSpan, Recognizer } from './recognizer';
-export { ModelRecognizer, placeType, spansFromTags, type NerSpan } from './model-recognizer';
+export { ModelRecognizer, NER_RECOGNIZER_VERSION, placeType, spansFromTags, type NerSpan } from './model-recognizer';
 export { NerModel, deserializeModel, serializeModel, type NerHeader } from './ner-model';
 export { DEFAULT_MODEL_PATH, loadModel } from './ner-default';
 export { trainNer, type TrainOptions, type TrainResult, type TrainingDocument, type TrainingEntity } from './ner-train';

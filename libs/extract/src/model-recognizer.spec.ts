@@ -1,6 +1,6 @@
 import type { EntityType } from '@wirestream/contracts';
 import { defaultRecognizer } from './index';
-import { placeType, spansFromTags } from './model-recognizer';
+import { NER_RECOGNIZER_VERSION, placeType, spansFromTags } from './model-recognizer';
 import { makeTag, POS_B, POS_L, POS_U, TAG_O } from './ner-features';
 import { nerTokenize } from './ner-tokenize';
 
@@ -37,7 +37,10 @@ describe('placeType', () => {
 describe('the committed model', () => {
   it('is the default recognizer and names its version after the weights', () => {
     expect(defaultRecognizer).not.toBeNull();
-    expect(defaultRecognizer!.version).toMatch(/^ner-[0-9a-f]{8}$/);
+    // A semver first (storage ranks results by the first dotted number), then the weights' hash.
+    expect(defaultRecognizer!.version).toMatch(/^ner-\d+\.\d+\.\d+\+[0-9a-f]{8}$/);
+    expect(defaultRecognizer!.version).toBe(`ner-${NER_RECOGNIZER_VERSION}+${defaultRecognizer!.model.header.id}`);
+    expect(/(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(defaultRecognizer!.version)![0]).toBe(NER_RECOGNIZER_VERSION);
   });
 
   it('finds people, organisations and places it has never seen from their context, and nationalities', () => {

@@ -19,6 +19,8 @@ const LOC_LEAD = wordSet(LOC_LEADS);
 const COMPASS = wordSet(COMPASS_WORDS);
 const NOTABLE = wordSet(NOTABLE_SURNAMES);
 const HYPHENS = new Set(['-', '‐', '‑']);
+/** Compass words that stand for a country once the article has named it ("the North"). */
+const SHORT_FORMS = new Set(['North', 'South']);
 
 export interface NerSpan {
   readonly start: number;
@@ -70,11 +72,19 @@ export function placeType(text: string): 'GPE' | 'LOC' {
 
 const TYPE_MAP: Record<NerType, EntityType | null> = { PER: 'PERSON', ORG: 'ORG', LOC: null, MISC: 'MISC' };
 
+/**
+ * The semver of the trained recognizer with everything around it (tokenizer, features, model file
+ * format, span typing, canonicalization and quotes). Bump it when any of those changes behaviour:
+ * storage ranks results by it, so a bump lets re-processed articles replace older results.
+ */
+export const NER_RECOGNIZER_VERSION = '1.0.0';
+
 export class ModelRecognizer implements Recognizer {
+  /** `ner-<semver>+<weights hash>`: the semver ranks, the hash tells two trained models apart. */
   readonly version: string;
 
   constructor(readonly model: NerModel) {
-    this.version = `ner-${model.header.id}`;
+    this.version = `ner-${NER_RECOGNIZER_VERSION}+${model.header.id}`;
   }
 
   /** The model's own spans, with CoNLL types. */
@@ -88,7 +98,12 @@ export class ModelRecognizer implements Recognizer {
     const spans = spansFromTags(tokens, this.model.tag(tokens));
     const out: RecognizedSpan[] = [];
     let covered = 0;
-    for (const span of spans) {
+    for (const found of spans) {
+      // "Lee Jae-myung" where the model took only the given name: the surname before it joins.
+      const span =
+        found.last - found.first === 1 && found.first > covered && isEastAsianName(tokens, found.first - 1, found.first + 1)
+          ? { ...found, first: found.first - 1, start: (tokens[found.first - 1] as Token).start, type: 'PER' as const }
+          : found;
       addMissedNames(tokens, covered, span.first, out);
       covered = span.last;
       addTyped(text, tokens, span, out);
@@ -142,11 +157,15 @@ function splitAtHyphens(tokens: readonly Token[], first: number, last: number): 
   }
   if (parts.length === 0) return null;
   parts.push([a, last]);
+  const places: [number, number][] = [];
   for (const [s, e] of parts) {
+    // "North-Russia": a lone North or South is left to the canonicalizer, which knows whether the article named the country.
+    if (e - s === 1 && SHORT_FORMS.has((tokens[s] as Token).text)) continue;
     const m = matchAt(tokens, s);
     if (!m || m.length !== e - s || (m.type !== 'GPE' && m.type !== 'LOC' && m.type !== 'ORG')) return null;
+    places.push([s, e]);
   }
-  return parts;
+  return places.length > 0 ? places : null;
 }
 
 /** "Lee Jae-myung", "Cho Tae-yul": a Korean surname and a hyphenated given name. */

@@ -283,6 +283,19 @@ export function analyze(tokens: readonly Token[]): Analysis {
 
 /** The first features of every token, which depend on the token's text alone. */
 export const INTRINSIC_FEATURES = 13;
+/**
+ * The next features depend on one neighbour's text alone: slots [INTRINSIC_FEATURES, CONTEXT_END)
+ * come from the next token (3), the one after (1), the previous one (3) and the one before (1), so
+ * the model can cache them per word, as the words' "context roles" (see `contextRoles`).
+ */
+export const CONTEXT_END = INTRINSIC_FEATURES + 8;
+/** Context roles: [first, end) slots of each, relative to INTRINSIC_FEATURES, and the neighbour's offset. */
+export const CONTEXT_ROLES: readonly (readonly [number, number, number])[] = [
+  [0, 3, 1],
+  [3, 4, 2],
+  [4, 7, -1],
+  [7, 8, -2],
+];
 /** Features per token in stage 1. */
 export const LOCAL_FEATURES = 36;
 /** Features per token in stage 2 (stage 1's and the document ones). */
@@ -332,21 +345,22 @@ export function localFeatures(a: Analysis, out: Int32Array, stride: number, hash
       out[o + 8 + k] = mix(8 + k, suf[i * 4 + k] as number) & mask;
     }
     out[o + 12] = mix(25, lx) & mask;
+    // Slots 13-20 depend on one neighbour's text alone (CONTEXT_ROLES); keep in step with contextRoles.
     out[o + 13] = mix(13, lwN1) & mask;
-    out[o + 14] = mix(14, lwP2) & mask;
-    out[o + 15] = mix(15, lwN2) & mask;
-    out[o + 16] = mix(16, shP1) & mask;
-    out[o + 17] = mix(17, shN1) & mask;
-    out[o + 18] = mix(18, mix(shP1, sh)) & mask;
-    out[o + 19] = mix(19, mix(sh, shN1)) & mask;
-    out[o + 20] = mix(20, mix(lwP1, lw)) & mask;
-    out[o + 21] = mix(21, mix(lw, lwN1)) & mask;
+    out[o + 14] = mix(17, shN1) & mask;
+    out[o + 15] = mix(27, lxN1) & mask;
+    out[o + 16] = mix(15, lwN2) & mask;
+    out[o + 17] = mix(12, lwP1) & mask;
+    out[o + 18] = mix(16, shP1) & mask;
+    out[o + 19] = mix(26, lxP1) & mask;
+    out[o + 20] = mix(14, lwP2) & mask;
+    out[o + 25] = mix(18, mix(shP1, sh)) & mask;
+    out[o + 21] = mix(19, mix(sh, shN1)) & mask;
     out[o + 22] = mix(22, gz) & mask;
     out[o + 23] = mix(23, gzP1) & mask;
     out[o + 24] = mix(24, gzN1) & mask;
-    out[o + 25] = mix(12, lwP1) & mask;
-    out[o + 26] = mix(26, lxP1) & mask;
-    out[o + 27] = mix(27, lxN1) & mask;
+    out[o + 26] = mix(21, mix(lw, lwN1)) & mask;
+    out[o + 27] = mix(20, mix(lwP1, lw)) & mask;
     out[o + 28] = mix(28, f) & mask;
     out[o + 29] = mix(29, (docCase[i] as number) | (st << 2)) & mask;
     out[o + 30] = mix(30, mix(lwP1, sh)) & mask;
@@ -356,6 +370,26 @@ export function localFeatures(a: Analysis, out: Int32Array, stride: number, hash
     out[o + 34] = mix(34, mix(lwP1, lwN1)) & mask;
     out[o + 35] = mix(35, mix(st, mix(stP1, stN1)) ^ (lxP1 << 8)) & mask;
   }
+}
+
+/**
+ * The buckets of token `j` in its context roles, as its neighbours see it: `out[k]` for k in
+ * [0, CONTEXT_END - INTRINSIC_FEATURES), equal to slot INTRINSIC_FEATURES + k of the neighbour at
+ * the role's offset (the same formulas as `localFeatures`).
+ */
+export function contextRoles(a: Analysis, j: number, out: Int32Array, hashBits: number): void {
+  const mask = (1 << hashBits) - 1;
+  const lw = a.hLower[j] as number;
+  const sh = a.hShape[j] as number;
+  const lx = a.lex[j] as number;
+  out[0] = mix(13, lw) & mask;
+  out[1] = mix(17, sh) & mask;
+  out[2] = mix(27, lx) & mask;
+  out[3] = mix(15, lw) & mask;
+  out[4] = mix(12, lw) & mask;
+  out[5] = mix(16, sh) & mask;
+  out[6] = mix(26, lx) & mask;
+  out[7] = mix(14, lw) & mask;
 }
 
 /** What a first pass said about each token's word elsewhere in the document. */

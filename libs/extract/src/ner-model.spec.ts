@@ -1,5 +1,6 @@
 import { NUM_TAGS, POS_B, POS_I, POS_L, POS_U, TAG_O, makeTag } from './ner-features';
-import { QuantizedTable, allowedTransition, deserializeModel, serializeModel, tagNames, viterbi } from './ner-model';
+import { NerModel, QuantizedTable, allowedTransition, deserializeModel, serializeModel, tagNames, viterbi } from './ner-model';
+import { nerTokenize } from './ner-tokenize';
 import { loadModel } from './ner-default';
 
 const T = NUM_TAGS;
@@ -37,6 +38,25 @@ describe('BILOU constraints', () => {
     viterbi(em, new Float32Array(T * T), 0, 2, out);
     expect(tagNames(out)).toEqual(['B-LOC', 'L-LOC']);
   });
+
+  it('decodes range by range as the whole sequence when the tokens between ranges are O', () => {
+    // Pseudo-random emissions and transitions; token 4 is forced O (every other tag far below).
+    let x = 7;
+    const next = (): number => ((x = (x * 48271) % 2147483647) / 2147483647) * 4 - 2;
+    const n = 9;
+    const em = Float32Array.from({ length: n * T }, next);
+    const trans = Float32Array.from({ length: T * T }, next);
+    for (let t = 1; t < T; t++) em[4 * T + t] = -1e4;
+    const whole = new Uint8Array(n);
+    viterbi(em, trans, 0, n, whole);
+    expect(whole[4]).toBe(TAG_O);
+    const parts = new Uint8Array(n);
+    viterbi(em, trans, 0, 4, parts, true);
+    viterbi(em, trans, 5, n, parts, true);
+    expect(tagNames(parts)).toEqual(tagNames(whole));
+    // Not trivially all O.
+    expect(tagNames(whole).some((t) => t !== 'O')).toBe(true);
+  });
 });
 
 describe('model file', () => {
@@ -47,15 +67,18 @@ describe('model file', () => {
   });
   const header = { hashBits: 12, tags: Array.from({ length: T }, (_, t) => String(t)), localFeatures: 36, docFeatures: 44 };
 
-  it('round-trips weights through int16 quantisation and names the model by a hash of its weights', () => {
+  it('round-trips weights through int16 quantisation, and names the model by a hash of its weights', () => {
     const bytes = serializeModel(header, [stage(3), stage(5)]);
     const model = deserializeModel(bytes);
     expect(model.header.id).toMatch(/^[0-9a-f]{8}$/);
     const table = model.stage1.table as QuantizedTable;
     const weight = (key: number): number => (table.weights[key] ?? 0) * table.scale;
-    expect(weight(3)).toBeCloseTo(0.5, 3);
-    expect(weight(17)).toBeCloseTo(-1.25, 3);
-    expect(weight(4095 * T + 16)).toBeCloseTo(7, 3);
+    // Scale: the largest weight over 32767; every weight within half a step of its value.
+    expect(table.scale).toBeCloseTo(7 / 32767, 9);
+    expect(Math.abs(weight(3) - 0.5)).toBeLessThanOrEqual(table.scale / 2);
+    expect(Math.abs(weight(17) + 1.25)).toBeLessThanOrEqual(table.scale / 2);
+    expect(weight(4095 * T + 16)).toBeCloseTo(7, 5);
+    expect(weight(1000)).toBeCloseTo(-0.001, 3);
     expect(weight(4)).toBe(0);
     expect(Array.from(model.stage2.trans)).toEqual(Array.from(stage(5).trans));
     expect(serializeModel(header, [stage(3), stage(5)])).toEqual(bytes);
@@ -74,5 +97,25 @@ describe('model file', () => {
     expect(model.header.tags).toHaveLength(T);
     expect(model.header.training?.['data']).toBe('eng.train');
     expect((model.stage1.table as QuantizedTable).weights.length).toBe(2 ** model.header.hashBits * T);
+  });
+});
+
+describe('the committed model’s word cache', () => {
+  it('tags the same with cached per-word sums as feature by feature, across texts that refill the cache', () => {
+    const committed = loadModel();
+    const uncached = new NerModel(committed.header, committed.stage1, committed.stage2, 1);
+    const small = new NerModel(committed.header, committed.stage1, committed.stage2, 40);
+    const texts = [
+      'Foreign Minister Park Jin met Antony Blinken in Seoul on Monday.',
+      'Rates were held by the Bank of Korea and the Ministry of Economy and Finance.',
+      'Tavita Faleolo, chief executive of Norrland Telecom, told reporters in Ostrel that the Dutch bid had failed.',
+    ];
+    for (const text of [...texts, ...texts]) {
+      const tokens = nerTokenize(text);
+      const expected = tagNames(uncached.tag(tokens));
+      expect(expected.some((t) => t !== 'O')).toBe(true);
+      expect(tagNames(committed.tag(tokens))).toEqual(expected);
+      expect(tagNames(small.tag(tokens))).toEqual(expected);
+    }
   });
 });

@@ -48,7 +48,7 @@ export interface TrainOptions {
   readonly epochs?: number;
   /** Seed of the instance shuffling (default 1). */
   readonly seed?: number;
-  /** log2 of the number of feature buckets (default 18). */
+  /** log2 of the number of feature buckets (default 17). */
   readonly hashBits?: number;
   /** Jackknife folds for stage 2's first-pass tags (default 4; 1 uses stage 1's own tags). */
   readonly folds?: number;
@@ -242,7 +242,7 @@ function sparsify(stage: StageWeights, prune: number): SerializedStage {
 export function trainNer(docs: readonly TrainingDocument[], options: TrainOptions = {}): TrainResult {
   const epochs = options.epochs ?? 10;
   const seed = options.seed ?? 1;
-  const hashBits = options.hashBits ?? 18;
+  const hashBits = options.hashBits ?? 17;
   const folds = Math.max(1, Math.min(options.folds ?? 4, docs.length));
   const prune = options.prune ?? 0.05;
   const log = options.log ?? ((): void => undefined);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { extractEntities } from './index';
+import { QuoteSchema } from '@wirestream/contracts';
+import { extractArticle, extractEntities } from './index';
 import { extractQuotes, findQuotations, type Quote } from './quotes';
 
 function quotes(body: string): Quote[] {
@@ -110,7 +111,7 @@ describe('quotes in the seed stories', () => {
     const found = quotes(body);
     expect(found.map((q) => q.speakerKey)).toEqual([BLINKEN, BLINKEN, BLINKEN, BLINKEN]);
     expect(found.map((q) => q.speakerName)).toEqual(['Antony Blinken', 'Antony Blinken', 'Antony Blinken', 'Antony Blinken']);
-    expect(found[1]!.text).toMatch(/^Putin /);
+    expect(found.map((q) => q.text.split(/\s+/).slice(0, 2).join(' '))).toEqual(['We have', 'Putin may', 'That concern', 'We reaffirm']);
     for (const q of found) {
       expect(body.slice(q.start, q.end)).toBe(q.text);
       expect(q.text).not.toMatch(/^["“]|["”]$/);
@@ -121,10 +122,36 @@ describe('quotes in the seed stories', () => {
     const body = seed('002_');
     const found = quotes(body);
     expect(found.map((q) => q.speakerKey)).toEqual([BLINKEN, YOON, PARK, PARK, BLINKEN, BLINKEN, BLINKEN, BLINKEN, PARK, PARK, null]);
+    const names: Record<string, string> = { [BLINKEN]: 'Antony Blinken', [YOON]: 'Yoon Suk Yeol', [PARK]: 'Park Jin' };
+    expect(found.map((q) => q.speakerName)).toEqual(found.map((q) => (q.speakerKey ? names[q.speakerKey] : null)));
+    expect(found.map((q) => q.text.split(/\s+/).slice(0, 2).join(' '))).toEqual([
+      'We’re seeing',
+      'solidify the',
+      'We are',
+      'Should any',
+      'North Korea',
+      'And we',
+      'This is',
+      "But it's",
+      'The door',
+      'The road',
+      'right to',
+    ]);
     // The quote the writer never closed ends with its paragraph, before the next one names Lloyd Austin.
     const unclosed = found[7]!;
     expect(body.slice(unclosed.end).trimStart()).toMatch(/^U\.S\. Defense Secretary Lloyd Austin/);
     expect(unclosed.text).not.toMatch(/Austin/);
     for (const q of found) expect(q.text.length).toBeGreaterThan(20);
+  });
+});
+
+describe('extractArticle', () => {
+  it('returns entities and quotes that fit the news.enriched.v1 contract', () => {
+    const body = 'Foreign Minister Park Jin met reporters in Seoul.\n\n“We will keep the door to dialogue open,” Park said.';
+    const { entities, quotes: found } = extractArticle(body, { headline: 'Park Jin meets reporters' });
+    expect(found).toEqual([{ text: 'We will keep the door to dialogue open,', start: body.indexOf('We will'), end: body.indexOf(',”') + 1, speakerKey: 'PERSON:park jin', speakerName: 'Park Jin' }]);
+    expect(entities.map((e) => e.key)).toEqual(['PERSON:park jin', 'GPE:seoul']);
+    for (const q of found) expect(QuoteSchema.parse(q)).toEqual(q);
+    expect(found.every((q) => entities.some((e) => e.key === q.speakerKey))).toBe(true);
   });
 });

@@ -334,7 +334,10 @@ function titleCase(s: string): string {
 function personCountry(ctx: Context, e: ExtractedEntity): string | null {
   for (const m of e.mentions) {
     if (m.role === null) continue;
-    const window = ctx.body.slice(Math.max(0, m.start - m.role.length - 30), m.start - m.role.length);
+    // The role sits just before the name, separated by a space or two ("US Secretary of State Antony Blinken").
+    const roleAt = ctx.body.lastIndexOf(m.role, m.start - m.role.length);
+    if (roleAt < 0 || m.start - (roleAt + m.role.length) > 3) continue;
+    const window = ctx.body.slice(Math.max(0, roleAt - 30), roleAt);
     const words = window.trim().split(/\s+/);
     const last = words[words.length - 1];
     if (!last) continue;

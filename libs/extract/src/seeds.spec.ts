@@ -12,6 +12,14 @@ function seed(prefix: string): string {
   return readFileSync(path.join(SEEDS_DIR, file), 'utf8');
 }
 
+/** Canonical names of one type, sorted. */
+function names(entities: readonly ExtractedEntity[], type: ExtractedEntity['type']): string[] {
+  return entities
+    .filter((e) => e.type === type)
+    .map((e) => e.canonicalName)
+    .sort();
+}
+
 function entity(entities: readonly ExtractedEntity[], key: string): ExtractedEntity {
   const found = entities.find((e) => e.key === key);
   if (!found) throw new Error(`no entity ${key}; got ${entities.map((e) => e.key).join(', ')}`);
@@ -83,6 +91,27 @@ describe.each([
 describe('seed story: KUNA story via MENAFN', () => {
   const entities = extractEntities(seed('000_'));
 
+  it('finds exactly these people', () => {
+    // "Putin" is named only by his surname, inside a quote.
+    expect(names(entities, 'PERSON')).toEqual(['Antony Blinken', 'Cho Tae-yul', 'Choi Sang-mok', 'Fumio Kishida', 'Joe Biden', 'Putin', 'Yoon Suk Yeol']);
+  });
+
+  it('finds the places, and Camp David as a location rather than a person', () => {
+    expect(names(entities, 'GPE')).toEqual(
+      expect.arrayContaining(['Japan', 'Moscow', 'North Korea', 'Pyongyang', 'Russia', 'Seoul', 'South Korea', 'Tokyo', 'Ukraine', 'United States', 'Washington']),
+    );
+    expect(names(entities, 'LOC')).toEqual(['Camp David']);
+  });
+
+  it('finds exactly these organisations', () => {
+    expect(names(entities, 'ORG')).toEqual(['Kuwait News Agency', 'MENAFN', 'Yonhap News Agency']);
+  });
+
+  it('joins the dateline capital and the body’s Tokyo, and keeps the adjectives MISC', () => {
+    expect(entity(entities, 'GPE:tokyo').aliases).toEqual(['TOKYO']);
+    expect(names(entities, 'MISC')).toEqual(expect.arrayContaining(['Japanese', 'South Korean']));
+  });
+
   it('finds the Korean officials in family-name-first order, joined with their surnames', () => {
     expect(entity(entities, 'PERSON:cho tae-yul').type).toBe('PERSON');
     const choi = entity(entities, 'PERSON:choi sang-mok');
@@ -112,6 +141,31 @@ describe('seed story: KUNA story via MENAFN', () => {
 
 describe('seed story: Korea JoongAng Daily page text', () => {
   const entities = extractEntities(seed('002_'));
+
+  it('finds exactly these people', () => {
+    expect(names(entities, 'PERSON')).toEqual(['Antony Blinken', 'Lloyd Austin', 'Park Jin', 'Yoon Suk Yeol']);
+  });
+
+  it('finds the places', () => {
+    expect(names(entities, 'GPE')).toEqual(
+      expect.arrayContaining(['Beijing', 'China', 'India', 'Iraq', 'Israel', 'Japan', 'Jordan', 'North Korea', 'Pyongyang', 'Russia', 'Seoul', 'South Korea', 'Tokyo', 'Turkey', 'Ukraine', 'United States']),
+    );
+    expect(names(entities, 'LOC')).toEqual(['Korean Peninsula', 'Middle East']);
+  });
+
+  it('finds the organisations', () => {
+    expect(names(entities, 'ORG')).toEqual(
+      expect.arrayContaining(['Hamas', 'Korea JoongAng Daily', 'Palestinian Authority', 'UN Security Council', 'United Nations', 'Yonhap News Agency']),
+    );
+  });
+
+  it('maps U.S. to the United States, and reads "North-Russia" as North Korea and Russia', () => {
+    expect(entity(entities, 'GPE:united states').aliases).toContain('U.S.');
+    expect(entities.some((e) => /north-russia/i.test(e.key))).toBe(false);
+    const compound = seed('002_').indexOf('North-Russia');
+    expect(entity(entities, 'GPE:north korea').mentions.some((m) => m.start === compound && m.text === 'North')).toBe(true);
+    expect(entity(entities, 'GPE:russia').mentions.some((m) => m.start === compound + 'North-'.length)).toBe(true);
+  });
 
   it('finds Park Jin with role Foreign Minister, joined with Park', () => {
     const park = entity(entities, 'PERSON:park jin');

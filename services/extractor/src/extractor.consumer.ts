@@ -2,10 +2,10 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { trace } from '@opentelemetry/api';
 import { TOPICS, UnprocessableDocumentError, type NormalizedArticleV1 } from '@wirestream/contracts';
 import { ConsumerRunner, record, type ConsumedMessage, type OutgoingRecord } from '@wirestream/kafka';
-import { EXTRACTOR_VERSION, extractEntities } from '@wirestream/extract';
+import { EXTRACTOR_VERSION, extractArticle } from '@wirestream/extract';
 import { EXTRACTOR_CONFIG, type ExtractorConfig } from './extractor.config';
 
-/** news.normalized.v1 → extractEntities → news.enriched.v1. */
+/** news.normalized.v1 → entities and quotes (extractArticle) → news.enriched.v1. */
 @Injectable()
 export class ExtractorConsumer implements OnApplicationBootstrap {
   constructor(
@@ -26,8 +26,12 @@ export class ExtractorConsumer implements OnApplicationBootstrap {
     if (article.body.length > this.config.EXTRACTOR_MAX_BODY_CHARS) {
       throw new UnprocessableDocumentError(`body of ${article.body.length} chars exceeds EXTRACTOR_MAX_BODY_CHARS=${this.config.EXTRACTOR_MAX_BODY_CHARS}`);
     }
-    const entities = extractEntities(article.body, { headline: article.headline });
-    trace.getActiveSpan()?.setAttributes({ 'wirestream.entity_count': entities.length, 'wirestream.extractor_version': EXTRACTOR_VERSION });
-    return [record(TOPICS.enriched, article.articleId, { schemaVersion: 1, articleId: article.articleId, article, entities, extractorVersion: EXTRACTOR_VERSION })];
+    const { entities, quotes } = extractArticle(article.body, { headline: article.headline });
+    trace.getActiveSpan()?.setAttributes({
+      'wirestream.entity_count': entities.length,
+      'wirestream.quote_count': quotes.length,
+      'wirestream.extractor_version': EXTRACTOR_VERSION,
+    });
+    return [record(TOPICS.enriched, article.articleId, { schemaVersion: 1, articleId: article.articleId, article, entities, quotes, extractorVersion: EXTRACTOR_VERSION })];
   }
 }

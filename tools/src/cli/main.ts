@@ -1,5 +1,5 @@
 import { STAGES, type Stage } from '@wirestream/contracts';
-import { EXTRACTOR_VERSION, extractEntities } from '@wirestream/extract';
+import { EXTRACTOR_VERSION, extractArticle } from '@wirestream/extract';
 import { documentsFromDroppedFile } from '@wirestream/feeds';
 import { normalizeDocument } from '@wirestream/normalize';
 import { existsSync, readFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ function inspect(file: string): unknown[] {
   });
   return documents.map((document) => {
     const article = normalizeDocument(document);
-    return { article, entities: extractEntities(article.body, { headline: article.headline }), extractorVersion: EXTRACTOR_VERSION };
+    return { article, ...extractArticle(article.body, { headline: article.headline }), extractorVersion: EXTRACTOR_VERSION };
   });
 }
 

@@ -38,7 +38,7 @@ function main(argv: string[]): void {
   const result = trainNer(docs, {
     epochs: numberArg(args, 'epochs', 10),
     seed: numberArg(args, 'seed', 1),
-    hashBits: numberArg(args, 'hash-bits', 18),
+    hashBits: numberArg(args, 'hash-bits', 17),
     folds: numberArg(args, 'folds', 4),
     prune: numberArg(args, 'prune', 0.05),
     describe: { data: path.basename(data) },

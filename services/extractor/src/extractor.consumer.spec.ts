@@ -1,0 +1,70 @@
+import { EnrichedArticleV1Schema, NormalizedArticleV1Schema, TOPICS, UnprocessableDocumentError, type NormalizedArticleV1 } from '@wirestream/contracts';
+import type { ConsumedMessage, ConsumerRunner, OutgoingRecord } from '@wirestream/kafka';
+import { EXTRACTOR_VERSION } from '@wirestream/extract';
+import { ExtractorConsumer } from './extractor.consumer';
+
+const BODY =
+  'Foreign Minister Park Jin met Antony Blinken in Seoul on Monday.\n\n' +
+  '“The door to dialogue remains open for everyone,” Park said.\n\n' +
+  '“We stand with our allies in every way that matters,” Blinken told reporters.';
+
+function article(body: string): NormalizedArticleV1 {
+  return NormalizedArticleV1Schema.parse({
+    schemaVersion: 1,
+    articleId: 'a'.repeat(32),
+    sourceId: 'test',
+    documentUri: 'file:///drop/story.txt',
+    canonicalUrl: null,
+    fetchedAt: '2026-11-23T09:00:00Z',
+    headline: 'Park and Blinken meet in Seoul',
+    subheadline: null,
+    dateline: null,
+    byline: null,
+    publishedAt: null,
+    publishedAtSource: null,
+    publisher: null,
+    originatingAgency: null,
+    credits: [],
+    section: null,
+    language: 'en',
+    body,
+    captions: [],
+    wordCount: body.split(/\s+/).length,
+    contentHash: 'b'.repeat(64),
+    normalizerVersion: '0.1.0',
+  });
+}
+
+/** The consumer with a runner that only captures its message handler. */
+async function handler(maxBodyChars = 500_000): Promise<(message: ConsumedMessage<NormalizedArticleV1>) => Promise<OutgoingRecord[]>> {
+  let processMessage: ((message: ConsumedMessage<NormalizedArticleV1>) => Promise<OutgoingRecord[]>) | undefined;
+  const runner = { start: async (options: { processMessage: typeof processMessage }) => void (processMessage = options.processMessage) };
+  await new ExtractorConsumer(runner as unknown as ConsumerRunner, { EXTRACTOR_MAX_BODY_CHARS: maxBodyChars }).onApplicationBootstrap();
+  return processMessage!;
+}
+
+describe('ExtractorConsumer', () => {
+  it('emits entities, mentions and quotes with speakers in news.enriched.v1, with the extractor version', async () => {
+    const process = await handler();
+    const records = await process({ value: article(BODY) } as ConsumedMessage<NormalizedArticleV1>);
+    expect(records).toHaveLength(1);
+    const [out] = records;
+    expect(out!.topic).toBe(TOPICS.enriched);
+    expect(out!.key).toBe('a'.repeat(32));
+    const enriched = EnrichedArticleV1Schema.parse(out!.value);
+    expect(enriched.extractorVersion).toBe(EXTRACTOR_VERSION);
+    expect(enriched.extractorVersion).toMatch(/^ner-\d+\.\d+\.\d+\+[0-9a-f]{8}$/);
+    expect(enriched.entities.map((e) => e.key)).toEqual(expect.arrayContaining(['PERSON:park jin', 'PERSON:antony blinken', 'GPE:seoul']));
+    for (const e of enriched.entities) for (const m of e.mentions) expect(BODY.slice(m.start, m.end)).toBe(m.text);
+    expect(enriched.quotes?.map((q) => [q.speakerKey, q.speakerName])).toEqual([
+      ['PERSON:park jin', 'Park Jin'],
+      ['PERSON:antony blinken', 'Antony Blinken'],
+    ]);
+    for (const q of enriched.quotes ?? []) expect(BODY.slice(q.start, q.end)).toBe(q.text);
+  });
+
+  it('refuses a body longer than EXTRACTOR_MAX_BODY_CHARS as unprocessable', async () => {
+    const process = await handler(1000);
+    await expect(process({ value: article(BODY.repeat(20)) } as ConsumedMessage<NormalizedArticleV1>)).rejects.toBeInstanceOf(UnprocessableDocumentError);
+  });
+});
