@@ -89,11 +89,21 @@ function* take<T>(items: Iterable<T>, limit: number): Generator<T> {
   }
 }
 
+/** What follows an agency's short name in its full one: "Yonhap" → "Yonhap News Agency". */
+const FULL_NAME_SUFFIX = /^ (?:news agency|news service|press agency|news|press|agency)$/;
+
+/**
+ * One credit per agency: exact repeats go, and so does a short name ("Yonhap", from a "[YONHAP]"
+ * caption) when the copy also credits the agency by its full name ("Yonhap News Agency").
+ */
 function dedupe(names: readonly string[]): string[] {
+  const keys = names.map((name) => name.toLowerCase());
+  const isShortFormOfAnother = (key: string): boolean =>
+    keys.some((other) => other.startsWith(key) && FULL_NAME_SUFFIX.test(other.slice(key.length)));
   const seen = new Set<string>();
-  return names.filter((name) => {
-    const key = name.toLowerCase();
-    if (seen.has(key)) return false;
+  return names.filter((_name, index) => {
+    const key = keys[index] ?? '';
+    if (seen.has(key) || isShortFormOfAnother(key)) return false;
     seen.add(key);
     return true;
   });

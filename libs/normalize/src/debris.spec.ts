@@ -3,6 +3,8 @@ import {
   isCharacterCounter,
   isCommentBoxStart,
   isOperatorInitialsLine,
+  isPromoLine,
+  isTimestampLine,
   isWidgetLine,
   readBreadcrumbs,
 } from './debris';
@@ -47,5 +49,29 @@ describe('wire trailer lines', () => {
     expect(isOperatorInitialsLine('(tm/ab)')).toBe(true);
     expect(isOperatorInitialsLine('OK')).toBe(false);
     expect(isOperatorInitialsLine('The end.')).toBe(false);
+  });
+});
+
+describe('share rows, promos and date stamps', () => {
+  it('recognises share rows with their connecting words, but not a sentence about sharing', () => {
+    expect(isWidgetLine('Share on Facebook | Share on X | Email')).toBe(true);
+    expect(isWidgetLine('Follow us on Twitter and Facebook')).toBe(true);
+    expect(isWidgetLine('Share this story')).toBe(true);
+    expect(isWidgetLine('Follow us')).toBe(false);
+    expect(isWidgetLine('Shares fell on Monday.')).toBe(false);
+  });
+
+  it('recognises a labelled promo for another story, but not a sentence starting with the same word', () => {
+    expect(isPromoLine('Read more: Ferry routes cut as fuel costs climb')).toBe(true);
+    expect(isPromoLine('Also read | Rates held steady')).toBe(true);
+    expect(isPromoLine('Related coverage of the vote continued on Tuesday, officials said.')).toBe(false);
+    expect(isPromoLine('Read more')).toBe(false);
+  });
+
+  it('recognises a bare date stamp, not a sentence holding a date', () => {
+    expect(isTimestampLine('2025/02/28 14:05 EAT')).toBe(true);
+    expect(isTimestampLine('2025-02-28 14:05:00 +09:00')).toBe(true);
+    expect(isTimestampLine('2025.02.28')).toBe(true);
+    expect(isTimestampLine('2025-02-28 was the last day of trading.')).toBe(false);
   });
 });

@@ -19,6 +19,8 @@ const WIDGET_WORDS = new Set([
   'like', 'icon', 'lock', 'close', 'menu', 'search', 'comment', 'comments', 'more', 'zoom', 'scrap', 'sns',
   'translate', 'translation', 'increase', 'decrease', 'reset', 'top', 'up', 'down', 'messenger', 'naver', 'band',
   'gift', 'article', 'help-image', 'image',
+  // Connecting words of share rows: "Share on Facebook", "Follow us on X", "Share this story".
+  'on', 'via', 'this', 'story', 'page', 'follow', 'us', 'and', 'or', 'to',
 ]);
 /** At least one of these must be present, so a line like "More" or "Close" alone is not enough. */
 const STRONG_WIDGET_WORDS = new Set([
@@ -91,6 +93,17 @@ export function isRelatedLinksStart(line: string): boolean {
   );
 }
 
+/**
+ * A promo for another story inside or under this one: "Read more: Ferries cancelled as storm
+ * nears", "Also read | ...". The label and its separator make it one; a sentence that merely
+ * starts with "Related" has neither.
+ */
+export function isPromoLine(line: string): boolean {
+  const text = line.trim();
+  if (text.length > 160) return false;
+  return /^(?:read more|read also|also read|related(?: articles?| stories| news)?|see also|more on this(?: story)?|recommended|don't miss)\s?[:|»›>]\s?\S/iu.test(text);
+}
+
 /** A comment box's character counter: "(0/250)", "0 / 500 characters", "(0/250자)". */
 export function isCharacterCounter(line: string): boolean {
   const text = line.trim();
@@ -121,6 +134,18 @@ export function isAgencyIdLine(line: string): boolean {
 export function isOperatorInitialsLine(line: string): boolean {
   const text = line.trim();
   return text.length <= 20 && /^\(?[a-z]{1,4}(?:[/-][a-z]{1,4}){0,3}\)?$/.test(text);
+}
+
+/**
+ * A date stamp on a line of its own, as some agencies print under the story: "2025/02/28 14:05
+ * KST", "2025-02-28 14:05:00", "2025.02.28". Story text never consists of a bare date.
+ */
+export function isTimestampLine(line: string): boolean {
+  const text = line.trim();
+  return (
+    text.length <= 40 &&
+    /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\.?(?:\s{1,3}\d{1,2}:\d{2}(?::\d{2})?)?(?:\s{0,3}(?:[A-Z]{2,5}|(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?))?$/.test(text)
+  );
 }
 
 /** "© 2025 Yonhap", "Copyright 2025 The Associated Press. All rights reserved. ..." */

@@ -82,7 +82,7 @@ describe('web page text copied with its furniture (fixtures/web-copy-debris.txt)
     'Local officials have opened shelters in school gyms, Yonhap News Agency reported, and asked residents to stock up on water.',
   ].join('\n\n');
 
-  it('drops breadcrumbs (kept as section), the doubled headline, toolbar words, the ad marker, related links, the comment box with its counter and the copyright line; moves the doubled caption out once; keeps the mismatched e-mail', () => {
+  it('drops breadcrumbs (kept as section), the doubled headline, toolbar words and share rows, the ad marker, promos and related links, the comment box with its counter and the copyright line; moves the doubled caption out once; keeps the mismatched e-mail', () => {
     const article = normalizedFixture('web-copy-debris.txt', 'wire-text');
     expect(article).toEqual(
       expectedArticle({
@@ -101,7 +101,8 @@ describe('web page text copied with its furniture (fixtures/web-copy-debris.txt)
         publishedAtSource: null,
         publisher: null,
         originatingAgency: null,
-        credits: ['Yonhap News Agency', 'Yonhap'],
+        // The caption's [YONHAP] credits the same agency the text names in full: one credit.
+        credits: ['Yonhap News Agency'],
         section: 'National > Environment',
         language: 'en',
         body,
@@ -180,7 +181,7 @@ describe('wire copy dated only by its dateline (fixtures/dateline-dated.txt)', (
     wordCount: 39,
   };
 
-  it('resolves "Feb 28" against the reference date and drops the copyright line', () => {
+  it('resolves "Feb 28" against the reference date and drops the date stamp and copyright line', () => {
     const article = normalizedFixture('dateline-dated.txt', 'wire-text');
     expect(article).toEqual(expectedArticle(fields));
     expect(article.nearDuplicate?.simhash).toBe('a61ad9639eef02b7');

@@ -4,6 +4,7 @@ import {
   isCopyrightLine,
   isOperatorInitialsLine,
   isStandaloneFurniture,
+  isTimestampLine,
   isWidgetLine,
 } from './debris';
 
@@ -54,7 +55,7 @@ export function cutAtEndMark(lines: readonly string[]): string[] {
 
 /**
  * Drops furniture from the bottom of the copy, bottom up, stopping at the first line that could
- * be story text: blank lines, syndication IDs, operator initials, counters, copyright lines.
+ * be story text: blank lines, syndication IDs, operator initials, counters, copyright lines, date stamps.
  */
 export function dropTrailingDebris(lines: readonly string[]): string[] {
   let end = lines.length;
@@ -66,6 +67,7 @@ export function dropTrailingDebris(lines: readonly string[]): string[] {
       isOperatorInitialsLine(line) ||
       isCharacterCounter(line) ||
       isCopyrightLine(line) ||
+      isTimestampLine(line) ||
       isWidgetLine(line) ||
       isStandaloneFurniture(line);
     if (!isDebris) break;

@@ -4,6 +4,7 @@ import { isCaption } from './captions';
 import { readDateline } from './dateline';
 import {
   isCommentBoxStart,
+  isPromoLine,
   isRelatedLinksStart,
   isStandaloneFurniture,
   isWidgetLine,
@@ -126,7 +127,8 @@ function cutAtCommentBox(lines: readonly string[]): string[] {
 
 /**
  * Blanks out furniture lines (blanking, not deleting, keeps paragraph breaks where they were):
- * widget rows anywhere; breadcrumbs and sign-in prompts above the story; bylines above or below it.
+ * widget rows and promos for other stories anywhere; breadcrumbs and sign-in prompts above the
+ * story; bylines above or below it.
  */
 function removeFurnitureLines(lines: readonly string[]): { lines: string[]; section: string | null; byline: ParsedByline | null } {
   const { first, last } = storyExtent(lines);
@@ -136,7 +138,7 @@ function removeFurnitureLines(lines: readonly string[]): { lines: string[]; sect
     const text = line.trim();
     const aboveStory = index < first;
     const belowStory = index > last;
-    if (!text || isWidgetLine(text) || isStandaloneFurniture(text)) return '';
+    if (!text || isWidgetLine(text) || isStandaloneFurniture(text) || isPromoLine(text)) return '';
     if (aboveStory) {
       const breadcrumbs = readBreadcrumbs(text);
       if (breadcrumbs) {
