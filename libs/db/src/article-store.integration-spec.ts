@@ -148,12 +148,14 @@ describe('ArticleStore against Postgres', () => {
     it('stores quotes with their speaker entity, and replaces them when the article is processed again', async () => {
       await store.saveBatch([
         {
-          message: quoted,
+          message: {
+            ...quoted,
+            quotes: [
+              { speakerKey: 'PERSON:park jin', speakerName: 'Park Jin', text: 'We stand together.', start: 15, end: 33 },
+              { speakerKey: null, speakerName: 'A spokesman', text: 'Talks go on.', start: 55, end: 67 },
+            ],
+          },
           traceId: null,
-          quotes: [
-            { speakerKey: 'PERSON:park jin', speakerText: 'Park Jin', text: 'We stand together.', start: 15, end: 33 },
-            { speakerKey: null, speakerText: 'A spokesman', text: 'Talks go on.', start: 55, end: 67 },
-          ],
         },
       ]);
       const rows = await dataSource.query(
@@ -164,7 +166,7 @@ describe('ArticleStore against Postgres', () => {
         { text: 'We stand together.', speaker: 'Park Jin', speaker_text: 'Park Jin' },
         { text: 'Talks go on.', speaker: null, speaker_text: 'A spokesman' },
       ]);
-      await store.saveBatch([{ message: quoted, traceId: null, quotes: [] }]);
+      await store.saveBatch([{ message: { ...quoted, quotes: [] }, traceId: null }]);
       expect(await dataSource.query(`SELECT * FROM quotes WHERE article_id = $1`, [quoted.articleId])).toEqual([]);
     });
   });

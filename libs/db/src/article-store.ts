@@ -1,4 +1,4 @@
-import type { EnrichedArticleV1 } from '@wirestream/contracts';
+import type { EnrichedArticleV1, ExtractedQuote } from '@wirestream/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { versionRank } from './pipeline-version';
 import { chooseStory, DEFAULT_STORY_RULE, type StoryCandidate, type StoryRule } from './stories/story-rule';
@@ -8,22 +8,6 @@ export interface StoredArticleInput {
   message: EnrichedArticleV1;
   /** The story's trace id, kept so an operator can open its trace from the row. */
   traceId: string | null;
-  /**
-   * Quotes in the article's body. The enriched contract has no quotes yet; the consumer passes them
-   * once it does. Absent means none: a re-processed article's quotes are replaced like its mentions.
-   */
-  quotes?: StoredQuote[];
-}
-
-export interface StoredQuote {
-  /** Entity key of the speaker (one of the article's entities), when the extractor resolved one. */
-  speakerKey: string | null;
-  /** The speaker as the copy names them. */
-  speakerText: string | null;
-  text: string;
-  /** UTF-16 offsets into the normalized body, end exclusive. */
-  start: number;
-  end: number;
 }
 
 export type StoryAssignment =
@@ -205,10 +189,12 @@ async function replaceQuotes(manager: EntityManager, articles: PreparedArticle[]
   await manager.query(`DELETE FROM quotes WHERE article_id = ANY($1)`, [articles.map((article) => article.id)]);
   const rows = articles.flatMap((article) => {
     const ownKeys = new Set(article.input.message.entities.map((entity) => entity.key));
-    return (article.input.quotes ?? []).map((quote) => [
+    // Absent quotes (an extractor that predates them) mean none: the article's old quotes go.
+    const quotes: ExtractedQuote[] = article.input.message.quotes ?? [];
+    return quotes.map((quote) => [
       article.id,
       quote.speakerKey && ownKeys.has(quote.speakerKey) ? (entityIds.get(quote.speakerKey) ?? null) : null,
-      quote.speakerText,
+      quote.speakerName,
       quote.text,
       quote.start,
       quote.end,

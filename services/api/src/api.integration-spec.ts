@@ -118,9 +118,11 @@ describe('query API against Postgres', () => {
     await store.saveBatch([{ message: harbourCopy, traceId: null }]);
     await store.saveBatch([
       {
-        message: summit,
+        message: {
+          ...summit,
+          quotes: [{ speakerKey: 'PERSON:park jin', speakerName: 'Park Jin', text: 'We stand together.', start: summitBody.indexOf('We stand'), end: summitBody.indexOf('We stand') + 18 }],
+        },
         traceId: null,
-        quotes: [{ speakerKey: 'PERSON:park jin', speakerText: 'Park Jin', text: 'We stand together.', start: summitBody.indexOf('We stand'), end: summitBody.indexOf('We stand') + 18 }],
       },
     ]);
 

@@ -56,6 +56,15 @@ describe('wire stories end to end', () => {
     expect(byName.get('Antony Blinken')).toMatchObject({ type: 'PERSON', articles: 2 });
     expect(byName.get('Seoul')).toMatchObject({ type: 'GPE', articles: 2 });
     expect(byName.get('North Korea')).toMatchObject({ type: 'GPE', articles: 2 });
+
+    // The extractor's quotes reach Postgres with their speaker resolved to a canonical entity.
+    const quoteSpeakers: Array<{ speaker: string | null; speaker_text: string | null }> = await pipeline.db.query(
+      `SELECT e.canonical_name AS speaker, q.speaker_text FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id
+        WHERE q.article_id = ANY($1)`,
+      [seedIds],
+    );
+    expect(quoteSpeakers.length).toBeGreaterThan(0);
+    expect(quoteSpeakers.map((quote) => quote.speaker)).toContain('Antony Blinken');
   });
 
   it('adds no rows when the same files are dropped again', async () => {
