@@ -172,20 +172,28 @@ describe('ArticleStore against Postgres', () => {
   });
 
   describe('stories', () => {
+    type NearDuplicate = EnrichedArticleV1['article']['nearDuplicate'];
     const paragraphs = Array.from({ length: 12 }, (_, index) => `Paragraph ${index} of the harbour strike report: dockers in Busan walked out over pay, union leader Kim Ha-na said on day ${index}.`);
     const wire = paragraphs.join('\n\n');
-    const strike = (guid: string, body: string, publishedAt: string | null, extra: Partial<EnrichedArticleV1['article']> = {}): EnrichedArticleV1 => {
+    // The normalizer computes signatures (its own tests measure them on real copy); here each copy
+    // gets one a few bits from the original's, sharing most of its sketch, as a copy's would.
+    const originalHash = 0x9a3c5e7f1b2d4e60n;
+    const signature = (flippedBits: number, sketch: number[]) => ({
+      simhash: (originalHash ^ ((1n << BigInt(flippedBits)) - 1n)).toString(16).padStart(16, '0'),
+      sketch,
+    });
+    const strike = (guid: string, body: string, publishedAt: string | null, nearDuplicate: NearDuplicate): EnrichedArticleV1 => {
       const message = enriched(guid, body, [person('Kim Ha-na', 'Kim Ha-na', body.indexOf('Kim Ha-na'))]);
-      return { ...message, article: { ...message.article, publishedAt, ...extra } };
+      return { ...message, article: { ...message.article, publishedAt, nearDuplicate } };
     };
     const storyOf = async (articleId: string) => (await dataSource.query(`SELECT story_id FROM articles WHERE article_id = $1`, [articleId]))[0].story_id;
 
     it('puts a syndicated copy with another header and trailer into its original story, in the same batch or later', async () => {
-      const original = strike('strike-original', wire, '2026-03-02');
-      const sameBatchCopy = strike('strike-copy-1', `BUSAN, March 2 (Agency) -- ${wire}\n\n(Reporting by A. Writer; editing by B. Editor)`, null);
+      const original = strike('strike-original', wire, '2026-03-02', signature(0, [1, 2, 3, 4, 5, 6, 7, 8]));
+      const sameBatchCopy = strike('strike-copy-1', `BUSAN, March 2 (Agency) -- ${wire}\n\n(Reporting by A. Writer; editing by B. Editor)`, null, signature(3, [-9, 1, 2, 3, 4, 5, 6, 7]));
       const result = await store.saveBatch([{ message: original, traceId: null }, { message: sameBatchCopy, traceId: null }]);
       expect(result.stories.get(sameBatchCopy.articleId)?.reason).toBe('near-duplicate');
-      const edited = strike('strike-copy-2', paragraphs.slice(0, 10).join('\n\n').replace('walked out', 'went on strike'), '2026-03-03');
+      const edited = strike('strike-copy-2', paragraphs.slice(0, 10).join('\n\n').replace('walked out', 'went on strike'), '2026-03-03', signature(6, [2, 3, 4, 5, 6, 8, 10, 11]));
       const later = await store.saveBatch([{ message: edited, traceId: null }]);
       expect(later.stories.get(edited.articleId)).toMatchObject({ reason: 'near-duplicate', matchedArticleId: expect.any(String) });
       const storyIds = await Promise.all([original, sameBatchCopy, edited].map((message) => storyOf(message.articleId)));
@@ -195,7 +203,10 @@ describe('ArticleStore against Postgres', () => {
     });
 
     it('starts a new story for an unrelated article', async () => {
-      const other = strike('unrelated', 'Heavy snow closed the airport in Sapporo for a second day; Kim Ha-na was among stranded travellers.', '2026-03-02');
+      const other = strike('unrelated', 'Heavy snow closed the airport in Sapporo for a second day; Kim Ha-na was among stranded travellers.', '2026-03-02', {
+        simhash: (originalHash ^ 0x5555_5555_5555_5555n).toString(16).padStart(16, '0'),
+        sketch: [20, 21, 22, 23, 24, 25, 26, 27],
+      });
       const result = await store.saveBatch([{ message: other, traceId: null }]);
       expect(result.stories.get(other.articleId)?.reason).toBe('new');
       expect(await storyOf(other.articleId)).not.toBe(await storyOf(articleIdFor({ sourceId: 'test', guid: 'strike-original' })));

@@ -2,7 +2,7 @@ import type { EnrichedArticleV1, ExtractedQuote } from '@wirestream/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { versionRank } from './pipeline-version';
 import { chooseStory, DEFAULT_STORY_RULE, type StoryCandidate, type StoryRule } from './stories/story-rule';
-import { bodySignature, salientEntities } from './stories/story-signature';
+import { salientEntities, storedSignature } from './stories/story-signature';
 
 export interface StoredArticleInput {
   message: EnrichedArticleV1;
@@ -74,7 +74,7 @@ interface PreparedArticle {
   id: string;
   input: StoredArticleInput;
   publishedAt: Date | null;
-  simhash: bigint;
+  simhash: bigint | null;
   sketch: number[];
   salient: string[];
   versionRank: number[];
@@ -82,14 +82,15 @@ interface PreparedArticle {
 
 function prepare(input: StoredArticleInput): PreparedArticle {
   const { article, entities, extractorVersion } = input.message;
-  const signature = bodySignature(article.body);
+  // The normalizer's signature; without one (an older normalizer) the article groups by entities only.
+  const signature = storedSignature(article.nearDuplicate);
   const publishedAt = asTimestamp(article.publishedAt);
   return {
     id: input.message.articleId,
     input,
     publishedAt: publishedAt ? new Date(publishedAt) : null,
-    simhash: signature.simhash,
-    sketch: signature.sketch,
+    simhash: signature?.simhash ?? null,
+    sketch: signature?.sketch ?? [],
     salient: salientEntities(entities),
     versionRank: versionRank(article.normalizerVersion, extractorVersion),
   };
@@ -123,7 +124,7 @@ async function upsertArticles(manager: EntityManager, articles: PreparedArticle[
       asTimestamp(article.publishedAt), article.publishedAtSource, article.publisher, article.originatingAgency, article.credits,
       article.section, article.language, article.body, article.captions, article.wordCount, article.contentHash,
       article.normalizerVersion, message.extractorVersion, traceId, article.fetchedAt,
-      prepared.versionRank, prepared.simhash.toString(), prepared.sketch, prepared.salient,
+      prepared.versionRank, prepared.simhash?.toString() ?? null, prepared.sketch, prepared.salient,
     ];
   });
   const updates = columns.filter((column) => column !== 'article_id').map((column) => `${column} = EXCLUDED.${column}`);
@@ -269,12 +270,12 @@ async function storyCandidates(manager: EntityManager, articles: PreparedArticle
   const bySubject = new Map<string, Map<string, StoryCandidate>>();
   const add = (subjectId: string, row: Row) => {
     // Rows without a story are this batch's own, compared in memory.
-    if (row.simhash === null || row.story_id === null || row.article_id === subjectId) return;
+    if (row.story_id === null || row.article_id === subjectId) return;
     const list = bySubject.get(subjectId) ?? new Map<string, StoryCandidate>();
     list.set(row.article_id, {
       articleId: row.article_id,
       storyId: String(row.story_id),
-      simhash: BigInt(row.simhash),
+      simhash: row.simhash === null ? null : BigInt(row.simhash),
       publishedAt: row.published_at ? new Date(row.published_at) : null,
       salientEntities: row.salient_entities,
     });

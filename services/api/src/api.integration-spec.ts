@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { articleIdFor, sha256Hex, type EnrichedArticleV1, type ExtractedEntity } from '@wirestream/contracts';
 import { ArticleStore, createDataSource } from '@wirestream/db';
+import { nearDuplicateSignature } from '@wirestream/normalize';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { API_CONFIG, type ApiConfig } from './api.config';
@@ -50,6 +51,7 @@ function article(guid: string, options: { headline: string; body: string; publis
       captions: [],
       wordCount: options.body.split(/\s+/).length,
       contentHash: sha256Hex(options.body),
+      nearDuplicate: nearDuplicateSignature(options.body),
       normalizerVersion: '0.1.0',
     },
   };

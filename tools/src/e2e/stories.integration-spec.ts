@@ -1,8 +1,8 @@
 import { type EnrichedArticleV1 } from '@wirestream/contracts';
-import { ArticleStore, createDataSource, DEFAULT_STORY_RULE, entityOverlap, hammingDistance, salientEntities, bodySignature } from '@wirestream/db';
+import { ArticleStore, createDataSource, DEFAULT_STORY_RULE, entityOverlap, salientEntities } from '@wirestream/db';
 import { EXTRACTOR_VERSION, extractArticle } from '@wirestream/extract';
 import { documentsFromDroppedFile } from '@wirestream/feeds';
-import { normalizeDocument } from '@wirestream/normalize';
+import { normalizeDocument, simhashDistance } from '@wirestream/normalize';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -89,7 +89,7 @@ describe('stories from the seeds', () => {
   it('would keep them apart even if both were dated the same week: too few shared salient entities, texts far apart', () => {
     const overlap = entityOverlap(salientEntities(datedSeed.entities), salientEntities(undatedSeed.entities));
     expect(overlap.overlap).toBeLessThan(DEFAULT_STORY_RULE.minEntityOverlap);
-    const distance = hammingDistance(bodySignature(datedSeed.article.body).simhash, bodySignature(undatedSeed.article.body).simhash);
+    const distance = simhashDistance(datedSeed.article.nearDuplicate!.simhash, undatedSeed.article.nearDuplicate!.simhash);
     expect(distance).toBeGreaterThan(DEFAULT_STORY_RULE.maxHammingDistance * 2);
   });
 

@@ -1,4 +1,5 @@
 import { articleIdFor, sha256Hex, type EnrichedArticleV1, type ExtractedEntity } from '@wirestream/contracts';
+import { nearDuplicateSignature } from '@wirestream/normalize';
 
 /**
  * Deterministic synthetic wire copy for the storage benchmark: events with a few core entities and
@@ -130,6 +131,8 @@ function enriched(guid: string, sourceId: string, body: string, entities: Extrac
       captions: [],
       wordCount: body.split(/\s+/).length,
       contentHash: sha256Hex(body),
+      // As the normalizer computes it, so the benchmark's grouping runs on real signatures.
+      nearDuplicate: nearDuplicateSignature(body),
       normalizerVersion: '1.0.0',
     },
   };

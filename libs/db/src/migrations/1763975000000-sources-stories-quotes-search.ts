@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { versionRank } from '../pipeline-version';
-import { bodySignature, salientEntities, type SalienceInput } from '../stories/story-signature';
+import { salientEntities, type SalienceInput } from '../stories/story-signature';
 
 /**
  * Sources, stories and quotes; per-article pipeline version rank, story signatures, full-text
@@ -95,16 +95,17 @@ export class SourcesStoriesQuotesSearch1763975000000 implements MigrationInterfa
     await this.backfill(queryRunner);
   }
 
-  /** Signatures, version rank and a story of its own for every article stored before this migration. */
+  /** Version rank, salient entities and a story of its own for every article stored before this migration. */
   private async backfill(queryRunner: QueryRunner): Promise<void> {
-    const articles: Array<{ article_id: string; body: string; normalizer_version: string; extractor_version: string }> =
-      await queryRunner.query(`SELECT article_id, body, normalizer_version, extractor_version FROM articles`);
+    // Near-duplicate signatures come from the normalizer; older rows get one when re-processed and
+    // until then join stories by their entities only.
+    const articles: Array<{ article_id: string; normalizer_version: string; extractor_version: string }> =
+      await queryRunner.query(`SELECT article_id, normalizer_version, extractor_version FROM articles`);
     for (const article of articles) {
-      const signature = bodySignature(article.body);
-      await queryRunner.query(
-        `UPDATE articles SET simhash = $2, shingle_sketch = $3, version_rank = $4 WHERE article_id = $1`,
-        [article.article_id, signature.simhash.toString(), signature.sketch, versionRank(article.normalizer_version, article.extractor_version)],
-      );
+      await queryRunner.query(`UPDATE articles SET version_rank = $2 WHERE article_id = $1`, [
+        article.article_id,
+        versionRank(article.normalizer_version, article.extractor_version),
+      ]);
     }
     const entityRows: Array<{ article_id: string; key: string; type: string; starts: number[] }> = await queryRunner.query(`
       SELECT m.article_id, e.key, e.type, array_agg(m.start_offset) AS starts

@@ -33,7 +33,8 @@ export const DEFAULT_STORY_RULE: StoryRule = {
 };
 
 export interface StorySubject {
-  simhash: bigint;
+  /** Null for an article whose message carried no near-duplicate signature: entities only. */
+  simhash: bigint | null;
   publishedAt: Date | null;
   salientEntities: string[];
 }
@@ -54,7 +55,7 @@ export function chooseStory(subject: StorySubject, candidates: StoryCandidate[],
   let best: StoryMatch | null = null;
   for (const candidate of candidates) {
     const days = daysApart(subject.publishedAt, candidate.publishedAt);
-    const distance = hammingDistance(subject.simhash, candidate.simhash);
+    const distance = subject.simhash === null || candidate.simhash === null ? Infinity : hammingDistance(subject.simhash, candidate.simhash);
     if (distance <= rule.maxHammingDistance && (days === null || days <= rule.nearDuplicateMaxDays)) {
       if (best?.reason !== 'near-duplicate' || distance < best.distance) {
         best = { storyId: candidate.storyId, articleId: candidate.articleId, reason: 'near-duplicate', distance };
