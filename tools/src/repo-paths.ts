@@ -5,10 +5,14 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const STATE_DIR = path.join(REPO_ROOT, '.wirestream');
 export const SHARED_DIR = process.env.WIRESTREAM_SHARED_DIR ?? path.resolve(REPO_ROOT, '..', 'shared');
 
+/** The pipeline's workers, in the order stories flow through them. */
 export const SERVICES = ['fetcher', 'normalizer', 'extractor', 'storage'] as const;
 export type ServiceName = (typeof SERVICES)[number];
+/** The read-only query service, started beside the workers when asked for. */
+export const API_SERVICE = 'api';
+export type LaunchableService = ServiceName | typeof API_SERVICE;
 
-export function serviceEntryPoint(service: ServiceName): string {
+export function serviceEntryPoint(service: LaunchableService): string {
   return path.join(REPO_ROOT, 'services', service, 'dist', 'main.js');
 }
 

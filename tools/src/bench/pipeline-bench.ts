@@ -11,7 +11,7 @@ import type { DataSource } from 'typeorm';
 import { mixedCorpus, type WireStory } from '../corpus/wire-corpus';
 import { migrate } from '../launcher/article-queries';
 import { parseScale, startPipeline, type RunningPipeline } from '../launcher/pipeline-launcher';
-import { localInfra, SERVICES, STATE_DIR, type ServiceName } from '../repo-paths';
+import { API_SERVICE, localInfra, SERVICES, STATE_DIR, type ServiceName } from '../repo-paths';
 
 /**
  * `npm run bench:pipeline -- [--stories N] [--scale stage=K]… [--partitions P] [--json]`
@@ -213,6 +213,7 @@ async function waitForCount(db: DataSource, count: number, timeoutMs: number): P
 async function stageFigures(pipeline: RunningPipeline): Promise<Partial<Record<ServiceName, StageFigures>>> {
   const figures: Partial<Record<ServiceName, StageFigures>> = {};
   for (const instance of pipeline.instances) {
+    if (instance.service === API_SERVICE) continue;
     const text = await fetch(instance.healthUrl.replace('/health/ready', '/metrics')).then((response) => response.text());
     const stage = (figures[instance.service] ??= { instances: 0, messages: 0, busySeconds: 0, perBusySecond: 0 });
     stage.instances++;

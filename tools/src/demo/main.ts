@@ -5,6 +5,7 @@ import path from 'node:path';
 import { summarizeArticles, migrate, waitForArticles } from '../launcher/article-queries';
 import { parseScale, startPipeline, type RunningPipeline } from '../launcher/pipeline-launcher';
 import { localInfra, REPO_ROOT, STATE_DIR, type ServiceName } from '../repo-paths';
+import { apiTour } from './api-tour';
 import { formatArticleTable } from './print-table';
 
 const DEMO_DATABASE = 'wirestream';
@@ -13,7 +14,7 @@ const STORED_TIMEOUT_MS = 120_000;
 
 /**
  * `npm run demo [-- <directory of stories>] [--scale stage=K,…]`: starts what is not running (broker, database,
- * migrations, the four services as separate processes), drops the stories into the fetcher's
+ * migrations, the four services and the query API as separate processes), drops the stories into the fetcher's
  * directory, waits until every one is stored, prints what Postgres holds, and stops what it started.
  */
 async function main(): Promise<number> {
@@ -47,12 +48,13 @@ async function main(): Promise<number> {
       }).map((document) => document.articleId),
     );
 
-    log(`starting the four services (logs in ${path.join(STATE_DIR, 'logs')})`);
+    log(`starting the four services and the query API (logs in ${path.join(STATE_DIR, 'logs')})`);
     pipeline = await startPipeline({
       // The fetcher keeps its state in memory here (no FETCHER_STATE_DATABASE_URL): each demo run
       // ingests the samples again, and storage updates them in place without adding rows.
       env: { KAFKA_BROKERS: kafka.brokers, DATABASE_URL: databaseUrl, FETCHER_DROP_DIR: dropDir, FETCHER_DROP_POLL_MS: '300' },
       scale,
+      withApi: true,
     });
 
     const since = new Date();
@@ -70,6 +72,7 @@ async function main(): Promise<number> {
       log(`stored ${new Set(expectedIds).size} article(s) in ${((Date.now() - since.getTime()) / 1000).toFixed(1)} s\n`);
       console.log(formatArticleTable(await summarizeArticles(dataSource, [...new Set(expectedIds)])));
       console.log('');
+      (await apiTour(pipeline.apiUrl!, [...new Set(expectedIds)])).forEach((line) => log(line));
     } finally {
       await dataSource.destroy();
     }

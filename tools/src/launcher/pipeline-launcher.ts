@@ -2,20 +2,22 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { SERVICES, serviceEntryPoint, STATE_DIR, type ServiceName } from '../repo-paths';
+import { API_SERVICE, SERVICES, serviceEntryPoint, STATE_DIR, type LaunchableService, type ServiceName } from '../repo-paths';
 
 export interface PipelineOptions {
   /** Environment shared by every service (KAFKA_BROKERS, DATABASE_URL, FETCHER_DROP_DIR, …). */
   env: Record<string, string>;
   /** Instances per service (default 1 each). */
   scale?: Partial<Record<ServiceName, number>>;
+  /** Also start the read-only query API (services/api) on the same database. */
+  withApi?: boolean;
   /** Where each instance's output goes: `<logDir>/<service>-<n>.log`. */
   logDir?: string;
   readyTimeoutMs?: number;
 }
 
 export interface RunningInstance {
-  service: ServiceName;
+  service: LaunchableService;
   index: number;
   process: ChildProcess;
   healthUrl: string;
@@ -24,6 +26,8 @@ export interface RunningInstance {
 
 export interface RunningPipeline {
   instances: RunningInstance[];
+  /** Base URL of the query API (`http://127.0.0.1:<port>`), when it was asked for. */
+  apiUrl: string | null;
   /**
    * Kills every instance of a service with the signal, starts new ones (with `env` overriding the
    * pipeline's, e.g. a fixed configuration) and waits until they are ready.
@@ -55,6 +59,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
   const readyTimeoutMs = options.readyTimeoutMs ?? 90_000;
   const pipeline: RunningPipeline = {
     instances,
+    apiUrl: null,
     stop: () => stopInstances(instances),
     restart: async (service, signal = 'SIGKILL', env = {}) => {
       for (const [position, old] of instances.entries()) {
@@ -72,6 +77,11 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
         instances.push(await launch(service, index, options.env, logDir));
       }
     }
+    if (options.withApi) {
+      const api = await launch(API_SERVICE, 1, options.env, logDir);
+      instances.push(api);
+      pipeline.apiUrl = new URL(api.healthUrl).origin;
+    }
     await Promise.all(instances.map((instance) => waitUntilReady(instance, readyTimeoutMs)));
     return pipeline;
   } catch (error) {
@@ -80,7 +90,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
   }
 }
 
-async function launch(service: ServiceName, index: number, env: Record<string, string>, logDir: string, appendLog = false): Promise<RunningInstance> {
+async function launch(service: LaunchableService, index: number, env: Record<string, string>, logDir: string, appendLog = false): Promise<RunningInstance> {
   const port = await freePort();
   const logFile = path.join(logDir, `${service}-${index}.log`);
   const log = createWriteStream(logFile, { flags: appendLog ? 'a' : 'w' });
