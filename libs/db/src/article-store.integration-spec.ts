@@ -212,4 +212,18 @@ describe('ArticleStore against Postgres', () => {
       expect(await storyOf(other.articleId)).not.toBe(await storyOf(articleIdFor({ sourceId: 'test', guid: 'strike-original' })));
     });
   });
+
+  it('adds an alias a later batch brings to the same entity row, and links known entities without rewriting them', async () => {
+    const [before] = await dataSource.query(`SELECT id, xmin::text AS version FROM entities WHERE key = 'PERSON:park jin'`);
+    const later = enriched('c', 'Secretary Blinken and Park met again.', [person('Antony Blinken', 'Secretary Blinken', 0), person('Park Jin', 'Park Jin', 22)]);
+    // Park Jin is named as before: its row keeps its version; the mention still points at it.
+    later.entities[1].mentions[0] = { start: 22, end: 26, text: 'Park', role: null };
+    await store.saveBatch([{ message: later, traceId: null }]);
+    const [blinken] = await dataSource.query(`SELECT aliases FROM entities WHERE key = 'PERSON:antony blinken'`);
+    expect(blinken.aliases).toEqual(['Blinken', 'Secretary Blinken']);
+    const [park] = await dataSource.query(`SELECT id, xmin::text AS version FROM entities WHERE key = 'PERSON:park jin'`);
+    expect(park).toEqual(before);
+    const mentions = await dataSource.query(`SELECT entity_id, surface FROM mentions WHERE article_id = $1 ORDER BY start_offset`, [later.articleId]);
+    expect(mentions.map((mention: { entity_id: string }) => String(mention.entity_id))).toContain(String(before.id));
+  });
 });
