@@ -17,6 +17,8 @@ export async function bootstrapService(options: {
   module: unknown;
   defaultPort: number;
   telemetry: TelemetryHandle;
+  /** Runs between creating the app and listening: routes that must be mounted first (OpenAPI docs). */
+  configure?: (app: INestApplication) => void;
 }): Promise<void> {
   const logger = new Logger(options.name);
   try {
@@ -24,6 +26,7 @@ export async function bootstrapService(options: {
     const app = await NestFactory.create(options.module as never, {
       logger: new PinoNestLogger(createLogger(`wirestream-${options.name}`, PINO_LEVELS[env.LOG_LEVEL])),
     });
+    options.configure?.(app);
     await app.listen(env.HTTP_PORT ?? options.defaultPort, env.HTTP_HOST);
     logger.log(`${options.name} ready; health on ${await app.getUrl()}/health/ready`);
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -1,5 +1,8 @@
+// Telemetry first: the OpenTelemetry SDK must start before the modules it instruments load.
 import { telemetry } from './telemetry';
+import { bootstrapService } from '@wirestream/service-kit';
+import { configureApiApp } from './api-app';
 import { ApiModule } from './api.module';
-import { bootstrapApi } from './bootstrap-api';
 
-void bootstrapApi({ module: ApiModule, defaultPort: 3105, telemetry });
+// OpenAPI docs at /docs are mounted before the app listens.
+void bootstrapService({ name: 'api', module: ApiModule, defaultPort: 3105, telemetry, configure: configureApiApp });
