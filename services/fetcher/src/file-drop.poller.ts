@@ -4,6 +4,7 @@ import { documentsFromDroppedFile, FileDropTracker, type SourceRef } from '@wire
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DocumentEmitter } from './document-emitter';
+import { FETCH_STATE, type FetchState } from './fetch-state';
 import { FETCHER_CONFIG, type FetcherConfig } from './fetcher.config';
 import { SourceRegistry, type FileDropSource, type SourceDeclaration } from './source-registry';
 
@@ -25,6 +26,7 @@ export class FileDropPoller implements OnApplicationBootstrap, BeforeApplication
 
   constructor(
     @Inject(FETCHER_CONFIG) private readonly config: FetcherConfig,
+    @Inject(FETCH_STATE) private readonly state: FetchState,
     private readonly registry: SourceRegistry,
     private readonly emitter: DocumentEmitter,
   ) {}
@@ -76,8 +78,11 @@ export class FileDropPoller implements OnApplicationBootstrap, BeforeApplication
       const batch = ready.slice(start, start + this.config.FETCHER_DROP_BATCH_FILES).map((name) => byName.get(name)!);
       const documents: RawDocumentV1[] = [];
       for (const entry of batch) documents.push(...(await this.readFile(source, path.join(source.path, entry.name), entry.size)));
-      await this.emitter.emit(documents);
-      if (documents.length > 0) this.logger.log(`emitted ${documents.length} document(s) from ${batch.length} file(s) in ${source.path}`);
+      // The tracker lives in memory; the durable state keeps a restart from emitting the directory again.
+      const fresh = await this.state.unemitted(source.id, documents);
+      await this.emitter.emit(fresh);
+      await this.state.markEmitted(source.id, fresh);
+      if (fresh.length > 0) this.logger.log(`emitted ${fresh.length} document(s) from ${batch.length} file(s) in ${source.path}`);
       for (const entry of batch) tracker.markEmitted(entry.name, entry.size, entry.mtimeMs);
     }
   }
