@@ -1,11 +1,9 @@
 import { STAGES, type Stage } from '@wirestream/contracts';
-import { EXTRACTOR_VERSION, extractArticle } from '@wirestream/extract';
-import { documentsFromDroppedFile } from '@wirestream/feeds';
-import { normalizeDocument } from '@wirestream/normalize';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../repo-paths';
+import { inspect } from './inspect';
 import { connectFromEnv, readDeadLetters, replayDeadLetters, type LetterFilter, type StoredLetter } from './dead-letters';
 
 const USAGE = `usage: npm run cli -- <command>
@@ -25,21 +23,6 @@ const USAGE = `usage: npm run cli -- <command>
   dlq replay [--stage S] [--article ID]     put dead letters back on the topic they failed on
 
   Stages: ${STAGES.join(', ')}. The broker and namespace come from KAFKA_BROKERS and KAFKA_TOPIC_NAMESPACE.`;
-
-/** The same stage libraries the services run, on one file, in a second. */
-function inspect(file: string): unknown[] {
-  const absolute = path.resolve(file);
-  if (!existsSync(absolute)) throw new Error(`no such file: ${absolute}`);
-  const documents = documentsFromDroppedFile(readFileSync(absolute), {
-    source: { id: 'cli', kind: 'file-drop', uri: path.dirname(absolute) },
-    path: absolute,
-    fetchedAt: new Date(),
-  });
-  return documents.map((document) => {
-    const article = normalizeDocument(document);
-    return { article, ...extractArticle(article.body, { headline: article.headline }), extractorVersion: EXTRACTOR_VERSION };
-  });
-}
 
 function parseFilter(args: string[]): LetterFilter {
   const filter: LetterFilter = {};
