@@ -108,11 +108,13 @@ describe('the fetcher service, polling a local server and a drop directory', () 
     serve('/g2-package.xml', 'application/vnd.iptc.g2.newsmessage+xml', () => fx.newsmlPackage);
     serve('/wire-single.txt', 'text/plain', () => fx.wireSingle);
     serve('/wire-multi.txt', 'text/plain', () => fx.wireMulti);
-    // Charsets: named by the HTTP header only, or by a <meta> only.
+    // Charsets: named by the HTTP header only, by a <meta> only, or by neither (sniffed).
     serve('/ko-header.html', 'text/html; charset=EUC-KR', () => iconv.encode(fx.pageIn(fx.koreanText, null), 'euc-kr'));
     serve('/ko-meta.html', 'text/html', () => iconv.encode(fx.pageIn(fx.koreanText, 'euc-kr'), 'euc-kr'));
     serve('/ar-header.html', 'text/html; charset=windows-1256', () => iconv.encode(fx.pageIn(fx.arabicText, null), 'windows-1256'));
     serve('/ar-meta.html', 'text/html', () => iconv.encode(fx.pageIn(fx.arabicText, 'windows-1256'), 'windows-1256'));
+    serve('/ko-sniff.html', 'text/html', () => iconv.encode(fx.pageIn(fx.koreanText, null), 'euc-kr'));
+    serve('/ar-sniff.html', 'text/html', () => iconv.encode(fx.pageIn(fx.arabicText, null), 'windows-1256'));
     // 429 with Retry-After on the first request, the feed afterwards.
     routes.set('/limited.xml', (_request, response) => {
       if (limitedCalls++ === 0) return void response.writeHead(429, { 'retry-after': String(RETRY_AFTER_S) }).end();
@@ -156,6 +158,8 @@ describe('the fetcher service, polling a local server and a drop directory', () 
       { id: 'ko-meta', kind: 'document', url: `${origin}/ko-meta.html`, ...loopback },
       { id: 'ar-header', kind: 'document', url: `${origin}/ar-header.html`, ...loopback },
       { id: 'ar-meta', kind: 'document', url: `${origin}/ar-meta.html`, ...loopback },
+      { id: 'ko-sniff', kind: 'document', url: `${origin}/ko-sniff.html`, ...loopback },
+      { id: 'ar-sniff', kind: 'document', url: `${origin}/ar-sniff.html`, ...loopback },
       { id: 'limited', kind: 'feed', url: `${origin}/limited.xml`, limits: { maxAttempts: 1, maxRetryAfterMs: 0 }, ...loopback },
       { id: 'huge', kind: 'feed', url: `${origin}/huge.xml`, limits: hostileLimits, ...loopback },
       { id: 'bomb', kind: 'feed', url: `${origin}/bomb.xml`, limits: hostileLimits, ...loopback },
@@ -247,7 +251,7 @@ describe('the fetcher service, polling a local server and a drop directory', () 
 
   const expectedPerSource: Record<string, number> = {
     rss: 2, atom: 2, rdf: 2, follow: 2, nitf: 1, 'g2-item': 1, 'g2-package': 2, 'wire-single': 1, 'wire-multi': 3,
-    'ko-header': 1, 'ko-meta': 1, 'ar-header': 1, 'ar-meta': 1, limited: 2, 'desk-drop': 2,
+    'ko-header': 1, 'ko-meta': 1, 'ko-sniff': 1, 'ar-header': 1, 'ar-meta': 1, 'ar-sniff': 1, limited: 2, 'desk-drop': 2,
   };
   const refusals: Record<string, RegExp> = {
     huge: /body as received is larger than the 262144-byte limit/,
@@ -295,12 +299,12 @@ describe('the fetcher service, polling a local server and a drop directory', () 
     expect(silentOutcome).toBe('failed');
   });
 
-  it('decodes EUC-KR and windows-1256 pages by the HTTP header or by <meta>, and records the charset', () => {
-    for (const id of ['ko-header', 'ko-meta']) {
+  it('decodes EUC-KR and windows-1256 pages by the HTTP header, by <meta> or by sniffing, and records the charset', () => {
+    for (const id of ['ko-header', 'ko-meta', 'ko-sniff']) {
       const [page] = fromSource(id);
       expect([id, page.charset, page.body.includes(fx.koreanText)]).toEqual([id, 'euc-kr', true]);
     }
-    for (const id of ['ar-header', 'ar-meta']) {
+    for (const id of ['ar-header', 'ar-meta', 'ar-sniff']) {
       const [page] = fromSource(id);
       expect([id, page.charset, page.body.includes(fx.arabicText)]).toEqual([id, 'windows-1256', true]);
     }
