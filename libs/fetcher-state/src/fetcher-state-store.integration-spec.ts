@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createFetcherDataSource, FETCHER_MIGRATIONS_TABLE, FetcherStateStore } from './fetcher-state-store';
+import { createFetcherDataSource, FETCHER_MIGRATIONS_TABLE, FetcherStateStore, runFetcherMigrations } from './fetcher-state-store';
 
 /** Each run gets its own schema in the project's test database, so it cannot disturb other suites. */
 const SCHEMA = `fetcher_state_${process.pid}`;
@@ -38,6 +38,24 @@ describe('FetcherStateStore against Postgres', () => {
     const rows: Array<{ name: string }> = await first.query(`SELECT name FROM ${FETCHER_MIGRATIONS_TABLE}`);
     expect(rows.map((row) => row.name)).toEqual(['FetcherState1764000000000']);
     expect(await second.showMigrations()).toBe(false);
+  });
+
+  it('migrates once when several instances start together on a fresh database', async () => {
+    const raceSchema = `${SCHEMA}_race`;
+    const admin = new Client({ connectionString: BASE_URL });
+    await admin.connect();
+    await admin.query(`DROP SCHEMA IF EXISTS ${raceSchema} CASCADE; CREATE SCHEMA ${raceSchema}`);
+    const instances = [0, 1, 2, 3].map(() => createFetcherDataSource(`${BASE_URL}?options=${encodeURIComponent(`-c search_path=${raceSchema}`)}`, 2));
+    try {
+      await Promise.all(instances.map((instance) => instance.initialize()));
+      await Promise.all(instances.map((instance) => runFetcherMigrations(instance)));
+      const rows: Array<{ name: string }> = await instances[0].query(`SELECT name FROM ${FETCHER_MIGRATIONS_TABLE}`);
+      expect(rows.map((row) => row.name)).toEqual(['FetcherState1764000000000']);
+    } finally {
+      await Promise.all(instances.map((instance) => instance.isInitialized && instance.destroy()));
+      await admin.query(`DROP SCHEMA IF EXISTS ${raceSchema} CASCADE`);
+      await admin.end();
+    }
   });
 
   it('remembers emitted items across a restart, and lets changed content through again', async () => {

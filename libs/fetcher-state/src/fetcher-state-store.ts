@@ -20,6 +20,26 @@ export function createFetcherDataSource(databaseUrl = process.env.DATABASE_URL ?
   });
 }
 
+/**
+ * Runs the fetcher-state migrations under a Postgres advisory lock, so instances (or `cli fetch`
+ * runs) starting together on a fresh database do not race to create the same tables: the first
+ * migrates, the others wait and then find nothing left to do.
+ */
+export async function runFetcherMigrations(dataSource: DataSource): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [FETCHER_MIGRATIONS_TABLE]);
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [FETCHER_MIGRATIONS_TABLE]);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
 export interface EmittedItem {
   articleId: string;
   contentHash: string;

@@ -3,6 +3,7 @@ export {
   DEFAULT_FETCHER_DATABASE_URL,
   FETCHER_MIGRATIONS_TABLE,
   FetcherStateStore,
+  runFetcherMigrations,
   type EmittedItem,
   type StoredValidators,
 } from './fetcher-state-store';

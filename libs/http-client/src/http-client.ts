@@ -260,7 +260,7 @@ async function readBody(body: Readable, contentEncoding: string | null, maxBytes
   try {
     for await (const chunk of decoded) {
       total += (chunk as Buffer).length;
-      if (total > maxBytes) throw tooLarge('decoded');
+      if (total > maxBytes) throw tooLarge(decoders.length > 0 ? 'decoded' : 'as received');
       chunks.push(chunk as Buffer);
     }
   } catch (error) {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { context, ROOT_CONTEXT } from '@opentelemetry/api';
-import { TOPICS, type RawDocumentV1 } from '@wirestream/contracts';
-import { deadLetterRecord, MessageProducer, record, TRUNCATED_HEADER } from '@wirestream/kafka';
+import { PermanentError, TOPICS, type RawDocumentV1 } from '@wirestream/contracts';
+import { deadLetterRecord, MessageProducer, record, TRUNCATED_HEADER, type PreparedRecord } from '@wirestream/kafka';
 import { inSpan, linkTo, pipelineMetrics, SpanKind } from '@wirestream/telemetry';
 
 /** Largest slice of a refused document kept in its dead letter (Kafka messages are ~1 MB max). */
@@ -17,8 +17,14 @@ export class DocumentEmitter {
 
   constructor(private readonly producer: MessageProducer) {}
 
-  /** `poll` is the context of the poll that found the documents: each story's trace links to it. */
-  async emit(documents: RawDocumentV1[], poll = context.active()): Promise<void> {
+  /**
+   * `poll` is the context of the poll that found the documents: each story's trace links to it.
+   *
+   * A document whose message would be larger than a Kafka message may be (MAX_MESSAGE_BYTES, which
+   * the producer, every topic and the consumers share) is refused on its own, with the reason, and
+   * the others are sent: large documents are refused, not claim-checked. Returns the refused ones.
+   */
+  async emit(documents: RawDocumentV1[], poll = context.active()): Promise<RawDocumentV1[]> {
     const records = await Promise.all(
       documents.map((document) =>
         inSpan(
@@ -41,8 +47,21 @@ export class DocumentEmitter {
         ),
       ),
     );
-    await this.producer.send(records);
-    if (documents.length > 0) pipelineMetrics.fetchOutcomes.inc({ source: documents[0].source.id, outcome: 'emitted' }, documents.length);
+    const prepared: PreparedRecord[] = [];
+    const refused: RawDocumentV1[] = [];
+    for (const [index, outgoing] of records.entries()) {
+      try {
+        prepared.push(this.producer.prepare(outgoing));
+      } catch (error) {
+        if (!(error instanceof PermanentError)) throw error;
+        const document = documents[index];
+        refused.push(document);
+        await this.refuse(document.source.id, document.documentUri, Buffer.from(document.body), error);
+      }
+    }
+    await this.producer.sendPrepared(prepared);
+    if (prepared.length > 0) pipelineMetrics.fetchOutcomes.inc({ source: documents[0].source.id, outcome: 'emitted' }, prepared.length);
+    return refused;
   }
 
   async refuse(sourceId: string, location: string, bytes: Uint8Array | null, error: unknown): Promise<void> {

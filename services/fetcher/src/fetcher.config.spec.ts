@@ -1,3 +1,4 @@
+import { MAX_MESSAGE_BYTES } from '@wirestream/contracts';
 import { parseConfig } from '@wirestream/service-kit';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,12 @@ describe('fetcher configuration', () => {
     expect(config.FETCHER_DROP_DIR).toBe('');
     expect(sourcesFromEnv(config)).toEqual([]);
     expect(config.FETCHER_STATE_DATABASE_URL).toBe('');
+  });
+
+  it('accepts no document limit larger than a Kafka message, for the service or a source', () => {
+    expect(() => parseConfig(FetcherEnvSchema, { FETCHER_MAX_DOCUMENT_BYTES: String(MAX_MESSAGE_BYTES) })).not.toThrow();
+    expect(() => parseConfig(FetcherEnvSchema, { FETCHER_MAX_DOCUMENT_BYTES: String(MAX_MESSAGE_BYTES + 1) })).toThrow(/FETCHER_MAX_DOCUMENT_BYTES/);
+    expect(() => new SourceRegistry([]).add({ id: 'a', kind: 'feed', url: 'https://a.example/', limits: { maxBytes: MAX_MESSAGE_BYTES + 1 } })).toThrow(/maxBytes/);
   });
 });
 

@@ -1,3 +1,4 @@
+import { MAX_MESSAGE_BYTES } from '@wirestream/contracts';
 import { z } from 'zod';
 
 const commaList = z
@@ -22,7 +23,13 @@ export const FetcherEnvSchema = z.object({
   FETCHER_STATE_MIGRATE_ON_START: z.enum(['true', 'false']).default('true').transform((value) => value === 'true').describe('Run the fetcher-state migrations at start.'),
   FETCHER_INSTANCE_ID: z.string().default('').describe('Name of this instance in source leases; empty: host name and process id.'),
   FETCHER_LEASE_TTL_MS: z.coerce.number().int().min(1000).default(120_000).describe('How long a source lease lasts unless renewed; another instance takes the source over after it lapses.'),
-  FETCHER_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024).describe('Largest file or feed accepted, in bytes; larger ones are dead-lettered.'),
+  FETCHER_MAX_DOCUMENT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(MAX_MESSAGE_BYTES)
+    .default(5 * 1024 * 1024)
+    .describe('Largest file or feed accepted, in bytes, at most a Kafka message (MAX_MESSAGE_BYTES); larger ones are dead-lettered.'),
 });
 
 export type FetcherConfig = z.infer<typeof FetcherEnvSchema>;

@@ -1,5 +1,5 @@
 import { Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { createFetcherDataSource, FetcherStateStore } from '@wirestream/fetcher-state';
+import { createFetcherDataSource, FetcherStateStore, runFetcherMigrations } from '@wirestream/fetcher-state';
 import { Kafka, KafkaModule, kafkaOptionsFromEnv, kafkaReadiness } from '@wirestream/kafka';
 import { HealthModule, parseConfig } from '@wirestream/service-kit';
 import type { DataSource } from 'typeorm';
@@ -34,7 +34,7 @@ const STATE_DATA_SOURCE = Symbol('STATE_DATA_SOURCE');
         if (!config.FETCHER_STATE_DATABASE_URL) return null;
         const dataSource = createFetcherDataSource(config.FETCHER_STATE_DATABASE_URL);
         await dataSource.initialize();
-        if (config.FETCHER_STATE_MIGRATE_ON_START) await dataSource.runMigrations({ transaction: 'each' });
+        if (config.FETCHER_STATE_MIGRATE_ON_START) await runFetcherMigrations(dataSource);
         return dataSource;
       },
     },

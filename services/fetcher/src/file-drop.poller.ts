@@ -4,6 +4,7 @@ import { documentsFromDroppedFile, FileDropTracker, type SourceRef } from '@wire
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DocumentEmitter } from './document-emitter';
+import { FETCH_STATE, type FetchState } from './fetch-state';
 import { FETCHER_CONFIG, type FetcherConfig } from './fetcher.config';
 import { SourceRegistry, type FileDropSource, type SourceDeclaration } from './source-registry';
 
@@ -25,6 +26,7 @@ export class FileDropPoller implements OnApplicationBootstrap, BeforeApplication
 
   constructor(
     @Inject(FETCHER_CONFIG) private readonly config: FetcherConfig,
+    @Inject(FETCH_STATE) private readonly state: FetchState,
     private readonly registry: SourceRegistry,
     private readonly emitter: DocumentEmitter,
   ) {}
@@ -60,26 +62,53 @@ export class FileDropPoller implements OnApplicationBootstrap, BeforeApplication
   }
 
   private async scan({ source, tracker }: WatchedDirectory): Promise<void> {
+    const entries = await this.listFiles(source);
+    const byName = new Map(entries.map((entry) => [entry.name, entry]));
+    const ready = tracker.observe(entries).map((name) => byName.get(name)!);
+    await this.emitFiles(source, ready, (entry) => tracker.markEmitted(entry.name, entry.size, entry.mtimeMs));
+  }
+
+  /**
+   * Reads every file of the directory now, without waiting for sizes to settle, and emits the
+   * documents not emitted before (`npm run cli -- fetch <dir>`: a backfill of files known complete);
+   * with `onlyFile`, that one file of it. Returns how many documents were emitted.
+   */
+  async ingestOnce(source: FileDropSource, onlyFile?: string): Promise<number> {
+    const entries = (await this.listFiles(source)).filter((entry) => onlyFile === undefined || entry.name === onlyFile);
+    return this.emitFiles(source, entries, () => undefined);
+  }
+
+  private async listFiles(source: FileDropSource): Promise<FileEntry[]> {
     const names = (await readdir(source.path, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
-    const entries: Array<{ name: string; size: number; mtimeMs: number }> = [];
+    const entries: FileEntry[] = [];
     // Stat in parallel slices: a busy drop directory holds thousands of files.
     for (let start = 0; start < names.length; start += STAT_CONCURRENCY) {
       const slice = names.slice(start, start + STAT_CONCURRENCY);
       const infos = await Promise.all(slice.map((name) => stat(path.join(source.path, name)).catch(() => null)));
       infos.forEach((info, index) => info && entries.push({ name: slice[index], size: info.size, mtimeMs: info.mtimeMs }));
     }
-    const byName = new Map(entries.map((entry) => [entry.name, entry]));
-    const ready = tracker.observe(entries);
-    // Files are read and their documents produced together, a batch per send: one round trip to
-    // the broker per batch instead of per file. A batch is marked emitted only once it is sent.
-    for (let start = 0; start < ready.length; start += this.config.FETCHER_DROP_BATCH_FILES) {
-      const batch = ready.slice(start, start + this.config.FETCHER_DROP_BATCH_FILES).map((name) => byName.get(name)!);
+    return entries;
+  }
+
+  /**
+   * Files are read and their documents produced together, a batch per send: one round trip to the
+   * broker per batch instead of per file. A batch is marked emitted only once it is sent.
+   */
+  private async emitFiles(source: FileDropSource, files: FileEntry[], markEmitted: (entry: FileEntry) => void): Promise<number> {
+    let emitted = 0;
+    for (let start = 0; start < files.length; start += this.config.FETCHER_DROP_BATCH_FILES) {
+      const batch = files.slice(start, start + this.config.FETCHER_DROP_BATCH_FILES);
       const documents: RawDocumentV1[] = [];
       for (const entry of batch) documents.push(...(await this.readFile(source, path.join(source.path, entry.name), entry.size)));
-      await this.emitter.emit(documents);
-      if (documents.length > 0) this.logger.log(`emitted ${documents.length} document(s) from ${batch.length} file(s) in ${source.path}`);
-      for (const entry of batch) tracker.markEmitted(entry.name, entry.size, entry.mtimeMs);
+      // The tracker lives in memory; the durable state keeps a restart from emitting the directory again.
+      const fresh = await this.state.unemitted(source.id, documents);
+      const refused = await this.emitter.emit(fresh);
+      await this.state.markEmitted(source.id, fresh);
+      emitted += fresh.length - refused.length;
+      if (fresh.length > 0) this.logger.log(`emitted ${fresh.length - refused.length} document(s) from ${batch.length} file(s) in ${source.path}`);
+      batch.forEach(markEmitted);
     }
+    return emitted;
   }
 
   /** The file's documents; a file that cannot be read is refused (dead-lettered) and yields none. */
@@ -102,3 +131,9 @@ export class FileDropPoller implements OnApplicationBootstrap, BeforeApplication
 }
 
 const STAT_CONCURRENCY = 64;
+
+interface FileEntry {
+  name: string;
+  size: number;
+  mtimeMs: number;
+}

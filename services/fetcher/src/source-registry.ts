@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { MAX_MESSAGE_BYTES } from '@wirestream/contracts';
 import { DEFAULT_FETCH_LIMITS } from '@wirestream/http-client';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -9,7 +10,7 @@ const SOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 const LimitsSchema = z
   .object({
-    maxBytes: z.number().int().min(1024).describe('Largest body accepted, after decompression, in bytes.'),
+    maxBytes: z.number().int().min(1024).max(MAX_MESSAGE_BYTES).describe('Largest body accepted, after decompression, in bytes; at most a Kafka message.'),
     timeoutMs: z.number().int().min(100).describe('Time for one whole request, redirects and body included, in ms.'),
     maxRedirects: z.number().int().min(0).max(20).describe('Redirects followed before the fetch is refused.'),
     maxAttempts: z.number().int().min(1).max(10).describe('Attempts per poll for network errors, timeouts, 5xx and 429.'),

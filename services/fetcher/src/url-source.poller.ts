@@ -113,11 +113,11 @@ export class UrlSourcePoller implements OnApplicationBootstrap, BeforeApplicatio
           : documentsFromDroppedFile(result.body, { source: ref, path: result.url, fetchedAt, contentType: result.contentType, maxBytes: limits.maxBytes });
       const fresh = await this.state.unemitted(source.id, documents);
       const toEmit = source.followArticlePages ? await this.withArticlePages(source, fresh, limits) : fresh;
-      await this.emitter.emit(toEmit);
+      const refused = await this.emitter.emit(toEmit);
       await this.state.markEmitted(source.id, fresh);
       await this.state.saveValidators(source.id, { url: source.url, ...result.validators });
       await this.state.recordPoll(source.id, fresh.length > 0 ? 'emitted' : 'unchanged', null);
-      if (fresh.length > 0) this.logger.log(`emitted ${fresh.length} new item(s) from ${source.id}`);
+      if (fresh.length > 0) this.logger.log(`emitted ${fresh.length - refused.length} new item(s) from ${source.id}${refused.length > 0 ? `, refused ${refused.length}` : ''}`);
       return fresh.length > 0 ? 'emitted' : 'unchanged';
     } catch (error) {
       if (error instanceof PermanentError) {

@@ -1,37 +1,28 @@
 import { STAGES, type Stage } from '@wirestream/contracts';
-import { EXTRACTOR_VERSION, extractArticle } from '@wirestream/extract';
-import { documentsFromDroppedFile } from '@wirestream/feeds';
-import { normalizeDocument } from '@wirestream/normalize';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { REPO_ROOT } from '../repo-paths';
+import { inspect } from './inspect';
 import { connectFromEnv, readDeadLetters, replayDeadLetters, type LetterFilter, type StoredLetter } from './dead-letters';
 
 const USAGE = `usage: npm run cli -- <command>
 
   inspect <file>                 run the fetcher, normalizer and extractor logic on one file in this
                                  process (no Kafka, no Postgres) and print each story's normalized
-                                 article and entities as JSON. <file> is wire text, HTML, or a feed.
+                                 article and entities as JSON. <file> is any source format: RSS, Atom,
+                                 RDF, NITF, NewsML-G2 (item or package), wire text or HTML.
+  fetch <url|file|directory> [--source ID] [--allow loopback,…] [--follow-pages]
+                                 ingest a feed, document, page, file or directory once, through the
+                                 fetcher service's own code onto news.raw.v1 (KAFKA_BROKERS,
+                                 KAFKA_TOPIC_NAMESPACE; FETCHER_STATE_DATABASE_URL to skip what the
+                                 fetcher already emitted). Source id: the URL's host, or file-drop.
   dlq list   [--stage S] [--article ID]     list dead letters (stage, where, key, error, time)
   dlq show   <topic:partition:offset> | --article ID [--stage S]
                                  print dead letters in full
   dlq replay [--stage S] [--article ID]     put dead letters back on the topic they failed on
 
   Stages: ${STAGES.join(', ')}. The broker and namespace come from KAFKA_BROKERS and KAFKA_TOPIC_NAMESPACE.`;
-
-/** The same stage libraries the services run, on one file, in a second. */
-function inspect(file: string): unknown[] {
-  const absolute = path.resolve(file);
-  if (!existsSync(absolute)) throw new Error(`no such file: ${absolute}`);
-  const documents = documentsFromDroppedFile(readFileSync(absolute), {
-    source: { id: 'cli', kind: 'file-drop', uri: path.dirname(absolute) },
-    path: absolute,
-    fetchedAt: new Date(),
-  });
-  return documents.map((document) => {
-    const article = normalizeDocument(document);
-    return { article, ...extractArticle(article.body, { headline: article.headline }), extractorVersion: EXTRACTOR_VERSION };
-  });
-}
 
 function parseFilter(args: string[]): LetterFilter {
   const filter: LetterFilter = {};
@@ -83,10 +74,21 @@ async function dlq(subcommand: string | undefined, args: string[]): Promise<void
 
 class UsageError extends Error {}
 
+/** The fetcher service's one-shot entry point, in its own process: the same code the service runs. */
+function fetchOnce(args: string[]): number {
+  if (args.length === 0) throw new UsageError('fetch needs a URL or a path');
+  const entry = path.join(REPO_ROOT, 'services', 'fetcher', 'dist', 'fetch-once.js');
+  if (!existsSync(entry)) throw new Error(`${entry} is not built: run \`npm run build\``);
+  const child = spawnSync(process.execPath, [entry, ...args], { stdio: 'inherit' });
+  if (child.error) throw child.error;
+  return child.status ?? 1;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   try {
     if (command === 'inspect' && args[0]) console.log(JSON.stringify(inspect(args[0]), null, 2));
+    else if (command === 'fetch') return fetchOnce(args);
     else if (command === 'dlq') await dlq(args[0], args.slice(1));
     else throw new UsageError('');
     return 0;

@@ -67,16 +67,33 @@ describe('wire stories end to end', () => {
     expect(quoteSpeakers.map((quote) => quote.speaker)).toContain('Antony Blinken');
   });
 
-  it('adds no rows when the same files are dropped again', async () => {
+  it('emits nothing, so adds no rows, when the same files are dropped again under other names', async () => {
     const before = await tableCounts();
     expect(before.articles).toBe(2);
+    const rawBefore = await rawMessages();
     const since = new Date();
     seedFiles.forEach((file) => copyFileSync(file, path.join(pipeline.dropDir, `again-${path.basename(file)}`)));
-    // Both are processed again (updated since the second drop) ...
-    expect(await waitForArticles(pipeline.db, seedIds, since, 60_000)).toEqual([]);
-    // ... and upserted in place.
-    expect(await tableCounts()).toEqual(before);
+    // A new story dropped with them: once it is stored, the copies were read in the same scan.
+    const sentinel = path.join(REPO_ROOT, 'samples', 'stories', '02-daily-web-page.txt');
+    const sentinelIds = pipeline.expectedIds(sentinel);
+    copyFileSync(sentinel, path.join(pipeline.dropDir, path.basename(sentinel)));
+    expect(await waitForArticles(pipeline.db, sentinelIds, since, 60_000)).toEqual([]);
+    // The fetcher's state knew the copies' content: only the new story went onto news.raw.v1.
+    expect(await rawMessages()).toBe(rawBefore + sentinelIds.length);
+    const [{ touched }] = await pipeline.db.query(`SELECT count(*)::int AS touched FROM articles WHERE article_id = ANY($1) AND updated_at >= $2`, [seedIds, since]);
+    expect(touched).toBe(0);
+    expect((await tableCounts()).articles).toBe(before.articles + sentinelIds.length);
   });
+
+  async function rawMessages(): Promise<number> {
+    const admin = pipeline.kafka.admin();
+    await admin.connect();
+    try {
+      return (await admin.fetchTopicOffsets(pipeline.topic(TOPICS.raw))).reduce((sum, offset) => sum + Number(offset.high), 0);
+    } finally {
+      await admin.disconnect();
+    }
+  }
 
   it('dead-letters bad messages with the reason and keeps processing the rest', async () => {
     const producer = pipeline.kafka.producer();
