@@ -64,9 +64,15 @@ export class DocumentEmitter {
     return refused;
   }
 
+  /** One refused document of a source that was read: logged, counted and dead-lettered. */
   async refuse(sourceId: string, location: string, bytes: Uint8Array | null, error: unknown): Promise<void> {
     this.logger.warn(`refused ${location} from ${sourceId}: ${(error as Error).message}`);
     pipelineMetrics.fetchOutcomes.inc({ source: sourceId, outcome: 'refused' });
+    await this.deadLetter(sourceId, location, bytes, error);
+  }
+
+  /** The dead letter alone: the reason, where it came from, and the first bytes of what was read. */
+  async deadLetter(sourceId: string, location: string, bytes: Uint8Array | null, error: unknown): Promise<void> {
     const sample = bytes ? Buffer.from(bytes.subarray(0, DEAD_LETTER_SAMPLE_BYTES)) : null;
     const headers: Record<string, string> = { 'ws-source-id': sourceId, 'ws-location': location };
     if (bytes && bytes.length > DEAD_LETTER_SAMPLE_BYTES) headers[TRUNCATED_HEADER] = String(bytes.length);

@@ -331,6 +331,13 @@ describe('the fetcher service, polling a local server and a drop directory', () 
     expect(fromSource('limited')).toHaveLength(2);
   });
 
+  it('dead-letters a source that stays refused once, however often it is polled', async () => {
+    await waitFor('three polls of the refused feed', async () => requests.filter((request) => request.path === '/xxe.xml').length >= 3, 10_000);
+    await caughtUp();
+    expect(poller().outcomeOf('xxe')).toBe('refused');
+    expect(lettersOf('xxe')).toHaveLength(1);
+  });
+
   it('emits each item exactly once across a restart, and what is new since', async () => {
     await app!.close();
     app = null;

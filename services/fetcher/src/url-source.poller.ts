@@ -3,6 +3,7 @@ import { PermanentError, type RawDocumentV1 } from '@wirestream/contracts';
 import { articlePageDocument, documentsFromDroppedFile, parseFeedDocument, type SourceRef } from '@wirestream/feeds';
 import { FetchFailedError, HttpClient, type FetchLimits } from '@wirestream/http-client';
 import { inSpan, pipelineMetrics, SpanKind } from '@wirestream/telemetry';
+import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DocumentEmitter } from './document-emitter';
 import { FETCH_STATE, type FetchState } from './fetch-state';
@@ -29,6 +30,8 @@ export class UrlSourcePoller implements OnApplicationBootstrap, BeforeApplicatio
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly running = new Map<string, Promise<PollOutcome>>();
   private readonly lastOutcome = new Map<string, PollOutcome>();
+  /** Per source, the refusal last dead-lettered (reason and body hash), until a poll succeeds. */
+  private readonly lastRefusal = new Map<string, string>();
   readonly instanceId: string;
   private readonly client: HttpClient;
 
@@ -101,6 +104,7 @@ export class UrlSourcePoller implements OnApplicationBootstrap, BeforeApplicatio
     try {
       const result = await this.client.get({ url: source.url, validators, accept: source.kind === 'feed' ? FEED_ACCEPT : DOCUMENT_ACCEPT, limits });
       if (result.kind === 'not-modified') {
+        this.lastRefusal.delete(source.id);
         await this.state.recordPoll(source.id, 'not_modified', null);
         return 'not_modified';
       }
@@ -116,12 +120,13 @@ export class UrlSourcePoller implements OnApplicationBootstrap, BeforeApplicatio
       const refused = await this.emitter.emit(toEmit);
       await this.state.markEmitted(source.id, fresh);
       await this.state.saveValidators(source.id, { url: source.url, ...result.validators });
+      this.lastRefusal.delete(source.id);
       await this.state.recordPoll(source.id, fresh.length > 0 ? 'emitted' : 'unchanged', null);
       if (fresh.length > 0) this.logger.log(`emitted ${fresh.length - refused.length} new item(s) from ${source.id}${refused.length > 0 ? `, refused ${refused.length}` : ''}`);
       return fresh.length > 0 ? 'emitted' : 'unchanged';
     } catch (error) {
       if (error instanceof PermanentError) {
-        await this.emitter.refuse(source.id, source.url, body, error);
+        await this.deadLetterRefusal(source, body, error);
         await this.state.recordPoll(source.id, 'refused', null);
         return 'refused';
       }
@@ -135,6 +140,22 @@ export class UrlSourcePoller implements OnApplicationBootstrap, BeforeApplicatio
       await this.state.recordPoll(source.id, 'failed', null);
       return 'failed';
     }
+  }
+
+  /**
+   * A source that stays broken is refused at every poll (logged, and counted as the poll's outcome)
+   * but dead-lettered only when its refusal is new: another reason or other bytes. Otherwise a
+   * source polled every minute would add a dead letter a minute until someone fixed it.
+   */
+  private async deadLetterRefusal(source: UrlSource, body: Uint8Array | null, error: PermanentError): Promise<void> {
+    const refusal = `${error.message}\u0000${body ? createHash('sha256').update(body).digest('hex') : ''}`;
+    if (this.lastRefusal.get(source.id) === refusal) {
+      this.logger.warn(`${source.id}: still refused (${error.message}); dead-lettered already`);
+      return;
+    }
+    this.logger.warn(`refused ${source.url} from ${source.id}: ${error.message}`);
+    await this.emitter.deadLetter(source.id, source.url, body, error);
+    this.lastRefusal.set(source.id, refusal);
   }
 
   /** Each new item's article page in its place; an item whose page cannot be fetched is emitted as it is. */
