@@ -4,3 +4,4 @@ export * from './schemas';
 export * from './codec';
 export * from './errors';
 export * from './headers';
+export * from './article-fixture';

@@ -1,4 +1,4 @@
-import { articleIdFor, sha256Hex, type EnrichedArticleV1, type ExtractedEntity } from '@wirestream/contracts';
+import { articleIdFor, normalizedArticleOf, type EnrichedArticleV1, type ExtractedEntity } from '@wirestream/contracts';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { ArticleStore } from './article-store';
@@ -10,35 +10,18 @@ const BASE_URL = process.env.WIRESTREAM_TEST_DATABASE_URL ?? 'postgres://postgre
 
 function enriched(guid: string, body: string, entities: ExtractedEntity[]): EnrichedArticleV1 {
   const articleId = articleIdFor({ sourceId: 'test', guid });
-  return {
-    schemaVersion: 1,
+  const article = normalizedArticleOf({
+    body,
     articleId,
-    extractorVersion: 'test-1',
-    entities,
-    article: {
-      articleId,
-      sourceId: 'test',
-      documentUri: `https://example.org/${guid}`,
-      canonicalUrl: null,
-      fetchedAt: '2026-11-23T09:00:00.000Z',
-      headline: `Headline ${guid}`,
-      subheadline: null,
-      dateline: { place: 'SEOUL', dateText: 'Jan 6', agency: 'Yonhap' },
-      byline: null,
-      publishedAt: '2026-01-06',
-      publishedAtSource: 'dateline',
-      publisher: null,
-      originatingAgency: 'Yonhap',
-      credits: [],
-      section: null,
-      language: 'en',
-      body,
-      captions: [],
-      wordCount: body.split(/\s+/).length,
-      contentHash: sha256Hex(body),
-      normalizerVersion: 'test-1',
-    },
-  };
+    documentUri: `https://example.org/${guid}`,
+    headline: `Headline ${guid}`,
+    dateline: { place: 'SEOUL', dateText: 'Jan 6', agency: 'Yonhap' },
+    publishedAt: '2026-01-06',
+    publishedAtSource: 'dateline',
+    originatingAgency: 'Yonhap',
+    normalizerVersion: 'test-1',
+  });
+  return { schemaVersion: 1, articleId, extractorVersion: 'test-1', entities, article };
 }
 
 function person(name: string, surface: string, start: number): ExtractedEntity {

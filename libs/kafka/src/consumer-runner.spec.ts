@@ -1,4 +1,4 @@
-import { InvalidMessageError, PermanentError, TOPICS, TransientError, type NormalizedArticleV1 } from '@wirestream/contracts';
+import { InvalidMessageError, normalizedArticleOf, PermanentError, TOPICS, TransientError, type NormalizedArticleV1 } from '@wirestream/contracts';
 import type { EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { ConsumerRunner, transientBackoffMs, type PerMessageConsumerSpec } from './consumer-runner';
 import { kafkaOptionsFromEnv } from './kafka-config';
@@ -39,30 +39,7 @@ function batchPayload(messages: KafkaMessage[]) {
 }
 
 const validArticle = (headline: string) =>
-  JSON.stringify({
-    schemaVersion: 1,
-    articleId: 'a'.repeat(32),
-    sourceId: 's',
-    documentUri: '/x',
-    canonicalUrl: null,
-    fetchedAt: '2026-11-23T09:00:00.000Z',
-    headline,
-    subheadline: null,
-    dateline: null,
-    byline: null,
-    publishedAt: null,
-    publishedAtSource: null,
-    publisher: null,
-    originatingAgency: null,
-    credits: [],
-    section: null,
-    language: 'en',
-    body: 'Body text.',
-    captions: [],
-    wordCount: 2,
-    contentHash: 'b'.repeat(64),
-    normalizerVersion: '1',
-  } satisfies NormalizedArticleV1);
+  JSON.stringify({ schemaVersion: 1, ...normalizedArticleOf({ body: 'Body text.', headline }) } satisfies NormalizedArticleV1);
 
 describe('ConsumerRunner batch handling', () => {
   const options = { ...kafkaOptionsFromEnv('test', {}), maxAttempts: 2 };

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { articleIdFor, sha256Hex, type EnrichedArticleV1, type ExtractedEntity } from '@wirestream/contracts';
+import { articleIdFor, normalizedArticleOf, type EnrichedArticleV1, type ExtractedEntity } from '@wirestream/contracts';
 import { ArticleStore, createDataSource } from '@wirestream/db';
 import { nearDuplicateSignature } from '@wirestream/normalize';
 import { Client } from 'pg';
@@ -25,36 +25,22 @@ function entity(key: string, canonicalName: string, body: string, surfaces: stri
 function article(guid: string, options: { headline: string; body: string; publishedAt: string | null; agency?: string | null; sourceId?: string; entities?: (body: string) => ExtractedEntity[] }): EnrichedArticleV1 {
   const sourceId = options.sourceId ?? 'wire-a';
   const articleId = articleIdFor({ sourceId, guid });
-  return {
-    schemaVersion: 1,
+  const article = normalizedArticleOf({
+    body: options.body,
     articleId,
-    extractorVersion: 'rules-0.1.0',
-    entities: options.entities?.(options.body) ?? [],
-    article: {
-      articleId,
-      sourceId,
-      documentUri: `https://example.org/${guid}`,
-      canonicalUrl: null,
-      fetchedAt: '2026-11-23T09:00:00.000Z',
-      headline: options.headline,
-      subheadline: null,
-      dateline: { place: 'SEOUL', dateText: null, agency: options.agency ?? null },
-      byline: { text: 'By A. Reporter', names: ['A. Reporter'], emails: [] },
-      publishedAt: options.publishedAt,
-      publishedAtSource: options.publishedAt ? 'feed' : null,
-      publisher: 'Example Wire',
-      originatingAgency: options.agency ?? null,
-      credits: [],
-      section: null,
-      language: 'en',
-      body: options.body,
-      captions: [],
-      wordCount: options.body.split(/\s+/).length,
-      contentHash: sha256Hex(options.body),
-      nearDuplicate: nearDuplicateSignature(options.body),
-      normalizerVersion: '0.1.0',
-    },
-  };
+    sourceId,
+    documentUri: `https://example.org/${guid}`,
+    headline: options.headline,
+    dateline: { place: 'SEOUL', dateText: null, agency: options.agency ?? null },
+    byline: { text: 'By A. Reporter', names: ['A. Reporter'], emails: [] },
+    publishedAt: options.publishedAt,
+    publishedAtSource: options.publishedAt ? 'feed' : null,
+    publisher: 'Example Wire',
+    originatingAgency: options.agency ?? null,
+    nearDuplicate: nearDuplicateSignature(options.body),
+    normalizerVersion: '0.1.0',
+  });
+  return { schemaVersion: 1, articleId, extractorVersion: 'rules-0.1.0', entities: options.entities?.(options.body) ?? [], article };
 }
 
 const summitBody = 'Foreign Minister Park Jin met Antony Blinken in Seoul on Monday. Park Jin said: "We stand together." Blinken praised the alliance with the Republic of Korea.';

@@ -1,4 +1,4 @@
-import { EnrichedArticleV1Schema, NormalizedArticleV1Schema, TOPICS, UnprocessableDocumentError, type NormalizedArticleV1 } from '@wirestream/contracts';
+import { EnrichedArticleV1Schema, normalizedArticleOf, NormalizedArticleV1Schema, TOPICS, UnprocessableDocumentError, type NormalizedArticleV1 } from '@wirestream/contracts';
 import type { ConsumedMessage, ConsumerRunner, OutgoingRecord } from '@wirestream/kafka';
 import { EXTRACTOR_VERSION } from '@wirestream/extract';
 import { ExtractorConsumer } from './extractor.consumer';
@@ -11,27 +11,7 @@ const BODY =
 function article(body: string): NormalizedArticleV1 {
   return NormalizedArticleV1Schema.parse({
     schemaVersion: 1,
-    articleId: 'a'.repeat(32),
-    sourceId: 'test',
-    documentUri: 'file:///drop/story.txt',
-    canonicalUrl: null,
-    fetchedAt: '2026-11-23T09:00:00Z',
-    headline: 'Park and Blinken meet in Seoul',
-    subheadline: null,
-    dateline: null,
-    byline: null,
-    publishedAt: null,
-    publishedAtSource: null,
-    publisher: null,
-    originatingAgency: null,
-    credits: [],
-    section: null,
-    language: 'en',
-    body,
-    captions: [],
-    wordCount: body.split(/\s+/).length,
-    contentHash: 'b'.repeat(64),
-    normalizerVersion: '0.1.0',
+    ...normalizedArticleOf({ body, articleId: 'a'.repeat(32), headline: 'Park and Blinken meet in Seoul', documentUri: 'file:///drop/story.txt' }),
   });
 }
 

@@ -1,39 +1,10 @@
-import { articleIdFor, sha256Hex, type EnrichedArticleV1 } from '@wirestream/contracts';
+import { normalizedArticleOf, type EnrichedArticleV1 } from '@wirestream/contracts';
 import { nearDuplicateSignature } from '@wirestream/normalize';
 import { withSignature } from './storage.consumer';
 
 function enriched(body: string, nearDuplicate?: EnrichedArticleV1['article']['nearDuplicate']): EnrichedArticleV1 {
-  const articleId = articleIdFor({ sourceId: 'test', guid: 'signature' });
-  return {
-    schemaVersion: 1,
-    articleId,
-    extractorVersion: 'test-1',
-    entities: [],
-    article: {
-      articleId,
-      sourceId: 'test',
-      documentUri: 'https://example.org/signature',
-      canonicalUrl: null,
-      fetchedAt: '2026-11-23T09:00:00.000Z',
-      headline: 'Harbour strike',
-      subheadline: null,
-      dateline: null,
-      byline: null,
-      publishedAt: null,
-      publishedAtSource: null,
-      publisher: null,
-      originatingAgency: null,
-      credits: [],
-      section: null,
-      language: 'en',
-      body,
-      captions: [],
-      wordCount: body.split(/\s+/).length,
-      contentHash: sha256Hex(body),
-      ...(nearDuplicate ? { nearDuplicate } : {}),
-      normalizerVersion: '0.2.0',
-    },
-  };
+  const article = normalizedArticleOf({ body, headline: 'Harbour strike', ...(nearDuplicate ? { nearDuplicate } : {}) });
+  return { schemaVersion: 1, articleId: article.articleId, extractorVersion: 'test-1', entities: [], article };
 }
 
 describe('withSignature', () => {
