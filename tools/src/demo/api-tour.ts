@@ -29,11 +29,13 @@ export async function apiTour(apiUrl: string, articleIds: string[]): Promise<str
     return (await response.json()) as T;
   };
   const lines = [`the query API at ${apiUrl} (OpenAPI at ${apiUrl}/docs):`];
+  const articles: ArticleDetail[] = [];
   for (const articleId of articleIds) {
     const article = await get<ArticleDetail>(`/articles/${articleId}`);
+    articles.push(article);
     lines.push(`  GET /articles/${articleId}  "${article.headline ?? '(no headline)'}": ${article.entities.length} entities, ${article.quotes.length} quote(s), story ${article.storyId ?? '-'}`);
   }
-  const first = await get<ArticleDetail>(`/articles/${articleIds[0]}`);
+  const [first] = articles;
   const top = [...first.entities].sort((a, b) => b.mentionCount - a.mentionCount)[0];
   if (top) {
     const detail = await get<EntityDetail>(`/entities/${top.id}`);
