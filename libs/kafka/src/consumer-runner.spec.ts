@@ -25,10 +25,10 @@ function message(offset: number, value: string): KafkaMessage {
   return { offset: String(offset), key: Buffer.from(`key-${offset}`), value: Buffer.from(value), headers: {}, timestamp: '0', attributes: 0, size: 0 };
 }
 
-function batchPayload(messages: KafkaMessage[]) {
+function batchPayload(messages: KafkaMessage[], partition = 0) {
   const resolved: string[] = [];
   const payload = {
-    batch: { topic: 'news.normalized.v1', partition: 0, highWatermark: String(messages.length), messages },
+    batch: { topic: 'news.normalized.v1', partition, highWatermark: String(messages.length), messages },
     resolveOffset: (offset: string) => resolved.push(offset),
     heartbeat: async () => undefined,
     commitOffsetsIfNecessary: async () => undefined,
@@ -49,13 +49,38 @@ describe('ConsumerRunner batch handling', () => {
     const runner = new ConsumerRunner({} as Kafka, producer, options);
     const { payload, resolved } = batchPayload(messages);
     const spec: PerMessageConsumerSpec<typeof TOPICS.normalized> = { stage: 'extractor', topic: TOPICS.normalized, processMessage };
-    const done = (runner as unknown as { consumeBatch: (s: typeof spec, p: EachBatchPayload) => Promise<void> }).consumeBatch(spec, payload);
+    const done = runner.batchHandler(spec)(payload);
     return { done, sent, resolved };
   }
 
   const forward = async (consumed: { value: NormalizedArticleV1 }) => [
     { topic: TOPICS.enriched, key: consumed.value.articleId, value: { headline: consumed.value.headline } as never },
   ];
+
+  it('processes the batches of partitions consumed at the same time as one unit: one produce request', async () => {
+    const { producer, sent } = fakeProducer();
+    const runner = new ConsumerRunner({} as Kafka, producer, options);
+    const spec: PerMessageConsumerSpec<typeof TOPICS.normalized> = { stage: 'extractor', topic: TOPICS.normalized, processMessage: forward as never };
+    const handle = runner.batchHandler(spec);
+    const first = batchPayload([message(0, validArticle('one')), message(1, validArticle('two'))], 0);
+    const second = batchPayload([message(0, validArticle('three'))], 1);
+    await Promise.all([handle(first.payload), handle(second.payload)]);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].map((record) => JSON.parse(record.message.value as string).headline)).toEqual(['one', 'two', 'three']);
+    expect(first.resolved).toEqual(['0', '1']);
+    expect(second.resolved).toEqual(['0']);
+  });
+
+  it('never makes a unit larger than the batch size', async () => {
+    const { producer, sent } = fakeProducer();
+    const runner = new ConsumerRunner({} as Kafka, producer, { ...options, batchSize: 2 });
+    const spec: PerMessageConsumerSpec<typeof TOPICS.normalized> = { stage: 'extractor', topic: TOPICS.normalized, processMessage: forward as never };
+    const handle = runner.batchHandler(spec);
+    const payloads = [0, 1, 2].map((partition) => batchPayload([message(0, validArticle(`p${partition}`)), message(1, validArticle(`q${partition}`))], partition));
+    await Promise.all(payloads.map(({ payload }) => handle(payload)));
+    expect(sent.map((records) => records.length)).toEqual([2, 2, 2]);
+    expect(payloads.map(({ resolved }) => resolved)).toEqual([['0', '1'], ['0', '1'], ['0', '1']]);
+  });
 
   it('parks a message that is not JSON in the dead-letter topic and processes the rest', async () => {
     const { done, sent, resolved } = run(forward as never, [message(0, validArticle('one')), message(1, '{broken'), message(2, validArticle('two'))]);

@@ -17,6 +17,7 @@ import {
 } from '@wirestream/contracts';
 import { contextFromHeaders, inSpan, pipelineMetrics, SpanKind } from '@wirestream/telemetry';
 import { Kafka, KafkaJSError, type Consumer, type EachBatchPayload, type KafkaMessage } from 'kafkajs';
+import { ChunkCoalescer } from './chunk-coalescer';
 import type { ConsumedMessage } from './consumed-message';
 import { deadLetterRecord, headersAsStrings, type FailedMessage } from './dead-letter';
 import { KAFKA_OPTIONS } from './kafka.tokens';
@@ -84,9 +85,29 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
     await consumer.subscribe({ topic: namespacedTopic(spec.topic, this.options.topicNamespace), fromBeginning: true });
     await consumer.run({
       eachBatchAutoResolve: false,
-      eachBatch: (payload) => this.consumeBatch(spec, payload),
+      partitionsConsumedConcurrently: this.options.concurrentPartitions,
+      eachBatch: this.batchHandler(spec),
     });
     this.logger.log(`consuming ${spec.topic} as ${groupId}`);
+  }
+
+  /**
+   * The eachBatch handler of one consumer: batches of partitions consumed at the same time share
+   * units of work (see ChunkCoalescer).
+   */
+  batchHandler<T extends Topic>(spec: ConsumerSpec<T>): (payload: EachBatchPayload) => Promise<void> {
+    const coalescer = new ChunkCoalescer<PendingMessage>((unit) => this.processUnit(spec, unit), {
+      maxItems: this.options.batchSize,
+      lingerMs: COALESCE_LINGER_MS,
+    });
+    return async (payload) => {
+      coalescer.enter();
+      try {
+        await this.consumeBatch(spec, payload, coalescer);
+      } finally {
+        coalescer.leave();
+      }
+    };
   }
 
   async beforeApplicationShutdown(signal?: string): Promise<void> {
@@ -103,20 +124,22 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
     pipelineMetrics.failed.inc({ stage: spec.stage, topic: spec.topic, error_class: errorClass(error) });
   }
 
-  private async consumeBatch<T extends Topic>(spec: ConsumerSpec<T>, payload: EachBatchPayload): Promise<void> {
+  /**
+   * One partition's batch, in chunks of at most `batchSize`; each chunk joins the chunks other
+   * partitions submit at the same time in one unit of work (see ChunkCoalescer), and its offsets
+   * are resolved once that unit's effects are done.
+   */
+  private async consumeBatch<T extends Topic>(spec: ConsumerSpec<T>, payload: EachBatchPayload, coalescer: ChunkCoalescer<PendingMessage>): Promise<void> {
     const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
     for (let start = 0; start < batch.messages.length; start += this.options.batchSize) {
       const chunk = batch.messages.slice(start, start + this.options.batchSize);
-      const startedAt = process.hrtime.bigint();
-      let deadLettered = 0;
+      const pending = chunk.map((message): PendingMessage => ({ topic: batch.topic, partition: batch.partition, message, heartbeat }));
       // A transient failure holds this partition and retries the chunk after a growing pause,
       // heartbeating meanwhile: nothing is skipped, dead-lettered or committed while it lasts.
       for (let attempt = 1; ; attempt++) {
         if (!isRunning() || isStale()) return;
         try {
-          const { records, deadLetterCount } = await this.processChunk(spec, batch.topic, batch.partition, chunk, heartbeat);
-          await this.producer.sendPrepared(records);
-          deadLettered = deadLetterCount;
+          await coalescer.submit(pending);
           break;
         } catch (error) {
           if (!isTransient(error)) throw error;
@@ -131,9 +154,6 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
       await commitOffsetsIfNecessary();
       await heartbeat();
       pipelineMetrics.consumed.inc({ stage: spec.stage, topic: spec.topic }, chunk.length);
-      const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
-      for (let i = 0; i < chunk.length; i++) pipelineMetrics.processingSeconds.observe({ stage: spec.stage }, seconds / chunk.length);
-      if (deadLettered > 0) pipelineMetrics.deadLettered.inc({ stage: spec.stage, topic: spec.topic }, deadLettered);
       pipelineMetrics.consumerLag.set(
         { group: `${this.options.consumerGroupPrefix}-${spec.stage}`, topic: spec.topic, partition: String(batch.partition) },
         Math.max(0, Number(batch.highWatermark) - Number(chunk[chunk.length - 1].offset) - 1),
@@ -141,17 +161,23 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
     }
   }
 
-  /** Decodes, processes and dead-letters one chunk; returns everything to produce for it. */
-  private async processChunk<T extends Topic>(
-    spec: ConsumerSpec<T>,
-    topic: string,
-    partition: number,
-    chunk: KafkaMessage[],
-    heartbeat: () => Promise<void>,
-  ): Promise<{ records: PreparedRecord[]; deadLetterCount: number }> {
+  /** One unit of work: decode, process and dead-letter its messages, then produce everything in one request. */
+  private async processUnit<T extends Topic>(spec: ConsumerSpec<T>, unit: PendingMessage[]): Promise<void> {
+    const startedAt = process.hrtime.bigint();
+    const { records, deadLetterCount } = await this.processChunk(spec, unit);
+    await this.producer.sendPrepared(records);
+    const perMessageSeconds = Number(process.hrtime.bigint() - startedAt) / 1e9 / unit.length;
+    for (let i = 0; i < unit.length; i++) pipelineMetrics.processingSeconds.observe({ stage: spec.stage }, perMessageSeconds);
+    if (deadLetterCount > 0) pipelineMetrics.deadLettered.inc({ stage: spec.stage, topic: spec.topic }, deadLetterCount);
+  }
+
+  /** Decodes, processes and dead-letters one unit's messages; returns everything to produce for them. */
+  private async processChunk<T extends Topic>(spec: ConsumerSpec<T>, unit: PendingMessage[]): Promise<{ records: PreparedRecord[]; deadLetterCount: number }> {
     const deadLetters: OutgoingRecord[] = [];
     const valid: ConsumedMessage<MessageOf<T>>[] = [];
-    for (const message of chunk) {
+    // Every message of a unit belongs to this consumer, so any partition's heartbeat keeps the group.
+    const heartbeat = unit[0].heartbeat;
+    for (const { topic, partition, message } of unit) {
       const headers = headersAsStrings(message.headers);
       try {
         valid.push({
@@ -274,6 +300,16 @@ export function transientBackoffMs(attempt: number, random: () => number = Math.
 }
 
 const MAX_TRANSIENT_BACKOFF_MS = 10_000;
+/** Longest a chunk waits for other partitions' chunks to join its unit of work. */
+const COALESCE_LINGER_MS = 20;
+
+/** A consumed message with where it came from, waiting for its unit of work. */
+interface PendingMessage {
+  topic: string;
+  partition: number;
+  message: KafkaMessage;
+  heartbeat: () => Promise<void>;
+}
 const HEARTBEAT_SLICE_MS = 3_000;
 
 function errorClass(error: unknown): string {

@@ -10,6 +10,7 @@ describe('kafkaOptionsFromEnv', () => {
       topicReplicationFactor: 1,
       consumerGroupPrefix: 'wirestream',
       batchSize: 200,
+      concurrentPartitions: 16,
       maxAttempts: 3,
       sessionTimeoutMs: 10_000,
       shutdownTimeoutMs: 15_000,

@@ -33,6 +33,14 @@ export const KafkaEnvSchema = z.object({
     .min(1)
     .default(200)
     .describe('Most messages processed (and produced or written) together before offsets are committed.'),
+  KAFKA_CONCURRENT_PARTITIONS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(16)
+    .describe(
+      'Partitions one instance takes from each fetch at once. Their messages are processed as one unit (up to KAFKA_BATCH_SIZE): one transaction or produce request and one offset commit instead of one per partition.',
+    ),
   KAFKA_MAX_ATTEMPTS: z.coerce
     .number()
     .int()
@@ -63,6 +71,7 @@ export interface KafkaOptions {
   topicReplicationFactor: number;
   consumerGroupPrefix: string;
   batchSize: number;
+  concurrentPartitions: number;
   maxAttempts: number;
   sessionTimeoutMs: number;
   shutdownTimeoutMs: number;
@@ -83,6 +92,7 @@ export function kafkaOptionsFromEnv(clientId: string, env: NodeJS.ProcessEnv = p
     topicReplicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
     consumerGroupPrefix: config.KAFKA_CONSUMER_GROUP_PREFIX,
     batchSize: config.KAFKA_BATCH_SIZE,
+    concurrentPartitions: config.KAFKA_CONCURRENT_PARTITIONS,
     maxAttempts: config.KAFKA_MAX_ATTEMPTS,
     sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
     shutdownTimeoutMs: config.KAFKA_SHUTDOWN_TIMEOUT_MS,
