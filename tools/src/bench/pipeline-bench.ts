@@ -14,7 +14,7 @@ import { parseScale, startPipeline, type RunningPipeline } from '../launcher/pip
 import { API_SERVICE, localInfra, SERVICES, STATE_DIR, type ServiceName } from '../repo-paths';
 
 /**
- * `npm run bench:pipeline -- [--stories N] [--scale stage=K]… [--partitions P] [--json]`
+ * `npm run bench:pipeline -- [--stories N] [--scale stage=K]… [--partitions P] [--profile DIR] [--json]`
  *
  * Generates a corpus of invented wire stories (wire text, RSS feeds, HTML pages), then:
  *  1. runs the stage code in this process on it (no Kafka, no Postgres): the ceiling;
@@ -23,7 +23,9 @@ import { API_SERVICE, localInfra, SERVICES, STATE_DIR, type ServiceName } from '
  *  3. again at half that rate: latency from fetch to stored (p50/p95/p99);
  *  4. again as fast as it goes with one more extractor instance.
  * Each run has its own topic namespace, consumer groups and schema in the `wirestream_bench`
- * database, removed afterwards. The last line printed is one JSON object.
+ * database, removed afterwards. With `--profile DIR`, every service instance writes a V8 CPU profile
+ * to `DIR/<run>/<service>-<n>.cpuprofile` when it stops (open it in Chrome DevTools).
+ * The last line printed is one JSON object.
  */
 
 const BENCH_DATABASE = 'wirestream_bench';
@@ -34,6 +36,8 @@ interface Options {
   scale: Partial<Record<ServiceName, number>>;
   partitions: number;
   json: boolean;
+  /** Where each service writes its CPU profile, per run (`--profile DIR`). */
+  profileDir: string | null;
 }
 
 interface StageFigures {
@@ -58,7 +62,7 @@ interface RunFigures {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { stories: 20_000, scale: {}, partitions: 6, json: false };
+  const options: Options = { stories: 20_000, scale: {}, partitions: 6, json: false, profileDir: null };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];
     const value = () => {
@@ -70,7 +74,8 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--stories') options.stories = positiveInteger(arg, value());
     else if (arg === '--partitions') options.partitions = positiveInteger(arg, value());
     else if (arg === '--scale') parseScale(value(), options.scale);
-    else throw new Error(`unknown argument ${arg}; usage: bench:pipeline -- [--stories N] [--scale stage=K] [--partitions P] [--json]`);
+    else if (arg === '--profile') options.profileDir = path.resolve(value());
+    else throw new Error(`unknown argument ${arg}; usage: bench:pipeline -- [--stories N] [--scale stage=K] [--partitions P] [--profile DIR] [--json]`);
   }
   return options;
 }
@@ -158,6 +163,7 @@ async function runThroughPipeline(
       },
       scale,
       logDir: path.join(STATE_DIR, 'logs', namespace),
+      cpuProfileDir: options.profileDir ? path.join(options.profileDir, label) : undefined,
     });
     log(`${label}: ${pipeline.instances.map((instance) => `${instance.service}-${instance.index}`).join(' ')} ready; dropping ${ids.length} stories in ${corpus.length} files${options.offeredPerSec ? ` at ${Math.round(options.offeredPerSec)} stories/s` : ''}`);
 

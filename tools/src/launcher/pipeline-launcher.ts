@@ -14,6 +14,8 @@ export interface PipelineOptions {
   /** Where each instance's output goes: `<logDir>/<service>-<n>.log`. */
   logDir?: string;
   readyTimeoutMs?: number;
+  /** Write a V8 CPU profile of each instance into this directory when it exits (`--cpu-prof`). */
+  cpuProfileDir?: string;
 }
 
 export interface RunningInstance {
@@ -57,6 +59,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
   mkdirSync(logDir, { recursive: true });
   const instances: RunningInstance[] = [];
   const readyTimeoutMs = options.readyTimeoutMs ?? 90_000;
+  const launchOptions: LaunchOptions = { logDir, cpuProfileDir: options.cpuProfileDir };
   const pipeline: RunningPipeline = {
     instances,
     apiUrl: null,
@@ -65,7 +68,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
       for (const [position, old] of instances.entries()) {
         if (old.service !== service) continue;
         await stopInstances([old], signal === 'SIGKILL' ? 0 : 20_000, signal);
-        const fresh = await launch(service, old.index, { ...options.env, ...env }, logDir, true);
+        const fresh = await launch(service, old.index, { ...options.env, ...env }, { ...launchOptions, appendLog: true });
         instances[position] = fresh;
         await waitUntilReady(fresh, readyTimeoutMs);
       }
@@ -74,11 +77,11 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
   try {
     for (const service of SERVICES) {
       for (let index = 1; index <= (options.scale?.[service] ?? 1); index++) {
-        instances.push(await launch(service, index, options.env, logDir));
+        instances.push(await launch(service, index, options.env, launchOptions));
       }
     }
     if (options.withApi) {
-      const api = await launch(API_SERVICE, 1, options.env, logDir);
+      const api = await launch(API_SERVICE, 1, options.env, launchOptions);
       instances.push(api);
       pipeline.apiUrl = new URL(api.healthUrl).origin;
     }
@@ -90,11 +93,18 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
   }
 }
 
-async function launch(service: LaunchableService, index: number, env: Record<string, string>, logDir: string, appendLog = false): Promise<RunningInstance> {
+interface LaunchOptions {
+  logDir: string;
+  appendLog?: boolean;
+  cpuProfileDir?: string;
+}
+
+async function launch(service: LaunchableService, index: number, env: Record<string, string>, options: LaunchOptions): Promise<RunningInstance> {
   const port = await freePort();
-  const logFile = path.join(logDir, `${service}-${index}.log`);
-  const log = createWriteStream(logFile, { flags: appendLog ? 'a' : 'w' });
-  const child = spawn(process.execPath, [serviceEntryPoint(service)], {
+  const logFile = path.join(options.logDir, `${service}-${index}.log`);
+  const log = createWriteStream(logFile, { flags: options.appendLog ? 'a' : 'w' });
+  const profiling = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, `--cpu-prof-name=${service}-${index}.cpuprofile`] : [];
+  const child = spawn(process.execPath, [...profiling, serviceEntryPoint(service)], {
     env: {
       ...process.env,
       ...env,
