@@ -1,7 +1,7 @@
 import type { EnrichedArticleV1, ExtractedQuote } from '@wirestream/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { versionRank } from './pipeline-version';
-import { chooseStory, DEFAULT_STORY_RULE, type StoryCandidate, type StoryRule } from './stories/story-rule';
+import { chooseStory, DEFAULT_STORY_RULE, type StoryCandidate, type StoryMatch, type StoryRule } from './stories/story-rule';
 import { salientEntities, storedSignature } from './stories/story-signature';
 
 export interface StoredArticleInput {
@@ -27,8 +27,14 @@ export interface SaveBatchResult {
 const MAX_BIND_PARAMETERS = 65_535;
 /** Serializes story assignment across storage instances, so two copies never start two stories. */
 const STORY_LOCK_KEY = 0x5753_0001;
-/** Near-duplicate candidates fetched per article of a batch, at most (sketch lookups). */
+/** Candidates fetched per article of a batch, at most, by each lookup (sketch; shared entities). */
 const STORY_CANDIDATE_LIMIT = 50;
+/**
+ * Articles read per salient entity of an article when looking for others about the same event:
+ * the most recent in the date window. A big running story names the same entities in thousands of
+ * articles a day; reading them all would make every batch slower as the story grows.
+ */
+const SAME_EVENT_ROWS_PER_ENTITY = 200;
 
 /**
  * Idempotent writes of enriched articles, a batch per transaction: re-delivering a batch leaves
@@ -247,8 +253,10 @@ async function assignStories(
     // Placeholder story ids (`new:<article id>`) for stories this batch starts, resolved below.
     const assignedInBatch: StoryCandidate[] = [];
     for (const article of needing) {
-      const pool = [...(candidates.get(article.id) ?? []), ...assignedInBatch];
-      const match = chooseStory({ simhash: article.simhash, publishedAt: article.publishedAt, salientEntities: article.salient }, pool, rule);
+      const subject = { simhash: article.simhash, publishedAt: article.publishedAt, salientEntities: article.salient };
+      const stored = chooseStory(subject, candidates.get(article.id) ?? [], rule);
+      const inBatch = chooseStory(subject, assignedInBatch, rule);
+      const match = betterMatch(stored, inBatch);
       const assignment: StoryAssignment = !match
         ? { storyId: `new:${article.id}`, reason: 'new' }
         : match.reason === 'near-duplicate'
@@ -280,18 +288,25 @@ async function assignStories(
 async function storyCandidates(manager: EntityManager, articles: PreparedArticle[], rule: StoryRule): Promise<Map<string, StoryCandidate[]>> {
   type Row = { article_id: string; story_id: string | null; simhash: string | null; published_at: Date | null; salient_entities: string[] };
   const bySubject = new Map<string, Map<string, StoryCandidate>>();
+  // One candidate object per stored article, however many of the batch's articles it may match.
+  const parsed = new Map<string, StoryCandidate>();
   const add = (subjectId: string, row: Row) => {
     // Rows without a story are this batch's own, compared in memory.
     if (row.story_id === null || row.article_id === subjectId) return;
-    const list = bySubject.get(subjectId) ?? new Map<string, StoryCandidate>();
-    list.set(row.article_id, {
-      articleId: row.article_id,
-      storyId: String(row.story_id),
-      simhash: row.simhash === null ? null : BigInt(row.simhash),
-      publishedAt: row.published_at ? new Date(row.published_at) : null,
-      salientEntities: row.salient_entities,
-    });
-    bySubject.set(subjectId, list);
+    let candidate = parsed.get(row.article_id);
+    if (!candidate) {
+      candidate = {
+        articleId: row.article_id,
+        storyId: String(row.story_id),
+        simhash: row.simhash === null ? null : BigInt(row.simhash),
+        publishedAt: row.published_at ? new Date(row.published_at) : null,
+        salientEntities: row.salient_entities,
+      };
+      parsed.set(row.article_id, candidate);
+    }
+    let list = bySubject.get(subjectId);
+    if (!list) bySubject.set(subjectId, (list = new Map()));
+    list.set(row.article_id, candidate);
   };
 
   const allHashes = [...new Set(articles.flatMap((article) => article.sketch))];
@@ -307,7 +322,13 @@ async function storyCandidates(manager: EntityManager, articles: PreparedArticle
     );
     await manager.query(`RESET enable_seqscan`);
     const subjectsByHash = new Map<number, PreparedArticle[]>();
-    articles.forEach((article) => article.sketch.forEach((hash) => subjectsByHash.set(hash, [...(subjectsByHash.get(hash) ?? []), article])));
+    for (const article of articles) {
+      for (const hash of article.sketch) {
+        const subjects = subjectsByHash.get(hash);
+        if (subjects) subjects.push(article);
+        else subjectsByHash.set(hash, [article]);
+      }
+    }
     for (const row of rows) {
       const subjects = new Set(row.shingle_sketch.flatMap((hash) => subjectsByHash.get(hash) ?? []));
       subjects.forEach((subject) => add(subject.id, row));
@@ -321,23 +342,39 @@ async function storyCandidates(manager: EntityManager, articles: PreparedArticle
       `WITH subject AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS s(article_id text, salient text[], published_at timestamptz)
        ), shared AS (
-         SELECT s.article_id AS subject_id, x.article_id
+         SELECT s.article_id AS subject_id, x.article_id, count(*) AS shared_entities
            FROM subject s CROSS JOIN LATERAL unnest(s.salient) AS k(entity_key)
-           JOIN article_salient_entities x
-             ON x.entity_key = k.entity_key
-            AND x.published_at BETWEEN s.published_at - $2::interval AND s.published_at + $2::interval
-          WHERE x.article_id <> s.article_id
+           CROSS JOIN LATERAL (
+             SELECT e.article_id FROM article_salient_entities e
+              WHERE e.entity_key = k.entity_key
+                AND e.published_at BETWEEN s.published_at - $2::interval AND s.published_at + $2::interval
+                AND e.article_id <> s.article_id
+              ORDER BY e.published_at DESC
+              LIMIT $4
+           ) x
           GROUP BY s.article_id, x.article_id
          HAVING count(*) >= $3
+       ), best AS (
+         SELECT subject_id, article_id,
+                row_number() OVER (PARTITION BY subject_id ORDER BY shared_entities DESC, article_id) AS rank
+           FROM shared
        )
-       SELECT shared.subject_id, a.article_id, a.story_id, a.simhash, a.published_at, a.salient_entities
-         FROM shared JOIN articles a ON a.article_id = shared.article_id
-        WHERE a.story_id IS NOT NULL`,
-      [subjects, `${rule.sameEventMaxDays} days`, rule.minSharedEntities],
+       SELECT best.subject_id, a.article_id, a.story_id, a.simhash, a.published_at, a.salient_entities
+         FROM best JOIN articles a ON a.article_id = best.article_id
+        WHERE best.rank <= $5 AND a.story_id IS NOT NULL`,
+      [subjects, `${rule.sameEventMaxDays} days`, rule.minSharedEntities, SAME_EVENT_ROWS_PER_ENTITY, STORY_CANDIDATE_LIMIT],
     );
     rows.forEach((row) => add(row.subject_id, row));
   }
   return new Map([...bySubject].map(([subjectId, candidates]) => [subjectId, [...candidates.values()]]));
+}
+
+/** Of two matches, the one `chooseStory` would pick from both lists at once (the first on a tie). */
+function betterMatch(a: StoryMatch | null, b: StoryMatch | null): StoryMatch | null {
+  if (!a || !b) return a ?? b;
+  if (a.reason !== b.reason) return a.reason === 'near-duplicate' ? a : b;
+  if (a.reason === 'near-duplicate' && b.reason === 'near-duplicate') return b.distance < a.distance ? b : a;
+  return a.reason === 'same-event' && b.reason === 'same-event' && b.overlap > a.overlap ? b : a;
 }
 
 async function replaceSalientEntities(manager: EntityManager, articles: PreparedArticle[]): Promise<void> {

@@ -33,13 +33,15 @@ export function storedSignature(nearDuplicate: NormalizedArticle['nearDuplicate'
 
 /** Differing bits between two 64-bit SimHashes (signed or unsigned representations alike). */
 export function hammingDistance(a: bigint, b: bigint): number {
-  let x = BigInt.asUintN(64, a ^ b);
-  let count = 0;
-  while (x !== 0n) {
-    x &= x - 1n;
-    count++;
-  }
-  return count;
+  // Two 32-bit halves counted as numbers: a BigInt loop per bit costs a story batch tens of ms.
+  const x = BigInt.asUintN(64, a ^ b);
+  return popcount32(Number(x >> 32n)) + popcount32(Number(x & 0xffff_ffffn));
+}
+
+function popcount32(value: number): number {
+  let v = value - ((value >>> 1) & 0x5555_5555);
+  v = (v & 0x3333_3333) + ((v >>> 2) & 0x3333_3333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f_0f0f, 0x0101_0101) >>> 24) & 0xff;
 }
 
 export interface SalienceInput {
