@@ -10,6 +10,9 @@ export const FetcherEnvSchema = z.object({
   FETCHER_DROP_DIR: z.string().default('').describe('Directory watched for dropped story files; empty disables the file-drop source.'),
   FETCHER_DROP_SOURCE_ID: z.string().min(1).default('file-drop').describe('Source id recorded on documents read from the drop directory.'),
   FETCHER_DROP_POLL_MS: z.coerce.number().int().min(100).default(1000).describe('How often the drop directory is scanned, in ms.'),
+  FETCHER_DROP_ARCHIVE: z.enum(['true', 'false']).default('false').transform((value) => value === 'true').describe(
+    'Move each dropped file, once its documents are sent, into `.done/` in the drop directory (`.refused/` when it was dead-lettered). Scans then stat only new files: a directory keeping every file ever dropped costs a stat per file per scan.',
+  ),
   FETCHER_DROP_BATCH_FILES: z.coerce.number().int().min(1).max(10_000).default(100).describe('Dropped files read and produced together in one send to the broker.'),
   FETCHER_FEED_URLS: commaList.describe('RSS/Atom feed URLs to poll, comma-separated; `id=url` names the source, else the host does.'),
   FETCHER_FEED_POLL_MS: z.coerce.number().int().min(1000).default(300_000).describe('How often each feed is polled, in ms.'),

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { PermanentError, type RawDocumentV1 } from '@wirestream/contracts';
 import { documentsFromDroppedFile, FileDropTracker, type SourceRef } from '@wirestream/feeds';
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DocumentEmitter } from './document-emitter';
 import { FETCH_STATE, type FetchState } from './fetch-state';
@@ -99,25 +99,43 @@ export class FileDropPoller implements OnApplicationBootstrap, BeforeApplication
     for (let start = 0; start < files.length; start += this.config.FETCHER_DROP_BATCH_FILES) {
       const batch = files.slice(start, start + this.config.FETCHER_DROP_BATCH_FILES);
       const documents: RawDocumentV1[] = [];
-      for (const entry of batch) documents.push(...(await this.readFile(source, path.join(source.path, entry.name), entry.size)));
+      const refused = new Set<string>();
+      for (const entry of batch) {
+        const read = await this.readFile(source, path.join(source.path, entry.name), entry.size);
+        if (read) documents.push(...read);
+        else refused.add(entry.name);
+      }
       // The tracker lives in memory; the durable state keeps a restart from emitting the directory again.
       const fresh = await this.state.unemitted(source.id, documents);
-      const refused = await this.emitter.emit(fresh);
+      const refusedDocuments = await this.emitter.emit(fresh);
       await this.state.markEmitted(source.id, fresh);
-      emitted += fresh.length - refused.length;
-      if (fresh.length > 0) this.logger.log(`emitted ${fresh.length - refused.length} document(s) from ${batch.length} file(s) in ${source.path}`);
+      emitted += fresh.length - refusedDocuments.length;
+      if (fresh.length > 0) this.logger.log(`emitted ${fresh.length - refusedDocuments.length} document(s) from ${batch.length} file(s) in ${source.path}`);
       batch.forEach(markEmitted);
+      if (this.config.FETCHER_DROP_ARCHIVE) await this.archive(source, batch, refused);
     }
     return emitted;
   }
 
-  /** The file's documents; a file that cannot be read is refused (dead-lettered) and yields none. */
-  private async readFile(source: FileDropSource, filePath: string, size: number): Promise<RawDocumentV1[]> {
+  /** Moves handled files out of the scanned directory: `.done/`, or `.refused/` for dead-lettered ones. */
+  private async archive(source: FileDropSource, files: FileEntry[], refused: Set<string>): Promise<void> {
+    for (const folder of [DONE_FOLDER, REFUSED_FOLDER]) await mkdir(path.join(source.path, folder), { recursive: true });
+    for (const entry of files) {
+      const folder = refused.has(entry.name) ? REFUSED_FOLDER : DONE_FOLDER;
+      // A file already gone (moved by its sender) needs no archiving; its documents were sent.
+      await rename(path.join(source.path, entry.name), path.join(source.path, folder, entry.name)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
+    }
+  }
+
+  /** The file's documents; a file that cannot be read is refused (dead-lettered): null. */
+  private async readFile(source: FileDropSource, filePath: string, size: number): Promise<RawDocumentV1[] | null> {
     const ref: SourceRef = { id: source.id, kind: 'file-drop', uri: source.path };
     const maxBytes = source.limits.maxBytes ?? this.config.FETCHER_MAX_DOCUMENT_BYTES;
     if (size > maxBytes) {
       await this.emitter.refuse(source.id, filePath, null, new PermanentError(`file is ${size} bytes; the limit is ${maxBytes}`));
-      return [];
+      return null;
     }
     const bytes = await readFile(filePath);
     try {
@@ -125,12 +143,15 @@ export class FileDropPoller implements OnApplicationBootstrap, BeforeApplication
     } catch (error) {
       if (!(error instanceof PermanentError)) throw error;
       await this.emitter.refuse(source.id, filePath, bytes, error);
-      return [];
+      return null;
     }
   }
 }
 
 const STAT_CONCURRENCY = 64;
+/** Hidden folders (never scanned) for FETCHER_DROP_ARCHIVE. */
+const DONE_FOLDER = '.done';
+const REFUSED_FOLDER = '.refused';
 
 interface FileEntry {
   name: string;
