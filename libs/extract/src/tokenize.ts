@@ -78,27 +78,93 @@ interface RawToken {
 
 function makeToken(raw: RawToken): Token {
   const { text } = raw;
-  const isWord = WORD_START.test(text);
-  const hasLetter = isWord && HAS_LETTER.test(text);
-  const hasLower = hasLetter && HAS_LOWER.test(text);
-  // Scripts without case (Hangul, kanji) are neither capitalised nor in capitals.
-  const hasUpper = hasLetter && HAS_UPPER.test(text);
+  const facts = isAscii(text) ? asciiFacts(text) : unicodeFacts(text);
   return {
     start: raw.start,
     end: raw.end,
     text,
-    norm: normalizeWord(text),
-    isWord,
-    cap: hasLetter && UPPER_START.test(text) && hasLower,
-    upper: hasUpper && !hasLower,
-    lower: hasLetter && LOWER_START.test(text),
-    hasDigit: isWord && HAS_DIGIT.test(text),
+    norm: facts.norm,
+    isWord: facts.isWord,
+    cap: facts.cap,
+    upper: facts.upper,
+    lower: facts.lower,
+    hasDigit: facts.hasDigit,
     clitic: raw.clitic,
     abbr: raw.abbr,
     sentStart: false,
     sentence: 0,
     capsSentence: false,
   };
+}
+
+/** What a token's text alone says about it. */
+interface TextFacts {
+  norm: string;
+  isWord: boolean;
+  cap: boolean;
+  upper: boolean;
+  lower: boolean;
+  hasDigit: boolean;
+}
+
+function unicodeFacts(text: string): TextFacts {
+  const isWord = WORD_START.test(text);
+  const hasLetter = isWord && HAS_LETTER.test(text);
+  const hasLower = hasLetter && HAS_LOWER.test(text);
+  // Scripts without case (Hangul, kanji) are neither capitalised nor in capitals.
+  const hasUpper = hasLetter && HAS_UPPER.test(text);
+  return {
+    norm: normalizeWord(text),
+    isWord,
+    cap: hasLetter && UPPER_START.test(text) && hasLower,
+    upper: hasUpper && !hasLower,
+    lower: hasLetter && LOWER_START.test(text),
+    hasDigit: isWord && HAS_DIGIT.test(text),
+  };
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+/**
+ * The same facts as `unicodeFacts` for ASCII text, from character codes: most newswire tokens
+ * are ASCII, and seven Unicode-property regular expressions per token were a tenth of extraction.
+ */
+function asciiFacts(text: string): TextFacts {
+  const first = text.charCodeAt(0);
+  const isWord = isAsciiUpper(first) || isAsciiLower(first) || isAsciiDigit(first);
+  let hasLower = false;
+  let hasUpper = false;
+  let hasDigit = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isAsciiLower(c)) hasLower = true;
+    else if (isAsciiUpper(c)) hasUpper = true;
+    else if (isAsciiDigit(c)) hasDigit = true;
+  }
+  const hasLetter = isWord && (hasLower || hasUpper);
+  return {
+    norm: text.toLowerCase(),
+    isWord,
+    cap: hasLetter && isAsciiUpper(first) && hasLower,
+    upper: hasLetter && hasUpper && !hasLower,
+    lower: hasLetter && isAsciiLower(first),
+    hasDigit: isWord && hasDigit,
+  };
+}
+
+function isAsciiUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+function isAsciiLower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
