@@ -51,64 +51,105 @@ export function allowedTransition(prev: number, next: number): boolean {
   return !nextContinues;
 }
 
-/** For each tag, the tags allowed before it: PREV_LIST[PREV_START[t] .. PREV_START[t + 1]). */
-const PREV_START = new Int32Array(T + 1);
-const PREV_LIST = new Int32Array(T * T);
-{
-  let p = 0;
-  for (let next = 0; next < T; next++) {
-    PREV_START[next] = p;
-    for (let prev = 0; prev < T; prev++) if (allowedTransition(prev, next)) PREV_LIST[p++] = prev;
-  }
-  PREV_START[T] = p;
-}
 const NEG = -1e30;
 const START_ALLOWED = Uint8Array.from({ length: T }, (_, t) => (allowedTransition(-1, t) ? 1 : 0));
 const END_ALLOWED = Uint8Array.from({ length: T }, (_, t) => (t === TAG_O || tagPos(t) === POS_L || tagPos(t) === POS_L + 1 ? 1 : 0));
+/** Tags after which no entity is open (O, L-x, U-x), ascending. */
+const CLOSED = Int32Array.from({ length: T }, (_, t) => t).filter((t) => allowedTransition(t, TAG_O));
+/** Tags that open nothing earlier (O, B-x, U-x): only the closed tags may precede them. */
+const FRESH = Int32Array.from({ length: T }, (_, t) => t).filter((t) => allowedTransition(-1, t));
+// The decoder below relies on the BILOU shape of allowedTransition: check it once.
+for (let next = 0; next < T; next++) {
+  for (let prev = 0; prev < T; prev++) {
+    const continues = next !== TAG_O && (tagPos(next) === POS_I || tagPos(next) === POS_L);
+    const typeStart = next - tagPos(next);
+    const expected = continues ? prev === typeStart || prev === typeStart + POS_I : CLOSED.includes(prev);
+    if (allowedTransition(prev, next) !== expected) throw new Error('ner-model: viterbi expects BILOU transitions');
+  }
+}
 
 let viterbiBack = new Uint8Array(0);
-const vPrev = new Float64Array(T);
-const vCur = new Float64Array(T);
+const viterbiRows = [new Float64Array(T), new Float64Array(T)] as const;
+const viterbiFreshTrans = new Float64Array(FRESH.length * CLOSED.length);
+const viterbiClosedScores = new Float64Array(CLOSED.length);
 
 /**
  * Best tag sequence for tokens [from, to) given emission scores `em` (NUM_TAGS per token,
  * indexed by absolute token) and transition scores `trans` (prev × NUM_TAGS + next). With
  * `betweenO`, the tokens right before and after the range are known to be O: their transitions
  * into and out of the range count, so a sequence decodes the same range by range.
+ *
+ * Only allowed transitions are tried, each predecessor in ascending order (ties go to the lowest):
+ * O, B-x and U-x follow a closed tag; I-x and L-x follow B-x or I-x of their type.
  */
 export function viterbi(em: Float32Array, trans: Float32Array, from: number, to: number, out: Uint8Array, betweenO = false): void {
   const len = to - from;
   if (len <= 0) return;
   if (viterbiBack.length < len * T) viterbiBack = new Uint8Array(Math.max(len * T, viterbiBack.length * 2));
   const back = viterbiBack;
+  const closed = CLOSED;
+  const fresh = FRESH;
+  const nClosed = closed.length;
+  // Transitions from each closed tag into each fresh one, fresh-major, and the closed tags' scores.
+  const freshTrans = viterbiFreshTrans;
+  for (let f = 0; f < fresh.length; f++) for (let c = 0; c < nClosed; c++) freshTrans[f * nClosed + c] = trans[(closed[c] as number) * T + (fresh[f] as number)] as number;
+  const closedScores = viterbiClosedScores;
+  // Scores of the best path ending in each tag at the previous and the current token.
+  let prevRow = viterbiRows[0];
+  let row = viterbiRows[1];
   const enter = betweenO && from > 0;
-  for (let t = 0; t < T; t++) vPrev[t] = START_ALLOWED[t] ? (em[from * T + t] as number) + (enter ? (trans[TAG_O * T + t] as number) : 0) : NEG;
+  for (let t = 0; t < T; t++) prevRow[t] = START_ALLOWED[t] ? (em[from * T + t] as number) + (enter ? (trans[TAG_O * T + t] as number) : 0) : NEG;
   for (let p = 1; p < len; p++) {
     const eo = (from + p) * T;
     const bo = p * T;
-    for (let t = 0; t < T; t++) {
-      const end = PREV_START[t + 1] as number;
+    for (let c = 0; c < nClosed; c++) closedScores[c] = prevRow[closed[c] as number] as number;
+    for (let f = 0; f < fresh.length; f++) {
+      const t = fresh[f] as number;
+      const fo = f * nClosed;
       let best = NEG * 2;
       let arg = 0;
-      for (let k = PREV_START[t] as number; k < end; k++) {
-        const q = PREV_LIST[k] as number;
-        const s = (vPrev[q] as number) + (trans[q * T + t] as number);
+      for (let c = 0; c < nClosed; c++) {
+        const s = (closedScores[c] as number) + (freshTrans[fo + c] as number);
         if (s > best) {
           best = s;
-          arg = q;
+          arg = c;
         }
       }
-      vCur[t] = best + (em[eo + t] as number);
-      back[bo + t] = arg;
+      row[t] = best + (em[eo + t] as number);
+      back[bo + t] = closed[arg] as number;
     }
-    vPrev.set(vCur);
+    for (let b = 1; b < T; b += 4) {
+      // B-x at b, I-x at b + 1, L-x at b + 2.
+      const i = b + 1;
+      const fromB = prevRow[b] as number;
+      const fromI = prevRow[i] as number;
+      for (let t = i; t <= b + 2; t++) {
+        let best = NEG * 2;
+        let arg = 0;
+        const sB = fromB + (trans[b * T + t] as number);
+        if (sB > best) {
+          best = sB;
+          arg = b;
+        }
+        const sI = fromI + (trans[i * T + t] as number);
+        if (sI > best) {
+          best = sI;
+          arg = i;
+        }
+        row[t] = best + (em[eo + t] as number);
+        back[bo + t] = arg;
+      }
+    }
+    const done = prevRow;
+    prevRow = row;
+    row = done;
   }
   let best = NEG * 4;
   let arg = TAG_O;
   const leave = betweenO && to < out.length;
   for (let t = 0; t < T; t++) {
     if (!END_ALLOWED[t]) continue;
-    const score = (vPrev[t] as number) + (leave ? (trans[t * T + TAG_O] as number) : 0);
+    const score = (prevRow[t] as number) + (leave ? (trans[t * T + TAG_O] as number) : 0);
     if (score > best) {
       best = score;
       arg = t;
