@@ -27,7 +27,9 @@ import {
   analyze,
   contextRoles,
   documentFeatures,
+  contextFeatures,
   localFeatures,
+  wordFeatures,
   tagName,
   tagPos,
   tagType,
@@ -283,6 +285,9 @@ function isPlainO(firstTag: number, flags: number): boolean {
   return firstTag === TAG_O && ((flags & F_WORD) === 0 || (flags & F_LOWER) !== 0);
 }
 
+/** Tokens at each end of a text with a context role past the end (the farthest role is 2 away). */
+const EDGE_TOKENS = Math.max(...CONTEXT_ROLES.map(([, , offset]) => Math.abs(offset)));
+
 /** Distinct token texts whose scores the model keeps (ENTRY floats each: 11 MB). */
 const CACHE_ENTRIES = 1 << 14;
 /** Per stage: the sums of a word's intrinsic features, then of each of its context roles. */
@@ -330,11 +335,21 @@ export class NerModel {
     const feats = featBuf;
     const em = emBuf;
     const em2 = em2Buf;
-    localFeatures(a, feats, DOC_FEATURES, this.header.hashBits);
+    const hashBits = this.header.hashBits;
     // A text with more distinct words than the cache holds is scored feature by feature.
     const cached = n <= this.cacheEntries;
     const slots = slotBuf;
-    if (cached) this.fillCache(a, feats, slots);
+    if (cached) {
+      // The cache holds the word and context-role features' scores: they are needed only for the
+      // words it has not seen yet (fillCache) and for the tokens next to the text's ends, whose
+      // missing neighbours startEmissions scores from the token's own features.
+      contextFeatures(a, feats, DOC_FEATURES, hashBits);
+      for (let i = 0; i < Math.min(EDGE_TOKENS, n); i++) wordFeatures(a, i, feats, DOC_FEATURES, hashBits);
+      for (let i = Math.max(EDGE_TOKENS, n - EDGE_TOKENS); i < n; i++) wordFeatures(a, i, feats, DOC_FEATURES, hashBits);
+      this.fillCache(a, feats, slots);
+    } else {
+      localFeatures(a, feats, DOC_FEATURES, hashBits);
+    }
     this.startEmissions(0, cached, slots, feats, 0, n, n, em);
     this.stage1.table.score(feats, DOC_FEATURES, cached ? CONTEXT_END : 0, LOCAL_FEATURES, 0, n, em);
     viterbi(em, this.stage1.trans, 0, n, out);
@@ -378,6 +393,7 @@ export class NerModel {
         cacheIndex.set(key, slot);
         const o = slot * ENTRY;
         cache.fill(0, o, o + ENTRY);
+        wordFeatures(a, i, feats, DOC_FEATURES, this.header.hashBits);
         contextRoles(a, i, roleBuckets, this.header.hashBits);
         for (let s = 0; s < 2; s++) {
           const table = (s === 0 ? this.stage1 : this.stage2).table;
