@@ -72,8 +72,16 @@ for (let next = 0; next < T; next++) {
 
 let viterbiBack = new Uint8Array(0);
 const viterbiRows = [new Float64Array(T), new Float64Array(T)] as const;
-const viterbiFreshTrans = new Float64Array(FRESH.length * CLOSED.length);
 const viterbiClosedScores = new Float64Array(CLOSED.length);
+
+/** The transitions from each closed tag into each fresh one, fresh-major: what `viterbi` reads most. */
+export function freshTransitions(trans: Float32Array): Float64Array {
+  const out = new Float64Array(FRESH.length * CLOSED.length);
+  for (let f = 0; f < FRESH.length; f++) {
+    for (let c = 0; c < CLOSED.length; c++) out[f * CLOSED.length + c] = trans[(CLOSED[c] as number) * T + (FRESH[f] as number)] as number;
+  }
+  return out;
+}
 
 /**
  * Best tag sequence for tokens [from, to) given emission scores `em` (NUM_TAGS per token,
@@ -84,7 +92,15 @@ const viterbiClosedScores = new Float64Array(CLOSED.length);
  * Only allowed transitions are tried, each predecessor in ascending order (ties go to the lowest):
  * O, B-x and U-x follow a closed tag; I-x and L-x follow B-x or I-x of their type.
  */
-export function viterbi(em: Float32Array, trans: Float32Array, from: number, to: number, out: Uint8Array, betweenO = false): void {
+export function viterbi(
+  em: Float32Array,
+  trans: Float32Array,
+  from: number,
+  to: number,
+  out: Uint8Array,
+  betweenO = false,
+  freshTrans: Float64Array = freshTransitions(trans),
+): void {
   const len = to - from;
   if (len <= 0) return;
   if (viterbiBack.length < len * T) viterbiBack = new Uint8Array(Math.max(len * T, viterbiBack.length * 2));
@@ -92,9 +108,6 @@ export function viterbi(em: Float32Array, trans: Float32Array, from: number, to:
   const closed = CLOSED;
   const fresh = FRESH;
   const nClosed = closed.length;
-  // Transitions from each closed tag into each fresh one, fresh-major, and the closed tags' scores.
-  const freshTrans = viterbiFreshTrans;
-  for (let f = 0; f < fresh.length; f++) for (let c = 0; c < nClosed; c++) freshTrans[f * nClosed + c] = trans[(closed[c] as number) * T + (fresh[f] as number)] as number;
   const closedScores = viterbiClosedScores;
   // Scores of the best path ending in each tag at the previous and the current token.
   let prevRow = viterbiRows[0];
@@ -318,7 +331,11 @@ export class NerModel {
       throw new Error(`NER model ${header.id} was built for other features or tags; retrain it (npm run train:ner)`);
     }
     this.cache = new Float32Array(cacheEntries * ENTRY);
+    this.freshTrans = [freshTransitions(stage1.trans), freshTransitions(stage2.trans)];
   }
+
+  /** Each stage's transitions as `viterbi` reads them, laid out once: stage 2 decodes many short runs. */
+  private readonly freshTrans: readonly [Float64Array, Float64Array];
 
   /** Cache slot per token text hash: see ENTRY. */
   private readonly cacheIndex = new Map<number, number>();
@@ -352,7 +369,7 @@ export class NerModel {
     }
     this.startEmissions(0, cached, slots, feats, 0, n, n, em);
     this.stage1.table.score(feats, DOC_FEATURES, cached ? CONTEXT_END : 0, LOCAL_FEATURES, 0, n, em);
-    viterbi(em, this.stage1.trans, 0, n, out);
+    viterbi(em, this.stage1.trans, 0, n, out, false, this.freshTrans[0]);
     documentFeatures(a, { tags: out }, feats, DOC_FEATURES, this.header.hashBits);
     // Stage 2 re-tags only what could be in a name. A token stage 1 left O that is punctuation or
     // starts lowercase stays O, unless both its neighbours could be in a name ("Bank of Korea",
@@ -373,7 +390,7 @@ export class NerModel {
       while (j < n && settled[j] !== 1) j++;
       this.startEmissions(1, cached, slots, feats, i, j, n, em2);
       this.stage2.table.score(feats, DOC_FEATURES, cached ? CONTEXT_END : 0, DOC_FEATURES, i, j, em2);
-      viterbi(em2, this.stage2.trans, i, j, second, true);
+      viterbi(em2, this.stage2.trans, i, j, second, true, this.freshTrans[1]);
       i = j;
     }
     return second;
