@@ -301,6 +301,10 @@ function isPlainO(firstTag: number, flags: number): boolean {
 /** Tokens at each end of a text with a context role past the end (the farthest role is 2 away). */
 const EDGE_TOKENS = Math.max(...CONTEXT_ROLES.map(([, , offset]) => Math.abs(offset)));
 
+/** The neighbour offset of each context role; startEmissions adds the four in this order. */
+const ROLE_OFFSETS = CONTEXT_ROLES.map(([, , offset]) => offset);
+if (ROLE_OFFSETS.length !== 4) throw new Error('ner-model expects four context roles');
+
 /** Distinct token texts whose scores the model keeps (ENTRY floats each: 11 MB). */
 const CACHE_ENTRIES = 1 << 14;
 /** Per stage: the sums of a word's intrinsic features, then of each of its context roles. */
@@ -439,9 +443,25 @@ export class NerModel {
     const cache = this.cache;
     const table = (stage === 0 ? this.stage1 : this.stage2).table;
     const base = stage * STAGE_ENTRY;
+    const [offset0, offset1, offset2, offset3] = ROLE_OFFSETS;
     for (let i = from; i < to; i++) {
       const eo = i * T;
       const own = (slots[i] as number) * ENTRY + base;
+      if (i >= EDGE_TOKENS && i < n - EDGE_TOKENS) {
+        // All four neighbours are there: add their role sums in role order, rounding each step to
+        // float32 as storing into `em` would, but storing once.
+        const c0 = (slots[i + offset0] as number) * ENTRY + base + T;
+        const c1 = (slots[i + offset1] as number) * ENTRY + base + 2 * T;
+        const c2 = (slots[i + offset2] as number) * ENTRY + base + 3 * T;
+        const c3 = (slots[i + offset3] as number) * ENTRY + base + 4 * T;
+        for (let t = 0; t < T; t++) {
+          let sum = Math.fround((cache[own + t] as number) + (cache[c0 + t] as number));
+          sum = Math.fround(sum + (cache[c1 + t] as number));
+          sum = Math.fround(sum + (cache[c2 + t] as number));
+          em[eo + t] = sum + (cache[c3 + t] as number);
+        }
+        continue;
+      }
       for (let t = 0; t < T; t++) em[eo + t] = cache[own + t] as number;
       for (let r = 0; r < CONTEXT_ROLES.length; r++) {
         const [first, end, offset] = CONTEXT_ROLES[r] as readonly [number, number, number];
