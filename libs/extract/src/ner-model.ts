@@ -74,13 +74,38 @@ let viterbiBack = new Uint8Array(0);
 const viterbiRows = [new Float64Array(T), new Float64Array(T)] as const;
 const viterbiClosedScores = new Float64Array(CLOSED.length);
 
-/** The transitions from each closed tag into each fresh one, fresh-major: what `viterbi` reads most. */
-export function freshTransitions(trans: Float32Array): Float64Array {
-  const out = new Float64Array(FRESH.length * CLOSED.length);
+/** Transition scores laid out as `viterbi` reads them. */
+export interface DecoderTransitions {
+  /** From each closed tag into each fresh one, fresh-major. */
+  readonly closedToFresh: Float64Array;
+  /**
+   * The widest spread of the transitions from the closed tags into any one fresh tag. When one
+   * closed tag's path leads all others by more than this, it is every fresh tag's best predecessor.
+   */
+  readonly spread: number;
+}
+
+/**
+ * Slack on top of `spread` for rounding: path scores stay far below 2^40 in magnitude, where a
+ * double's rounding error is under 1e-3, so a lead this much larger cannot be a tie after rounding.
+ */
+const ROUNDING_SLACK = 1;
+
+export function decoderTransitions(trans: Float32Array): DecoderTransitions {
+  const closedToFresh = new Float64Array(FRESH.length * CLOSED.length);
+  let spread = 0;
   for (let f = 0; f < FRESH.length; f++) {
-    for (let c = 0; c < CLOSED.length; c++) out[f * CLOSED.length + c] = trans[(CLOSED[c] as number) * T + (FRESH[f] as number)] as number;
+    let low = Infinity;
+    let high = -Infinity;
+    for (let c = 0; c < CLOSED.length; c++) {
+      const value = trans[(CLOSED[c] as number) * T + (FRESH[f] as number)] as number;
+      closedToFresh[f * CLOSED.length + c] = value;
+      low = Math.min(low, value);
+      high = Math.max(high, value);
+    }
+    spread = Math.max(spread, high - low);
   }
-  return out;
+  return { closedToFresh, spread };
 }
 
 /**
@@ -99,7 +124,7 @@ export function viterbi(
   to: number,
   out: Uint8Array,
   betweenO = false,
-  freshTrans: Float64Array = freshTransitions(trans),
+  transitions: DecoderTransitions = decoderTransitions(trans),
 ): void {
   const len = to - from;
   if (len <= 0) return;
@@ -109,6 +134,8 @@ export function viterbi(
   const fresh = FRESH;
   const nClosed = closed.length;
   const closedScores = viterbiClosedScores;
+  const freshTrans = transitions.closedToFresh;
+  const leadNeeded = transitions.spread + ROUNDING_SLACK;
   // Scores of the best path ending in each tag at the previous and the current token.
   let prevRow = viterbiRows[0];
   let row = viterbiRows[1];
@@ -117,21 +144,45 @@ export function viterbi(
   for (let p = 1; p < len; p++) {
     const eo = (from + p) * T;
     const bo = p * T;
-    for (let c = 0; c < nClosed; c++) closedScores[c] = prevRow[closed[c] as number] as number;
-    for (let f = 0; f < fresh.length; f++) {
-      const t = fresh[f] as number;
-      const fo = f * nClosed;
-      let best = NEG * 2;
-      let arg = 0;
-      for (let c = 0; c < nClosed; c++) {
-        const s = (closedScores[c] as number) + (freshTrans[fo + c] as number);
-        if (s > best) {
-          best = s;
-          arg = c;
-        }
+    let lead = NEG * 4;
+    let leader = 0;
+    let runnerUp = NEG * 4;
+    for (let c = 0; c < nClosed; c++) {
+      const score = prevRow[closed[c] as number] as number;
+      closedScores[c] = score;
+      if (score > lead) {
+        runnerUp = lead;
+        lead = score;
+        leader = c;
+      } else if (score > runnerUp) {
+        runnerUp = score;
       }
-      row[t] = best + (em[eo + t] as number);
-      back[bo + t] = closed[arg] as number;
+    }
+    if (lead - runnerUp > leadNeeded) {
+      // One closed tag leads by more than any transition can make up (most newswire tokens, where
+      // O leads): it is the best predecessor of every fresh tag, and the same sums come out.
+      const q = closed[leader] as number;
+      for (let f = 0; f < fresh.length; f++) {
+        const t = fresh[f] as number;
+        row[t] = lead + (freshTrans[f * nClosed + leader] as number) + (em[eo + t] as number);
+        back[bo + t] = q;
+      }
+    } else {
+      for (let f = 0; f < fresh.length; f++) {
+        const t = fresh[f] as number;
+        const fo = f * nClosed;
+        let best = NEG * 2;
+        let arg = 0;
+        for (let c = 0; c < nClosed; c++) {
+          const s = (closedScores[c] as number) + (freshTrans[fo + c] as number);
+          if (s > best) {
+            best = s;
+            arg = c;
+          }
+        }
+        row[t] = best + (em[eo + t] as number);
+        back[bo + t] = closed[arg] as number;
+      }
     }
     for (let b = 1; b < T; b += 4) {
       // B-x at b, I-x at b + 1, L-x at b + 2.
@@ -335,11 +386,11 @@ export class NerModel {
       throw new Error(`NER model ${header.id} was built for other features or tags; retrain it (npm run train:ner)`);
     }
     this.cache = new Float32Array(cacheEntries * ENTRY);
-    this.freshTrans = [freshTransitions(stage1.trans), freshTransitions(stage2.trans)];
+    this.transitions = [decoderTransitions(stage1.trans), decoderTransitions(stage2.trans)];
   }
 
   /** Each stage's transitions as `viterbi` reads them, laid out once: stage 2 decodes many short runs. */
-  private readonly freshTrans: readonly [Float64Array, Float64Array];
+  private readonly transitions: readonly [DecoderTransitions, DecoderTransitions];
 
   /** Cache slot per token text hash: see ENTRY. */
   private readonly cacheIndex = new Map<number, number>();
@@ -373,7 +424,7 @@ export class NerModel {
     }
     this.startEmissions(0, cached, slots, feats, 0, n, n, em);
     this.stage1.table.score(feats, DOC_FEATURES, cached ? CONTEXT_END : 0, LOCAL_FEATURES, 0, n, em);
-    viterbi(em, this.stage1.trans, 0, n, out, false, this.freshTrans[0]);
+    viterbi(em, this.stage1.trans, 0, n, out, false, this.transitions[0]);
     documentFeatures(a, { tags: out }, feats, DOC_FEATURES, this.header.hashBits);
     // Stage 2 re-tags only what could be in a name. A token stage 1 left O that is punctuation or
     // starts lowercase stays O, unless both its neighbours could be in a name ("Bank of Korea",
@@ -394,7 +445,7 @@ export class NerModel {
       while (j < n && settled[j] !== 1) j++;
       this.startEmissions(1, cached, slots, feats, i, j, n, em2);
       this.stage2.table.score(feats, DOC_FEATURES, cached ? CONTEXT_END : 0, DOC_FEATURES, i, j, em2);
-      viterbi(em2, this.stage2.trans, i, j, second, true, this.freshTrans[1]);
+      viterbi(em2, this.stage2.trans, i, j, second, true, this.transitions[1]);
       i = j;
     }
     return second;
