@@ -16,8 +16,22 @@ const MODIFIERS = wordSet(TITLE_MODIFIERS);
 export const HYPHENATED_GIVEN = /^\p{Lu}\p{Ll}+[-‐‑]\p{Ll}+$/u;
 const ARABIC_ARTICLE = /^(?:al|el|ad|ar|as|ash|an|at|az)[-‐‑]/i;
 
+/** Names seen recently and their keys: the same names recur within and across stories. */
+const recentNameKeys = new Map<string, string>();
+const RECENT_NAME_KEYS = 10_000;
+
 /** Matching key for a name: lowercase, accents, periods and hyphens folded away. */
 export function nameKey(text: string): string {
+  let key = recentNameKeys.get(text);
+  if (key === undefined) {
+    if (recentNameKeys.size >= RECENT_NAME_KEYS) recentNameKeys.clear();
+    key = foldName(text);
+    recentNameKeys.set(text, key);
+  }
+  return key;
+}
+
+function foldName(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

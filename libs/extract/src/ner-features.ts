@@ -312,9 +312,57 @@ function caseState(f: number): number {
  * each in [0, 2^hashBits).
  */
 export function localFeatures(a: Analysis, out: Int32Array, stride: number, hashBits: number): void {
+  for (let i = 0; i < a.n; i++) wordFeatures(a, i, out, stride, hashBits);
+  contextFeatures(a, out, stride, hashBits);
+}
+
+/**
+ * Writes slots [0, CONTEXT_END) of token `i`: those that depend on its text alone and on one
+ * neighbour's text alone. A model that caches their scores per word needs them only for words
+ * it has not seen yet.
+ */
+export function wordFeatures(a: Analysis, i: number, out: Int32Array, stride: number, hashBits: number): void {
   const mask = (1 << hashBits) - 1;
   const n = a.n;
-  const { hWord, hLower, hShape, pre, suf, flags, gaz, lex, docCase } = a;
+  const { hWord, hLower, hShape, pre, suf, lex } = a;
+  const o = i * stride;
+  const lw = hLower[i] as number;
+  const sh = hShape[i] as number;
+  const lwP1 = i > 0 ? (hLower[i - 1] as number) : PAD_BEFORE;
+  const lwP2 = i > 1 ? (hLower[i - 2] as number) : PAD_BEFORE;
+  const lwN1 = i + 1 < n ? (hLower[i + 1] as number) : PAD_AFTER;
+  const lwN2 = i + 2 < n ? (hLower[i + 2] as number) : PAD_AFTER;
+  const shP1 = i > 0 ? (hShape[i - 1] as number) : PAD_BEFORE;
+  const shN1 = i + 1 < n ? (hShape[i + 1] as number) : PAD_AFTER;
+  const lx = lex[i] as number;
+  const lxP1 = i > 0 ? (lex[i - 1] as number) : -1;
+  const lxN1 = i + 1 < n ? (lex[i + 1] as number) : -1;
+  // Slots 0-12 depend on the token's text alone (INTRINSIC_FEATURES): the model caches their sum.
+  out[o] = mix(0, 1) & mask;
+  out[o + 1] = mix(1, hWord[i] as number) & mask;
+  out[o + 2] = mix(2, lw) & mask;
+  out[o + 3] = mix(3, sh) & mask;
+  for (let k = 0; k < 4; k++) {
+    out[o + 4 + k] = mix(4 + k, pre[i * 4 + k] as number) & mask;
+    out[o + 8 + k] = mix(8 + k, suf[i * 4 + k] as number) & mask;
+  }
+  out[o + 12] = mix(25, lx) & mask;
+  // Slots 13-20 depend on one neighbour's text alone (CONTEXT_ROLES); keep in step with contextRoles.
+  out[o + 13] = mix(13, lwN1) & mask;
+  out[o + 14] = mix(17, shN1) & mask;
+  out[o + 15] = mix(27, lxN1) & mask;
+  out[o + 16] = mix(15, lwN2) & mask;
+  out[o + 17] = mix(12, lwP1) & mask;
+  out[o + 18] = mix(16, shP1) & mask;
+  out[o + 19] = mix(26, lxP1) & mask;
+  out[o + 20] = mix(14, lwP2) & mask;
+}
+
+/** Writes slots [CONTEXT_END, LOCAL_FEATURES) of every token: those that combine a token with its context. */
+export function contextFeatures(a: Analysis, out: Int32Array, stride: number, hashBits: number): void {
+  const mask = (1 << hashBits) - 1;
+  const n = a.n;
+  const { hLower, hShape, flags, gaz, lex, docCase } = a;
   for (let i = 0; i < n; i++) {
     const o = i * stride;
     const lw = hLower[i] as number;
@@ -322,38 +370,15 @@ export function localFeatures(a: Analysis, out: Int32Array, stride: number, hash
     const f = flags[i] as number;
     const st = caseState(f);
     const lwP1 = i > 0 ? (hLower[i - 1] as number) : PAD_BEFORE;
-    const lwP2 = i > 1 ? (hLower[i - 2] as number) : PAD_BEFORE;
     const lwN1 = i + 1 < n ? (hLower[i + 1] as number) : PAD_AFTER;
-    const lwN2 = i + 2 < n ? (hLower[i + 2] as number) : PAD_AFTER;
     const shP1 = i > 0 ? (hShape[i - 1] as number) : PAD_BEFORE;
     const shN1 = i + 1 < n ? (hShape[i + 1] as number) : PAD_AFTER;
     const gz = gaz[i] as number;
     const gzP1 = i > 0 ? (gaz[i - 1] as number) : -1;
     const gzN1 = i + 1 < n ? (gaz[i + 1] as number) : -1;
-    const lx = lex[i] as number;
     const lxP1 = i > 0 ? (lex[i - 1] as number) : -1;
-    const lxN1 = i + 1 < n ? (lex[i + 1] as number) : -1;
     const stP1 = i > 0 ? caseState(flags[i - 1] as number) : 32;
     const stN1 = i + 1 < n ? caseState(flags[i + 1] as number) : 32;
-    // Slots 0-12 depend on the token's text alone (INTRINSIC_FEATURES): the model caches their sum.
-    out[o] = mix(0, 1) & mask;
-    out[o + 1] = mix(1, hWord[i] as number) & mask;
-    out[o + 2] = mix(2, lw) & mask;
-    out[o + 3] = mix(3, sh) & mask;
-    for (let k = 0; k < 4; k++) {
-      out[o + 4 + k] = mix(4 + k, pre[i * 4 + k] as number) & mask;
-      out[o + 8 + k] = mix(8 + k, suf[i * 4 + k] as number) & mask;
-    }
-    out[o + 12] = mix(25, lx) & mask;
-    // Slots 13-20 depend on one neighbour's text alone (CONTEXT_ROLES); keep in step with contextRoles.
-    out[o + 13] = mix(13, lwN1) & mask;
-    out[o + 14] = mix(17, shN1) & mask;
-    out[o + 15] = mix(27, lxN1) & mask;
-    out[o + 16] = mix(15, lwN2) & mask;
-    out[o + 17] = mix(12, lwP1) & mask;
-    out[o + 18] = mix(16, shP1) & mask;
-    out[o + 19] = mix(26, lxP1) & mask;
-    out[o + 20] = mix(14, lwP2) & mask;
     out[o + 25] = mix(18, mix(shP1, sh)) & mask;
     out[o + 21] = mix(19, mix(sh, shN1)) & mask;
     out[o + 22] = mix(22, gz) & mask;

@@ -27,7 +27,9 @@ import {
   analyze,
   contextRoles,
   documentFeatures,
+  contextFeatures,
   localFeatures,
+  wordFeatures,
   tagName,
   tagPos,
   tagType,
@@ -51,64 +53,169 @@ export function allowedTransition(prev: number, next: number): boolean {
   return !nextContinues;
 }
 
-/** For each tag, the tags allowed before it: PREV_LIST[PREV_START[t] .. PREV_START[t + 1]). */
-const PREV_START = new Int32Array(T + 1);
-const PREV_LIST = new Int32Array(T * T);
-{
-  let p = 0;
-  for (let next = 0; next < T; next++) {
-    PREV_START[next] = p;
-    for (let prev = 0; prev < T; prev++) if (allowedTransition(prev, next)) PREV_LIST[p++] = prev;
-  }
-  PREV_START[T] = p;
-}
 const NEG = -1e30;
 const START_ALLOWED = Uint8Array.from({ length: T }, (_, t) => (allowedTransition(-1, t) ? 1 : 0));
 const END_ALLOWED = Uint8Array.from({ length: T }, (_, t) => (t === TAG_O || tagPos(t) === POS_L || tagPos(t) === POS_L + 1 ? 1 : 0));
+/** Tags after which no entity is open (O, L-x, U-x), ascending. */
+const CLOSED = Int32Array.from({ length: T }, (_, t) => t).filter((t) => allowedTransition(t, TAG_O));
+/** Tags that open nothing earlier (O, B-x, U-x): only the closed tags may precede them. */
+const FRESH = Int32Array.from({ length: T }, (_, t) => t).filter((t) => allowedTransition(-1, t));
+// The decoder below relies on the BILOU shape of allowedTransition: check it once.
+for (let next = 0; next < T; next++) {
+  for (let prev = 0; prev < T; prev++) {
+    const continues = next !== TAG_O && (tagPos(next) === POS_I || tagPos(next) === POS_L);
+    const typeStart = next - tagPos(next);
+    const expected = continues ? prev === typeStart || prev === typeStart + POS_I : CLOSED.includes(prev);
+    if (allowedTransition(prev, next) !== expected) throw new Error('ner-model: viterbi expects BILOU transitions');
+  }
+}
 
 let viterbiBack = new Uint8Array(0);
-const vPrev = new Float64Array(T);
-const vCur = new Float64Array(T);
+const viterbiRows = [new Float64Array(T), new Float64Array(T)] as const;
+const viterbiClosedScores = new Float64Array(CLOSED.length);
+
+/** Transition scores laid out as `viterbi` reads them. */
+export interface DecoderTransitions {
+  /** From each closed tag into each fresh one, fresh-major. */
+  readonly closedToFresh: Float64Array;
+  /**
+   * The widest spread of the transitions from the closed tags into any one fresh tag. When one
+   * closed tag's path leads all others by more than this, it is every fresh tag's best predecessor.
+   */
+  readonly spread: number;
+}
+
+/**
+ * Slack on top of `spread` for rounding: path scores stay far below 2^40 in magnitude, where a
+ * double's rounding error is under 1e-3, so a lead this much larger cannot be a tie after rounding.
+ */
+const ROUNDING_SLACK = 1;
+
+export function decoderTransitions(trans: Float32Array): DecoderTransitions {
+  const closedToFresh = new Float64Array(FRESH.length * CLOSED.length);
+  let spread = 0;
+  for (let f = 0; f < FRESH.length; f++) {
+    let low = Infinity;
+    let high = -Infinity;
+    for (let c = 0; c < CLOSED.length; c++) {
+      const value = trans[(CLOSED[c] as number) * T + (FRESH[f] as number)] as number;
+      closedToFresh[f * CLOSED.length + c] = value;
+      low = Math.min(low, value);
+      high = Math.max(high, value);
+    }
+    spread = Math.max(spread, high - low);
+  }
+  return { closedToFresh, spread };
+}
 
 /**
  * Best tag sequence for tokens [from, to) given emission scores `em` (NUM_TAGS per token,
  * indexed by absolute token) and transition scores `trans` (prev × NUM_TAGS + next). With
  * `betweenO`, the tokens right before and after the range are known to be O: their transitions
  * into and out of the range count, so a sequence decodes the same range by range.
+ *
+ * Only allowed transitions are tried, each predecessor in ascending order (ties go to the lowest):
+ * O, B-x and U-x follow a closed tag; I-x and L-x follow B-x or I-x of their type.
  */
-export function viterbi(em: Float32Array, trans: Float32Array, from: number, to: number, out: Uint8Array, betweenO = false): void {
+export function viterbi(
+  em: Float32Array,
+  trans: Float32Array,
+  from: number,
+  to: number,
+  out: Uint8Array,
+  betweenO = false,
+  transitions: DecoderTransitions = decoderTransitions(trans),
+): void {
   const len = to - from;
   if (len <= 0) return;
   if (viterbiBack.length < len * T) viterbiBack = new Uint8Array(Math.max(len * T, viterbiBack.length * 2));
   const back = viterbiBack;
+  const closed = CLOSED;
+  const fresh = FRESH;
+  const nClosed = closed.length;
+  const closedScores = viterbiClosedScores;
+  const freshTrans = transitions.closedToFresh;
+  const leadNeeded = transitions.spread + ROUNDING_SLACK;
+  // Scores of the best path ending in each tag at the previous and the current token.
+  let prevRow = viterbiRows[0];
+  let row = viterbiRows[1];
   const enter = betweenO && from > 0;
-  for (let t = 0; t < T; t++) vPrev[t] = START_ALLOWED[t] ? (em[from * T + t] as number) + (enter ? (trans[TAG_O * T + t] as number) : 0) : NEG;
+  for (let t = 0; t < T; t++) prevRow[t] = START_ALLOWED[t] ? (em[from * T + t] as number) + (enter ? (trans[TAG_O * T + t] as number) : 0) : NEG;
   for (let p = 1; p < len; p++) {
     const eo = (from + p) * T;
     const bo = p * T;
-    for (let t = 0; t < T; t++) {
-      const end = PREV_START[t + 1] as number;
-      let best = NEG * 2;
-      let arg = 0;
-      for (let k = PREV_START[t] as number; k < end; k++) {
-        const q = PREV_LIST[k] as number;
-        const s = (vPrev[q] as number) + (trans[q * T + t] as number);
-        if (s > best) {
-          best = s;
-          arg = q;
-        }
+    let lead = NEG * 4;
+    let leader = 0;
+    let runnerUp = NEG * 4;
+    for (let c = 0; c < nClosed; c++) {
+      const score = prevRow[closed[c] as number] as number;
+      closedScores[c] = score;
+      if (score > lead) {
+        runnerUp = lead;
+        lead = score;
+        leader = c;
+      } else if (score > runnerUp) {
+        runnerUp = score;
       }
-      vCur[t] = best + (em[eo + t] as number);
-      back[bo + t] = arg;
     }
-    vPrev.set(vCur);
+    if (lead - runnerUp > leadNeeded) {
+      // One closed tag leads by more than any transition can make up (most newswire tokens, where
+      // O leads): it is the best predecessor of every fresh tag, and the same sums come out.
+      const q = closed[leader] as number;
+      for (let f = 0; f < fresh.length; f++) {
+        const t = fresh[f] as number;
+        row[t] = lead + (freshTrans[f * nClosed + leader] as number) + (em[eo + t] as number);
+        back[bo + t] = q;
+      }
+    } else {
+      for (let f = 0; f < fresh.length; f++) {
+        const t = fresh[f] as number;
+        const fo = f * nClosed;
+        let best = NEG * 2;
+        let arg = 0;
+        for (let c = 0; c < nClosed; c++) {
+          const s = (closedScores[c] as number) + (freshTrans[fo + c] as number);
+          if (s > best) {
+            best = s;
+            arg = c;
+          }
+        }
+        row[t] = best + (em[eo + t] as number);
+        back[bo + t] = closed[arg] as number;
+      }
+    }
+    for (let b = 1; b < T; b += 4) {
+      // B-x at b, I-x at b + 1, L-x at b + 2.
+      const i = b + 1;
+      const fromB = prevRow[b] as number;
+      const fromI = prevRow[i] as number;
+      for (let t = i; t <= b + 2; t++) {
+        let best = NEG * 2;
+        let arg = 0;
+        const sB = fromB + (trans[b * T + t] as number);
+        if (sB > best) {
+          best = sB;
+          arg = b;
+        }
+        const sI = fromI + (trans[i * T + t] as number);
+        if (sI > best) {
+          best = sI;
+          arg = i;
+        }
+        row[t] = best + (em[eo + t] as number);
+        back[bo + t] = arg;
+      }
+    }
+    const done = prevRow;
+    prevRow = row;
+    row = done;
   }
   let best = NEG * 4;
   let arg = TAG_O;
   const leave = betweenO && to < out.length;
   for (let t = 0; t < T; t++) {
     if (!END_ALLOWED[t]) continue;
-    const score = (vPrev[t] as number) + (leave ? (trans[t * T + TAG_O] as number) : 0);
+    const score = (prevRow[t] as number) + (leave ? (trans[t * T + TAG_O] as number) : 0);
     if (score > best) {
       best = score;
       arg = t;
@@ -242,6 +349,13 @@ function isPlainO(firstTag: number, flags: number): boolean {
   return firstTag === TAG_O && ((flags & F_WORD) === 0 || (flags & F_LOWER) !== 0);
 }
 
+/** Tokens at each end of a text with a context role past the end (the farthest role is 2 away). */
+const EDGE_TOKENS = Math.max(...CONTEXT_ROLES.map(([, , offset]) => Math.abs(offset)));
+
+/** The neighbour offset of each context role; startEmissions adds the four in this order. */
+const ROLE_OFFSETS = CONTEXT_ROLES.map(([, , offset]) => offset);
+if (ROLE_OFFSETS.length !== 4) throw new Error('ner-model expects four context roles');
+
 /** Distinct token texts whose scores the model keeps (ENTRY floats each: 11 MB). */
 const CACHE_ENTRIES = 1 << 14;
 /** Per stage: the sums of a word's intrinsic features, then of each of its context roles. */
@@ -272,7 +386,11 @@ export class NerModel {
       throw new Error(`NER model ${header.id} was built for other features or tags; retrain it (npm run train:ner)`);
     }
     this.cache = new Float32Array(cacheEntries * ENTRY);
+    this.transitions = [decoderTransitions(stage1.trans), decoderTransitions(stage2.trans)];
   }
+
+  /** Each stage's transitions as `viterbi` reads them, laid out once: stage 2 decodes many short runs. */
+  private readonly transitions: readonly [DecoderTransitions, DecoderTransitions];
 
   /** Cache slot per token text hash: see ENTRY. */
   private readonly cacheIndex = new Map<number, number>();
@@ -289,14 +407,24 @@ export class NerModel {
     const feats = featBuf;
     const em = emBuf;
     const em2 = em2Buf;
-    localFeatures(a, feats, DOC_FEATURES, this.header.hashBits);
+    const hashBits = this.header.hashBits;
     // A text with more distinct words than the cache holds is scored feature by feature.
     const cached = n <= this.cacheEntries;
     const slots = slotBuf;
-    if (cached) this.fillCache(a, feats, slots);
+    if (cached) {
+      // The cache holds the word and context-role features' scores: they are needed only for the
+      // words it has not seen yet (fillCache) and for the tokens next to the text's ends, whose
+      // missing neighbours startEmissions scores from the token's own features.
+      contextFeatures(a, feats, DOC_FEATURES, hashBits);
+      for (let i = 0; i < Math.min(EDGE_TOKENS, n); i++) wordFeatures(a, i, feats, DOC_FEATURES, hashBits);
+      for (let i = Math.max(EDGE_TOKENS, n - EDGE_TOKENS); i < n; i++) wordFeatures(a, i, feats, DOC_FEATURES, hashBits);
+      this.fillCache(a, feats, slots);
+    } else {
+      localFeatures(a, feats, DOC_FEATURES, hashBits);
+    }
     this.startEmissions(0, cached, slots, feats, 0, n, n, em);
     this.stage1.table.score(feats, DOC_FEATURES, cached ? CONTEXT_END : 0, LOCAL_FEATURES, 0, n, em);
-    viterbi(em, this.stage1.trans, 0, n, out);
+    viterbi(em, this.stage1.trans, 0, n, out, false, this.transitions[0]);
     documentFeatures(a, { tags: out }, feats, DOC_FEATURES, this.header.hashBits);
     // Stage 2 re-tags only what could be in a name. A token stage 1 left O that is punctuation or
     // starts lowercase stays O, unless both its neighbours could be in a name ("Bank of Korea",
@@ -317,7 +445,7 @@ export class NerModel {
       while (j < n && settled[j] !== 1) j++;
       this.startEmissions(1, cached, slots, feats, i, j, n, em2);
       this.stage2.table.score(feats, DOC_FEATURES, cached ? CONTEXT_END : 0, DOC_FEATURES, i, j, em2);
-      viterbi(em2, this.stage2.trans, i, j, second, true);
+      viterbi(em2, this.stage2.trans, i, j, second, true, this.transitions[1]);
       i = j;
     }
     return second;
@@ -337,6 +465,7 @@ export class NerModel {
         cacheIndex.set(key, slot);
         const o = slot * ENTRY;
         cache.fill(0, o, o + ENTRY);
+        wordFeatures(a, i, feats, DOC_FEATURES, this.header.hashBits);
         contextRoles(a, i, roleBuckets, this.header.hashBits);
         for (let s = 0; s < 2; s++) {
           const table = (s === 0 ? this.stage1 : this.stage2).table;
@@ -365,9 +494,25 @@ export class NerModel {
     const cache = this.cache;
     const table = (stage === 0 ? this.stage1 : this.stage2).table;
     const base = stage * STAGE_ENTRY;
+    const [offset0, offset1, offset2, offset3] = ROLE_OFFSETS;
     for (let i = from; i < to; i++) {
       const eo = i * T;
       const own = (slots[i] as number) * ENTRY + base;
+      if (i >= EDGE_TOKENS && i < n - EDGE_TOKENS) {
+        // All four neighbours are there: add their role sums in role order, rounding each step to
+        // float32 as storing into `em` would, but storing once.
+        const c0 = (slots[i + offset0] as number) * ENTRY + base + T;
+        const c1 = (slots[i + offset1] as number) * ENTRY + base + 2 * T;
+        const c2 = (slots[i + offset2] as number) * ENTRY + base + 3 * T;
+        const c3 = (slots[i + offset3] as number) * ENTRY + base + 4 * T;
+        for (let t = 0; t < T; t++) {
+          let sum = Math.fround((cache[own + t] as number) + (cache[c0 + t] as number));
+          sum = Math.fround(sum + (cache[c1 + t] as number));
+          sum = Math.fround(sum + (cache[c2 + t] as number));
+          em[eo + t] = sum + (cache[c3 + t] as number);
+        }
+        continue;
+      }
       for (let t = 0; t < T; t++) em[eo + t] = cache[own + t] as number;
       for (let r = 0; r < CONTEXT_ROLES.length; r++) {
         const [first, end, offset] = CONTEXT_ROLES[r] as readonly [number, number, number];

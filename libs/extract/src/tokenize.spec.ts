@@ -54,4 +54,26 @@ describe('tokenize', () => {
     expect(tokenize('SOCCER - JAPAN GET LUCKY WIN').every((t) => t.capsSentence)).toBe(true);
     expect(tokenize('BY MINA SEO [seo.mina@example.com]').some((t) => t.capsSentence)).toBe(false);
   });
+
+  it('reads case and digits the same for ASCII words as for words with other letters', () => {
+    const facts = (text: string) =>
+      tokenize(text).map(({ text: word, norm, isWord, cap, upper, lower, hasDigit }) => ({ word, norm, isWord, cap, upper, lower, hasDigit }));
+    expect(facts('Seoul SEOUL seoul 3rd G7 iPhone 2024 %')).toEqual([
+      { word: 'Seoul', norm: 'seoul', isWord: true, cap: true, upper: false, lower: false, hasDigit: false },
+      { word: 'SEOUL', norm: 'seoul', isWord: true, cap: false, upper: true, lower: false, hasDigit: false },
+      { word: 'seoul', norm: 'seoul', isWord: true, cap: false, upper: false, lower: true, hasDigit: false },
+      { word: '3rd', norm: '3rd', isWord: true, cap: false, upper: false, lower: false, hasDigit: true },
+      { word: 'G7', norm: 'g7', isWord: true, cap: false, upper: true, lower: false, hasDigit: true },
+      { word: 'iPhone', norm: 'iphone', isWord: true, cap: false, upper: false, lower: true, hasDigit: false },
+      { word: '2024', norm: '2024', isWord: true, cap: false, upper: false, lower: false, hasDigit: true },
+      { word: '%', norm: '%', isWord: false, cap: false, upper: false, lower: false, hasDigit: false },
+    ]);
+    expect(facts('Séoul SÉOUL séoul Ünal O’Neil')).toEqual([
+      { word: 'Séoul', norm: 'séoul', isWord: true, cap: true, upper: false, lower: false, hasDigit: false },
+      { word: 'SÉOUL', norm: 'séoul', isWord: true, cap: false, upper: true, lower: false, hasDigit: false },
+      { word: 'séoul', norm: 'séoul', isWord: true, cap: false, upper: false, lower: true, hasDigit: false },
+      { word: 'Ünal', norm: 'ünal', isWord: true, cap: true, upper: false, lower: false, hasDigit: false },
+      { word: 'O’Neil', norm: "o'neil", isWord: true, cap: true, upper: false, lower: false, hasDigit: false },
+    ]);
+  });
 });

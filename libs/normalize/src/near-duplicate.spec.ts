@@ -38,4 +38,13 @@ describe('nearDuplicateSignature', () => {
     expect(nearDuplicateSignature('Two words').sketch).toHaveLength(1);
     expect(nearDuplicateSignature('')).toEqual({ simhash: '0000000000000000', sketch: [] });
   });
+
+  it('gives the same signature as always for the same body (stored signatures must keep matching)', () => {
+    const opening = STORY.slice(0, STORY.indexOf(', officials said.') + ', officials said.'.length);
+    expect(nearDuplicateSignature(opening)).toEqual({
+      simhash: '22f321991421f116',
+      sketch: [18457911, 213491579, 245620025, 384714994, 528473352, 958689797, 1047631275, 1506582927],
+    });
+    expect(nearDuplicateSignature('Two words')).toEqual({ simhash: '1c0856b610e9af7b', sketch: [283750267] });
+  });
 });

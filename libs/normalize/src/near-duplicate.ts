@@ -28,8 +28,10 @@ export function nearDuplicateSignature(body: string): NearDuplicateSignature {
   const words = body.toLowerCase().match(WORD) ?? [];
   const wordHashes = new Uint32Array(words.length);
   for (let index = 0; index < words.length; index++) wordHashes[index] = hash32(words[index], 0x811c9dc5);
-  const counts = new Int32Array(64);
-  const lowHashes = new Set<number>();
+  const lowBits = new BitColumnCounter();
+  const highBits = new BitColumnCounter();
+  const sketch = new BottomK(SKETCH_SIZE);
+  let shingles = 0;
   const addShingle = (first: number, count: number) => {
     let high = 0x9e3779b9;
     let low = 0x85ebca6b;
@@ -37,27 +39,67 @@ export function nearDuplicateSignature(body: string): NearDuplicateSignature {
       high = mix(high ^ wordHashes[first + offset]);
       low = mix((low + wordHashes[first + offset]) ^ 0x5bd1e995);
     }
-    for (let bit = 0; bit < 32; bit++) {
-      counts[bit] += (low >>> bit) & 1 ? 1 : -1;
-      counts[bit + 32] += (high >>> bit) & 1 ? 1 : -1;
-    }
-    lowHashes.add(low);
+    lowBits.add(low);
+    highBits.add(high);
+    sketch.add(low);
+    shingles++;
   };
   if (words.length > 0 && words.length < SHINGLE_WORDS) addShingle(0, words.length);
   for (let index = 0; index + SHINGLE_WORDS <= words.length; index++) addShingle(index, SHINGLE_WORDS);
 
+  // A SimHash bit is set where more shingles have it set than clear.
   let high = 0;
   let low = 0;
   for (let bit = 31; bit >= 0; bit--) {
-    low = ((low << 1) | (counts[bit] > 0 ? 1 : 0)) >>> 0;
-    high = ((high << 1) | (counts[bit + 32] > 0 ? 1 : 0)) >>> 0;
+    low = ((low << 1) | (2 * lowBits.ones(bit) > shingles ? 1 : 0)) >>> 0;
+    high = ((high << 1) | (2 * highBits.ones(bit) > shingles ? 1 : 0)) >>> 0;
   }
   const simhash = high.toString(16).padStart(8, '0') + low.toString(16).padStart(8, '0');
-  const sketch = [...lowHashes]
-    .sort((a, b) => a - b)
-    .slice(0, SKETCH_SIZE)
-    .map((hash) => hash | 0);
-  return { simhash, sketch };
+  return { simhash, sketch: sketch.values().map((hash) => hash | 0) };
+}
+
+/**
+ * How many of the added 32-bit words have each bit set, kept as a vertical counter: plane p holds
+ * bit p of all 32 counts, so adding a word is a short carry ripple instead of 32 additions.
+ */
+class BitColumnCounter {
+  private readonly planes = new Int32Array(32);
+
+  add(word: number): void {
+    let carry = word | 0;
+    for (let plane = 0; carry !== 0; plane++) {
+      const next = this.planes[plane] & carry;
+      this.planes[plane] ^= carry;
+      carry = next;
+    }
+  }
+
+  ones(bit: number): number {
+    let count = 0;
+    for (let plane = 0; plane < 32; plane++) count |= ((this.planes[plane] >>> bit) & 1) << plane;
+    return count;
+  }
+}
+
+/** The k smallest distinct unsigned 32-bit values added, ascending. */
+class BottomK {
+  private readonly smallest: number[] = [];
+
+  constructor(private readonly k: number) {}
+
+  add(value: number): void {
+    const smallest = this.smallest;
+    if (smallest.length === this.k && value >= smallest[smallest.length - 1]) return;
+    let at = smallest.length;
+    while (at > 0 && smallest[at - 1] > value) at--;
+    if (at > 0 && smallest[at - 1] === value) return;
+    smallest.splice(at, 0, value);
+    if (smallest.length > this.k) smallest.pop();
+  }
+
+  values(): number[] {
+    return [...this.smallest];
+  }
 }
 
 /** Differing bits between two signatures' SimHashes. */

@@ -1,5 +1,6 @@
+import { detect } from 'tinyld';
 import { countBodyWords } from './word-count';
-import { detectLanguage } from './language';
+import { detectLanguage, languageSample } from './language';
 
 describe('countBodyWords', () => {
   it('counts runs of letters and digits', () => {
@@ -24,5 +25,36 @@ describe('detectLanguage', () => {
 
   it('returns null for a body too short to tell', () => {
     expect(detectLanguage('Talks resume.')).toBeNull();
+  });
+});
+
+describe('languageSample', () => {
+  it('keeps a body shorter than the sample whole', () => {
+    expect(languageSample('Talks resume on Monday.', 100)).toBe('Talks resume on Monday.');
+  });
+
+  it('cuts a long body at whitespace, never inside a word', () => {
+    const body = 'alpha beta gamma delta epsilon';
+    expect(languageSample(body, 13)).toBe('alpha beta');
+    expect(languageSample(body, 16)).toBe('alpha beta gamma');
+  });
+
+  it('cuts text without spaces at the limit, keeping surrogate pairs whole', () => {
+    expect(languageSample('東京で会議が開かれた', 4)).toBe('東京で会');
+    expect(languageSample('ab𝑥cd', 3)).toBe('ab');
+  });
+
+  it('reads past the opening paragraphs, which alone tinyld can misread', () => {
+    const round = (a: string, b: string, n: number) =>
+      `Officials from ${a} and ${b} met for the ${n}th round of talks on climate finance, according to a statement from the ` +
+      'International Monetary Fund. Grace Mwangi said the two sides had narrowed their differences on financing, monitoring ' +
+      'and the timetable, and that a further meeting was planned in Washington.\n\n';
+    const body =
+      'Foreign Minister Grace Mwangi said on Monday that Australia would press ahead with climate finance, in story number 120 of this corpus.\n\n' +
+      '"We will not wait for others to act," Mwangi told reporters after meeting Sara Cohen at the European Union.\n\n' +
+      round('South Korea', 'South Korea', 2) + round('United States', 'Spain', 3) + round('Kenya', 'Japan', 4) +
+      round('Egypt', 'India', 5) + round('China', 'Brazil', 6);
+    expect(detect(languageSample(body, 600))).toBe('rn');
+    expect(detectLanguage(body)).toBe('en');
   });
 });
