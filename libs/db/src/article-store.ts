@@ -2,7 +2,7 @@ import type { EnrichedArticleV1, ExtractedQuote } from '@wirestream/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { versionRank } from './pipeline-version';
 import { chooseStory, DEFAULT_STORY_RULE, type StoryCandidate, type StoryMatch, type StoryRule } from './stories/story-rule';
-import { salientEntities, storedSignature } from './stories/story-signature';
+import { hammingDistance, salientEntities, storedSignature } from './stories/story-signature';
 
 export interface StoredArticleInput {
   message: EnrichedArticleV1;
@@ -329,9 +329,16 @@ async function storyCandidates(manager: EntityManager, articles: PreparedArticle
         else subjectsByHash.set(hash, [article]);
       }
     }
+    // A shared sketch hash only proposes a near-duplicate: rows further than the rule's Hamming
+    // distance are dropped here (accounts of the same event come from the entity lookup below).
+    // Common phrases put one hash in many sketches, and keeping every pairing cost most of a batch.
     for (const row of rows) {
+      if (row.simhash === null) continue;
+      const rowSimhash = BigInt(row.simhash);
       const subjects = new Set(row.shingle_sketch.flatMap((hash) => subjectsByHash.get(hash) ?? []));
-      subjects.forEach((subject) => add(subject.id, row));
+      for (const subject of subjects) {
+        if (subject.simhash !== null && hammingDistance(subject.simhash, rowSimhash) <= rule.maxHammingDistance) add(subject.id, row);
+      }
     }
   }
 
