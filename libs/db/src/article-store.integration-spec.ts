@@ -77,6 +77,15 @@ describe('ArticleStore against Postgres', () => {
     expect(new Date(row.published_at).toISOString()).toBe('2026-01-06T00:00:00.000Z');
   });
 
+  it('stores a span that a message names twice (under two entities) once', async () => {
+    const twice = enriched('twice', 'Park Jin spoke.', [person('Park Jin', 'Park Jin', 0), { ...person('Jin Park', 'Park Jin', 0), key: 'PERSON:jin park' }]);
+    await store.saveBatch([{ message: twice, traceId: null }]);
+    const rows = await dataSource.query(`SELECT start_offset, end_offset FROM mentions WHERE article_id = $1`, [twice.articleId]);
+    expect(rows).toEqual([{ start_offset: 0, end_offset: 8 }]);
+    await dataSource.query(`DELETE FROM articles WHERE article_id = $1`, [twice.articleId]);
+    await dataSource.query(`DELETE FROM entities WHERE key = 'PERSON:jin park'`);
+  });
+
   it('adds nothing when the same batch is delivered again', async () => {
     const before = await allCounts();
     const [storiesBefore] = await dataSource.query(`SELECT array_agg(story_id ORDER BY article_id) AS ids FROM articles`);
