@@ -22,7 +22,7 @@ function fakeProducer() {
 }
 
 function message(offset: number, value: string): KafkaMessage {
-  return { offset: String(offset), key: Buffer.from(`key-${offset}`), value: Buffer.from(value), headers: {}, timestamp: '0', attributes: 0, size: 0 };
+  return { offset: String(offset), key: Buffer.from(`key-${offset}`), value: Buffer.from(value), headers: {}, timestamp: '0', attributes: 0 };
 }
 
 function batchPayload(messages: KafkaMessage[], partition = 0) {
