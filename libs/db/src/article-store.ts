@@ -1,7 +1,7 @@
 import type { EnrichedArticleV1, ExtractedQuote } from '@wirestream/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { versionRank } from './pipeline-version';
-import { chooseStory, DEFAULT_STORY_RULE, type StoryCandidate, type StoryMatch, type StoryRule } from './stories/story-rule';
+import { chooseStory, DEFAULT_STORY_RULE, type StoryCandidate, type StoryRule } from './stories/story-rule';
 import { hammingDistance, salientEntities, storedSignature } from './stories/story-signature';
 
 export interface StoredArticleInput {
@@ -258,10 +258,8 @@ async function assignStories(
     // Placeholder story ids (`new:<article id>`) for stories this batch starts, resolved below.
     const assignedInBatch: StoryCandidate[] = [];
     for (const article of needing) {
-      const subject = { simhash: article.simhash, publishedAt: article.publishedAt, salientEntities: article.salient };
-      const stored = chooseStory(subject, candidates.get(article.id) ?? [], rule);
-      const inBatch = chooseStory(subject, assignedInBatch, rule);
-      const match = betterMatch(stored, inBatch);
+      const pool = [...(candidates.get(article.id) ?? []), ...assignedInBatch];
+      const match = chooseStory({ simhash: article.simhash, publishedAt: article.publishedAt, salientEntities: article.salient }, pool, rule);
       const assignment: StoryAssignment = !match
         ? { storyId: `new:${article.id}`, reason: 'new' }
         : match.reason === 'near-duplicate'
@@ -379,14 +377,6 @@ async function storyCandidates(manager: EntityManager, articles: PreparedArticle
     rows.forEach((row) => add(row.subject_id, row));
   }
   return new Map([...bySubject].map(([subjectId, candidates]) => [subjectId, [...candidates.values()]]));
-}
-
-/** Of two matches, the one `chooseStory` would pick from both lists at once (the first on a tie). */
-function betterMatch(a: StoryMatch | null, b: StoryMatch | null): StoryMatch | null {
-  if (!a || !b) return a ?? b;
-  if (a.reason !== b.reason) return a.reason === 'near-duplicate' ? a : b;
-  if (a.reason === 'near-duplicate' && b.reason === 'near-duplicate') return b.distance < a.distance ? b : a;
-  return a.reason === 'same-event' && b.reason === 'same-event' && b.overlap > a.overlap ? b : a;
 }
 
 async function replaceSalientEntities(manager: EntityManager, articles: PreparedArticle[]): Promise<void> {

@@ -11,7 +11,6 @@
  */
 export class ChunkCoalescer<T> {
   private waiting: Array<{ items: T[]; resolve: () => void; reject: (error: unknown) => void }> = [];
-  private waitingItems = 0;
   private activeHandlers = 0;
   private running = false;
   private decisionDue = false;
@@ -36,7 +35,6 @@ export class ChunkCoalescer<T> {
   submit(items: T[]): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.waiting.push({ items, resolve, reject });
-      this.waitingItems += items.length;
       this.schedule();
     });
   }
@@ -57,7 +55,8 @@ export class ChunkCoalescer<T> {
   private decide(): void {
     if (this.running || this.waiting.length === 0) return;
     const everyoneWaiting = this.waiting.length >= this.activeHandlers;
-    if (everyoneWaiting || this.waitingItems >= this.options.maxItems) {
+    const waitingItems = this.waiting.reduce((sum, submission) => sum + submission.items.length, 0);
+    if (everyoneWaiting || waitingItems >= this.options.maxItems) {
       void this.runUnit();
     } else if (!this.lingerTimer) {
       this.lingerTimer = setTimeout(() => {
@@ -80,7 +79,6 @@ export class ChunkCoalescer<T> {
       unit.push(next);
       items += next.items.length;
     }
-    this.waitingItems -= items;
     this.running = true;
     try {
       await this.work(unit.flatMap((submission) => submission.items));

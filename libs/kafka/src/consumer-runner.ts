@@ -164,7 +164,7 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
   /** One unit of work: decode, process and dead-letter its messages, then produce everything in one request. */
   private async processUnit<T extends Topic>(spec: ConsumerSpec<T>, unit: PendingMessage[]): Promise<void> {
     const startedAt = process.hrtime.bigint();
-    const { records, deadLetterCount } = await this.processChunk(spec, unit);
+    const { records, deadLetterCount } = await this.decodeAndProcess(spec, unit);
     await this.producer.sendPrepared(records);
     const perMessageSeconds = Number(process.hrtime.bigint() - startedAt) / 1e9 / unit.length;
     for (let i = 0; i < unit.length; i++) pipelineMetrics.processingSeconds.observe({ stage: spec.stage }, perMessageSeconds);
@@ -172,7 +172,7 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
   }
 
   /** Decodes, processes and dead-letters one unit's messages; returns everything to produce for them. */
-  private async processChunk<T extends Topic>(spec: ConsumerSpec<T>, unit: PendingMessage[]): Promise<{ records: PreparedRecord[]; deadLetterCount: number }> {
+  private async decodeAndProcess<T extends Topic>(spec: ConsumerSpec<T>, unit: PendingMessage[]): Promise<{ records: PreparedRecord[]; deadLetterCount: number }> {
     const deadLetters: OutgoingRecord[] = [];
     const valid: ConsumedMessage<MessageOf<T>>[] = [];
     // Every message of a unit belongs to this consumer, so any partition's heartbeat keeps the group.
@@ -300,6 +300,7 @@ export function transientBackoffMs(attempt: number, random: () => number = Math.
 }
 
 const MAX_TRANSIENT_BACKOFF_MS = 10_000;
+const HEARTBEAT_SLICE_MS = 3_000;
 /** Longest a chunk waits for other partitions' chunks to join its unit of work. */
 const COALESCE_LINGER_MS = 20;
 
@@ -310,7 +311,6 @@ interface PendingMessage {
   message: KafkaMessage;
   heartbeat: () => Promise<void>;
 }
-const HEARTBEAT_SLICE_MS = 3_000;
 
 function errorClass(error: unknown): string {
   return error instanceof Error ? error.name : typeof error;

@@ -157,7 +157,7 @@ async function runThroughPipeline(
         FETCHER_STATE_DATABASE_URL: databaseUrl,
         FETCHER_DROP_DIR: dropDir,
         FETCHER_DROP_POLL_MS: String(DROP_POLL_MS),
-        // As a busy production drop box runs: scanning 20,000 kept files every 100 ms would cost the fetcher a core.
+        // As a busy production drop box runs: statting 2,000 kept files every 100 ms took a third of a core.
         FETCHER_DROP_ARCHIVE: 'true',
         LOG_LEVEL: 'warn',
         OTEL_TRACES_SAMPLER: 'traceidratio',

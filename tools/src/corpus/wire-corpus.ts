@@ -65,7 +65,6 @@ export interface WireStory {
 interface StoryParts {
   index: number;
   headline: string;
-  agency: string;
   byline: string;
   /** When it was published: dates the feed item and the page. */
   publishedAt: Date;
@@ -124,10 +123,10 @@ function inventStories(count: number, seed: number): StoryParts[] {
     const original = event.stories.length > 0 && next() < COPY_SHARE ? pick(event.stories) : null;
     let story: StoryParts;
     if (original) {
-      // Another outlet's copy: same text under its own dateline agency, a sentence trimmed.
+      // Another outlet's copy: the same text, its own story number, the next-to-last paragraph cut.
       const [lead, ...rest] = original.paragraphs;
       story = {
-        index, agency: event.agency, byline: person(), publishedAt,
+        index, byline: person(), publishedAt,
         headline: `${original.headline.replace(/ \(\d+\)$/, '')} (${index + 1})`,
         paragraphs: [lead.replace(/in story number \d+ of this corpus/, `in story number ${index + 1} of this corpus`), ...rest.slice(0, -2), rest[rest.length - 1]],
       };
@@ -149,7 +148,7 @@ function inventStories(count: number, seed: number): StoryParts[] {
         ),
         `${third} is expected to visit ${partner} next month. (end)`,
       ];
-      story = { index, headline: `${country} to press ahead with ${event.topic}, says ${speaker} (${index + 1})`, agency: event.agency, byline: person(), publishedAt, paragraphs };
+      story = { index, headline: `${country} to press ahead with ${event.topic}, says ${speaker} (${index + 1})`, byline: person(), publishedAt, paragraphs };
     }
     event.stories.push(story);
     stories.push(story);
