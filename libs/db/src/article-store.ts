@@ -1,6 +1,6 @@
 import type { EnrichedArticleV1, ExtractedQuote } from '@wirestream/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
-import { versionRank } from './pipeline-version';
+import { compareVersionRanks, versionRank } from './pipeline-version';
 import { chooseStory, DEFAULT_STORY_RULE, type StoryCandidate, type StoryRule } from './stories/story-rule';
 import { hammingDistance, salientEntities, storedSignature } from './stories/story-signature';
 
@@ -60,16 +60,27 @@ export class ArticleStore {
       .map(prepare);
     await this.dataSource.transaction(async (manager) => {
       await upsertSources(manager, articles);
-      const written = await upsertArticles(manager, articles);
-      const writtenArticles = articles.filter((article) => written.has(article.id));
-      result.written = writtenArticles.map((article) => article.id);
-      result.ignoredOlder = articles.filter((article) => !written.has(article.id)).map((article) => article.id);
-      if (writtenArticles.length === 0) return;
-      const entityIds = await upsertEntities(manager, writtenArticles.map((article) => article.input.message));
-      await replaceMentions(manager, writtenArticles.map((article) => article.input.message), entityIds);
-      await replaceQuotes(manager, writtenArticles, entityIds);
-      await replaceSalientEntities(manager, writtenArticles);
-      result.stories = await assignStories(manager, writtenArticles, written, this.storyRule);
+      // Stories are chosen before the article rows are written, so each row is written once with
+      // its story: setting story_id afterwards rewrote every row and all its index entries,
+      // search vector included.
+      await manager.query(`SELECT pg_advisory_xact_lock($1)`, [STORY_LOCK_KEY]);
+      const stored = await storedArticles(manager, articles);
+      const replacing = articles.filter((article) => {
+        const row = stored.get(article.id);
+        return !row || compareVersionRanks(row.versionRank, article.versionRank) <= 0;
+      });
+      const replacingIds = new Set(replacing.map((article) => article.id));
+      result.ignoredOlder = articles.filter((article) => !replacingIds.has(article.id)).map((article) => article.id);
+      if (replacing.length === 0) return;
+      const entityIds = await upsertEntities(manager, replacing.map((article) => article.input.message));
+      result.stories = await assignStories(manager, replacing, stored, this.storyRule);
+      await upsertArticles(manager, replacing, result.stories);
+      result.written = replacing.map((article) => article.id);
+      const messages = replacing.map((article) => article.input.message);
+      await replaceMentions(manager, messages, entityIds);
+      await replaceQuotes(manager, replacing, entityIds);
+      await replaceSalientEntities(manager, replacing);
+      await refreshStories(manager, [...new Set([...result.stories.values()].map((assignment) => assignment.storyId))]);
     });
     return result;
   }
@@ -111,14 +122,28 @@ async function upsertSources(manager: EntityManager, articles: PreparedArticle[]
   );
 }
 
-/** Returns the ids written (inserted, or replaced by a same-or-newer version) with their story ids. */
-async function upsertArticles(manager: EntityManager, articles: PreparedArticle[]): Promise<Map<string, string | null>> {
+/** The stored rows of the batch's articles: their story and the rank of the pipeline that wrote them. */
+async function storedArticles(manager: EntityManager, articles: PreparedArticle[]): Promise<Map<string, StoredArticle>> {
+  const rows: Array<{ article_id: string; story_id: string | null; version_rank: number[] }> = await manager.query(
+    `SELECT article_id, story_id, version_rank FROM articles WHERE article_id = ANY($1::text[])`,
+    [articles.map((article) => article.id)],
+  );
+  return new Map(rows.map((row) => [row.article_id, { storyId: row.story_id === null ? null : String(row.story_id), versionRank: row.version_rank }]));
+}
+
+interface StoredArticle {
+  storyId: string | null;
+  versionRank: number[];
+}
+
+/** Inserts the articles, or replaces them; a stored article keeps its story. */
+async function upsertArticles(manager: EntityManager, articles: PreparedArticle[], stories: Map<string, StoryAssignment>): Promise<void> {
   const columns = [
     'article_id', 'source_id', 'document_uri', 'canonical_url', 'headline', 'subheadline',
     'dateline_place', 'dateline_date_text', 'dateline_agency', 'byline_text', 'byline_names', 'byline_emails',
     'published_at', 'published_at_source', 'publisher', 'originating_agency', 'credits', 'section', 'language',
     'body', 'captions', 'word_count', 'content_hash', 'normalizer_version', 'extractor_version', 'trace_id', 'fetched_at',
-    'version_rank', 'simhash', 'shingle_sketch', 'salient_entities',
+    'version_rank', 'simhash', 'shingle_sketch', 'salient_entities', 'story_id',
   ];
   const rows = articles.map((prepared) => {
     const { message, traceId } = prepared.input;
@@ -130,24 +155,22 @@ async function upsertArticles(manager: EntityManager, articles: PreparedArticle[
       asTimestamp(article.publishedAt), article.publishedAtSource, article.publisher, article.originatingAgency, article.credits,
       article.section, article.language, article.body, article.captions, article.wordCount, article.contentHash,
       article.normalizerVersion, message.extractorVersion, traceId, article.fetchedAt,
-      prepared.versionRank, prepared.simhash?.toString() ?? null, prepared.sketch, prepared.salient,
+      prepared.versionRank, prepared.simhash?.toString() ?? null, prepared.sketch, prepared.salient, stories.get(prepared.id)!.storyId,
     ];
   });
-  const updates = columns.filter((column) => column !== 'article_id').map((column) => `${column} = EXCLUDED.${column}`);
-  const written = new Map<string, string | null>();
+  const updates = columns
+    .filter((column) => column !== 'article_id' && column !== 'story_id')
+    .map((column) => `${column} = EXCLUDED.${column}`);
   for (const chunk of chunksByParameters(rows, columns.length)) {
     const { placeholders, parameters } = valuesClause(chunk);
     // An older pipeline's result never overwrites a newer one; the same version replaces (re-processing).
-    const returned: Array<{ article_id: string; story_id: string | null }> = await manager.query(
+    await manager.query(
       `INSERT INTO articles (${columns.join(', ')}) VALUES ${placeholders}
-       ON CONFLICT (article_id) DO UPDATE SET ${updates.join(', ')}, updated_at = now()
-         WHERE articles.version_rank <= EXCLUDED.version_rank
-       RETURNING article_id, story_id`,
+       ON CONFLICT (article_id) DO UPDATE SET ${updates.join(', ')}, story_id = COALESCE(articles.story_id, EXCLUDED.story_id), updated_at = now()
+         WHERE articles.version_rank <= EXCLUDED.version_rank`,
       parameters,
     );
-    returned.forEach((row) => written.set(row.article_id, row.story_id === null ? null : String(row.story_id)));
   }
-  return written;
 }
 
 async function upsertEntities(manager: EntityManager, messages: EnrichedArticleV1[]): Promise<Map<string, string>> {
@@ -235,51 +258,44 @@ async function replaceQuotes(manager: EntityManager, articles: PreparedArticle[]
 }
 
 /**
- * Gives every written article without a story one: the story of its best match among stored
- * articles (found through the sketch and salient-entity indexes) and the batch's earlier articles,
- * or a new story. An article that has a story keeps it, so re-delivery changes nothing.
+ * Chooses a story for every article about to be written that has none stored: the story of its
+ * best match among stored articles (found through the sketch and salient-entity indexes) and the
+ * batch's earlier articles, or a new one. A stored article keeps its story, so re-delivery changes
+ * nothing. The caller holds the story lock, so two storage instances never start two stories for
+ * one event.
  */
 async function assignStories(
   manager: EntityManager,
   articles: PreparedArticle[],
-  storedStoryIds: Map<string, string | null>,
+  stored: Map<string, StoredArticle>,
   rule: StoryRule,
 ): Promise<Map<string, StoryAssignment>> {
-  await manager.query(`SELECT pg_advisory_xact_lock($1)`, [STORY_LOCK_KEY]);
   const assignments = new Map<string, StoryAssignment>();
   const needing: PreparedArticle[] = [];
   for (const article of articles) {
-    const storyId = storedStoryIds.get(article.id);
+    const storyId = stored.get(article.id)?.storyId;
     if (storyId) assignments.set(article.id, { storyId, reason: 'kept' });
     else needing.push(article);
   }
-  if (needing.length > 0) {
-    const candidates = await storyCandidates(manager, needing, rule);
-    // Placeholder story ids (`new:<article id>`) for stories this batch starts, resolved below.
-    const assignedInBatch: StoryCandidate[] = [];
-    for (const article of needing) {
-      const pool = [...(candidates.get(article.id) ?? []), ...assignedInBatch];
-      const match = chooseStory({ simhash: article.simhash, publishedAt: article.publishedAt, salientEntities: article.salient }, pool, rule);
-      const assignment: StoryAssignment = !match
-        ? { storyId: `new:${article.id}`, reason: 'new' }
-        : match.reason === 'near-duplicate'
-          ? { storyId: match.storyId, reason: match.reason, matchedArticleId: match.articleId, distance: match.distance }
-          : { storyId: match.storyId, reason: match.reason, matchedArticleId: match.articleId, sharedEntities: match.sharedEntities, overlap: match.overlap };
-      assignments.set(article.id, assignment);
-      assignedInBatch.push({ articleId: article.id, storyId: assignment.storyId, simhash: article.simhash, publishedAt: article.publishedAt, salientEntities: article.salient });
-    }
-    const newStoryIds = await insertStories(manager, needing.filter((article) => assignments.get(article.id)?.reason === 'new'));
-    for (const assignment of assignments.values()) {
-      if (assignment.storyId.startsWith('new:')) assignment.storyId = newStoryIds.get(assignment.storyId.slice(4))!;
-    }
-    await manager.query(
-      `UPDATE articles a SET story_id = v.story_id
-         FROM (SELECT unnest($1::text[]) AS article_id, unnest($2::bigint[]) AS story_id) v
-        WHERE a.article_id = v.article_id`,
-      [needing.map((article) => article.id), needing.map((article) => assignments.get(article.id)!.storyId)],
-    );
+  if (needing.length === 0) return assignments;
+  const candidates = await storyCandidates(manager, needing, rule);
+  // Placeholder story ids (`new:<article id>`) for stories this batch starts, resolved below.
+  const assignedInBatch: StoryCandidate[] = [];
+  for (const article of needing) {
+    const pool = [...(candidates.get(article.id) ?? []), ...assignedInBatch];
+    const match = chooseStory({ simhash: article.simhash, publishedAt: article.publishedAt, salientEntities: article.salient }, pool, rule);
+    const assignment: StoryAssignment = !match
+      ? { storyId: `new:${article.id}`, reason: 'new' }
+      : match.reason === 'near-duplicate'
+        ? { storyId: match.storyId, reason: match.reason, matchedArticleId: match.articleId, distance: match.distance }
+        : { storyId: match.storyId, reason: match.reason, matchedArticleId: match.articleId, sharedEntities: match.sharedEntities, overlap: match.overlap };
+    assignments.set(article.id, assignment);
+    assignedInBatch.push({ articleId: article.id, storyId: assignment.storyId, simhash: article.simhash, publishedAt: article.publishedAt, salientEntities: article.salient });
   }
-  await refreshStories(manager, [...new Set([...assignments.values()].map((assignment) => assignment.storyId))]);
+  const newStoryIds = await insertStories(manager, needing.filter((article) => assignments.get(article.id)?.reason === 'new'));
+  for (const assignment of assignments.values()) {
+    if (assignment.storyId.startsWith('new:')) assignment.storyId = newStoryIds.get(assignment.storyId.slice(4))!;
+  }
   return assignments;
 }
 
@@ -294,7 +310,8 @@ async function storyCandidates(manager: EntityManager, articles: PreparedArticle
   // One candidate object per stored article, however many of the batch's articles it may match.
   const parsed = new Map<string, StoryCandidate>();
   const add = (subjectId: string, row: Row) => {
-    // Rows without a story are this batch's own, compared in memory.
+    // The batch's own articles are compared in memory; a stored row without a story (its story
+    // was deleted) cannot lend one.
     if (row.story_id === null || row.article_id === subjectId) return;
     let candidate = parsed.get(row.article_id);
     if (!candidate) {
