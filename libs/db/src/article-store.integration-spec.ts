@@ -86,6 +86,25 @@ describe('ArticleStore against Postgres', () => {
     await dataSource.query(`DELETE FROM entities WHERE key = 'PERSON:jin park'`);
   });
 
+  it("keeps an entity's mentions in order, with surfaces that need quoting in an array literal intact", async () => {
+    const surfaces = ['Kim "The Bull" Lee', 'Kim\\Lee', 'Kim {Lee}, Jr', 'NULL'];
+    const body = surfaces.join(' met ');
+    const starts = surfaces.map((surface) => body.indexOf(surface));
+    const entity: ExtractedEntity = {
+      key: 'PERSON:kim lee', canonicalName: 'Kim Lee', type: 'PERSON', aliases: [],
+      // Out of order on purpose, and one with a role, the rest without.
+      mentions: [3, 1, 0, 2].map((index) => ({ start: starts[index], end: starts[index] + surfaces[index].length, text: surfaces[index], role: index === 1 ? 'speaker' : null })),
+    };
+    const odd = enriched('odd', body, [entity]);
+    await store.saveBatch([{ message: odd, traceId: null }]);
+    const rows = await dataSource.query(`SELECT start_offset, surface, role FROM mentions WHERE article_id = $1 ORDER BY start_offset`, [odd.articleId]);
+    expect(rows).toEqual(surfaces.map((surface, index) => ({ start_offset: starts[index], surface, role: index === 1 ? 'speaker' : null })));
+    const [row] = await dataSource.query(`SELECT start_offsets FROM article_entities WHERE article_id = $1`, [odd.articleId]);
+    expect(row.start_offsets).toEqual([...starts].sort((a, b) => a - b));
+    await dataSource.query(`DELETE FROM articles WHERE article_id = $1`, [odd.articleId]);
+    await dataSource.query(`DELETE FROM entities WHERE key = 'PERSON:kim lee'`);
+  });
+
   it('adds nothing when the same batch is delivered again', async () => {
     const before = await allCounts();
     const [storiesBefore] = await dataSource.query(`SELECT array_agg(story_id ORDER BY article_id) AS ids FROM articles`);
@@ -217,5 +236,21 @@ describe('ArticleStore against Postgres', () => {
     expect(park).toEqual(before);
     const mentions = await dataSource.query(`SELECT entity_id, surface FROM mentions WHERE article_id = $1 ORDER BY start_offset`, [later.articleId]);
     expect(mentions.map((mention: { entity_id: string }) => String(mention.entity_id))).toContain(String(before.id));
+  });
+
+  it('moves stored mentions between one row per mention and one row per (article, entity) both ways, losing none', async () => {
+    const mentionRows = () => dataSource.query(`SELECT article_id, entity_id, start_offset, end_offset, surface, role FROM mentions ORDER BY article_id, start_offset`);
+    const tableType = async () => (await dataSource.query(`SELECT table_type FROM information_schema.tables WHERE table_name = 'mentions' AND table_schema = current_schema()`))[0]?.table_type;
+    const stored = await mentionRows();
+    expect(stored.length).toBeGreaterThan(3);
+    expect(await tableType()).toBe('VIEW');
+    await dataSource.undoLastMigration();
+    expect(await tableType()).toBe('BASE TABLE');
+    expect(await mentionRows()).toEqual(stored);
+    await dataSource.runMigrations();
+    expect(await tableType()).toBe('VIEW');
+    expect(await mentionRows()).toEqual(stored);
+    const [{ rows }] = await dataSource.query(`SELECT count(*)::int AS rows FROM article_entities`);
+    expect(rows).toBe(new Set(stored.map((row: { article_id: string; entity_id: string }) => `${row.article_id} ${row.entity_id}`)).size);
   });
 });

@@ -28,7 +28,7 @@ export class ArticlesService {
     const parameters: unknown[] = [];
     const bind = (value: unknown) => `$${parameters.push(value)}`;
     if (filter.q) where.push(`a.search_vector @@ websearch_to_tsquery('english', ${bind(filter.q)})`);
-    if (filter.entity) where.push(`EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.article_id AND m.entity_id = ${bind(filter.entity)}::bigint)`);
+    if (filter.entity) where.push(`EXISTS (SELECT 1 FROM article_entities m WHERE m.article_id = a.article_id AND m.entity_id = ${bind(filter.entity)}::bigint)`);
     if (filter.source) where.push(`a.source_id = ${bind(filter.source)}`);
     if (filter.agency) where.push(`lower(a.originating_agency) = lower(${bind(filter.agency)})`);
     if (filter.from) where.push(`a.sort_at >= ${bind(filter.from)}`);
@@ -60,9 +60,9 @@ export class ArticlesService {
     if (!row) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `no article ${articleId}` });
     const [entities, mentions, quotes] = await Promise.all([
       this.dataSource.query(
-        `SELECT e.id, e.key, e.canonical_name, e.type, count(*)::int AS mention_count
-           FROM mentions m JOIN entities e ON e.id = m.entity_id
-          WHERE m.article_id = $1 GROUP BY e.id ORDER BY min(m.start_offset)`,
+        `SELECT e.id, e.key, e.canonical_name, e.type, cardinality(m.start_offsets) AS mention_count
+           FROM article_entities m JOIN entities e ON e.id = m.entity_id
+          WHERE m.article_id = $1 ORDER BY m.start_offsets[1], e.id`,
         [articleId],
       ) as Promise<Array<{ id: string; key: string; canonical_name: string; type: string; mention_count: number }>>,
       this.dataSource.query(
