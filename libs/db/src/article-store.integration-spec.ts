@@ -213,6 +213,25 @@ describe('ArticleStore against Postgres', () => {
       expect(story).toEqual({ article_count: 3, first_article_id: original.articleId });
     });
 
+    it('finds a copy through its rare sketch hashes when a boilerplate hash is on more stored stories than the lookup returns', async () => {
+      // 60 unrelated stories carry one boilerplate hash; a one-article batch's lookup returns at most
+      // 50 rows, and the original is stored after them, so a lookup by that hash alone misses it.
+      const boilerplate = 900;
+      const unrelated = Array.from({ length: 60 }, (_, index) =>
+        strike(`boilerplate-${index}`, `Story ${index} about something else entirely. Copyright notice.`, '2026-04-01', {
+          simhash: BigInt.asUintN(64, BigInt(index + 1) * 0x9e37_79b9_7f4a_7c15n).toString(16).padStart(16, '0'),
+          sketch: [boilerplate, 1000 + index * 10, 1001 + index * 10, 1002 + index * 10],
+        }),
+      );
+      const stored = await store.saveBatch(unrelated.map((message) => ({ message, traceId: null })));
+      expect(new Set([...stored.stories.values()].map((story) => story.storyId)).size).toBe(60);
+      const original = strike('boilerplate-original', `${wire} Copyright notice.`, '2026-04-02', signature(0, [boilerplate, 5001, 5002, 5003, 5004]));
+      await store.saveBatch([{ message: original, traceId: null }]);
+      const copy = strike('boilerplate-copy', `${wire} Copyright notice. (end)`, '2026-04-02', signature(2, [boilerplate, 5001, 5002, 5003, 5005]));
+      const result = await store.saveBatch([{ message: copy, traceId: null }]);
+      expect(result.stories.get(copy.articleId)).toMatchObject({ reason: 'near-duplicate', matchedArticleId: original.articleId });
+    });
+
     it('starts a new story for an unrelated article', async () => {
       const other = strike('unrelated', 'Heavy snow closed the airport in Sapporo for a second day; Kim Ha-na was among stranded travellers.', '2026-03-02', {
         simhash: (originalHash ^ 0x5555_5555_5555_5555n).toString(16).padStart(16, '0'),

@@ -35,6 +35,15 @@ const STORY_CANDIDATE_LIMIT = 50;
  * articles a day; reading them all would make every batch slower as the story grows.
  */
 const SAME_EVENT_ROWS_PER_ENTITY = 200;
+/**
+ * A sketch hash carried by stored articles of more stories than this is boilerplate (a copyright
+ * line, an agency's sign-off), not a sign of copying: syndicated copies of one text share their
+ * hashes but also their story. Such hashes are left out of the sketch lookup, which they would
+ * otherwise fill with unrelated rows, up to its limit, crowding out the real copies.
+ */
+const COMMON_HASH_STORIES = 20;
+/** Boilerplate hashes remembered per store, at most; the set starts over when full. */
+const COMMON_HASHES_REMEMBERED = 100_000;
 
 /**
  * Idempotent writes of enriched articles, a batch per transaction: re-delivering a batch leaves
@@ -44,6 +53,9 @@ const SAME_EVENT_ROWS_PER_ENTITY = 200;
  * `chooseStory`) or starts one, and keeps it when processed again.
  */
 export class ArticleStore {
+  /** Sketch hashes found to be boilerplate (see COMMON_HASH_STORIES), learnt from lookups. */
+  private readonly commonSketchHashes = new Set<number>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly storyRule: StoryRule = DEFAULT_STORY_RULE,
@@ -73,7 +85,7 @@ export class ArticleStore {
       result.ignoredOlder = articles.filter((article) => !replacingIds.has(article.id)).map((article) => article.id);
       if (replacing.length === 0) return;
       const entityIds = await upsertEntities(manager, replacing.map((article) => article.input.message));
-      result.stories = await assignStories(manager, replacing, stored, this.storyRule);
+      result.stories = await assignStories(manager, replacing, stored, this.storyRule, this.commonSketchHashes);
       await upsertArticles(manager, replacing, result.stories);
       result.written = replacing.map((article) => article.id);
       const messages = replacing.map((article) => article.input.message);
@@ -287,6 +299,7 @@ async function assignStories(
   articles: PreparedArticle[],
   stored: Map<string, StoredArticle>,
   rule: StoryRule,
+  commonSketchHashes: Set<number>,
 ): Promise<Map<string, StoryAssignment>> {
   const assignments = new Map<string, StoryAssignment>();
   const needing: PreparedArticle[] = [];
@@ -296,7 +309,7 @@ async function assignStories(
     else needing.push(article);
   }
   if (needing.length === 0) return assignments;
-  const candidates = await storyCandidates(manager, needing, rule);
+  const candidates = await storyCandidates(manager, needing, rule, commonSketchHashes);
   // Placeholder story ids (`new:<article id>`) for stories this batch starts, resolved below.
   const assignedInBatch: StoryCandidate[] = [];
   for (const article of needing) {
@@ -322,7 +335,12 @@ async function assignStories(
  * (one GIN lookup for the whole batch), and those dated within the window that share enough
  * salient entities (index range scans on article_salient_entities).
  */
-async function storyCandidates(manager: EntityManager, articles: PreparedArticle[], rule: StoryRule): Promise<Map<string, StoryCandidate[]>> {
+async function storyCandidates(
+  manager: EntityManager,
+  articles: PreparedArticle[],
+  rule: StoryRule,
+  commonSketchHashes: Set<number>,
+): Promise<Map<string, StoryCandidate[]>> {
   type Row = { article_id: string; story_id: string | null; simhash: string | null; published_at: Date | null; salient_entities: string[] };
   const bySubject = new Map<string, Map<string, StoryCandidate>>();
   // One candidate object per stored article, however many of the batch's articles it may match.
@@ -347,21 +365,12 @@ async function storyCandidates(manager: EntityManager, articles: PreparedArticle
     list.set(row.article_id, candidate);
   };
 
-  const allHashes = [...new Set(articles.flatMap((article) => article.sketch))];
-  if (allHashes.length > 0) {
-    // Sketch hashes are chosen to be rare, so the GIN index is always the plan; without fresh
-    // statistics (a table filling up) the planner would scan the table instead.
-    await manager.query(`SET LOCAL enable_seqscan = off`);
-    const rows: Array<Row & { shingle_sketch: number[] }> = await manager.query(
-      `SELECT article_id, story_id, simhash, published_at, salient_entities, shingle_sketch FROM articles
-        WHERE shingle_sketch && $1::integer[]
-        LIMIT $2`,
-      [allHashes, STORY_CANDIDATE_LIMIT * articles.length],
-    );
-    await manager.query(`RESET enable_seqscan`);
+  const rows = await sketchNeighbours(manager, articles, commonSketchHashes);
+  if (rows.length > 0) {
     const subjectsByHash = new Map<number, PreparedArticle[]>();
     for (const article of articles) {
       for (const hash of article.sketch) {
+        if (commonSketchHashes.has(hash)) continue;
         const subjects = subjectsByHash.get(hash);
         if (subjects) subjects.push(article);
         else subjectsByHash.set(hash, [article]);
@@ -412,6 +421,55 @@ async function storyCandidates(manager: EntityManager, articles: PreparedArticle
     rows.forEach((row) => add(row.subject_id, row));
   }
   return new Map([...bySubject].map(([subjectId, candidates]) => [subjectId, [...candidates.values()]]));
+}
+
+type SketchNeighbour = { article_id: string; story_id: string | null; simhash: string | null; published_at: Date | null; salient_entities: string[]; shingle_sketch: number[] };
+
+/**
+ * Stored articles sharing a sketch hash with the batch's articles (one GIN lookup), leaving out
+ * boilerplate hashes. A hash seen on more than COMMON_HASH_STORIES stories among the rows is
+ * remembered as boilerplate; when the lookup came back full, it is run again without it.
+ */
+async function sketchNeighbours(manager: EntityManager, articles: PreparedArticle[], commonSketchHashes: Set<number>): Promise<SketchNeighbour[]> {
+  const limit = STORY_CANDIDATE_LIMIT * articles.length;
+  // Each pass that comes back full leaves out the hashes it found common; a few passes settle it.
+  for (let pass = 1; ; pass++) {
+    const hashes = [...new Set(articles.flatMap((article) => article.sketch))].filter((hash) => !commonSketchHashes.has(hash));
+    if (hashes.length === 0) return [];
+    // Sketch hashes are chosen to be rare, so the GIN index is always the plan; without fresh
+    // statistics (a table filling up) the planner would scan the table instead.
+    await manager.query(`SET LOCAL enable_seqscan = off`);
+    const rows: SketchNeighbour[] = await manager.query(
+      `SELECT article_id, story_id, simhash, published_at, salient_entities, shingle_sketch FROM articles
+        WHERE shingle_sketch && $1::integer[]
+        LIMIT $2`,
+      [hashes, limit],
+    );
+    await manager.query(`RESET enable_seqscan`);
+    const learnt = learnCommonHashes(rows, new Set(hashes), commonSketchHashes);
+    if (!learnt || rows.length < limit || pass === 3) return rows;
+  }
+}
+
+/** Adds the hashes carried by rows of too many stories to `common`; says whether it added any. */
+function learnCommonHashes(rows: SketchNeighbour[], asked: Set<number>, common: Set<number>): boolean {
+  const storiesByHash = new Map<number, Set<string>>();
+  for (const row of rows) {
+    for (const hash of row.shingle_sketch) {
+      if (!asked.has(hash)) continue;
+      let stories = storiesByHash.get(hash);
+      if (!stories) storiesByHash.set(hash, (stories = new Set()));
+      stories.add(row.story_id === null ? `article:${row.article_id}` : String(row.story_id));
+    }
+  }
+  let learnt = false;
+  for (const [hash, stories] of storiesByHash) {
+    if (stories.size <= COMMON_HASH_STORIES) continue;
+    if (common.size >= COMMON_HASHES_REMEMBERED) common.clear();
+    common.add(hash);
+    learnt = true;
+  }
+  return learnt;
 }
 
 async function replaceSalientEntities(manager: EntityManager, articles: PreparedArticle[]): Promise<void> {
