@@ -20,6 +20,8 @@ interface LocalInfra {
   ensureKafka(options?: { log?: (line: string) => void }): Promise<{ brokers: string; startedByUs: boolean }>;
   stopKafka(options?: { log?: (line: string) => void }): Promise<{ stopped: boolean }>;
   ensureDatabases(names: string[], options?: { log?: (line: string) => void }): Promise<void>;
+  /** `pid` is the broker this repository started, null for an external one. */
+  kafkaStatus(): Promise<{ pid: number | null }>;
 }
 
 /** deploy/local/infra.js: plain JavaScript, so it runs before anything is built. */

@@ -12,9 +12,10 @@ import { mixedCorpus, type WireStory } from '../corpus/wire-corpus';
 import { migrate } from '../launcher/article-queries';
 import { parseScale, startPipeline, type RunningPipeline } from '../launcher/pipeline-launcher';
 import { API_SERVICE, localInfra, SERVICES, STATE_DIR, type ServiceName } from '../repo-paths';
+import { pidsNamed, ProcessCpuSampler } from './process-cpu';
 
 /**
- * `npm run bench:pipeline -- [--stories N] [--scale stage=K]… [--partitions P] [--profile DIR] [--json]`
+ * `npm run bench:pipeline -- [--stories N] [--scale stage=K]… [--partitions P] [--runs full,paced,scaled] [--profile DIR] [--json]`
  *
  * Generates a corpus of invented wire stories (wire text, RSS feeds, HTML pages), then:
  *  1. runs the stage code in this process on it (no Kafka, no Postgres): the ceiling;
@@ -25,6 +26,9 @@ import { API_SERVICE, localInfra, SERVICES, STATE_DIR, type ServiceName } from '
  * Each run has its own topic namespace, consumer groups and schema in the `wirestream_bench`
  * database, removed afterwards. With `--profile DIR`, every service instance writes a V8 CPU profile
  * to `DIR/<run>/<service>-<n>.cpuprofile` when it stops (open it in Chrome DevTools).
+ * Each run also reports the CPU time every process group used per story (each stage's instances,
+ * the broker, Postgres), read from /proc: what Kafka and Postgres cost on top of the stage code.
+ * `--runs` picks which of runs 2–4 to make (all by default; `paced` needs `full` for its rate).
  * The last line printed is one JSON object.
  */
 
@@ -38,7 +42,11 @@ interface Options {
   json: boolean;
   /** Where each service writes its CPU profile, per run (`--profile DIR`). */
   profileDir: string | null;
+  runs: Set<RunName>;
 }
+
+const RUN_NAMES = ['full', 'paced', 'scaled'] as const;
+type RunName = (typeof RUN_NAMES)[number];
 
 interface StageFigures {
   instances: number;
@@ -59,10 +67,12 @@ interface RunFigures {
   p95Ms: number;
   p99Ms: number;
   stages: Partial<Record<ServiceName, StageFigures>>;
+  /** CPU milliseconds per story of each process group (stages, `kafka`, `postgres`), and their sum. */
+  cpuMsPerStory: Record<string, number>;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { stories: 20_000, scale: {}, partitions: 6, json: false, profileDir: null };
+  const options: Options = { stories: 20_000, scale: {}, partitions: 6, json: false, profileDir: null, runs: new Set(RUN_NAMES) };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];
     const value = () => {
@@ -75,9 +85,17 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--partitions') options.partitions = positiveInteger(arg, value());
     else if (arg === '--scale') parseScale(value(), options.scale);
     else if (arg === '--profile') options.profileDir = path.resolve(value());
-    else throw new Error(`unknown argument ${arg}; usage: bench:pipeline -- [--stories N] [--scale stage=K] [--partitions P] [--profile DIR] [--json]`);
+    else if (arg === '--runs') options.runs = parseRuns(value());
+    else throw new Error(`unknown argument ${arg}; usage: bench:pipeline -- [--stories N] [--scale stage=K] [--partitions P] [--runs full,paced,scaled] [--profile DIR] [--json]`);
   }
   return options;
+}
+
+function parseRuns(text: string): Set<RunName> {
+  const runs = text.split(',').filter(Boolean);
+  for (const run of runs) if (!RUN_NAMES.includes(run as RunName)) throw new Error(`--runs: unknown run "${run}" (one of ${RUN_NAMES.join(', ')})`);
+  if (runs.includes('paced') && !runs.includes('full')) throw new Error('--runs: paced runs at half the rate full measured, so it needs full');
+  return new Set(runs as RunName[]);
 }
 
 function positiveInteger(name: string, text: string): number {
@@ -132,7 +150,7 @@ async function runThroughPipeline(
   label: string,
   corpus: WireStory[],
   scale: Partial<Record<ServiceName, number>>,
-  options: Options & { brokers: string; baseDatabaseUrl: string; offeredPerSec: number | null },
+  options: Options & { brokers: string; baseDatabaseUrl: string; brokerPid: number | null; offeredPerSec: number | null },
   log: (line: string) => void,
 ): Promise<RunFigures> {
   const namespace = `bench-${label}-${Date.now()}`;
@@ -169,10 +187,19 @@ async function runThroughPipeline(
     });
     log(`${label}: ${pipeline.instances.map((instance) => `${instance.service}-${instance.index}`).join(' ')} ready; dropping ${ids.length} stories in ${corpus.length} files${options.offeredPerSec ? ` at ${Math.round(options.offeredPerSec)} stories/s` : ''}`);
 
+    const running = pipeline;
+    const cpu = new ProcessCpuSampler(() => ({
+      ...Object.fromEntries(SERVICES.map((service) => [service, running.instances.filter((instance) => instance.service === service).map((instance) => instance.process.pid ?? 0)])),
+      kafka: options.brokerPid === null ? [] : [options.brokerPid],
+      // Every backend of the machine's server: the benchmark's are the busy ones.
+      postgres: pidsNamed('postgres'),
+    }));
+    cpu.start();
     const started = Date.now();
     await dropFiles(corpus, dropDir, options.offeredPerSec);
     const timeoutMs = 120_000 + ids.length * 20;
     const stored = await waitForCount(db, ids.length, timeoutMs);
+    const cpuSeconds = cpu.stop();
     if (stored < ids.length) throw new Error(`${label}: only ${stored} of ${ids.length} stories stored within ${timeoutMs / 1000} s; see ${path.join(STATE_DIR, 'logs', namespace)}`);
     const [row] = await db.query(
       `SELECT extract(epoch FROM max(stored_at)) * 1000 AS last_stored_ms,
@@ -182,7 +209,9 @@ async function runThroughPipeline(
     const seconds = (Number(row.last_stored_ms) - started) / 1000;
     const [p50Ms, p95Ms, p99Ms] = (row.latency as number[]).map((value) => Math.round(value));
     const stages = await stageFigures(pipeline);
-    return { label, scale, stories: ids.length, offeredPerSec: options.offeredPerSec, seconds, storiesPerSec: ids.length / seconds, p50Ms, p95Ms, p99Ms, stages };
+    const cpuMsPerStory = Object.fromEntries(Object.entries(cpuSeconds).map(([group, used]) => [group, round((used * 1000) / ids.length, 100)]));
+    cpuMsPerStory.total = round((Object.values(cpuSeconds).reduce((sum, used) => sum + used, 0) * 1000) / ids.length, 100);
+    return { label, scale, stories: ids.length, offeredPerSec: options.offeredPerSec, seconds, storiesPerSec: ids.length / seconds, p50Ms, p95Ms, p99Ms, stages, cpuMsPerStory };
   } finally {
     await pipeline?.stop();
     await db?.destroy();
@@ -276,6 +305,7 @@ function printRun(run: RunFigures): void {
       `${run.stories} stories in ${run.seconds.toFixed(1)} s = ${run.storiesPerSec.toFixed(0)} stories/s; ` +
       `latency fetch→stored p50 ${run.p50Ms} ms, p95 ${run.p95Ms} ms, p99 ${run.p99Ms} ms`,
   );
+  console.log(`  CPU ms per story: ${Object.entries(run.cpuMsPerStory).map(([group, ms]) => `${group} ${ms.toFixed(2)}`).join(', ')}`);
   console.log('  stage        instances  messages  busy s   msgs per busy s');
   for (const service of SERVICES) {
     const stage = run.stages[service];
@@ -294,38 +324,45 @@ async function main(): Promise<void> {
   try {
     if (!process.env.DATABASE_URL) await infra.ensureDatabases([BENCH_DATABASE], { log });
     const baseDatabaseUrl = process.env.DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/${BENCH_DATABASE}`;
-    const common = { ...options, brokers: kafka.brokers, baseDatabaseUrl };
+    // null for an external broker (KAFKA_BROKERS): its CPU is not this machine's to count.
+    const brokerPid = (await infra.kafkaStatus()).pid;
+    const common = { ...options, brokers: kafka.brokers, baseDatabaseUrl, brokerPid };
     mkdirSync(STATE_DIR, { recursive: true });
 
     const corpus = mixedCorpus(options.stories, 101);
     const inProcess = runInProcess(corpus, path.join(tmpdir(), 'wirestream-bench'));
     log(`in-process (fetch + normalize + extract, one core): ${inProcess.storiesPerSec.toFixed(0)} stories/s`);
 
-    const full = await runThroughPipeline('full', corpus, options.scale, { ...common, offeredPerSec: null }, log);
-    printRun(full);
-    const halfRate = full.storiesPerSec / 2;
-    const paced = await runThroughPipeline('paced', mixedCorpus(options.stories, 202), options.scale, { ...common, offeredPerSec: halfRate }, log);
-    printRun(paced);
+    const full = options.runs.has('full') ? await runThroughPipeline('full', corpus, options.scale, { ...common, offeredPerSec: null }, log) : null;
+    if (full) printRun(full);
+    const paced =
+      full && options.runs.has('paced')
+        ? await runThroughPipeline('paced', mixedCorpus(options.stories, 202), options.scale, { ...common, offeredPerSec: full.storiesPerSec / 2 }, log)
+        : null;
+    if (paced) printRun(paced);
     const scaledScale = { ...options.scale, extractor: (options.scale.extractor ?? 1) + 1 };
-    const scaled = await runThroughPipeline('scaled', mixedCorpus(options.stories, 303), scaledScale, { ...common, offeredPerSec: null }, log);
-    printRun(scaled);
+    const scaled = options.runs.has('scaled') ? await runThroughPipeline('scaled', mixedCorpus(options.stories, 303), scaledScale, { ...common, offeredPerSec: null }, log) : null;
+    if (scaled) printRun(scaled);
 
-    const ratio = full.storiesPerSec / inProcess.storiesPerSec;
+    const ratio = full ? full.storiesPerSec / inProcess.storiesPerSec : null;
     console.log(
-      `\nin-process ${inProcess.storiesPerSec.toFixed(0)} stories/s (fetch ${inProcess.stages.fetch.toFixed(0)}, normalize ${inProcess.stages.normalize.toFixed(0)}, extract ${inProcess.stages.extract.toFixed(0)} stories/s alone); ` +
-        `pipeline ${full.storiesPerSec.toFixed(0)} stories/s = ${(ratio * 100).toFixed(0)}% of in-process`,
+      `\nin-process ${inProcess.storiesPerSec.toFixed(0)} stories/s (fetch ${inProcess.stages.fetch.toFixed(0)}, normalize ${inProcess.stages.normalize.toFixed(0)}, extract ${inProcess.stages.extract.toFixed(0)} stories/s alone)` +
+        (full && ratio !== null ? `; pipeline ${full.storiesPerSec.toFixed(0)} stories/s = ${(ratio * 100).toFixed(0)}% of in-process` : ''),
     );
     const result = {
-      stories: full.stories,
-      storiesPerSec: round(full.storiesPerSec),
-      p50Ms: paced.p50Ms,
-      p95Ms: paced.p95Ms,
-      p99Ms: paced.p99Ms,
-      latencyAtStoriesPerSec: round(paced.offeredPerSec ?? 0),
+      stories: full?.stories ?? scaled?.stories ?? null,
+      storiesPerSec: full ? round(full.storiesPerSec) : null,
+      p50Ms: paced?.p50Ms ?? null,
+      p95Ms: paced?.p95Ms ?? null,
+      p99Ms: paced?.p99Ms ?? null,
+      latencyAtStoriesPerSec: paced ? round(paced.offeredPerSec ?? 0) : null,
       inProcessStoriesPerSec: round(inProcess.storiesPerSec),
-      pipelineToInProcess: round(ratio),
-      stages: Object.fromEntries(Object.entries(full.stages).map(([stage, figures]) => [stage, { ...figures, busySeconds: round(figures.busySeconds), perBusySecond: round(figures.perBusySecond) }])),
-      scaled: { scale: describeScale(scaled.scale), storiesPerSec: round(scaled.storiesPerSec), p50Ms: scaled.p50Ms, p95Ms: scaled.p95Ms, p99Ms: scaled.p99Ms },
+      pipelineToInProcess: ratio === null ? null : round(ratio, 100),
+      stages: full ? Object.fromEntries(Object.entries(full.stages).map(([stage, figures]) => [stage, { ...figures, busySeconds: round(figures.busySeconds), perBusySecond: round(figures.perBusySecond) }])) : null,
+      cpuMsPerStory: full?.cpuMsPerStory ?? null,
+      scaled: scaled
+        ? { scale: describeScale(scaled.scale), storiesPerSec: round(scaled.storiesPerSec), p50Ms: scaled.p50Ms, p95Ms: scaled.p95Ms, p99Ms: scaled.p99Ms, cpuMsPerStory: scaled.cpuMsPerStory }
+        : null,
     };
     if (!options.json) console.log('');
     console.log(JSON.stringify(result));
@@ -334,8 +371,8 @@ async function main(): Promise<void> {
   }
 }
 
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
+function round(value: number, scale = 10): number {
+  return Math.round(value * scale) / scale;
 }
 
 main().catch((error: unknown) => {
