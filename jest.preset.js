@@ -15,6 +15,10 @@ const swcTransform = [
   },
 ];
 
+// eld (language detection) ships only ES modules; Node ≥ 20.19 `require`s them, Jest's module
+// system does not, so Jest compiles them to CommonJS like our own sources.
+const esmTransform = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } }];
+
 module.exports = function projectConfig(projectDir, { integration = false } = {}) {
   const { name } = require(path.join(projectDir, "package.json"));
   return {
@@ -24,7 +28,8 @@ module.exports = function projectConfig(projectDir, { integration = false } = {}
     testMatch: integration
       ? ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.integration-spec.ts']
       : ['<rootDir>/src/**/*.spec.ts'],
-    transform: { '^.+\\.ts$': swcTransform },
+    transform: { '^.+\\.ts$': swcTransform, '/node_modules/eld/.+\\.js$': esmTransform },
+    transformIgnorePatterns: ['/node_modules/(?!eld/)'],
     // Tests import sibling libs from source, so they never run against a stale build.
     moduleNameMapper: {
       '^@wirestream/(.*)$': path.join(__dirname, 'libs/$1/src/index.ts'),
