@@ -39,6 +39,11 @@ interface EldDetector {
 
 let detector: EldDetector | null = null;
 
+/** Loads the language model now rather than on the first story (a service calls it at start-up). */
+export function loadLanguageDetector(): void {
+  languageDetector();
+}
+
 /**
  * eld (Efficient Language Detector, n-gram model of 60 languages, "medium" database): about nine
  * times cheaper than tinyld per story and right more often on wire copy (see README, Normalizer).

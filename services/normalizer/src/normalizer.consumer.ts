@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { TOPICS, type RawDocumentV1 } from '@wirestream/contracts';
 import { ConsumerRunner, record, type ConsumedMessage, type OutgoingRecord } from '@wirestream/kafka';
-import { normalizeDocument } from '@wirestream/normalize';
+import { loadLanguageDetector, normalizeDocument } from '@wirestream/normalize';
 
 /** news.raw.v1 → normalizeDocument → news.normalized.v1. */
 @Injectable()
@@ -9,6 +9,8 @@ export class NormalizerConsumer implements OnApplicationBootstrap {
   constructor(private readonly runner: ConsumerRunner) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // Before consuming, so the first story does not wait the 0.3 s the model takes to load.
+    loadLanguageDetector();
     await this.runner.start({
       stage: 'normalizer',
       topic: TOPICS.raw,
