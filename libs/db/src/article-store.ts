@@ -89,9 +89,13 @@ export class ArticleStore {
       await upsertArticles(manager, replacing, result.stories);
       result.written = replacing.map((article) => article.id);
       const messages = replacing.map((article) => article.input.message);
-      await replaceMentions(manager, messages, entityIds);
-      await replaceQuotes(manager, replacing, entityIds);
-      await replaceSalientEntities(manager, replacing);
+      // Only a stored article has old mentions, quotes and salient entities to delete; most of a
+      // batch is new, and a DELETE by a list of ids is a sequential scan once the planner thinks
+      // the list matches much of a large table.
+      const restored = replacing.filter((article) => stored.has(article.id)).map((article) => article.id);
+      await replaceMentions(manager, messages, entityIds, restored);
+      await replaceQuotes(manager, replacing, entityIds, restored);
+      await replaceSalientEntities(manager, replacing, restored);
       await refreshStories(manager, [...new Set([...result.stories.values()].map((assignment) => assignment.storyId))]);
     });
     return result;
@@ -220,8 +224,8 @@ async function upsertEntities(manager: EntityManager, messages: EnrichedArticleV
 }
 
 /** Replaces the articles' mentions: one row per (article, entity), its mentions as parallel arrays. */
-async function replaceMentions(manager: EntityManager, messages: EnrichedArticleV1[], entityIds: Map<string, string>): Promise<void> {
-  await manager.query(`DELETE FROM article_entities WHERE article_id = ANY($1)`, [messages.map((message) => message.articleId)]);
+async function replaceMentions(manager: EntityManager, messages: EnrichedArticleV1[], entityIds: Map<string, string>, storedIds: string[]): Promise<void> {
+  await deleteRowsOf(manager, 'article_entities', storedIds);
   const rows: unknown[][] = [];
   for (const message of messages) {
     // A span is one mention: named twice in one message (by two entities, say), the first stays.
@@ -262,8 +266,8 @@ async function replaceMentions(manager: EntityManager, messages: EnrichedArticle
   );
 }
 
-async function replaceQuotes(manager: EntityManager, articles: PreparedArticle[], entityIds: Map<string, string>): Promise<void> {
-  await manager.query(`DELETE FROM quotes WHERE article_id = ANY($1)`, [articles.map((article) => article.id)]);
+async function replaceQuotes(manager: EntityManager, articles: PreparedArticle[], entityIds: Map<string, string>, storedIds: string[]): Promise<void> {
+  await deleteRowsOf(manager, 'quotes', storedIds);
   const rows = articles.flatMap((article) => {
     const ownKeys = new Set(article.input.message.entities.map((entity) => entity.key));
     // Absent quotes (an extractor that predates them) mean none: the article's old quotes go.
@@ -472,8 +476,8 @@ function learnCommonHashes(rows: SketchNeighbour[], asked: Set<number>, common: 
   return learnt;
 }
 
-async function replaceSalientEntities(manager: EntityManager, articles: PreparedArticle[]): Promise<void> {
-  await manager.query(`DELETE FROM article_salient_entities WHERE article_id = ANY($1)`, [articles.map((article) => article.id)]);
+async function replaceSalientEntities(manager: EntityManager, articles: PreparedArticle[], storedIds: string[]): Promise<void> {
+  await deleteRowsOf(manager, 'article_salient_entities', storedIds);
   const rows = articles
     .filter((article) => article.publishedAt)
     .flatMap((article) => [...new Set(article.salient)].map((key) => [key, article.publishedAt!.toISOString(), article.id]));
@@ -482,6 +486,12 @@ async function replaceSalientEntities(manager: EntityManager, articles: Prepared
      SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::varchar[]) ON CONFLICT DO NOTHING`,
     columnsOf(rows, 3),
   );
+}
+
+/** Deletes the rows of stored articles that are about to be written again. */
+async function deleteRowsOf(manager: EntityManager, table: 'article_entities' | 'quotes' | 'article_salient_entities', articleIds: string[]): Promise<void> {
+  if (articleIds.length === 0) return;
+  await manager.query(`DELETE FROM ${table} WHERE article_id = ANY($1::varchar[])`, [articleIds]);
 }
 
 /** Returns the new story id for each starting article id. */
