@@ -483,7 +483,7 @@ async function replaceSalientEntities(manager: EntityManager, articles: Prepared
     .flatMap((article) => [...new Set(article.salient)].map((key) => [key, article.publishedAt!.toISOString(), article.id]));
   await manager.query(
     `INSERT INTO article_salient_entities (entity_key, published_at, article_id)
-     SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::varchar[]) ON CONFLICT DO NOTHING`,
+     SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::varchar[])`,
     columnsOf(rows, 3),
   );
 }
