@@ -20,7 +20,8 @@ import { pidsNamed, ProcessCpuSampler } from './process-cpu';
  * Generates a corpus of invented wire stories (wire text, RSS feeds, HTML pages), then:
  *  1. runs the stage code in this process on it (no Kafka, no Postgres): the ceiling;
  *  2. pushes it through the running services over the real broker into Postgres, as fast as the
- *     pipeline takes it: end-to-end stories/s;
+ *     pipeline takes it: end-to-end stories/s; then the in-process run again, and the ratio uses
+ *     the mean of the two (the machine's speed drifts);
  *  3. again at half that rate: latency from fetch to stored (p50/p95/p99);
  *  4. again as fast as it goes with one more extractor instance.
  * Each run has its own topic namespace, consumer groups and schema in the `wirestream_bench`
@@ -105,7 +106,13 @@ function positiveInteger(name: string, text: string): number {
 }
 
 /** The stage code of fetch (reading dropped files), normalize and extract, in one process. */
-function runInProcess(corpus: WireStory[], dropDir: string): { storiesPerSec: number; stages: Record<string, number> } {
+interface InProcessFigures {
+  storiesPerSec: number;
+  /** Stories per second of each stage's own time. */
+  stages: Record<string, number>;
+}
+
+function runInProcess(corpus: WireStory[], dropDir: string): InProcessFigures {
   const fetchedAt = new Date();
   const times = { fetch: 0, normalize: 0, extract: 0 };
   let stories = 0;
@@ -132,6 +139,14 @@ function runInProcess(corpus: WireStory[], dropDir: string): { storiesPerSec: nu
   return {
     storiesPerSec: stories / seconds,
     stages: Object.fromEntries(Object.entries(times).map(([stage, ms]) => [stage, stories / (ms / 1000)])),
+  };
+}
+
+function meanInProcess(...runs: InProcessFigures[]): InProcessFigures {
+  const mean = (pick: (run: InProcessFigures) => number) => runs.reduce((sum, run) => sum + pick(run), 0) / runs.length;
+  return {
+    storiesPerSec: mean((run) => run.storiesPerSec),
+    stages: Object.fromEntries(Object.keys(runs[0].stages).map((stage) => [stage, mean((run) => run.stages[stage])])),
   };
 }
 
@@ -331,11 +346,16 @@ async function main(): Promise<void> {
     mkdirSync(STATE_DIR, { recursive: true });
 
     const corpus = mixedCorpus(options.stories, 101);
-    const inProcess = runInProcess(corpus, path.join(tmpdir(), 'wirestream-bench'));
-    log(`in-process (fetch + normalize + extract, one core): ${inProcess.storiesPerSec.toFixed(0)} stories/s`);
+    const inProcessBefore = runInProcess(corpus, path.join(tmpdir(), 'wirestream-bench'));
+    log(`in-process (fetch + normalize + extract, one core): ${inProcessBefore.storiesPerSec.toFixed(0)} stories/s`);
 
     const full = options.runs.has('full') ? await runThroughPipeline('full', corpus, options.scale, { ...common, offeredPerSec: null }, log) : null;
     if (full) printRun(full);
+    // This machine's speed drifts by a fifth over minutes (shared hosts): the ratio compares the
+    // full run with the mean of in-process runs just before and just after it.
+    const inProcessAfter = full ? runInProcess(corpus, path.join(tmpdir(), 'wirestream-bench')) : null;
+    if (inProcessAfter) log(`in-process again, after the full run: ${inProcessAfter.storiesPerSec.toFixed(0)} stories/s`);
+    const inProcess = inProcessAfter ? meanInProcess(inProcessBefore, inProcessAfter) : inProcessBefore;
     const paced =
       full && options.runs.has('paced')
         ? await runThroughPipeline('paced', mixedCorpus(options.stories, 202), options.scale, { ...common, offeredPerSec: full.storiesPerSec / 2 }, log)
@@ -358,6 +378,7 @@ async function main(): Promise<void> {
       p99Ms: paced?.p99Ms ?? null,
       latencyAtStoriesPerSec: paced ? round(paced.offeredPerSec ?? 0) : null,
       inProcessStoriesPerSec: round(inProcess.storiesPerSec),
+      inProcessRuns: [inProcessBefore, inProcessAfter].filter((run) => run !== null).map((run) => round(run.storiesPerSec)),
       pipelineToInProcess: ratio === null ? null : round(ratio, 100),
       stages: full ? Object.fromEntries(Object.entries(full.stages).map(([stage, figures]) => [stage, { ...figures, busySeconds: round(figures.busySeconds), perBusySecond: round(figures.perBusySecond) }])) : null,
       cpuMsPerStory: full?.cpuMsPerStory ?? null,
