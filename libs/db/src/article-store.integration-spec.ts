@@ -2,7 +2,7 @@ import { articleIdFor, normalizedArticleOf, type EnrichedArticleV1, type Extract
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { ArticleStore } from './article-store';
-import { createDataSource } from './data-source';
+import { createDataSource, MIGRATIONS } from './data-source';
 
 /** Each run gets its own schema in the project's test database, so it cannot disturb other suites. */
 const SCHEMA = `article_store_${process.pid}`;
@@ -50,6 +50,14 @@ describe('ArticleStore against Postgres', () => {
 
   async function lastMigration(): Promise<string | undefined> {
     return (await dataSource.query(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`))[0]?.name;
+  }
+
+  /** Undoes migrations until `name` is the last one run (it stays). */
+  async function undoMigrationsAfter(name: string): Promise<void> {
+    for (let undone = 0; (await lastMigration()) !== name; undone++) {
+      if (undone >= MIGRATIONS.length) throw new Error(`migration ${name} is not among those run`);
+      await dataSource.undoLastMigration();
+    }
   }
 
   async function counts() {
@@ -273,7 +281,7 @@ describe('ArticleStore against Postgres', () => {
     expect(stored.filter((row: { article_id: string }) => row.article_id === twiceNamed.articleId)).toHaveLength(2);
     expect(await tableType()).toBe('VIEW');
     // Later migrations are undone first, then the mentions one.
-    while ((await lastMigration()) !== 'ArticleEntities1795400000000') await dataSource.undoLastMigration();
+    await undoMigrationsAfter('ArticleEntities1795400000000');
     await dataSource.undoLastMigration();
     expect(await tableType()).toBe('BASE TABLE');
     expect(await mentionRows()).toEqual(stored);
@@ -294,7 +302,7 @@ describe('ArticleStore against Postgres', () => {
     const first = longStory('long-lz4');
     await store.saveBatch([{ message: first, traceId: null }]);
     expect(await compression(first.articleId)).toEqual({ body: 'lz4', search: 'lz4' });
-    while ((await lastMigration()) !== 'Lz4ArticleText1796200000000') await dataSource.undoLastMigration();
+    await undoMigrationsAfter('Lz4ArticleText1796200000000');
     await dataSource.undoLastMigration();
     const second = longStory('long-pglz');
     await store.saveBatch([{ message: second, traceId: null }]);
@@ -317,6 +325,15 @@ describe('ArticleStore against Postgres', () => {
     await dataSource.query(`DELETE FROM entities WHERE key = 'PERSON:cho ana'`);
     expect(await rowsOf(second.articleId)).toBe(0);
     await dataSource.query(`DELETE FROM entities WHERE key = 'PERSON:lee min'`);
+
+    const third = enriched('cascade-3', 'Lee Min left.', [person('Lee Min', 'Lee Min', 0)]);
+    await store.saveBatch([{ message: third, traceId: null }]);
+    expect(await rowsOf(third.articleId)).toBe(1);
+    // TRUNCATE … CASCADE, as a reset would run it; the article stored again must find no old rows.
+    await dataSource.query(`TRUNCATE articles CASCADE`);
+    expect(await rowsOf(third.articleId)).toBe(0);
+    await store.saveBatch([{ message: third, traceId: null }]);
+    expect(await rowsOf(third.articleId)).toBe(1);
 
     const foreignKeys = async () =>
       (await dataSource.query(`SELECT conname FROM pg_constraint WHERE conrelid = 'article_entities'::regclass AND contype = 'f' ORDER BY conname`)).map((row: { conname: string }) => row.conname);

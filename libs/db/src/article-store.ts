@@ -92,10 +92,10 @@ export class ArticleStore {
       // Only a stored article has old mentions, quotes and salient entities to delete; most of a
       // batch is new, and a DELETE by a list of ids is a sequential scan once the planner thinks
       // the list matches much of a large table.
-      const restored = replacing.filter((article) => stored.has(article.id)).map((article) => article.id);
-      await replaceMentions(manager, messages, entityIds, restored);
-      await replaceQuotes(manager, replacing, entityIds, restored);
-      await replaceSalientEntities(manager, replacing, restored);
+      const previouslyStored = replacing.filter((article) => stored.has(article.id)).map((article) => article.id);
+      await replaceMentions(manager, messages, entityIds, previouslyStored);
+      await replaceQuotes(manager, replacing, entityIds, previouslyStored);
+      await replaceSalientEntities(manager, replacing, previouslyStored);
       await refreshStories(manager, [...new Set([...result.stories.values()].map((assignment) => assignment.storyId))]);
     });
     return result;

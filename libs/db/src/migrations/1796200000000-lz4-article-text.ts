@@ -16,6 +16,8 @@ export class Lz4ArticleText1796200000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    // Before Postgres 14 there is no SET COMPRESSION (nor lz4), and up() changed nothing.
+    if (!(await serverHasLz4(queryRunner))) return;
     await queryRunner.query(`ALTER TABLE articles ALTER COLUMN body SET COMPRESSION default, ALTER COLUMN search_vector SET COMPRESSION default`);
   }
 }
