@@ -12,7 +12,7 @@ import { mixedCorpus, type WireStory } from '../corpus/wire-corpus';
 import { migrate } from '../launcher/article-queries';
 import { parseScale, startPipeline, type RunningPipeline } from '../launcher/pipeline-launcher';
 import { API_SERVICE, localInfra, SERVICES, STATE_DIR, type ServiceName } from '../repo-paths';
-import { pidsNamed, ProcessCpuSampler } from './process-cpu';
+import { postgresServerPids, ProcessCpuMeter, waitUntilQuiet } from './process-cpu';
 
 /**
  * `npm run bench:pipeline -- [--stories N] [--scale stage=K]… [--partitions P] [--runs full,paced,scaled] [--profile DIR] [--json]`
@@ -28,7 +28,8 @@ import { pidsNamed, ProcessCpuSampler } from './process-cpu';
  * database, removed afterwards. With `--profile DIR`, every service instance writes a V8 CPU profile
  * to `DIR/<run>/<service>-<n>.cpuprofile` when it stops (open it in Chrome DevTools).
  * Each run also reports the CPU time every process group used per story (each stage's instances,
- * the broker, Postgres), read from /proc: what Kafka and Postgres cost on top of the stage code.
+ * the local broker, the local Postgres server with all its processes), read from /proc at the
+ * run's start and end: what Kafka and Postgres cost on top of the stage code.
  * `--runs` picks which of runs 2–4 to make (all by default; `paced` needs `full` for its rate).
  * The last line printed is one JSON object.
  */
@@ -165,7 +166,7 @@ async function runThroughPipeline(
   label: string,
   corpus: WireStory[],
   scale: Partial<Record<ServiceName, number>>,
-  options: Options & { brokers: string; baseDatabaseUrl: string; brokerPid: number | null; offeredPerSec: number | null },
+  options: Options & { brokers: string; baseDatabaseUrl: string; brokerPid: number | null; localPostgres: boolean; offeredPerSec: number | null },
   log: (line: string) => void,
 ): Promise<RunFigures> {
   const namespace = `bench-${label}-${Date.now()}`;
@@ -202,13 +203,12 @@ async function runThroughPipeline(
     });
     log(`${label}: ${pipeline.instances.map((instance) => `${instance.service}-${instance.index}`).join(' ')} ready; dropping ${ids.length} stories in ${corpus.length} files${options.offeredPerSec ? ` at ${Math.round(options.offeredPerSec)} stories/s` : ''}`);
 
-    const running = pipeline;
-    const cpu = new ProcessCpuSampler(() => ({
-      ...Object.fromEntries(SERVICES.map((service) => [service, running.instances.filter((instance) => instance.service === service).map((instance) => instance.process.pid ?? 0)])),
+    const { instances } = pipeline;
+    const cpu = new ProcessCpuMeter({
+      ...Object.fromEntries(SERVICES.map((service) => [service, instances.filter((instance) => instance.service === service).map((instance) => instance.process.pid ?? 0)])),
       kafka: options.brokerPid === null ? [] : [options.brokerPid],
-      // Every backend of the machine's server: the benchmark's are the busy ones.
-      postgres: pidsNamed('postgres'),
-    }));
+      postgres: options.localPostgres ? postgresServerPids() : [],
+    });
     cpu.start();
     const started = Date.now();
     await dropFiles(corpus, dropDir, options.offeredPerSec);
@@ -342,7 +342,9 @@ async function main(): Promise<void> {
     const baseDatabaseUrl = process.env.DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/${BENCH_DATABASE}`;
     // null for an external broker (KAFKA_BROKERS): its CPU is not this machine's to count.
     const brokerPid = (await infra.kafkaStatus()).pid;
-    const common = { ...options, brokers: kafka.brokers, baseDatabaseUrl, brokerPid };
+    // The whole server's CPU is counted (every backend, autovacuum, the checkpointer): only when it is this machine's.
+    const localPostgres = ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(baseDatabaseUrl).hostname);
+    const common = { ...options, brokers: kafka.brokers, baseDatabaseUrl, brokerPid, localPostgres };
     mkdirSync(STATE_DIR, { recursive: true });
 
     const corpus = mixedCorpus(options.stories, 101);
@@ -353,6 +355,8 @@ async function main(): Promise<void> {
     if (full) printRun(full);
     // This machine's speed drifts by a fifth over minutes (shared hosts): the ratio compares the
     // full run with the mean of in-process runs just before and just after it.
+    // After the services have stopped and Postgres and the broker have settled (autovacuum, checkpoint, log clean-up).
+    if (full) await waitUntilQuiet([...(localPostgres ? postgresServerPids() : []), ...(brokerPid === null ? [] : [brokerPid])]);
     const inProcessAfter = full ? runInProcess(corpus, path.join(tmpdir(), 'wirestream-bench')) : null;
     if (inProcessAfter) log(`in-process again, after the full run: ${inProcessAfter.storiesPerSec.toFixed(0)} stories/s`);
     const inProcess = inProcessAfter ? meanInProcess(inProcessBefore, inProcessAfter) : inProcessBefore;

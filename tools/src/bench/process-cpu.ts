@@ -3,96 +3,116 @@ import { readdirSync, readFileSync } from 'node:fs';
 /** Linux's USER_HZ: /proc/<pid>/stat counts CPU time in ticks of 1/100 s on every architecture Node runs on. */
 const TICKS_PER_SECOND = 100;
 
-/** User plus system CPU seconds a process has used, from /proc; null when it is gone (or there is no /proc). */
-export function processCpuSeconds(pid: number): number | null {
+interface ProcessStat {
+  pid: number;
+  parentPid: number;
+  command: string;
+  /** utime + stime: CPU seconds of the process itself. */
+  ownSeconds: number;
+  /** cutime + cstime: CPU seconds of its children that have exited and been waited for. */
+  reapedChildrenSeconds: number;
+}
+
+function readStat(pid: number): ProcessStat | null {
   let stat: string;
   try {
     stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   } catch {
     return null;
   }
-  // The command name (field 2) is in parentheses and may hold spaces; fields after it are plain.
+  // The command name (field 2) is in parentheses and may hold spaces; the fields after it are plain.
+  const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // utime and stime are fields 14 and 15 of the whole line, so 11 and 12 after the name and state.
-  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  // Fields 4 (ppid) and 14–17 (utime, stime, cutime, cstime) of the whole line.
+  const at = (field: number) => Number(fields[field - 3]);
+  return {
+    pid,
+    parentPid: at(4),
+    command,
+    ownSeconds: (at(14) + at(15)) / TICKS_PER_SECOND,
+    reapedChildrenSeconds: (at(16) + at(17)) / TICKS_PER_SECOND,
+  };
 }
 
-/** Pids of running processes whose command name (/proc/<pid>/comm) is `name`, e.g. every Postgres backend. */
-export function pidsNamed(name: string): number[] {
+function allProcesses(): ProcessStat[] {
   let entries: string[];
   try {
     entries = readdirSync('/proc');
   } catch {
     return [];
   }
-  const pids: number[] = [];
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === name) pids.push(Number(entry));
-    } catch {
-      // gone between the listing and the read
-    }
-  }
-  return pids;
+  return entries
+    .filter((entry) => /^\d+$/.test(entry))
+    .map((entry) => readStat(Number(entry)))
+    .filter((stat): stat is ProcessStat => stat !== null);
 }
 
 /**
- * CPU seconds used by groups of processes over an interval (a benchmark run). Processes come and
- * go (Postgres forks a backend per connection), so the sampler reads every group's pids every
- * `intervalMs` and counts, per pid, the CPU from its first sighting (or from zero for a pid born
- * during the interval) to its last: a pid that exits loses at most one interval's CPU.
+ * CPU seconds used so far by each process tree rooted at `roots`: the root's own time, its reaped
+ * children's, and every live descendant's (recursively). A child that exits moves its time into
+ * its parent's reaped total once waited for, so two readings of a tree differ by exactly what the
+ * tree spent between them, short-lived children (Postgres backends, autovacuum workers) included.
+ * Roots that are gone count nothing.
  */
-export class ProcessCpuSampler {
-  private readonly firstSeen = new Map<string, Map<number, number>>();
-  private readonly lastSeen = new Map<string, Map<number, number>>();
-  private timer: NodeJS.Timeout | null = null;
-  private started = false;
+export function treeCpuSeconds(roots: number[]): number {
+  const processes = allProcesses();
+  const children = new Map<number, ProcessStat[]>();
+  for (const stat of processes) {
+    const siblings = children.get(stat.parentPid) ?? [];
+    siblings.push(stat);
+    children.set(stat.parentPid, siblings);
+  }
+  const byPid = new Map(processes.map((stat) => [stat.pid, stat]));
+  const tree = (stat: ProcessStat): number =>
+    stat.ownSeconds + stat.reapedChildrenSeconds + (children.get(stat.pid) ?? []).reduce((sum, child) => sum + tree(child), 0);
+  return roots.reduce((sum, pid) => {
+    const root = byPid.get(pid);
+    return sum + (root ? tree(root) : 0);
+  }, 0);
+}
 
-  constructor(
-    /** Group name → the pids that belong to it now (called at every sample). */
-    private readonly groups: () => Record<string, number[]>,
-    private readonly intervalMs = 500,
-  ) {}
+/** Pids of the machine's Postgres servers (postmasters): `postgres` processes whose parent is not one. */
+export function postgresServerPids(): number[] {
+  const processes = allProcesses();
+  const byPid = new Map(processes.map((stat) => [stat.pid, stat]));
+  return processes.filter((stat) => stat.command === 'postgres' && byPid.get(stat.parentPid)?.command !== 'postgres').map((stat) => stat.pid);
+}
+
+/**
+ * CPU seconds each group of process trees spends over an interval (a benchmark run): read once at
+ * `start()` and once at `stop()`. A group with no root processes (an external broker, a remote
+ * database) is left out rather than reported as free.
+ */
+export class ProcessCpuMeter {
+  private readonly started = new Map<string, number>();
+
+  constructor(private readonly groups: Record<string, number[]>) {}
 
   start(): void {
-    this.sample();
-    this.started = true;
-    this.timer = setInterval(() => this.sample(), this.intervalMs);
-    this.timer.unref();
+    for (const [group, roots] of Object.entries(this.groups)) if (roots.length > 0) this.started.set(group, treeCpuSeconds(roots));
   }
 
-  /** Takes a last sample and returns CPU seconds per group. */
   stop(): Record<string, number> {
-    if (this.timer) clearInterval(this.timer);
-    this.sample();
-    const totals: Record<string, number> = {};
-    for (const [group, last] of this.lastSeen) {
-      const first = this.firstSeen.get(group) ?? new Map<number, number>();
-      let seconds = 0;
-      for (const [pid, cpu] of last) seconds += cpu - (first.get(pid) ?? 0);
-      totals[group] = seconds;
-    }
-    return totals;
-  }
-
-  private sample(): void {
-    for (const [group, pids] of Object.entries(this.groups())) {
-      const first = getOrCreate(this.firstSeen, group);
-      const last = getOrCreate(this.lastSeen, group);
-      for (const pid of pids) {
-        const cpu = processCpuSeconds(pid);
-        if (cpu === null) continue;
-        // A pid seen in the first sample counts from there; one born later counts from zero.
-        if (!this.started && !first.has(pid)) first.set(pid, cpu);
-        last.set(pid, cpu);
-      }
-    }
+    const used: Record<string, number> = {};
+    for (const [group, before] of this.started) used[group] = treeCpuSeconds(this.groups[group]) - before;
+    return used;
   }
 }
 
-function getOrCreate<K, V>(map: Map<string, Map<K, V>>, key: string): Map<K, V> {
-  let inner = map.get(key);
-  if (!inner) map.set(key, (inner = new Map<K, V>()));
-  return inner;
+/**
+ * Waits until the process trees together use under `maxCores` of CPU over a `windowMs` window
+ * (Postgres's autovacuum and checkpoint, the broker's log clean-up after a run), or `timeoutMs`
+ * passes. Returns whether they went quiet.
+ */
+export async function waitUntilQuiet(roots: number[], options: { maxCores?: number; windowMs?: number; timeoutMs?: number } = {}): Promise<boolean> {
+  const { maxCores = 0.05, windowMs = 1000, timeoutMs = 30_000 } = options;
+  const deadline = Date.now() + timeoutMs;
+  let before = treeCpuSeconds(roots);
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const now = treeCpuSeconds(roots);
+    if ((now - before) / (windowMs / 1000) < maxCores) return true;
+    before = now;
+  }
+  return false;
 }
