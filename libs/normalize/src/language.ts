@@ -4,8 +4,9 @@ import path from 'node:path';
 /** Below this many characters a language guess is noise, so we say "unknown" instead. */
 const MIN_CHARS = 20;
 /**
- * The detector reads at most this much of the opening: the dateline and first sentence alone can
- * mislead a detector (names, places and figures), a few paragraphs do not, and huge bodies stay cheap.
+ * The detector reads at most this much of the opening: a few paragraphs of running text, past the
+ * dateline and the names, places and figures of the lede (the first 600 characters misread 14 of
+ * 3,124 labelled stories for tinyld, 2,000 one), while a huge body stays as cheap as a short one.
  */
 export const LANGUAGE_SAMPLE_CHARS = 2000;
 /** How far back from the sample's end to look for whitespace before cutting inside a word. */
