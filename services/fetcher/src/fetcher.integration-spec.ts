@@ -60,7 +60,9 @@ describe('the fetcher service, polling a local server and a drop directory', () 
 
   async function startFetcher(instanceId: string): Promise<INestApplicationContext> {
     process.env.FETCHER_INSTANCE_ID = instanceId;
-    const { FetcherModule } = await import('./fetcher.module');
+    // Loaded after the environment is set: the module reads its configuration when it is required.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { FetcherModule } = require('./fetcher.module') as typeof import('./fetcher.module');
     return NestFactory.createApplicationContext(FetcherModule, { logger: false });
   }
 
@@ -201,7 +203,8 @@ describe('the fetcher service, polling a local server and a drop directory', () 
       FETCHER_HTTP_MIN_INTERVAL_PER_HOST_MS: '0',
       FETCHER_LEASE_TTL_MS: '60000',
     });
-    ({ UrlSourcePoller } = await import('./url-source.poller'));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    ({ UrlSourcePoller } = require('./url-source.poller') as typeof import('./url-source.poller'));
     app = await startFetcher('instance-a');
 
     kafka = new Kafka({ clientId: namespace, brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: 0 });

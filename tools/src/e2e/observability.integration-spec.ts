@@ -133,7 +133,9 @@ describe('observability of a running pipeline', () => {
       expect(metrics).toContain('wirestream_messages_produced_total');
       expect(metrics).toContain('process_cpu_seconds_total');
     }
-    const storageReady = await (await fetch(pipeline.pipeline.instances.find((instance) => instance.service === 'storage')!.healthUrl)).json();
+    const storageReady = (await (await fetch(pipeline.pipeline.instances.find((instance) => instance.service === 'storage')!.healthUrl)).json()) as {
+      details: { postgres: { status: string } };
+    };
     expect(storageReady.details.postgres.status).toBe('up');
     const storageMetrics = await (await fetch(metricsUrl('storage'))).text();
     expect(storageMetrics).toMatch(/wirestream_consumer_lag\{group="[^"]+-storage",topic="news.enriched.v1",partition="\d+"\} 0/);
