@@ -49,7 +49,7 @@ export function loadLanguageDetector(): void {
  * eld (Efficient Language Detector, n-gram model of 60 languages, "medium" database): about nine
  * times cheaper than tinyld per story and right more often on wire copy (see README, Normalizer).
  * It is loaded on first use, so services that import this library without detecting languages
- * (storage) do not pay its 0.3 s and ~70 MB.
+ * (storage) do not pay its 0.3 s and ~75 MB of heap.
  *
  * eld ships only as ES modules whose `exports` have `import` conditions alone, which `require`
  * cannot resolve; Node ≥ 20.19 loads an ES module by `require` of its file, so we find the file in

@@ -205,7 +205,7 @@ async function runThroughPipeline(
 
     const { instances } = pipeline;
     const cpu = new ProcessCpuMeter({
-      ...Object.fromEntries(SERVICES.map((service) => [service, instances.filter((instance) => instance.service === service).map((instance) => instance.process.pid ?? 0)])),
+      ...Object.fromEntries(SERVICES.map((service) => [service, instances.filter((instance) => instance.service === service).flatMap((instance) => instance.process.pid ?? [])])),
       kafka: options.brokerPid === null ? [] : [options.brokerPid],
       postgres: options.localPostgres ? postgresServerPids() : [],
     });
@@ -354,8 +354,8 @@ async function main(): Promise<void> {
     const full = options.runs.has('full') ? await runThroughPipeline('full', corpus, options.scale, { ...common, offeredPerSec: null }, log) : null;
     if (full) printRun(full);
     // This machine's speed drifts by a fifth over minutes (shared hosts): the ratio compares the
-    // full run with the mean of in-process runs just before and just after it.
-    // After the services have stopped and Postgres and the broker have settled (autovacuum, checkpoint, log clean-up).
+    // full run with the mean of in-process runs just before and just after it, the second once the
+    // services have stopped and Postgres and the broker have settled (autovacuum, checkpoint, log clean-up).
     if (full) await waitUntilQuiet([...(localPostgres ? postgresServerPids() : []), ...(brokerPid === null ? [] : [brokerPid])]);
     const inProcessAfter = full ? runInProcess(corpus, path.join(tmpdir(), 'wirestream-bench')) : null;
     if (inProcessAfter) log(`in-process again, after the full run: ${inProcessAfter.storiesPerSec.toFixed(0)} stories/s`);
