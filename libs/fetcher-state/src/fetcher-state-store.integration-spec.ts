@@ -102,4 +102,20 @@ describe('FetcherStateStore against Postgres', () => {
     await first.query(`UPDATE fetcher_source_state SET lease_until = now() - interval '1 second' WHERE source_id = 'shared'`);
     expect(await a.tryLease('shared', holder, 60_000)).toBe(true);
   });
+
+  it('releases only the named sources when given some', async () => {
+    const store = new FetcherStateStore(first);
+    for (const sourceId of ['drop-1', 'feed-1', 'feed-2']) expect(await store.tryLease(sourceId, 'instance-c', 60_000)).toBe(true);
+    await store.releaseLeases('instance-c', ['feed-1', 'feed-2']);
+    const rows: Array<{ source_id: string; lease_owner: string | null }> = await first.query(
+      `SELECT source_id, lease_owner FROM fetcher_source_state WHERE source_id IN ('drop-1', 'feed-1', 'feed-2') ORDER BY source_id`,
+    );
+    expect(rows).toEqual([
+      { source_id: 'drop-1', lease_owner: 'instance-c' },
+      { source_id: 'feed-1', lease_owner: null },
+      { source_id: 'feed-2', lease_owner: null },
+    ]);
+    await store.releaseLeases('instance-c');
+    expect(await new FetcherStateStore(second).tryLease('drop-1', 'instance-d', 60_000)).toBe(true);
+  });
 });

@@ -127,8 +127,14 @@ export class FetcherStateStore {
     return rows.length === 1;
   }
 
-  /** Gives up every lease `owner` holds (at shutdown), so another instance takes over at once. */
-  async releaseLeases(owner: string): Promise<void> {
-    await this.dataSource.query('UPDATE fetcher_source_state SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = $1', [owner]);
+  /**
+   * Gives up the leases `owner` holds (at shutdown), so another instance takes over at once: those
+   * of `sourceIds`, or every one.
+   */
+  async releaseLeases(owner: string, sourceIds?: string[]): Promise<void> {
+    await this.dataSource.query(
+      'UPDATE fetcher_source_state SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = $1 AND ($2::text[] IS NULL OR source_id = ANY($2::text[]))',
+      [owner, sourceIds ?? null],
+    );
   }
 }

@@ -12,7 +12,8 @@ export interface FetchState {
   recordPoll(sourceId: string, outcome: string, nextPollAt: Date | null): Promise<void>;
   nextPollAt(sourceId: string): Promise<Date | null>;
   tryLease(sourceId: string, owner: string, ttlMs: number): Promise<boolean>;
-  releaseLeases(owner: string): Promise<void>;
+  /** Gives up `owner`'s leases: those of `sourceIds`, or all. */
+  releaseLeases(owner: string, sourceIds?: string[]): Promise<void>;
 }
 
 export const FETCH_STATE = Symbol('FETCH_STATE');

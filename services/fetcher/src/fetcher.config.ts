@@ -1,4 +1,5 @@
 import { MAX_MESSAGE_BYTES } from '@wirestream/contracts';
+import { hostname } from 'node:os';
 import { z } from 'zod';
 
 const commaList = z
@@ -37,3 +38,8 @@ export const FetcherEnvSchema = z.object({
 
 export type FetcherConfig = z.infer<typeof FetcherEnvSchema>;
 export const FETCHER_CONFIG = Symbol('FETCHER_CONFIG');
+
+/** This instance's name in source leases: FETCHER_INSTANCE_ID, else host name and process id. */
+export function fetcherInstanceId(config: FetcherConfig): string {
+  return config.FETCHER_INSTANCE_ID || `${hostname()}-${process.pid}`;
+}

@@ -5,7 +5,7 @@ import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DocumentEmitter } from './document-emitter';
 import { FETCH_STATE, type FetchState } from './fetch-state';
-import { FETCHER_CONFIG, type FetcherConfig } from './fetcher.config';
+import { FETCHER_CONFIG, fetcherInstanceId, type FetcherConfig } from './fetcher.config';
 import { SourceRegistry, type FileDropSource, type SourceDeclaration } from './source-registry';
 
 interface WatchedDirectory {
@@ -13,23 +13,31 @@ interface WatchedDirectory {
   tracker: FileDropTracker;
   timer: NodeJS.Timeout | null;
   scanning: Promise<void> | null;
+  /** Whether this instance held the directory's lease at its last scan (logged when it changes). */
+  leased: boolean;
 }
 
 /**
  * Watches each file-drop source's directory by polling (portable, and immune to missed inotify
  * events on network mounts). A file is read once its size and mtime hold still across two scans.
+ * Instances share a directory as they share URL sources, by the source's lease: one scans it at a
+ * time, so two never read and send the same new file; a crashed holder's lease lapses and another
+ * takes over, re-reading only what the durable state has not seen emitted.
  */
 @Injectable()
 export class FileDropPoller implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(FileDropPoller.name);
   private readonly watched = new Map<string, WatchedDirectory>();
+  private readonly instanceId: string;
 
   constructor(
     @Inject(FETCHER_CONFIG) private readonly config: FetcherConfig,
     @Inject(FETCH_STATE) private readonly state: FetchState,
     private readonly registry: SourceRegistry,
     private readonly emitter: DocumentEmitter,
-  ) {}
+  ) {
+    this.instanceId = fetcherInstanceId(config);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     for (const source of this.registry.list()) await this.watch(source);
@@ -39,13 +47,17 @@ export class FileDropPoller implements OnApplicationBootstrap, BeforeApplication
   async beforeApplicationShutdown(): Promise<void> {
     for (const directory of this.watched.values()) if (directory.timer) clearInterval(directory.timer);
     await Promise.all([...this.watched.values()].map((directory) => directory.scanning));
+    const sourceIds = [...this.watched.keys()];
+    if (sourceIds.length > 0) {
+      await this.state.releaseLeases(this.instanceId, sourceIds).catch((error: Error) => this.logger.warn(`releasing drop leases failed: ${error.message}`));
+    }
   }
 
   private async watch(source: SourceDeclaration): Promise<void> {
     if (source.kind !== 'file-drop') return;
     await mkdir(source.path, { recursive: true });
     const interval = source.pollIntervalMs ?? this.config.FETCHER_DROP_POLL_MS;
-    const directory: WatchedDirectory = { source, tracker: new FileDropTracker(), timer: null, scanning: null };
+    const directory: WatchedDirectory = { source, tracker: new FileDropTracker(), timer: null, scanning: null, leased: false };
     this.watched.set(source.id, directory);
     this.logger.log(`watching ${source.path} as source ${source.id} every ${interval} ms`);
     directory.timer = setInterval(() => void this.scanOnce(source.id), interval);
@@ -61,17 +73,32 @@ export class FileDropPoller implements OnApplicationBootstrap, BeforeApplication
     await directory.scanning;
   }
 
-  private async scan({ source, tracker }: WatchedDirectory): Promise<void> {
+  private async scan(directory: WatchedDirectory): Promise<void> {
+    const { source, tracker } = directory;
+    if (!(await this.holdLease(directory))) return;
     const entries = await this.listFiles(source);
     const byName = new Map(entries.map((entry) => [entry.name, entry]));
     const ready = tracker.observe(entries).map((name) => byName.get(name)!);
-    await this.emitFiles(source, ready, (entry) => tracker.markEmitted(entry.name, entry.size, entry.mtimeMs));
+    // Renewed before each batch: a backlog of thousands of files can outlast the lease.
+    await this.emitFiles(source, ready, (entry) => tracker.markEmitted(entry.name, entry.size, entry.mtimeMs), () => this.holdLease(directory));
+  }
+
+  /** Takes or renews the directory's lease; false while another instance holds it. */
+  private async holdLease(directory: WatchedDirectory): Promise<boolean> {
+    const held = await this.state.tryLease(directory.source.id, this.instanceId, this.config.FETCHER_LEASE_TTL_MS);
+    if (held !== directory.leased) {
+      this.logger.log(held ? `scanning ${directory.source.path}: this instance holds its lease` : `leaving ${directory.source.path} to the instance holding its lease`);
+      directory.leased = held;
+    }
+    return held;
   }
 
   /**
    * Reads every file of the directory now, without waiting for sizes to settle, and emits the
    * documents not emitted before (`npm run cli -- fetch <dir>`: a backfill of files known complete);
-   * with `onlyFile`, that one file of it. Returns how many documents were emitted.
+   * with `onlyFile`, that one file of it. Returns how many documents were emitted. It takes no
+   * lease: a backfill is started by hand, and the durable state keeps it from re-sending what a
+   * running instance already sent.
    */
   async ingestOnce(source: FileDropSource, onlyFile?: string): Promise<number> {
     const entries = (await this.listFiles(source)).filter((entry) => onlyFile === undefined || entry.name === onlyFile);
@@ -94,9 +121,16 @@ export class FileDropPoller implements OnApplicationBootstrap, BeforeApplication
    * Files are read and their documents produced together, a batch per send: one round trip to the
    * broker per batch instead of per file. A batch is marked emitted only once it is sent.
    */
-  private async emitFiles(source: FileDropSource, files: FileEntry[], markEmitted: (entry: FileEntry) => void): Promise<number> {
+  private async emitFiles(
+    source: FileDropSource,
+    files: FileEntry[],
+    markEmitted: (entry: FileEntry) => void,
+    stillLeased: () => Promise<boolean> = async () => true,
+  ): Promise<number> {
     let emitted = 0;
     for (let start = 0; start < files.length; start += this.config.FETCHER_DROP_BATCH_FILES) {
+      // The first batch goes under the lease the scan just took.
+      if (start > 0 && !(await stillLeased())) break;
       const batch = files.slice(start, start + this.config.FETCHER_DROP_BATCH_FILES);
       const documents: RawDocumentV1[] = [];
       const refused = new Set<string>();

@@ -4,10 +4,9 @@ import { articlePageDocument, documentsFromDroppedFile, parseFeedDocument, type 
 import { FetchFailedError, HttpClient, type FetchLimits } from '@wirestream/http-client';
 import { inSpan, pipelineMetrics, SpanKind } from '@wirestream/telemetry';
 import { createHash } from 'node:crypto';
-import { hostname } from 'node:os';
 import { DocumentEmitter } from './document-emitter';
 import { FETCH_STATE, type FetchState } from './fetch-state';
-import { FETCHER_CONFIG, type FetcherConfig } from './fetcher.config';
+import { FETCHER_CONFIG, fetcherInstanceId, type FetcherConfig } from './fetcher.config';
 import { limitsFor, SourceRegistry, type SourceDeclaration, type UrlSource } from './source-registry';
 
 const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
@@ -41,7 +40,7 @@ export class UrlSourcePoller implements OnApplicationBootstrap, BeforeApplicatio
     private readonly registry: SourceRegistry,
     private readonly emitter: DocumentEmitter,
   ) {
-    this.instanceId = config.FETCHER_INSTANCE_ID || `${hostname()}-${process.pid}`;
+    this.instanceId = fetcherInstanceId(config);
     this.client = new HttpClient({ maxConcurrentPerHost: config.FETCHER_HTTP_MAX_PER_HOST, minIntervalPerHostMs: config.FETCHER_HTTP_MIN_INTERVAL_PER_HOST_MS });
   }
 
@@ -55,7 +54,9 @@ export class UrlSourcePoller implements OnApplicationBootstrap, BeforeApplicatio
     this.timers.clear();
     await Promise.allSettled([...this.running.values()]);
     await this.client.close();
-    await this.state.releaseLeases(this.instanceId).catch((error: Error) => this.logger.warn(`releasing leases failed: ${error.message}`));
+    // Only the URL sources': the drop poller releases its own once its scans have ended.
+    const sourceIds = this.registry.list().filter((source) => source.kind !== 'file-drop').map((source) => source.id);
+    await this.state.releaseLeases(this.instanceId, sourceIds).catch((error: Error) => this.logger.warn(`releasing leases failed: ${error.message}`));
   }
 
   outcomeOf(sourceId: string): PollOutcome | null {
