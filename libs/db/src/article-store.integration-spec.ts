@@ -244,6 +244,28 @@ describe('ArticleStore against Postgres', () => {
       expect(result.stories.get(copy.articleId)).toMatchObject({ reason: 'near-duplicate', matchedArticleId: original.articleId });
     });
 
+    it('gives copies stored at the same time by two storage instances one story', async () => {
+      const other = createDataSource(`${BASE_URL}?options=${encodeURIComponent(`-c search_path=${SCHEMA}`)}`);
+      await other.initialize();
+      try {
+        const secondStore = new ArticleStore(other);
+        // Pairs of copies (one per instance), each pair about its own strike, so their batches share entities but not stories.
+        for (let round = 0; round < 5; round++) {
+          const sketch = [7000 + round * 10, 7001 + round * 10, 7002 + round * 10, 7003 + round * 10];
+          const body = `${wire} Round ${round}.`;
+          const copyA = strike(`concurrent-${round}-a`, body, '2026-05-01', signature(round, sketch));
+          const copyB = strike(`concurrent-${round}-b`, `${body} (end)`, '2026-05-01', signature(round + 1, sketch));
+          await Promise.all([store.saveBatch([{ message: copyA, traceId: null }]), secondStore.saveBatch([{ message: copyB, traceId: null }])]);
+          const [storyA, storyB] = await Promise.all([storyOf(copyA.articleId), storyOf(copyB.articleId)]);
+          expect(storyB).toBe(storyA);
+          const [story] = await dataSource.query(`SELECT article_count FROM stories WHERE id = $1`, [storyA]);
+          expect(story.article_count).toBe(2);
+        }
+      } finally {
+        await other.destroy();
+      }
+    });
+
     it('starts a new story for an unrelated article', async () => {
       const other = strike('unrelated', 'Heavy snow closed the airport in Sapporo for a second day; Kim Ha-na was among stranded travellers.', '2026-03-02', {
         simhash: (originalHash ^ 0x5555_5555_5555_5555n).toString(16).padStart(16, '0'),
@@ -253,6 +275,30 @@ describe('ArticleStore against Postgres', () => {
       expect(result.stories.get(other.articleId)?.reason).toBe('new');
       expect(await storyOf(other.articleId)).not.toBe(await storyOf(articleIdFor({ sourceId: 'test', guid: 'strike-original' })));
     });
+  });
+
+  it('keeps one row per entity, with every alias, when two storage instances bring it at the same time', async () => {
+    const other = createDataSource(`${BASE_URL}?options=${encodeURIComponent(`-c search_path=${SCHEMA}`)}`);
+    await other.initialize();
+    try {
+      const secondStore = new ArticleStore(other);
+      for (let round = 0; round < 5; round++) {
+        const name = `Lee Seo-yeon ${round}`;
+        const fromA = enriched(`entity-race-${round}-a`, `Minister ${name} spoke.`, [person(name, `Minister Lee ${round}`, 0), person('Choi Tae-won', 'Choi', 20)]);
+        const fromB = enriched(`entity-race-${round}-b`, `Ms ${name} left.`, [person(name, `Ms Lee ${round}`, 0), person('Choi Tae-won', `Mr Choi ${round}`, 20)]);
+        await Promise.all([store.saveBatch([{ message: fromA, traceId: null }]), secondStore.saveBatch([{ message: fromB, traceId: null }])]);
+        const rows = await dataSource.query(`SELECT id, aliases FROM entities WHERE key = $1`, [`PERSON:${name.toLowerCase()}`]);
+        expect(rows).toHaveLength(1);
+        expect(rows[0].aliases).toEqual([`Minister Lee ${round}`, `Ms Lee ${round}`]);
+        const linked = await dataSource.query(`SELECT DISTINCT entity_id FROM article_entities WHERE article_id = ANY($1) AND entity_id = $2`, [[fromA.articleId, fromB.articleId], rows[0].id]);
+        expect(linked).toHaveLength(1);
+      }
+      // Known after the first round: each later round adds its alias to the one row.
+      const [choi] = await dataSource.query(`SELECT aliases FROM entities WHERE key = 'PERSON:choi tae-won'`);
+      expect(choi.aliases).toEqual(['Choi', 'Mr Choi 0', 'Mr Choi 1', 'Mr Choi 2', 'Mr Choi 3', 'Mr Choi 4']);
+    } finally {
+      await other.destroy();
+    }
   });
 
   it('adds an alias a later batch brings to the same entity row, and links known entities without rewriting them', async () => {

@@ -25,6 +25,8 @@ export interface SaveBatchResult {
 
 /** Largest number of bind parameters one statement may carry in Postgres (int16 counter). */
 const MAX_BIND_PARAMETERS = 65_535;
+/** How stale `sources.last_seen_at` may be, in seconds: written at most this often per source. */
+const SOURCE_SEEN_RESOLUTION_SECONDS = 60;
 /** Serializes story assignment across storage instances, so two copies never start two stories. */
 const STORY_LOCK_KEY = 0x5753_0001;
 /** Candidates fetched per article of a batch, at most, by each lookup (sketch; shared entities). */
@@ -72,10 +74,6 @@ export class ArticleStore {
       .map(prepare);
     await this.dataSource.transaction(async (manager) => {
       await upsertSources(manager, articles);
-      // Stories are chosen before the article rows are written, so each row is written once with
-      // its story: setting story_id afterwards rewrote every row and all its index entries,
-      // search vector included.
-      await manager.query(`SELECT pg_advisory_xact_lock($1)`, [STORY_LOCK_KEY]);
       const stored = await storedArticles(manager, articles);
       const replacing = articles.filter((article) => {
         const row = stored.get(article.id);
@@ -84,16 +82,27 @@ export class ArticleStore {
       const replacingIds = new Set(replacing.map((article) => article.id));
       result.ignoredOlder = articles.filter((article) => !replacingIds.has(article.id)).map((article) => article.id);
       if (replacing.length === 0) return;
-      const entityIds = await upsertEntities(manager, replacing.map((article) => article.input.message));
-      result.stories = await assignStories(manager, replacing, stored, this.storyRule, this.commonSketchHashes);
-      await upsertArticles(manager, replacing, result.stories);
-      result.written = replacing.map((article) => article.id);
       const messages = replacing.map((article) => article.input.message);
       // Only a stored article has old mentions, quotes and salient entities to delete; most of a
       // batch is new, and a DELETE by a list of ids is a sequential scan once the planner thinks
       // the list matches much of a large table.
       const previouslyStored = replacing.filter((article) => stored.has(article.id)).map((article) => article.id);
+      // Entities and mentions do not depend on stories, so they are written before the story lock
+      // and other storage instances keep writing theirs meanwhile. (Entity rows are locked in key
+      // order, and nothing taken under the story lock waits on them: no deadlock.)
+      const entityIds = await upsertEntities(manager, messages);
       await replaceMentions(manager, messages, entityIds, previouslyStored);
+      // Stories are chosen before the article rows are written, so each row is written once with
+      // its story: setting story_id afterwards rewrote every row and all its index entries,
+      // search vector included. From here to the commit, one storage instance at a time: another
+      // must see these articles before it chooses stories for its own.
+      await manager.query(`SELECT pg_advisory_xact_lock($1)`, [STORY_LOCK_KEY]);
+      // Stories as stored now: another instance may have stored one of these articles meanwhile
+      // (only while partitions move between instances), and it keeps the story it got.
+      const storedStories = await storedArticles(manager, replacing);
+      result.stories = await assignStories(manager, replacing, storedStories, this.storyRule, this.commonSketchHashes);
+      await upsertArticles(manager, replacing, result.stories);
+      result.written = replacing.map((article) => article.id);
       await replaceQuotes(manager, replacing, entityIds, previouslyStored);
       await replaceSalientEntities(manager, replacing, previouslyStored);
       await refreshStories(manager, [...new Set([...result.stories.values()].map((assignment) => assignment.storyId))]);
@@ -129,11 +138,16 @@ function prepare(input: StoredArticleInput): PreparedArticle {
   };
 }
 
+/**
+ * Adds the batch's new sources and moves `last_seen_at` forward at most once a minute. Every batch
+ * names the busy sources, and an upsert of their rows (`ON CONFLICT DO UPDATE` locks the row even
+ * when it changes nothing) held them to the commit: storage instances took turns, batch by batch.
+ */
 async function upsertSources(manager: EntityManager, articles: PreparedArticle[]): Promise<void> {
   const sourceIds = [...new Set(articles.map((article) => article.input.message.article.sourceId))].sort();
+  await manager.query(`INSERT INTO sources (source_id) SELECT unnest($1::text[]) ON CONFLICT (source_id) DO NOTHING`, [sourceIds]);
   await manager.query(
-    `INSERT INTO sources (source_id) SELECT unnest($1::text[])
-     ON CONFLICT (source_id) DO UPDATE SET last_seen_at = now()`,
+    `UPDATE sources SET last_seen_at = now() WHERE source_id = ANY($1::text[]) AND last_seen_at < now() - interval '${SOURCE_SEEN_RESOLUTION_SECONDS} seconds'`,
     [sourceIds],
   );
 }
@@ -189,6 +203,12 @@ async function upsertArticles(manager: EntityManager, articles: PreparedArticle[
   }
 }
 
+/**
+ * Entity ids by key, adding the batch's new entities and new aliases. Known entities are read, not
+ * upserted: `ON CONFLICT DO UPDATE` locks every conflicting row to the commit, even one it leaves
+ * alone, and the popular entities are in most batches, so storage instances would take turns on
+ * them. Only rows that gain an alias are locked (in key order, as inserts are: no deadlock).
+ */
 async function upsertEntities(manager: EntityManager, messages: EnrichedArticleV1[]): Promise<Map<string, string>> {
   const byKey = new Map<string, { name: string; type: string; aliases: Set<string> }>();
   for (const entity of messages.flatMap((message) => message.entities)) {
@@ -196,29 +216,56 @@ async function upsertEntities(manager: EntityManager, messages: EnrichedArticleV
     entity.aliases.forEach((alias) => known.aliases.add(alias));
     byKey.set(entity.key, known);
   }
+  const keys = [...byKey.keys()].sort();
   const ids = new Map<string, string>();
-  const rows = [...byKey.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, entity]) => [key, entity.name, entity.type, [...entity.aliases].sort()]);
-  for (const chunk of chunksByParameters(rows, 4)) {
+  if (keys.length === 0) return ids;
+  const stored: Array<{ id: string; key: string; aliases: string[] }> = await manager.query(`SELECT id, key, aliases FROM entities WHERE key = ANY($1::text[])`, [keys]);
+  const storedAliases = new Map<string, Set<string>>();
+  for (const row of stored) {
+    ids.set(row.key, String(row.id));
+    storedAliases.set(row.key, new Set(row.aliases));
+  }
+  const newRows = keys
+    .filter((key) => !ids.has(key))
+    .map((key) => {
+      const entity = byKey.get(key)!;
+      return [key, entity.name, entity.type, [...entity.aliases].sort()];
+    });
+  for (const chunk of chunksByParameters(newRows, 4)) {
     const { placeholders, parameters } = valuesClause(chunk);
-    // A known entity's row is rewritten only when the batch brings a new alias: popular entities are
-    // in most batches, and rewriting them each time would make every storage instance wait on
-    // their row locks. Rows left alone return nothing, so their ids are read afterwards.
-    const returned: Array<{ id: string; key: string }> = await manager.query(
-      `INSERT INTO entities (key, canonical_name, type, aliases) VALUES ${placeholders}
-       ON CONFLICT (key) DO UPDATE
-         SET aliases = ARRAY(SELECT DISTINCT alias FROM unnest(entities.aliases || EXCLUDED.aliases) AS alias ORDER BY alias)
-         WHERE NOT entities.aliases @> EXCLUDED.aliases
-       RETURNING id, key`,
+    // Another instance may insert the same entity meanwhile: its row is the one kept, and the
+    // aliases this batch brings are added below like any known entity's.
+    const inserted: Array<{ id: string; key: string }> = await manager.query(
+      `INSERT INTO entities (key, canonical_name, type, aliases) VALUES ${placeholders} ON CONFLICT (key) DO NOTHING RETURNING id, key`,
       parameters,
     );
-    returned.forEach((row) => ids.set(row.key, String(row.id)));
+    inserted.forEach((row) => {
+      ids.set(row.key, String(row.id));
+      storedAliases.set(row.key, new Set(byKey.get(row.key)!.aliases));
+    });
   }
-  const unchanged = rows.map(([key]) => key as string).filter((key) => !ids.has(key));
-  if (unchanged.length > 0) {
-    const known: Array<{ id: string; key: string }> = await manager.query(`SELECT id, key FROM entities WHERE key = ANY($1::text[])`, [unchanged]);
-    known.forEach((row) => ids.set(row.key, String(row.id)));
+  // Keys inserted by another instance since the read above, and known keys this batch brings new aliases for.
+  const aliasUpdates = keys.filter((key) => {
+    const had = storedAliases.get(key);
+    return !had || [...byKey.get(key)!.aliases].some((alias) => !had.has(alias));
+  });
+  if (aliasUpdates.length > 0) {
+    // Row locks in key order first: an UPDATE … FROM locks rows in whatever order its join runs.
+    await manager.query(`SELECT 1 FROM entities WHERE key = ANY($1::text[]) ORDER BY key FOR NO KEY UPDATE`, [aliasUpdates]);
+    const updated: Array<{ id: string; key: string }> = await manager.query(
+      `UPDATE entities e
+          SET aliases = ARRAY(SELECT DISTINCT alias FROM unnest(e.aliases || u.aliases) AS alias ORDER BY alias)
+         FROM (SELECT key, aliases::text[] AS aliases FROM unnest($1::text[], $2::text[]) AS u(key, aliases)) u
+        WHERE e.key = u.key AND NOT e.aliases @> u.aliases
+        RETURNING e.id, e.key`,
+      [aliasUpdates, aliasUpdates.map((key) => arrayLiteral([...byKey.get(key)!.aliases].sort()))],
+    );
+    updated.forEach((row) => ids.set(row.key, String(row.id)));
+    const missing = aliasUpdates.filter((key) => !ids.has(key));
+    if (missing.length > 0) {
+      const rows: Array<{ id: string; key: string }> = await manager.query(`SELECT id, key FROM entities WHERE key = ANY($1::text[])`, [missing]);
+      rows.forEach((row) => ids.set(row.key, String(row.id)));
+    }
   }
   return ids;
 }
