@@ -32,6 +32,8 @@ export class UrlSourcePoller implements OnApplicationBootstrap, BeforeApplicatio
   /** Per source, the refusal last dead-lettered (reason and body hash), until a poll succeeds. */
   private readonly lastRefusal = new Map<string, string>();
   readonly instanceId: string;
+  /** Sources whose lease this poller has taken, to give up at shutdown. */
+  private readonly leasedSources = new Set<string>();
   private readonly client: HttpClient;
 
   constructor(
@@ -54,9 +56,10 @@ export class UrlSourcePoller implements OnApplicationBootstrap, BeforeApplicatio
     this.timers.clear();
     await Promise.allSettled([...this.running.values()]);
     await this.client.close();
-    // Only the URL sources': the drop poller releases its own once its scans have ended.
-    const sourceIds = this.registry.list().filter((source) => source.kind !== 'file-drop').map((source) => source.id);
-    await this.state.releaseLeases(this.instanceId, sourceIds).catch((error: Error) => this.logger.warn(`releasing leases failed: ${error.message}`));
+    // Only the sources this poller leased (`cli fetch` polls one outside the registry): the drop
+    // poller releases its own once its scans have ended.
+    if (this.leasedSources.size === 0) return;
+    await this.state.releaseLeases(this.instanceId, [...this.leasedSources]).catch((error: Error) => this.logger.warn(`releasing leases failed: ${error.message}`));
   }
 
   outcomeOf(sourceId: string): PollOutcome | null {
@@ -95,6 +98,7 @@ export class UrlSourcePoller implements OnApplicationBootstrap, BeforeApplicatio
 
   private async poll(source: UrlSource): Promise<PollOutcome> {
     if (!(await this.state.tryLease(source.id, this.instanceId, this.config.FETCHER_LEASE_TTL_MS))) return 'leased_elsewhere';
+    this.leasedSources.add(source.id);
     const notBefore = await this.state.nextPollAt(source.id);
     if (notBefore && notBefore.getTime() > Date.now()) return 'postponed';
 

@@ -117,5 +117,10 @@ describe('npm run cli -- fetch', () => {
     ]);
     const [letter] = (await readTopic(kafka, namespacedTopic(DEAD_LETTER_TOPICS.fetcher, namespace), 1, 10_000)).map((message) => JSON.parse(message.value) as DeadLetterV1);
     expect(letter.errorMessage).toMatch(/169\.254\.169\.254 is a linkLocal address/);
+    // Each run gave up the leases it took, so a running fetcher polls those sources at once.
+    const state = new Client({ connectionString: baseDatabaseUrl });
+    await state.connect();
+    const leases = await state.query(`SELECT source_id, lease_owner FROM ${schema}.fetcher_source_state WHERE lease_owner IS NOT NULL`).finally(() => state.end());
+    expect(leases.rows).toEqual([]);
   });
 });
