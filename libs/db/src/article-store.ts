@@ -219,11 +219,18 @@ async function upsertEntities(manager: EntityManager, messages: EnrichedArticleV
   const keys = [...byKey.keys()].sort();
   const ids = new Map<string, string>();
   if (keys.length === 0) return ids;
-  const stored: Array<{ id: string; key: string; aliases: string[] }> = await manager.query(`SELECT id, key, aliases FROM entities WHERE key = ANY($1::text[])`, [keys]);
-  const storedAliases = new Map<string, Set<string>>();
+  const aliasLiterals = (batchKeys: string[]) => batchKeys.map((key) => arrayLiteral([...byKey.get(key)!.aliases].sort()));
+  // Whether each known row has the batch's aliases already is asked of the server: a popular
+  // entity's alias list only grows, and reading it whole into every batch would too.
+  const stored: Array<{ id: string; key: string; has_aliases: boolean }> = await manager.query(
+    `SELECT e.id, e.key, e.aliases @> u.aliases::text[] AS has_aliases
+       FROM unnest($1::text[], $2::text[]) AS u(key, aliases) JOIN entities e ON e.key = u.key`,
+    [keys, aliasLiterals(keys)],
+  );
+  const complete = new Set<string>();
   for (const row of stored) {
     ids.set(row.key, String(row.id));
-    storedAliases.set(row.key, new Set(row.aliases));
+    if (row.has_aliases) complete.add(row.key);
   }
   const newRows = keys
     .filter((key) => !ids.has(key))
@@ -241,14 +248,11 @@ async function upsertEntities(manager: EntityManager, messages: EnrichedArticleV
     );
     inserted.forEach((row) => {
       ids.set(row.key, String(row.id));
-      storedAliases.set(row.key, new Set(byKey.get(row.key)!.aliases));
+      complete.add(row.key);
     });
   }
-  // Keys inserted by another instance since the read above, and known keys this batch brings new aliases for.
-  const aliasUpdates = keys.filter((key) => {
-    const had = storedAliases.get(key);
-    return !had || [...byKey.get(key)!.aliases].some((alias) => !had.has(alias));
-  });
+  // Known keys this batch brings new aliases for, and keys another instance inserted since the read above.
+  const aliasUpdates = keys.filter((key) => !complete.has(key));
   if (aliasUpdates.length > 0) {
     // Row locks in key order first: an UPDATE … FROM locks rows in whatever order its join runs.
     await manager.query(`SELECT 1 FROM entities WHERE key = ANY($1::text[]) ORDER BY key FOR NO KEY UPDATE`, [aliasUpdates]);
@@ -258,7 +262,7 @@ async function upsertEntities(manager: EntityManager, messages: EnrichedArticleV
          FROM (SELECT key, aliases::text[] AS aliases FROM unnest($1::text[], $2::text[]) AS u(key, aliases)) u
         WHERE e.key = u.key AND NOT e.aliases @> u.aliases
         RETURNING e.id, e.key`,
-      [aliasUpdates, aliasUpdates.map((key) => arrayLiteral([...byKey.get(key)!.aliases].sort()))],
+      [aliasUpdates, aliasLiterals(aliasUpdates)],
     );
     updated.forEach((row) => ids.set(row.key, String(row.id)));
     const missing = aliasUpdates.filter((key) => !ids.has(key));
