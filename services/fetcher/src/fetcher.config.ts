@@ -26,6 +26,9 @@ export const FetcherEnvSchema = z.object({
   FETCHER_STATE_DATABASE_URL: z.string().default('').describe('Postgres URL of the fetcher state (emitted items, validators, leases); empty keeps it in memory (one instance, forgotten at restart).'),
   FETCHER_STATE_MIGRATE_ON_START: z.enum(['true', 'false']).default('true').transform((value) => value === 'true').describe('Run the fetcher-state migrations at start.'),
   FETCHER_INSTANCE_ID: z.string().default('').describe('Name of this instance in source leases; empty: host name and process id.'),
+  FETCHER_TROUBLED_SOURCE_MAX_WAIT_MS: z.coerce.number().int().min(1000).default(3_600_000).describe(
+    'Longest wait between polls of a URL source that keeps being refused or failing; the wait doubles from the poll interval at each such poll in a row.',
+  ),
   FETCHER_LEASE_TTL_MS: z.coerce.number().int().min(1000).default(120_000).describe('How long a source lease lasts unless renewed; another instance takes the source over after it lapses.'),
   FETCHER_MAX_DOCUMENT_BYTES: z.coerce
     .number()

@@ -334,11 +334,18 @@ describe('the fetcher service, polling a local server and a drop directory', () 
     expect(fromSource('limited')).toHaveLength(2);
   });
 
-  it('dead-letters a source that stays refused once, however often it is polled', async () => {
-    await waitFor('three polls of the refused feed', async () => requests.filter((request) => request.path === '/xxe.xml').length >= 3, 10_000);
+  it('dead-letters a source that stays refused once, however often it is polled, and polls it less and less often', async () => {
+    const polls = () => requests.filter((request) => request.path === '/xxe.xml').map((request) => request.at);
+    // Polled every second while it worked; refused, at 0, 1, 3 and 7 seconds.
+    await waitFor('four polls of the refused feed', async () => polls().length >= 4, 15_000);
     await caughtUp();
-    expect(poller().outcomeOf('xxe')).toBe('refused');
+    // Between polls its ticks are postponed.
+    expect(['refused', 'postponed']).toContain(poller().outcomeOf('xxe'));
     expect(lettersOf('xxe')).toHaveLength(1);
+    const [first, second, third, fourth] = polls();
+    expect(second - first).toBeLessThan(1_900);
+    expect(third - second).toBeGreaterThanOrEqual(1_900);
+    expect(fourth - third).toBeGreaterThanOrEqual(3_900);
   });
 
   it('emits each item exactly once across a restart, and what is new since', async () => {

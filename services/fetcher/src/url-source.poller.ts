@@ -32,6 +32,8 @@ export class UrlSourcePoller implements OnApplicationBootstrap, BeforeApplicatio
   /** Per source, the refusal last dead-lettered (reason and body hash), until a poll succeeds. */
   private readonly lastRefusal = new Map<string, string>();
   readonly instanceId: string;
+  /** Per source, polls in a row that were refused or failed, and the time before which it is not polled again. */
+  private readonly troubled = new Map<string, { streak: number; notBefore: number }>();
   /** Sources whose lease this poller has taken, to give up at shutdown. */
   private readonly leasedSources = new Set<string>();
   private readonly client: HttpClient;
@@ -101,6 +103,8 @@ export class UrlSourcePoller implements OnApplicationBootstrap, BeforeApplicatio
     this.leasedSources.add(source.id);
     const notBefore = await this.state.nextPollAt(source.id);
     if (notBefore && notBefore.getTime() > Date.now()) return 'postponed';
+    const startedAt = Date.now();
+    if ((this.troubled.get(source.id)?.notBefore ?? 0) > startedAt) return 'postponed';
 
     const limits = limitsFor(source, this.config);
     const stored = await this.state.validators(source.id);
@@ -110,6 +114,7 @@ export class UrlSourcePoller implements OnApplicationBootstrap, BeforeApplicatio
       const result = await this.client.get({ url: source.url, validators, accept: source.kind === 'feed' ? FEED_ACCEPT : DOCUMENT_ACCEPT, limits });
       if (result.kind === 'not-modified') {
         this.lastRefusal.delete(source.id);
+        this.troubled.delete(source.id);
         await this.state.recordPoll(source.id, 'not_modified', null);
         return 'not_modified';
       }
@@ -126,12 +131,14 @@ export class UrlSourcePoller implements OnApplicationBootstrap, BeforeApplicatio
       await this.state.markEmitted(source.id, fresh);
       await this.state.saveValidators(source.id, { url: source.url, ...result.validators });
       this.lastRefusal.delete(source.id);
+      this.troubled.delete(source.id);
       await this.state.recordPoll(source.id, fresh.length > 0 ? 'emitted' : 'unchanged', null);
       if (fresh.length > 0) this.logger.log(`emitted ${fresh.length - refused.length} new item(s) from ${source.id}${refused.length > 0 ? `, refused ${refused.length}` : ''}`);
       return fresh.length > 0 ? 'emitted' : 'unchanged';
     } catch (error) {
       if (error instanceof PermanentError) {
         await this.deadLetterRefusal(source, body, error);
+        this.backOff(source, startedAt);
         await this.state.recordPoll(source.id, 'refused', null);
         return 'refused';
       }
@@ -141,10 +148,28 @@ export class UrlSourcePoller implements OnApplicationBootstrap, BeforeApplicatio
         await this.state.recordPoll(source.id, 'rate_limited', until);
         return 'rate_limited';
       }
-      this.logger.warn(`poll of ${source.url} failed, will retry at the next interval: ${(error as Error).message}`);
+      const nextPoll = this.backOff(source, startedAt);
+      this.logger.warn(`poll of ${source.url} failed, next poll ${nextPoll === null ? 'at the next interval' : `not before ${new Date(nextPoll).toISOString()}`}: ${(error as Error).message}`);
       await this.state.recordPoll(source.id, 'failed', null);
       return 'failed';
     }
+  }
+
+  /**
+   * Spaces out the polls of a source that keeps being refused or failing: the first such poll
+   * keeps the interval, each one after it doubles the wait, up to FETCHER_TROUBLED_SOURCE_MAX_WAIT_MS
+   * (polls at 0, 1, 3, 7, 15 … intervals). A hostile or broken source is not fetched whole every
+   * few minutes for days; a fixed one is back within the wait. Kept in memory: a restarted or
+   * another instance starts over at the interval. Returns the time of the next poll, or null.
+   */
+  private backOff(source: UrlSource, startedAt: number): number | null {
+    const interval = source.pollIntervalMs ?? this.config.FETCHER_FEED_POLL_MS;
+    const streak = (this.troubled.get(source.id)?.streak ?? 0) + 1;
+    const wait = streak === 1 ? 0 : Math.min(interval * 2 ** (streak - 1), Math.max(interval, this.config.FETCHER_TROUBLED_SOURCE_MAX_WAIT_MS));
+    // Half an interval early: polls start on the interval's ticks, and the tick due then must not be missed.
+    const notBefore = wait === 0 ? 0 : startedAt + wait - interval / 2;
+    this.troubled.set(source.id, { streak, notBefore });
+    return wait === 0 ? null : notBefore;
   }
 
   /**
