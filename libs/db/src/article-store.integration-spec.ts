@@ -290,12 +290,45 @@ describe('ArticleStore against Postgres', () => {
         const rows = await dataSource.query(`SELECT id, aliases FROM entities WHERE key = $1`, [`PERSON:${name.toLowerCase()}`]);
         expect(rows).toHaveLength(1);
         expect(rows[0].aliases).toEqual([`Minister Lee ${round}`, `Ms Lee ${round}`]);
-        const linked = await dataSource.query(`SELECT DISTINCT entity_id FROM article_entities WHERE article_id = ANY($1) AND entity_id = $2`, [[fromA.articleId, fromB.articleId], rows[0].id]);
-        expect(linked).toHaveLength(1);
+        const linked = await dataSource.query(`SELECT article_id FROM article_entities WHERE article_id = ANY($1) AND entity_id = $2 ORDER BY article_id`, [
+          [fromA.articleId, fromB.articleId],
+          rows[0].id,
+        ]);
+        expect(linked.map((row: { article_id: string }) => row.article_id).sort()).toEqual([fromA.articleId, fromB.articleId].sort());
+        const dangling = await dataSource.query(`SELECT count(*)::int AS n FROM article_entities m WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = m.entity_id)`);
+        expect(dangling[0].n).toBe(0);
       }
       // Known after the first round: each later round adds its alias to the one row.
       const [choi] = await dataSource.query(`SELECT aliases FROM entities WHERE key = 'PERSON:choi tae-won'`);
       expect(choi.aliases).toEqual(['Choi', 'Mr Choi 0', 'Mr Choi 1', 'Mr Choi 2', 'Mr Choi 3', 'Mr Choi 4']);
+    } finally {
+      await other.destroy();
+    }
+  });
+
+  it('leaves only the newer version of an article that two storage instances write at the same time', async () => {
+    const other = createDataSource(`${BASE_URL}?options=${encodeURIComponent(`-c search_path=${SCHEMA}`)}`);
+    await other.initialize();
+    try {
+      const secondStore = new ArticleStore(other);
+      for (let round = 0; round < 5; round++) {
+        // One article, two extractor versions naming different people: a partition moving between
+        // instances hands the older message to one and the newer to the other.
+        const base = enriched(`moving-${round}`, 'Park Jin met Choi Tae-won.', []);
+        const older: EnrichedArticleV1 = { ...base, extractorVersion: 'rules-1.0.0', entities: [person(`Park Jin ${round}`, 'Park Jin', 0)] };
+        const newer: EnrichedArticleV1 = { ...base, extractorVersion: 'rules-2.0.0', entities: [person(`Choi Tae-won ${round}`, 'Choi Tae-won', 13)] };
+        const [first, second] = round % 2 === 0 ? [store, secondStore] : [secondStore, store];
+        await Promise.all([first.saveBatch([{ message: older, traceId: null }]), second.saveBatch([{ message: newer, traceId: null }])]);
+        const [row] = await dataSource.query(`SELECT extractor_version FROM articles WHERE article_id = $1`, [base.articleId]);
+        expect(row.extractor_version).toBe('rules-2.0.0');
+        const named = await dataSource.query(
+          `SELECT e.key FROM article_entities m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = $1`,
+          [base.articleId],
+        );
+        expect(named.map((entity: { key: string }) => entity.key)).toEqual([`PERSON:choi tae-won ${round}`]);
+        const salient = await dataSource.query(`SELECT entity_key FROM article_salient_entities WHERE article_id = $1`, [base.articleId]);
+        expect(salient.every((entity: { entity_key: string }) => !entity.entity_key.includes('park jin'))).toBe(true);
+      }
     } finally {
       await other.destroy();
     }

@@ -1,4 +1,4 @@
-import type { EnrichedArticleV1, ExtractedEntity, ExtractedQuote } from '@wirestream/contracts';
+import { TransientError, type EnrichedArticleV1, type ExtractedEntity, type ExtractedQuote } from '@wirestream/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { compareVersionRanks, versionRank } from './pipeline-version';
 import { chooseStory, DEFAULT_STORY_RULE, type StoryCandidate, type StoryRule } from './stories/story-rule';
@@ -27,6 +27,14 @@ export interface SaveBatchResult {
 const MAX_BIND_PARAMETERS = 65_535;
 /** How stale `sources.last_seen_at` may be, in seconds: written at most this often per source. */
 const SOURCE_SEEN_RESOLUTION_SECONDS = 60;
+/**
+ * Taken shared by every batch for its whole transaction, since batches use entity ids read without
+ * row locks (and `article_entities` has no foreign keys): a job that one day deletes or merges
+ * entities must take it exclusively, and so waits until no batch is writing.
+ */
+const ENTITY_LOCK_KEY = 0x5753_0002;
+/** Attempts at a batch whose articles another instance keeps writing at the same time. */
+const MAX_WRITE_ATTEMPTS = 3;
 /** Serializes story assignment across storage instances, so two copies never start two stories. */
 const STORY_LOCK_KEY = 0x5753_0001;
 /** Candidates fetched per article of a batch, at most, by each lookup (sketch; shared entities). */
@@ -64,50 +72,72 @@ export class ArticleStore {
   ) {}
 
   async saveBatch(inputs: StoredArticleInput[]): Promise<SaveBatchResult> {
-    const result: SaveBatchResult = { written: [], ignoredOlder: [], stories: new Map() };
-    if (inputs.length === 0) return result;
+    if (inputs.length === 0) return { written: [], ignoredOlder: [], stories: new Map() };
     // The last copy of an article in a batch wins, as it would if they came one by one.
     const latestById = new Map(inputs.map((input) => [input.message.articleId, input]));
-    // A stable lock order keeps two storage instances from deadlocking on shared entity rows.
+    // One order for every instance: mention rows are inserted in it, so two instances writing one
+    // article (while its partition moves between them) wait for each other instead of deadlocking.
     const articles = [...latestById.values()]
       .sort((a, b) => a.message.articleId.localeCompare(b.message.articleId))
       .map(prepare);
-    await this.dataSource.transaction(async (manager) => {
-      await upsertSources(manager, articles);
-      const stored = await storedArticles(manager, articles);
-      const replacing = articles.filter((article) => {
-        const row = stored.get(article.id);
-        return !row || compareVersionRanks(row.versionRank, article.versionRank) <= 0;
-      });
-      const replacingIds = new Set(replacing.map((article) => article.id));
-      result.ignoredOlder = articles.filter((article) => !replacingIds.has(article.id)).map((article) => article.id);
-      if (replacing.length === 0) return;
-      const messages = replacing.map((article) => article.input.message);
-      // Only a stored article has old mentions, quotes and salient entities to delete; most of a
-      // batch is new, and a DELETE by a list of ids is a sequential scan once the planner thinks
-      // the list matches much of a large table.
-      const previouslyStored = replacing.filter((article) => stored.has(article.id)).map((article) => article.id);
-      // Entities and mentions do not depend on stories, so they are written before the story lock
-      // and other storage instances keep writing theirs meanwhile. (Entity rows are locked in key
-      // order, and nothing taken under the story lock waits on them: no deadlock.)
-      const entityIds = await upsertEntities(manager, messages);
-      await replaceMentions(manager, messages, entityIds, previouslyStored);
-      // Stories are chosen before the article rows are written, so each row is written once with
-      // its story: setting story_id afterwards rewrote every row and all its index entries,
-      // search vector included. From here to the commit, one storage instance at a time: another
-      // must see these articles before it chooses stories for its own.
-      await manager.query(`SELECT pg_advisory_xact_lock($1)`, [STORY_LOCK_KEY]);
-      // Stories as stored now: another instance may have stored one of these articles meanwhile
-      // (only while partitions move between instances), and it keeps the story it got.
-      const storedStories = await storedArticles(manager, replacing);
-      result.stories = await assignStories(manager, replacing, storedStories, this.storyRule, this.commonSketchHashes);
-      await upsertArticles(manager, replacing, result.stories);
-      result.written = replacing.map((article) => article.id);
-      await replaceQuotes(manager, replacing, entityIds, previouslyStored);
-      await replaceSalientEntities(manager, replacing, previouslyStored);
-      await refreshStories(manager, [...new Set([...result.stories.values()].map((assignment) => assignment.storyId))]);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction((manager) => this.writeBatch(manager, articles));
+      } catch (error) {
+        if (!(error instanceof ArticlesWrittenMeanwhile)) throw error;
+        if (attempt === MAX_WRITE_ATTEMPTS) throw new TransientError(`${error.message}, ${attempt} times in a row`);
+      }
+    }
+  }
+
+  private async writeBatch(manager: EntityManager, articles: PreparedArticle[]): Promise<SaveBatchResult> {
+    const result: SaveBatchResult = { written: [], ignoredOlder: [], stories: new Map() };
+    // Shared with every other batch; a job deleting or merging entities takes it alone (see ENTITY_LOCK_KEY).
+    await manager.query(`SELECT pg_advisory_xact_lock_shared($1)`, [ENTITY_LOCK_KEY]);
+    await upsertSources(manager, articles);
+    const stored = await storedArticles(manager, articles);
+    const replacing = articles.filter((article) => {
+      const row = stored.get(article.id);
+      return !row || compareVersionRanks(row.versionRank, article.versionRank) <= 0;
     });
+    const replacingIds = new Set(replacing.map((article) => article.id));
+    result.ignoredOlder = articles.filter((article) => !replacingIds.has(article.id)).map((article) => article.id);
+    if (replacing.length === 0) return result;
+    const messages = replacing.map((article) => article.input.message);
+    // Only a stored article has old mentions, quotes and salient entities to delete; most of a
+    // batch is new, and a DELETE by a list of ids is a sequential scan once the planner thinks
+    // the list matches much of a large table.
+    const previouslyStored = replacing.filter((article) => stored.has(article.id)).map((article) => article.id);
+    // Entities and mentions do not depend on stories, so they are written before the story lock,
+    // while other storage instances write theirs. Nothing done under the story lock waits for
+    // locks taken here, so an instance holding it never waits for one that wants it.
+    const entityIds = await upsertEntities(manager, messages);
+    await replaceMentions(manager, messages, entityIds, previouslyStored);
+    // Stories are chosen before the article rows are written, so each row is written once with
+    // its story: setting story_id afterwards rewrote every row and all its index entries,
+    // search vector included. From here to the commit, one storage instance at a time: another
+    // must see these articles before it chooses stories for its own.
+    await manager.query(`SELECT pg_advisory_xact_lock($1)`, [STORY_LOCK_KEY]);
+    // Another instance may have written one of these articles since the read above (only while
+    // partitions move between instances). What was decided from that read (replace or not, what to
+    // delete) may then be wrong, so the whole batch starts again.
+    const storedNow = await storedArticles(manager, articles);
+    const changed = articles.filter((article) => stored.get(article.id)?.rowVersion !== storedNow.get(article.id)?.rowVersion);
+    if (changed.length > 0) throw new ArticlesWrittenMeanwhile(changed.map((article) => article.id));
+    result.stories = await assignStories(manager, replacing, stored, this.storyRule, this.commonSketchHashes);
+    await upsertArticles(manager, replacing, result.stories);
+    result.written = replacing.map((article) => article.id);
+    await replaceQuotes(manager, replacing, entityIds, previouslyStored);
+    await replaceSalientEntities(manager, replacing, previouslyStored);
+    await refreshStories(manager, [...new Set([...result.stories.values()].map((assignment) => assignment.storyId))]);
     return result;
+  }
+}
+
+/** Some of a batch's articles were written by another transaction while this one was writing them. */
+class ArticlesWrittenMeanwhile extends Error {
+  constructor(articleIds: string[]) {
+    super(`articles written by another storage instance meanwhile: ${articleIds.slice(0, 3).join(', ')}${articleIds.length > 3 ? ', …' : ''}`);
   }
 }
 
@@ -147,23 +177,32 @@ async function upsertSources(manager: EntityManager, articles: PreparedArticle[]
   const sourceIds = [...new Set(articles.map((article) => article.input.message.article.sourceId))].sort();
   await manager.query(`INSERT INTO sources (source_id) SELECT unnest($1::text[]) ON CONFLICT (source_id) DO NOTHING`, [sourceIds]);
   await manager.query(
-    `UPDATE sources SET last_seen_at = now() WHERE source_id = ANY($1::text[]) AND last_seen_at < now() - interval '${SOURCE_SEEN_RESOLUTION_SECONDS} seconds'`,
+    // In id order, and skipping a row another instance is moving forward already: two batches
+    // never wait for each other here.
+    `UPDATE sources SET last_seen_at = now()
+      WHERE source_id IN (SELECT source_id FROM sources
+                           WHERE source_id = ANY($1::text[]) AND last_seen_at < now() - interval '${SOURCE_SEEN_RESOLUTION_SECONDS} seconds'
+                           ORDER BY source_id FOR NO KEY UPDATE SKIP LOCKED)`,
     [sourceIds],
   );
 }
 
-/** The stored rows of the batch's articles: their story and the rank of the pipeline that wrote them. */
+/** The stored rows of the batch's articles: their story, the rank of the pipeline that wrote them, and the row's version. */
 async function storedArticles(manager: EntityManager, articles: PreparedArticle[]): Promise<Map<string, StoredArticle>> {
-  const rows: Array<{ article_id: string; story_id: string | null; version_rank: number[] }> = await manager.query(
-    `SELECT article_id, story_id, version_rank FROM articles WHERE article_id = ANY($1::text[])`,
+  const rows: Array<{ article_id: string; story_id: string | null; version_rank: number[]; row_version: string }> = await manager.query(
+    `SELECT article_id, story_id, version_rank, xmin::text AS row_version FROM articles WHERE article_id = ANY($1::text[])`,
     [articles.map((article) => article.id)],
   );
-  return new Map(rows.map((row) => [row.article_id, { storyId: row.story_id === null ? null : String(row.story_id), versionRank: row.version_rank }]));
+  return new Map(
+    rows.map((row) => [row.article_id, { storyId: row.story_id === null ? null : String(row.story_id), versionRank: row.version_rank, rowVersion: row.row_version }]),
+  );
 }
 
 interface StoredArticle {
   storyId: string | null;
   versionRank: number[];
+  /** The writing transaction's id (`xmin`): another value means the row was written since. */
+  rowVersion: string;
 }
 
 /** Inserts the articles, or replaces them; a stored article keeps its story. */
@@ -207,7 +246,8 @@ async function upsertArticles(manager: EntityManager, articles: PreparedArticle[
  * Entity ids by key, adding the batch's new entities and new aliases. Known entities are read, not
  * upserted: `ON CONFLICT DO UPDATE` locks every conflicting row to the commit, even one it leaves
  * alone, and the popular entities are in most batches, so storage instances would take turns on
- * them. Only rows that gain an alias are locked (in key order, as inserts are: no deadlock).
+ * them. New rows are inserted in key order, and rows that gain an alias are locked in the
+ * database's key order, the same for every instance.
  */
 async function upsertEntities(manager: EntityManager, messages: EnrichedArticleV1[]): Promise<Map<string, string>> {
   const byKey = new Map<string, { name: string; type: string; aliases: Set<string> }>();
@@ -254,7 +294,8 @@ async function upsertEntities(manager: EntityManager, messages: EnrichedArticleV
   // Known keys this batch brings new aliases for, and keys another instance inserted since the read above.
   const aliasUpdates = keys.filter((key) => !complete.has(key));
   if (aliasUpdates.length > 0) {
-    // Row locks in key order first: an UPDATE … FROM locks rows in whatever order its join runs.
+    // Row locks in one order first (the database's, for every instance): an UPDATE … FROM locks
+    // rows in whatever order its join runs.
     await manager.query(`SELECT 1 FROM entities WHERE key = ANY($1::text[]) ORDER BY key FOR NO KEY UPDATE`, [aliasUpdates]);
     const updated: Array<{ id: string; key: string }> = await manager.query(
       `UPDATE entities e
@@ -293,7 +334,9 @@ async function replaceMentions(manager: EntityManager, messages: EnrichedArticle
       }
       if (list.length > 0) byEntity.set(entityId, list);
     }
-    for (const [entityId, mentions] of byEntity) {
+    // In entity id order (bigint ids as text: shorter is smaller), the same for every instance.
+    const entityOrder = [...byEntity].sort(([a], [b]) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+    for (const [entityId, mentions] of entityOrder) {
       mentions.sort((a, b) => a.start - b.start || a.end - b.end);
       rows.push([
         message.articleId,

@@ -1,15 +1,17 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * `article_entities` rows are written by one writer (ArticleStore), in the transaction that has
- * just written their article and upserted their entities, and neither is ever deleted by the
- * pipeline. Its two foreign keys checked that again for every row (about 28 per article), each
+ * `article_entities` rows are written by one writer (ArticleStore), in the transaction that writes
+ * their article, with the entity ids it has just read or inserted, and neither is ever deleted by
+ * the pipeline. Its two foreign keys checked that again for every row (about 28 per article), each
  * check an index probe and a row lock on the referenced article or entity: storing the benchmark
  * corpus's 3,000 stories, the mention insert took 740 µs of Postgres time per article with them and
  * 370 µs without, and storage is the pipeline's slowest stage. What the keys also did, deleting an
  * article's or entity's rows with it (ON DELETE CASCADE, and TRUNCATE … CASCADE), statement-level
- * triggers keep doing. A job that one day deletes or merges entities must take ArticleStore's story
- * lock: the keys' row locks no longer keep an entity from going while a batch links to it.
+ * triggers keep doing. A job that one day deletes or merges entities must take ArticleStore's
+ * entity lock (ENTITY_LOCK_KEY) exclusively, which every batch holds shared: the keys' row locks no
+ * longer keep an entity from going while a batch links to it. (Comment updated at stop 16, when
+ * batches began to write mentions before taking the story lock.)
  */
 export class ArticleEntitiesKeptByWriter1796300000000 implements MigrationInterface {
   name = 'ArticleEntitiesKeptByWriter1796300000000';
