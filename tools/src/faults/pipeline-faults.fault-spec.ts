@@ -4,12 +4,16 @@ import { startTestPipeline, type TestPipeline } from '../e2e/test-pipeline';
 import { localInfra, SERVICES } from '../repo-paths';
 import { faultReport, idsOf, secondsUntilProgress, sleep, storedCount, streamInto, TcpProxy, waitForStored } from './fault-harness';
 import { wireCorpus } from '../corpus/wire-corpus';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 
 /**
  * Fault tests: real service processes, the real broker and Postgres, a stream of stories, and a
  * fault in the middle. Each ends with every story stored exactly once.
  */
 const STORE_TIMEOUT_MS = 240_000;
+/** The fetcher moves sent files out of the drop directory, as a busy drop box should: a restart must neither re-send them nor lose unmoved ones. */
+const ARCHIVING = { FETCHER_DROP_ARCHIVE: 'true' };
 
 describe('faults in the middle of a stream', () => {
   let pipeline: TestPipeline | undefined;
@@ -20,7 +24,7 @@ describe('faults in the middle of a stream', () => {
   });
 
   it('kill -9 of each worker in turn loses and doubles nothing', async () => {
-    pipeline = await startTestPipeline('kill');
+    pipeline = await startTestPipeline('kill', ARCHIVING);
     const stories = wireCorpus(2000, 11);
     const ids = idsOf(pipeline, stories);
     const streaming = streamInto(pipeline.dropDir, stories, 100, 150);
@@ -36,12 +40,15 @@ describe('faults in the middle of a stream', () => {
     expect(await waitForStored(pipeline, ids, ids.length, STORE_TIMEOUT_MS)).toBe(ids.length);
     const report = await faultReport(pipeline, 'kill -9 fetcher, normalizer, extractor, storage in turn', ids, recovery);
     expect(report).toMatchObject({ sent: 2000, stored: 2000, duplicated: 0, lost: 0, deadLettered: 0 });
+    // Every file was moved out of the scanned directory, those unmoved when the fetcher was killed included.
+    expect(readdirSync(pipeline.dropDir).filter((name) => !name.startsWith('.'))).toEqual([]);
+    expect(readdirSync(path.join(pipeline.dropDir, '.done'))).toHaveLength(stories.length);
   });
 
   it('Postgres unreachable for 30 s: storage waits, then resumes by itself', async () => {
     const proxy = new TcpProxy('127.0.0.1', 5432);
     await proxy.open();
-    pipeline = await startTestPipeline('postgres', {}, { serviceDatabaseUrl: (url) => url.replace('127.0.0.1:5432', `127.0.0.1:${proxy.port}`) });
+    pipeline = await startTestPipeline('postgres', ARCHIVING, { serviceDatabaseUrl: (url) => url.replace('127.0.0.1:5432', `127.0.0.1:${proxy.port}`) });
     const stories = wireCorpus(2000, 12);
     const ids = idsOf(pipeline, stories);
     const streaming = streamInto(pipeline.dropDir, stories, 100, 150);
@@ -60,7 +67,7 @@ describe('faults in the middle of a stream', () => {
   });
 
   it('a broker restart loses and doubles nothing', async () => {
-    pipeline = await startTestPipeline('broker');
+    pipeline = await startTestPipeline('broker', ARCHIVING);
     const stories = wireCorpus(2000, 13);
     const ids = idsOf(pipeline, stories);
     const streaming = streamInto(pipeline.dropDir, stories, 100, 150);
