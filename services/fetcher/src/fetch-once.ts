@@ -13,28 +13,31 @@ import { UrlSourcePoller } from './url-source.poller';
  * this process, onto the same topic (news.raw.v1) and, with FETCHER_STATE_DATABASE_URL set, against
  * the same durable state, so what the service emitted is not emitted again (and the reverse).
  *
- *   node services/fetcher/dist/fetch-once.js <url|file|directory> [--source ID] [--allow RANGE,…] [--follow-pages]
+ *   node services/fetcher/dist/fetch-once.js <url|file|directory> [--source ID] [--allow RANGE,…] [--follow-pages] [--feed]
  *
  * A URL is fetched as a document source (a feed, NITF, NewsML-G2, wire text or a page, told apart by
- * content); a directory has every file read now, a file just itself, as the file-drop source does.
+ * content), or with --feed as a feed source (asked for as a feed, read as one); a directory has every file read now, a file just itself, as the file-drop source does.
  * Exit code 0 when it was read (emitted, unchanged or not modified), 1 when refused or failed, 2 for usage.
  */
-export const FETCH_ONCE_USAGE = 'fetch <url|file|directory> [--source ID] [--allow loopback,private,…] [--follow-pages]';
+export const FETCH_ONCE_USAGE = 'fetch <url|file|directory> [--source ID] [--allow loopback,private,…] [--follow-pages] [--feed]';
 
 export interface FetchOnceArgs {
   target: string;
   sourceId: string | null;
   allowAddressRanges: string[];
   followArticlePages: boolean;
+  /** The URL is a feed: asked for with the feed Accept header and parsed as a feed. */
+  feed: boolean;
 }
 
 export function parseFetchOnceArgs(argv: string[]): FetchOnceArgs {
-  const args: FetchOnceArgs = { target: '', sourceId: null, allowAddressRanges: [], followArticlePages: false };
+  const args: FetchOnceArgs = { target: '', sourceId: null, allowAddressRanges: [], followArticlePages: false, feed: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--source') args.sourceId = argv[++i] ?? '';
     else if (arg === '--allow') args.allowAddressRanges = (argv[++i] ?? '').split(',').map((range) => range.trim()).filter(Boolean);
     else if (arg === '--follow-pages') args.followArticlePages = true;
+    else if (arg === '--feed') args.feed = true;
     else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
     else if (args.target) throw new Error(`one source at a time (got ${args.target} and ${arg})`);
     else args.target = arg;
@@ -53,7 +56,7 @@ async function run(args: FetchOnceArgs): Promise<number> {
     if (/^https?:\/\//i.test(args.target)) {
       const source = SourceDeclarationSchema.parse({
         id: args.sourceId ?? new URL(args.target).host.replace(/:/g, '_'),
-        kind: 'document',
+        kind: args.feed ? 'feed' : 'document',
         url: args.target,
         followArticlePages: args.followArticlePages,
         allowAddressRanges: args.allowAddressRanges,

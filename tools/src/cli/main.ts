@@ -12,7 +12,7 @@ const USAGE = `usage: npm run cli -- <command>
                                  process (no Kafka, no Postgres) and print each story's normalized
                                  article and entities as JSON. <file> is any source format: RSS, Atom,
                                  RDF, NITF, NewsML-G2 (item or package), wire text or HTML.
-  fetch <url|file|directory> [--source ID] [--allow loopback,…] [--follow-pages]
+  fetch <url|file|directory> [--source ID] [--allow loopback,…] [--follow-pages] [--feed]
                                  ingest a feed, document, page, file or directory once, through the
                                  fetcher service's own code onto news.raw.v1 (KAFKA_BROKERS,
                                  KAFKA_TOPIC_NAMESPACE; FETCHER_STATE_DATABASE_URL to skip what the

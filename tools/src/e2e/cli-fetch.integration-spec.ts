@@ -48,10 +48,13 @@ describe('npm run cli -- fetch', () => {
   let origin: string;
   let dir: string;
   let env: Record<string, string>;
+  /** The Accept header of each request for the feed. */
+  const feedAccepts: string[] = [];
   const kafka = new Kafka({ clientId: namespace, brokers: brokers.split(','), logLevel: logLevel.NOTHING });
 
   beforeAll(async () => {
     server = createServer((request, response) => {
+      if (request.url === '/feed.xml') feedAccepts.push(request.headers.accept ?? '');
       if (request.url === '/feed.xml') response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed(origin));
       else response.writeHead(404).end();
     });
@@ -86,18 +89,21 @@ describe('npm run cli -- fetch', () => {
   });
 
   it('ingests a feed URL and a directory once onto news.raw.v1; a second run emits nothing; a forbidden address is refused', async () => {
-    const first = await Promise.all([cli(['fetch', `${origin}/feed.xml`, '--allow', 'loopback', '--source', 'backfill'], env), cli(['fetch', dir], env)]);
+    const first = await Promise.all([cli(['fetch', `${origin}/feed.xml`, '--allow', 'loopback', '--source', 'backfill', '--feed'], env), cli(['fetch', dir], env)]);
     expect(first.map((run) => [run.code, run.code === 0 ? '' : run.output])).toEqual([
       [0, ''],
       [0, ''],
     ]);
     const [feedAgain, dirAgain, refused] = await Promise.all([
-      cli(['fetch', `${origin}/feed.xml`, '--allow', 'loopback', '--source', 'backfill'], env),
+      cli(['fetch', `${origin}/feed.xml`, '--allow', 'loopback', '--source', 'backfill', '--feed'], env),
       cli(['fetch', dir], env),
       cli(['fetch', 'http://169.254.169.254/latest/meta-data/'], env),
     ]);
     expect([feedAgain.code, dirAgain.code, refused.code]).toEqual([0, 0, 1]);
     expect(feedAgain.output).toContain('(source backfill): unchanged');
+    // --feed: asked for as a feed, both times.
+    expect(feedAccepts).toHaveLength(2);
+    expect(feedAccepts.every((accept) => accept.startsWith('application/rss+xml'))).toBe(true);
     expect(dirAgain.output).toContain('0 document(s) emitted');
     expect(await cli(['fetch'], env)).toMatchObject({ code: 2 });
 
