@@ -7,6 +7,18 @@ import { createDataSource, MIGRATIONS } from './data-source';
 /** Each run gets its own schema in the project's test database, so it cannot disturb other suites. */
 const SCHEMA = `article_store_${process.pid}`;
 const BASE_URL = process.env.WIRESTREAM_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wirestream_test';
+const SCHEMA_URL = `${BASE_URL}?options=${encodeURIComponent(`-c search_path=${SCHEMA}`)}`;
+
+/** Runs `use` with a second store on its own connection pool, as a second storage instance would be. */
+async function withSecondStore(use: (secondStore: ArticleStore) => Promise<void>): Promise<void> {
+  const other = createDataSource(SCHEMA_URL);
+  await other.initialize();
+  try {
+    await use(new ArticleStore(other));
+  } finally {
+    await other.destroy();
+  }
+}
 
 function enriched(guid: string, body: string, entities: ExtractedEntity[]): EnrichedArticleV1 {
   const articleId = articleIdFor({ sourceId: 'test', guid });
@@ -37,7 +49,7 @@ describe('ArticleStore against Postgres', () => {
     await admin.connect();
     await admin.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE; CREATE SCHEMA ${SCHEMA}`);
     await admin.end();
-    dataSource = createDataSource(`${BASE_URL}?options=${encodeURIComponent(`-c search_path=${SCHEMA}`)}`);
+    dataSource = createDataSource(SCHEMA_URL);
     await dataSource.initialize();
     await dataSource.runMigrations();
     store = new ArticleStore(dataSource);
@@ -245,10 +257,7 @@ describe('ArticleStore against Postgres', () => {
     });
 
     it('gives copies stored at the same time by two storage instances one story', async () => {
-      const other = createDataSource(`${BASE_URL}?options=${encodeURIComponent(`-c search_path=${SCHEMA}`)}`);
-      await other.initialize();
-      try {
-        const secondStore = new ArticleStore(other);
+      await withSecondStore(async (secondStore) => {
         // Pairs of copies (one per instance), each pair about its own strike, so their batches share entities but not stories.
         for (let round = 0; round < 5; round++) {
           const sketch = [7000 + round * 10, 7001 + round * 10, 7002 + round * 10, 7003 + round * 10];
@@ -261,9 +270,7 @@ describe('ArticleStore against Postgres', () => {
           const [story] = await dataSource.query(`SELECT article_count FROM stories WHERE id = $1`, [storyA]);
           expect(story.article_count).toBe(2);
         }
-      } finally {
-        await other.destroy();
-      }
+      });
     });
 
     it('starts a new story for an unrelated article', async () => {
@@ -278,10 +285,7 @@ describe('ArticleStore against Postgres', () => {
   });
 
   it('keeps one row per entity, with every alias, when two storage instances bring it at the same time', async () => {
-    const other = createDataSource(`${BASE_URL}?options=${encodeURIComponent(`-c search_path=${SCHEMA}`)}`);
-    await other.initialize();
-    try {
-      const secondStore = new ArticleStore(other);
+    await withSecondStore(async (secondStore) => {
       for (let round = 0; round < 5; round++) {
         const name = `Lee Seo-yeon ${round}`;
         const fromA = enriched(`entity-race-${round}-a`, `Minister ${name} spoke.`, [person(name, `Minister Lee ${round}`, 0), person('Choi Tae-won', 'Choi', 20)]);
@@ -290,7 +294,7 @@ describe('ArticleStore against Postgres', () => {
         const rows = await dataSource.query(`SELECT id, aliases FROM entities WHERE key = $1`, [`PERSON:${name.toLowerCase()}`]);
         expect(rows).toHaveLength(1);
         expect(rows[0].aliases).toEqual([`Minister Lee ${round}`, `Ms Lee ${round}`]);
-        const linked = await dataSource.query(`SELECT article_id FROM article_entities WHERE article_id = ANY($1) AND entity_id = $2 ORDER BY article_id`, [
+        const linked = await dataSource.query(`SELECT article_id FROM article_entities WHERE article_id = ANY($1) AND entity_id = $2`, [
           [fromA.articleId, fromB.articleId],
           rows[0].id,
         ]);
@@ -301,16 +305,11 @@ describe('ArticleStore against Postgres', () => {
       // Known after the first round: each later round adds its alias to the one row.
       const [choi] = await dataSource.query(`SELECT aliases FROM entities WHERE key = 'PERSON:choi tae-won'`);
       expect(choi.aliases).toEqual(['Choi', 'Mr Choi 0', 'Mr Choi 1', 'Mr Choi 2', 'Mr Choi 3', 'Mr Choi 4']);
-    } finally {
-      await other.destroy();
-    }
+    });
   });
 
   it('leaves only the newer version of an article that two storage instances write at the same time', async () => {
-    const other = createDataSource(`${BASE_URL}?options=${encodeURIComponent(`-c search_path=${SCHEMA}`)}`);
-    await other.initialize();
-    try {
-      const secondStore = new ArticleStore(other);
+    await withSecondStore(async (secondStore) => {
       for (let round = 0; round < 5; round++) {
         // One article, two extractor versions naming different people: a partition moving between
         // instances hands the older message to one and the newer to the other.
@@ -329,9 +328,7 @@ describe('ArticleStore against Postgres', () => {
         const salient = await dataSource.query(`SELECT entity_key FROM article_salient_entities WHERE article_id = $1`, [base.articleId]);
         expect(salient.every((entity: { entity_key: string }) => !entity.entity_key.includes('park jin'))).toBe(true);
       }
-    } finally {
-      await other.destroy();
-    }
+    });
   });
 
   it('adds an alias a later batch brings to the same entity row, and links known entities without rewriting them', async () => {

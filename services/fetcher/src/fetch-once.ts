@@ -16,7 +16,8 @@ import { UrlSourcePoller } from './url-source.poller';
  *   node services/fetcher/dist/fetch-once.js <url|file|directory> [--source ID] [--allow RANGE,…] [--follow-pages] [--feed]
  *
  * A URL is fetched as a document source (a feed, NITF, NewsML-G2, wire text or a page, told apart by
- * content), or with --feed as a feed source (asked for as a feed, read as one); a directory has every file read now, a file just itself, as the file-drop source does.
+ * content), or with --feed as a feed source (asked for as a feed, read as one); a directory has
+ * every file read now, a file just itself, as the file-drop source does.
  * Exit code 0 when it was read (emitted, unchanged or not modified), 1 when refused or failed, 2 for usage.
  */
 export const FETCH_ONCE_USAGE = 'fetch <url|file|directory> [--source ID] [--allow loopback,private,…] [--follow-pages] [--feed]';

@@ -101,10 +101,11 @@ export class UrlSourcePoller implements OnApplicationBootstrap, BeforeApplicatio
   private async poll(source: UrlSource): Promise<PollOutcome> {
     if (!(await this.state.tryLease(source.id, this.instanceId, this.config.FETCHER_LEASE_TTL_MS))) return 'leased_elsewhere';
     this.leasedSources.add(source.id);
-    const notBefore = await this.state.nextPollAt(source.id);
-    if (notBefore && notBefore.getTime() > Date.now()) return 'postponed';
+    // This instance's own backoff first: it needs no query.
     const startedAt = Date.now();
     if ((this.troubled.get(source.id)?.notBefore ?? 0) > startedAt) return 'postponed';
+    const notBefore = await this.state.nextPollAt(source.id);
+    if (notBefore && notBefore.getTime() > Date.now()) return 'postponed';
 
     const limits = limitsFor(source, this.config);
     const stored = await this.state.validators(source.id);

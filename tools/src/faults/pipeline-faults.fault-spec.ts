@@ -1,11 +1,11 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { articleIdFor, namespacedTopic, sha256Hex, TOPICS, type RawDocumentV1 } from '@wirestream/contracts';
 import { readDeadLetters, replayDeadLetters } from '../cli/dead-letters';
 import { startTestPipeline, type TestPipeline } from '../e2e/test-pipeline';
 import { localInfra, SERVICES } from '../repo-paths';
 import { faultReport, idsOf, secondsUntilProgress, sleep, storedCount, streamInto, TcpProxy, waitForStored } from './fault-harness';
 import { wireCorpus } from '../corpus/wire-corpus';
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 
 /**
  * Fault tests: real service processes, the real broker and Postgres, a stream of stories, and a
