@@ -1,6 +1,6 @@
 import { type RawDocumentV1 } from '@wirestream/contracts';
 import { createDataSource } from '@wirestream/db';
-import { extractEntities } from '@wirestream/extract';
+import { extractArticle } from '@wirestream/extract';
 import { documentsFromDroppedFile } from '@wirestream/feeds';
 import { normalizeDocument } from '@wirestream/normalize';
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -131,7 +131,8 @@ function runInProcess(corpus: WireStory[], dropDir: string): InProcessFigures {
       const article = normalizeDocument(document, { referenceDate: fetchedAt });
       times.normalize += performance.now() - mark;
       mark = performance.now();
-      extractEntities(article.body, { headline: article.headline });
+      // As the extractor service does: entities, then quotes with their speakers.
+      extractArticle(article.body, { headline: article.headline });
       times.extract += performance.now() - mark;
       stories++;
     }
