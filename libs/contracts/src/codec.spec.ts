@@ -1,4 +1,20 @@
-import { articleIdFor, decodeMessage, encodeMessage, InvalidMessageError, sha256Hex, TOPICS, type RawDocumentV1 } from './index';
+import { z } from 'zod';
+import { compileValidator } from './compiled-validators';
+import {
+  articleIdFor,
+  DEAD_LETTER_TOPICS,
+  decodeMessage,
+  encodeMessage,
+  EnrichedArticleV1Schema,
+  InvalidMessageError,
+  MAX_BODY_CHARS,
+  normalizedArticleOf,
+  RawDocumentV1Schema,
+  sha256Hex,
+  TOPICS,
+  type EnrichedArticleV1,
+  type RawDocumentV1,
+} from './index';
 
 function rawDocument(overrides: Partial<RawDocumentV1> = {}): RawDocumentV1 {
   const body = 'SEOUL, Jan 6 (Yonhap) -- A story.';
@@ -52,5 +68,85 @@ describe('articleIdFor', () => {
   it('falls back from guid to url to content hash', () => {
     expect(articleIdFor({ sourceId: 's', guid: ' ', url: 'https://x/1' })).toBe(articleIdFor({ sourceId: 's', url: 'https://x/1' }));
     expect(() => articleIdFor({ sourceId: 's' })).toThrow(/no guid, url or content hash/);
+  });
+});
+
+describe('compiled message checks agree with the zod schemas', () => {
+  const body = 'SEOUL, Jan 6 (Yonhap) -- Foreign Minister Cho Tae-yul said "we are ready," officials said.';
+  function enriched(): EnrichedArticleV1 {
+    return {
+      schemaVersion: 1,
+      articleId: articleIdFor({ sourceId: 'drop', contentHash: sha256Hex(body) }),
+      article: normalizedArticleOf({ body }),
+      entities: [
+        { key: 'PERSON:cho tae-yul', canonicalName: 'Cho Tae-yul', type: 'PERSON', aliases: [], mentions: [{ start: 42, end: 53, text: 'Cho Tae-yul', role: 'Foreign Minister' }] },
+      ],
+      quotes: [{ text: 'we are ready,', start: 60, end: 73, speakerKey: 'PERSON:cho tae-yul', speakerName: 'Cho Tae-yul' }],
+      extractorVersion: '1.0.0',
+    };
+  }
+  const breakages: Array<[string, (message: EnrichedArticleV1) => void]> = [
+    ['a quote ending before it starts', (message) => (message.quotes![0].end = 10)],
+    ['an entity without mentions', (message) => (message.entities[0].mentions = [])],
+    ['an unknown entity type', (message) => ((message.entities[0] as { type: string }).type = 'ANIMAL')],
+    ['a fractional offset', (message) => (message.entities[0].mentions[0].start = 1.5)],
+    ['a date that is not ISO', (message) => (message.article.fetchedAt = 'Jan 6, 2025')],
+    ['a missing required field', (message) => delete (message as Partial<EnrichedArticleV1>).extractorVersion],
+    ['a null where a string is required', (message) => ((message.article as { body: string | null }).body = null)],
+    ['a sketch hash beyond 32 bits', (message) => (message.article.nearDuplicate = { simhash: '0123456789abcdef', sketch: [2 ** 31] })],
+  ];
+
+  it('accepts what zod accepts, unchanged', () => {
+    const message = enriched();
+    expect(EnrichedArticleV1Schema.safeParse(message).success).toBe(true);
+    expect(JSON.parse(encodeMessage(TOPICS.enriched, message))).toEqual(message);
+  });
+
+  it.each(breakages)('refuses %s, as zod does', (_name, breakMessage) => {
+    const message = enriched();
+    breakMessage(message);
+    expect(EnrichedArticleV1Schema.safeParse(message).success).toBe(false);
+    expect(() => decodeMessage(TOPICS.enriched, JSON.stringify(message))).toThrow(InvalidMessageError);
+    expect(() => encodeMessage(TOPICS.enriched, message)).toThrow(InvalidMessageError);
+  });
+
+  it('names the field and the rule that failed', () => {
+    const message = enriched();
+    message.quotes![0].end = 10;
+    expect(() => decodeMessage(TOPICS.enriched, JSON.stringify(message))).toThrow('news.enriched.v1: quotes.0: quote end must be after start');
+  });
+
+  it('drops keys the schema does not know, as zod does (a newer producer within v1)', () => {
+    const message = { ...enriched(), addedLater: true, article: { ...enriched().article, alsoNew: 'x' } };
+    const decoded = decodeMessage(TOPICS.enriched, JSON.stringify(message));
+    expect(decoded).toEqual(EnrichedArticleV1Schema.parse(message));
+    expect(decoded).not.toHaveProperty('addedLater');
+    expect(decoded.article).not.toHaveProperty('alsoNew');
+  });
+
+  it('keeps every header of a dead letter (a record, not an object with known keys)', () => {
+    const letter = {
+      schemaVersion: 1, stage: 'normalizer', sourceTopic: 'news.raw.v1', partition: 0, offset: '7', key: null, value: null,
+      valueEncoding: 'utf8', headers: { traceparent: '00-abc', 'ws-source-id': 'drop' }, errorClass: 'Error', errorMessage: 'boom',
+      attempts: 1, failedAt: '2026-11-23T09:00:00.000Z',
+    };
+    expect(decodeMessage(DEAD_LETTER_TOPICS.normalizer, JSON.stringify(letter)).headers).toEqual(letter.headers);
+  });
+
+  it('counts a length in UTF-16 code units: never laxer than zod, which counts characters', () => {
+    const atLimit = rawDocument({ body: 'x'.repeat(MAX_BODY_CHARS) });
+    expect(() => encodeMessage(TOPICS.raw, atLimit)).not.toThrow();
+    // Two code units, one character: zod takes it at the limit, the compiled check does not.
+    const astralAtLimit = rawDocument({ body: 'x'.repeat(MAX_BODY_CHARS - 1) + '😀' });
+    expect(RawDocumentV1Schema.safeParse(astralAtLimit).success).toBe(true);
+    expect(() => encodeMessage(TOPICS.raw, astralAtLimit)).toThrow(/body: must NOT have more than 2000000 characters/);
+    const pastLimit = rawDocument({ body: 'x'.repeat(MAX_BODY_CHARS + 1) });
+    expect(RawDocumentV1Schema.safeParse(pastLimit).success).toBe(false);
+    expect(() => encodeMessage(TOPICS.raw, pastLimit)).toThrow(/body/);
+  });
+
+  it('refuses to compile a schema whose refinement it does not mirror', () => {
+    const refined = z.object({ low: z.number(), high: z.number() }).refine((range) => range.high > range.low);
+    expect(() => compileValidator(refined)).toThrow(/refinement has no compiled counterpart/);
   });
 });
