@@ -75,6 +75,8 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
       // Fetch sizes match the largest message wirestream produces, so none is ever stuck.
       maxBytesPerPartition: MAX_MESSAGE_BYTES,
       maxBytes: 2 * MAX_MESSAGE_BYTES,
+      minBytes: this.options.fetchMinBytes,
+      maxWaitTimeInMs: this.options.fetchMaxWaitMs,
     });
     this.consumers.push(consumer);
     consumer.on(consumer.events.CRASH, (event) =>

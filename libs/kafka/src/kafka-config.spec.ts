@@ -11,6 +11,8 @@ describe('kafkaOptionsFromEnv', () => {
       consumerGroupPrefix: 'wirestream',
       batchSize: 200,
       concurrentPartitions: 16,
+      fetchMinBytes: 1,
+      fetchMaxWaitMs: 5000,
       maxAttempts: 3,
       sessionTimeoutMs: 10_000,
       shutdownTimeoutMs: 15_000,

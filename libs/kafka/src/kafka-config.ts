@@ -41,6 +41,20 @@ export const KafkaEnvSchema = z.object({
     .describe(
       'Partitions one instance takes from each fetch at once. Their messages are processed as one unit (up to KAFKA_BATCH_SIZE): one transaction or produce request and one offset commit instead of one per partition.',
     ),
+  KAFKA_FETCH_MIN_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(1)
+    .describe(
+      'Bytes a fetch waits for (up to KAFKA_FETCH_MAX_WAIT_MS) before the broker answers. 1 answers at once; more trades latency for fewer, larger batches.',
+    ),
+  KAFKA_FETCH_MAX_WAIT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(5000)
+    .describe('Longest the broker holds a fetch waiting for KAFKA_FETCH_MIN_BYTES (and an idle consumer\'s fetch, with nothing to send).'),
   KAFKA_MAX_ATTEMPTS: z.coerce
     .number()
     .int()
@@ -72,6 +86,8 @@ export interface KafkaOptions {
   consumerGroupPrefix: string;
   batchSize: number;
   concurrentPartitions: number;
+  fetchMinBytes: number;
+  fetchMaxWaitMs: number;
   maxAttempts: number;
   sessionTimeoutMs: number;
   shutdownTimeoutMs: number;
@@ -93,6 +109,8 @@ export function kafkaOptionsFromEnv(clientId: string, env: NodeJS.ProcessEnv = p
     consumerGroupPrefix: config.KAFKA_CONSUMER_GROUP_PREFIX,
     batchSize: config.KAFKA_BATCH_SIZE,
     concurrentPartitions: config.KAFKA_CONCURRENT_PARTITIONS,
+    fetchMinBytes: config.KAFKA_FETCH_MIN_BYTES,
+    fetchMaxWaitMs: config.KAFKA_FETCH_MAX_WAIT_MS,
     maxAttempts: config.KAFKA_MAX_ATTEMPTS,
     sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
     shutdownTimeoutMs: config.KAFKA_SHUTDOWN_TIMEOUT_MS,

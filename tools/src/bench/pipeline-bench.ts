@@ -15,7 +15,7 @@ import { API_SERVICE, localInfra, SERVICES, STATE_DIR, type ServiceName } from '
 import { postgresServerPids, ProcessCpuMeter, waitUntilQuiet } from './process-cpu';
 
 /**
- * `npm run bench:pipeline -- [--stories N] [--scale stage=K]… [--partitions P] [--runs full,paced,scaled] [--profile DIR] [--json]`
+ * `npm run bench:pipeline -- [--stories N] [--scale stage=K]… [--partitions P] [--runs full,paced,scaled] [--paced-rate N] [--profile DIR] [--json]`
  *
  * Generates a corpus of invented wire stories (wire text, RSS feeds, HTML pages), then:
  *  1. runs the stage code in this process on it (no Kafka, no Postgres): the ceiling;
@@ -30,10 +30,12 @@ import { postgresServerPids, ProcessCpuMeter, waitUntilQuiet } from './process-c
  * Each run also reports the CPU time every process group used per story (each stage's instances,
  * the local broker, the local Postgres server with all its processes), read from /proc at the
  * run's start and end: what Kafka and Postgres cost on top of the stage code.
- * `--runs` picks which of runs 2–4 to make (all by default; `paced` needs `full` for its rate).
+ * `--runs` picks which of runs 2–4 to make (all by default; `paced` needs `full` for its rate, or
+ * `--paced-rate N` stories/s).
  * The last line printed is one JSON object.
  */
 
+const USAGE = 'bench:pipeline -- [--stories N] [--scale stage=K] [--partitions P] [--runs full,paced,scaled] [--paced-rate N] [--profile DIR] [--json]';
 const BENCH_DATABASE = 'wirestream_bench';
 const DROP_POLL_MS = 100;
 
@@ -45,6 +47,8 @@ interface Options {
   /** Where each service writes its CPU profile, per run (`--profile DIR`). */
   profileDir: string | null;
   runs: Set<RunName>;
+  /** The paced run's offered rate (`--paced-rate`); by default half the full run's. */
+  pacedRate: number | null;
 }
 
 const RUN_NAMES = ['full', 'paced', 'scaled'] as const;
@@ -74,7 +78,7 @@ interface RunFigures {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { stories: 20_000, scale: {}, partitions: 6, json: false, profileDir: null, runs: new Set(RUN_NAMES) };
+  const options: Options = { stories: 20_000, scale: {}, partitions: 6, json: false, profileDir: null, runs: new Set(RUN_NAMES), pacedRate: null };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];
     const value = () => {
@@ -88,7 +92,11 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--scale') parseScale(value(), options.scale);
     else if (arg === '--profile') options.profileDir = path.resolve(value());
     else if (arg === '--runs') options.runs = parseRuns(value());
-    else throw new Error(`unknown argument ${arg}; usage: bench:pipeline -- [--stories N] [--scale stage=K] [--partitions P] [--runs full,paced,scaled] [--profile DIR] [--json]`);
+    else if (arg === '--paced-rate') options.pacedRate = positiveInteger(arg, value());
+    else throw new Error(`unknown argument ${arg}; usage: ${USAGE}`);
+  }
+  if (options.runs.has('paced') && !options.runs.has('full') && options.pacedRate === null) {
+    throw new Error('--runs: paced runs at half the rate full measured, so it needs full (or --paced-rate N)');
   }
   return options;
 }
@@ -96,7 +104,6 @@ function parseOptions(argv: string[]): Options {
 function parseRuns(text: string): Set<RunName> {
   const runs = text.split(',').filter(Boolean);
   for (const run of runs) if (!RUN_NAMES.includes(run as RunName)) throw new Error(`--runs: unknown run "${run}" (one of ${RUN_NAMES.join(', ')})`);
-  if (runs.includes('paced') && !runs.includes('full')) throw new Error('--runs: paced runs at half the rate full measured, so it needs full');
   return new Set(runs as RunName[]);
 }
 
@@ -362,8 +369,8 @@ async function main(): Promise<void> {
     if (inProcessAfter) log(`in-process again, after the full run: ${inProcessAfter.storiesPerSec.toFixed(0)} stories/s`);
     const inProcess = inProcessAfter ? meanInProcess(inProcessBefore, inProcessAfter) : inProcessBefore;
     const paced =
-      full && options.runs.has('paced')
-        ? await runThroughPipeline('paced', mixedCorpus(options.stories, 202), options.scale, { ...common, offeredPerSec: full.storiesPerSec / 2 }, log)
+      options.runs.has('paced')
+        ? await runThroughPipeline('paced', mixedCorpus(options.stories, 202), options.scale, { ...common, offeredPerSec: options.pacedRate ?? full!.storiesPerSec / 2 }, log)
         : null;
     if (paced) printRun(paced);
     const scaledScale = { ...options.scale, extractor: (options.scale.extractor ?? 1) + 1 };
