@@ -45,16 +45,16 @@ export const KafkaEnvSchema = z.object({
     .number()
     .int()
     .min(1)
-    .default(1)
+    .default(32_768)
     .describe(
-      'Bytes a fetch waits for (up to KAFKA_FETCH_MAX_WAIT_MS) before the broker answers. 1 answers at once; more trades latency for fewer, larger batches.',
+      'Bytes a fetch waits for (up to KAFKA_FETCH_MAX_WAIT_MS) before the broker answers: a few stories per batch instead of one when traffic is light. 1 answers at once.',
     ),
   KAFKA_FETCH_MAX_WAIT_MS: z.coerce
     .number()
     .int()
     .min(0)
-    .default(5000)
-    .describe('Longest the broker holds a fetch waiting for KAFKA_FETCH_MIN_BYTES (and an idle consumer\'s fetch, with nothing to send).'),
+    .default(50)
+    .describe('Longest the broker holds a fetch waiting for KAFKA_FETCH_MIN_BYTES: what a story may wait per hop when traffic is light.'),
   KAFKA_MAX_ATTEMPTS: z.coerce
     .number()
     .int()
