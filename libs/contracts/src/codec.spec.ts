@@ -150,3 +150,14 @@ describe('compiled message checks agree with the zod schemas', () => {
     expect(() => compileValidator(refined)).toThrow(/refinement has no compiled counterpart/);
   });
 });
+
+describe('why a message was refused', () => {
+  it('names a wrong schemaVersion even when the rest of the message is missing too', () => {
+    expect(() => decodeMessage(TOPICS.raw, JSON.stringify({ schemaVersion: 2 }))).toThrow(/schemaVersion/);
+  });
+
+  it('lists several problems, not only the first', () => {
+    const message = { ...rawDocument(), articleId: 'short', contentHash: 'nope' };
+    expect(() => decodeMessage(TOPICS.raw, JSON.stringify(message))).toThrow(/articleId.*contentHash/);
+  });
+});

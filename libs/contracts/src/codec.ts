@@ -35,7 +35,7 @@ export type MessageOf<T extends Topic> = z.infer<TopicSchemas[T]>;
 export function encodeMessage<T extends Topic>(topic: T, value: MessageOf<T>): string {
   const validator = TOPIC_VALIDATORS[topic];
   if (!validator.check(value)) {
-    throw new InvalidMessageError(`refusing to produce an invalid ${topic} message: ${validator.issues().join('; ')}`);
+    throw new InvalidMessageError(`refusing to produce an invalid ${topic} message: ${describeFailure(topic, value, validator)}`);
   }
   return JSON.stringify(value);
 }
@@ -50,6 +50,21 @@ export function decodeMessage<T extends Topic>(topic: T, raw: Buffer | string | 
     throw new InvalidMessageError(`${topic}: value is not JSON (${(error as Error).message})`);
   }
   const validator = TOPIC_VALIDATORS[topic];
-  if (!validator.check(json)) throw new InvalidMessageError(`${topic}: ${validator.issues().join('; ')}`);
+  if (!validator.check(json)) throw new InvalidMessageError(`${topic}: ${describeFailure(topic, json, validator)}`);
   return json as MessageOf<T>;
+}
+
+/**
+ * Why a value failed its check, in zod's words: every issue (up to five), a wrong schemaVersion
+ * among them, where the compiled check stops at the first. Failures are rare, so zod's walk is
+ * paid only then. Where zod would have taken the value (a length counted in code units, see
+ * compiled-validators), the compiled check's own reason is given.
+ */
+function describeFailure(topic: Topic, value: unknown, validator: CompiledValidator): string {
+  const parsed = TOPIC_SCHEMAS[topic].safeParse(value);
+  if (parsed.success) return validator.issues().join('; ');
+  return parsed.error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
 }
