@@ -389,6 +389,22 @@ describe('ArticleStore against Postgres', () => {
     expect(bodies.map((row: { body: string }) => row.body).sort()).toEqual([first.article.body, second.article.body].sort());
   });
 
+  it('keeps no index on articles that no query reads, and puts them back when undone', async () => {
+    const articleIndexes = async () =>
+      (await dataSource.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'articles' AND schemaname = current_schema() ORDER BY indexname`)).map(
+        (row: { indexname: string }) => row.indexname,
+      );
+    const unread = ['articles_content_hash_idx', 'articles_published_idx'];
+    expect(await articleIndexes()).toEqual(expect.not.arrayContaining([unread[0]]));
+    expect(await articleIndexes()).toEqual(expect.not.arrayContaining([unread[1]]));
+    expect(await articleIndexes()).toEqual(expect.arrayContaining(['articles_sort_idx', 'articles_search_idx', 'articles_sketch_idx']));
+    expect(await lastMigration()).toBe('DropUnreadArticleIndexes1796400000000');
+    await dataSource.undoLastMigration();
+    expect(await articleIndexes()).toEqual(expect.arrayContaining(unread));
+    await dataSource.runMigrations();
+    expect(await articleIndexes()).toEqual(expect.not.arrayContaining([unread[0]]));
+  });
+
   it("deletes an article's or an entity's article_entities rows with it, and puts the foreign keys back when undone", async () => {
     const rowsOf = async (articleId: string) => (await dataSource.query(`SELECT entity_id FROM article_entities WHERE article_id = $1`, [articleId])).length;
     const first = enriched('cascade-1', 'Lee Min met Cho Ana.', [person('Lee Min', 'Lee Min', 0), person('Cho Ana', 'Cho Ana', 12)]);
@@ -414,6 +430,7 @@ describe('ArticleStore against Postgres', () => {
     const foreignKeys = async () =>
       (await dataSource.query(`SELECT conname FROM pg_constraint WHERE conrelid = 'article_entities'::regclass AND contype = 'f' ORDER BY conname`)).map((row: { conname: string }) => row.conname);
     expect(await foreignKeys()).toEqual([]);
+    await undoMigrationsAfter('ArticleEntitiesKeptByWriter1796300000000');
     expect(await lastMigration()).toBe('ArticleEntitiesKeptByWriter1796300000000');
     await dataSource.undoLastMigration();
     expect(await foreignKeys()).toEqual(['article_entities_article_id_fkey', 'article_entities_entity_id_fkey']);
