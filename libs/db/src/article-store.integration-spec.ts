@@ -389,6 +389,46 @@ describe('ArticleStore against Postgres', () => {
     expect(bodies.map((row: { body: string }) => row.body).sort()).toEqual([first.article.body, second.article.body].sort());
   });
 
+  it("deletes an article's salient entities and quotes with it, unlinks a deleted entity's quotes, and puts the keys back when undone", async () => {
+    const said = (guid: string, speaker: string) => ({
+      ...enriched(guid, `${speaker} said: "We stand together."`, [person(speaker, speaker, 0)]),
+      quotes: [{ speakerKey: `PERSON:${speaker.toLowerCase()}`, speakerName: speaker, text: 'We stand together.', start: speaker.length + 8, end: speaker.length + 26 }],
+    });
+    const rowsOf = async (articleId: string) => {
+      const [row] = await dataSource.query(
+        `SELECT (SELECT count(*) FROM article_salient_entities WHERE article_id = $1)::int AS salient,
+                (SELECT count(*) FROM quotes WHERE article_id = $1)::int AS quotes,
+                (SELECT count(*) FROM quotes WHERE article_id = $1 AND speaker_entity_id IS NOT NULL)::int AS with_speaker`,
+        [articleId],
+      );
+      return row;
+    };
+    const first = said('kept-1', 'Han Sol');
+    const second = said('kept-2', 'Yoon Bo');
+    await store.saveBatch([{ message: first, traceId: null }, { message: second, traceId: null }]);
+    expect(await rowsOf(first.articleId)).toEqual({ salient: 1, quotes: 1, with_speaker: 1 });
+    await dataSource.query(`DELETE FROM articles WHERE article_id = $1`, [first.articleId]);
+    expect(await rowsOf(first.articleId)).toEqual({ salient: 0, quotes: 0, with_speaker: 0 });
+    expect(await rowsOf(second.articleId)).toEqual({ salient: 1, quotes: 1, with_speaker: 1 });
+    await dataSource.query(`DELETE FROM entities WHERE key = 'PERSON:yoon bo'`);
+    expect(await rowsOf(second.articleId)).toEqual({ salient: 1, quotes: 1, with_speaker: 0 });
+    await dataSource.query(`TRUNCATE articles CASCADE`);
+    expect(await rowsOf(second.articleId)).toEqual({ salient: 0, quotes: 0, with_speaker: 0 });
+
+    const foreignKeys = async () =>
+      (
+        await dataSource.query(
+          `SELECT conname FROM pg_constraint WHERE conrelid IN ('article_salient_entities'::regclass, 'quotes'::regclass) AND contype = 'f' ORDER BY conname`,
+        )
+      ).map((row: { conname: string }) => row.conname);
+    expect(await foreignKeys()).toEqual([]);
+    expect(await lastMigration()).toBe('SalientEntitiesAndQuotesKeptByWriter1796500000000');
+    await dataSource.undoLastMigration();
+    expect(await foreignKeys()).toEqual(['article_salient_entities_article_id_fkey', 'quotes_article_id_fkey', 'quotes_speaker_entity_id_fkey']);
+    await dataSource.runMigrations();
+    expect(await foreignKeys()).toEqual([]);
+  });
+
   it('keeps no index on articles that no query reads, and puts them back when undone', async () => {
     const articleIndexes = async () =>
       (await dataSource.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'articles' AND schemaname = current_schema() ORDER BY indexname`)).map(
@@ -398,7 +438,7 @@ describe('ArticleStore against Postgres', () => {
     expect(await articleIndexes()).toEqual(expect.not.arrayContaining([unread[0]]));
     expect(await articleIndexes()).toEqual(expect.not.arrayContaining([unread[1]]));
     expect(await articleIndexes()).toEqual(expect.arrayContaining(['articles_sort_idx', 'articles_search_idx', 'articles_sketch_idx']));
-    expect(await lastMigration()).toBe('DropUnreadArticleIndexes1796400000000');
+    await undoMigrationsAfter('DropUnreadArticleIndexes1796400000000');
     await dataSource.undoLastMigration();
     expect(await articleIndexes()).toEqual(expect.arrayContaining(unread));
     await dataSource.runMigrations();
