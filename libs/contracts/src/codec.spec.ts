@@ -145,6 +145,12 @@ describe('compiled message checks agree with the zod schemas', () => {
     expect(() => encodeMessage(TOPICS.raw, pastLimit)).toThrow(/body/);
   });
 
+  it('refuses to compile a union of object schemas, whose keys it could drop', () => {
+    const either = z.object({ kind: z.union([z.object({ a: z.string() }), z.object({ b: z.string() })]) });
+    expect(() => compileValidator(either)).toThrow(/union of object schemas/);
+    expect(() => compileValidator(z.object({ maybe: z.object({ a: z.string() }).nullable() }))).not.toThrow();
+  });
+
   it('refuses to compile a schema whose refinement it does not mirror', () => {
     const refined = z.object({ low: z.number(), high: z.number() }).refine((range) => range.high > range.low);
     expect(() => compileValidator(refined)).toThrow(/refinement has no compiled counterpart/);
