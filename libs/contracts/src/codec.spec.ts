@@ -11,8 +11,10 @@ import {
   normalizedArticleOf,
   RawDocumentV1Schema,
   sha256Hex,
+  TOPIC_SCHEMAS,
   TOPICS,
   type EnrichedArticleV1,
+  type Topic,
   type RawDocumentV1,
 } from './index';
 
@@ -143,6 +145,11 @@ describe('compiled message checks agree with the zod schemas', () => {
     const pastLimit = rawDocument({ body: 'x'.repeat(MAX_BODY_CHARS + 1) });
     expect(RawDocumentV1Schema.safeParse(pastLimit).success).toBe(false);
     expect(() => encodeMessage(TOPICS.raw, pastLimit)).toThrow(/body/);
+  });
+
+  it.each(Object.keys(TOPIC_SCHEMAS) as Topic[])('compiles the schema of %s and refuses an empty object against it', (topic) => {
+    // An Error other than InvalidMessageError here would be a schema the compiled check cannot carry.
+    expect(() => decodeMessage(topic, '{}')).toThrow(InvalidMessageError);
   });
 
   it('refuses to compile a union of object schemas, whose keys it could drop', () => {

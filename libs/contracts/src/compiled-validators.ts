@@ -11,7 +11,7 @@ import { QuoteSchema } from './schemas';
  *
  * It behaves as zod's parse does: unknown keys are dropped (from the value itself), and the one
  * refinement the schemas have (a quote ends after it starts) is a keyword of its own. A refinement
- * added to a schema without one here is refused when the validators are built (at import), not
+ * added to a schema without one here is refused when its schema is compiled (codec.spec compiles every topic's), not
  * silently left unchecked. So is a union of two object schemas: Ajv drops unknown keys while it
  * tries each branch, and would drop the keys of the branch that matches (nullable objects are fine).
  */

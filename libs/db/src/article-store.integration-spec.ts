@@ -435,14 +435,14 @@ describe('ArticleStore against Postgres', () => {
         (row: { indexname: string }) => row.indexname,
       );
     const unread = ['articles_content_hash_idx', 'articles_published_idx'];
-    expect(await articleIndexes()).toEqual(expect.not.arrayContaining([unread[0]]));
-    expect(await articleIndexes()).toEqual(expect.not.arrayContaining([unread[1]]));
+    const unreadPresent = async () => (await articleIndexes()).filter((name: string) => unread.includes(name));
+    expect(await unreadPresent()).toEqual([]);
     expect(await articleIndexes()).toEqual(expect.arrayContaining(['articles_sort_idx', 'articles_search_idx', 'articles_sketch_idx']));
     await undoMigrationsAfter('DropUnreadArticleIndexes1796400000000');
     await dataSource.undoLastMigration();
-    expect(await articleIndexes()).toEqual(expect.arrayContaining(unread));
+    expect(await unreadPresent()).toEqual(unread);
     await dataSource.runMigrations();
-    expect(await articleIndexes()).toEqual(expect.not.arrayContaining([unread[0]]));
+    expect(await unreadPresent()).toEqual([]);
   });
 
   it("deletes an article's or an entity's article_entities rows with it, and puts the foreign keys back when undone", async () => {

@@ -18,54 +18,24 @@ export class SalientEntitiesAndQuotesKeptByWriter1796500000000 implements Migrat
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE article_salient_entities DROP CONSTRAINT article_salient_entities_article_id_fkey`);
     await queryRunner.query(`ALTER TABLE quotes DROP CONSTRAINT quotes_article_id_fkey, DROP CONSTRAINT quotes_speaker_entity_id_fkey`);
-    await queryRunner.query(`
-      CREATE FUNCTION delete_salient_entities_and_quotes_of_articles() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
-      BEGIN
-        DELETE FROM article_salient_entities s USING deleted d WHERE s.article_id = d.article_id;
-        DELETE FROM quotes q USING deleted d WHERE q.article_id = d.article_id;
-        RETURN NULL;
-      END $$`);
-    await queryRunner.query(`
-      CREATE TRIGGER articles_delete_salient_entities_and_quotes AFTER DELETE ON articles
-        REFERENCING OLD TABLE AS deleted FOR EACH STATEMENT EXECUTE FUNCTION delete_salient_entities_and_quotes_of_articles()`);
-    await queryRunner.query(`
-      CREATE FUNCTION truncate_salient_entities_and_quotes() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
-      BEGIN
-        TRUNCATE article_salient_entities, quotes;
-        RETURN NULL;
-      END $$`);
-    await queryRunner.query(`
-      CREATE TRIGGER articles_truncate_salient_entities_and_quotes AFTER TRUNCATE ON articles
-        FOR EACH STATEMENT EXECUTE FUNCTION truncate_salient_entities_and_quotes()`);
-    await queryRunner.query(`
-      CREATE FUNCTION unlink_quote_speakers_of_entities() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
-      BEGIN
-        UPDATE quotes q SET speaker_entity_id = NULL FROM deleted d WHERE q.speaker_entity_id = d.id;
-        RETURN NULL;
-      END $$`);
-    await queryRunner.query(`
-      CREATE TRIGGER entities_delete_unlink_quote_speakers AFTER DELETE ON entities
-        REFERENCING OLD TABLE AS deleted FOR EACH STATEMENT EXECUTE FUNCTION unlink_quote_speakers_of_entities()`);
-    // TRUNCATE entities CASCADE emptied quotes (CASCADE truncates every referencing table whole).
-    await queryRunner.query(`
-      CREATE FUNCTION truncate_quotes() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
-      BEGIN
-        TRUNCATE quotes;
-        RETURN NULL;
-      END $$`);
-    await queryRunner.query(`
-      CREATE TRIGGER entities_truncate_quotes AFTER TRUNCATE ON entities FOR EACH STATEMENT EXECUTE FUNCTION truncate_quotes()`);
+    for (const trigger of TRIGGERS) {
+      await queryRunner.query(`
+        CREATE FUNCTION ${trigger.name}() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+        BEGIN
+          ${trigger.body}
+          RETURN NULL;
+        END $$`);
+      await queryRunner.query(`
+        CREATE TRIGGER ${trigger.table}_${trigger.name} AFTER ${trigger.event} ON ${trigger.table}
+          ${trigger.event === 'DELETE' ? 'REFERENCING OLD TABLE AS deleted' : ''} FOR EACH STATEMENT EXECUTE FUNCTION ${trigger.name}()`);
+    }
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TRIGGER entities_truncate_quotes ON entities`);
-    await queryRunner.query(`DROP FUNCTION truncate_quotes()`);
-    await queryRunner.query(`DROP TRIGGER entities_delete_unlink_quote_speakers ON entities`);
-    await queryRunner.query(`DROP FUNCTION unlink_quote_speakers_of_entities()`);
-    await queryRunner.query(`DROP TRIGGER articles_truncate_salient_entities_and_quotes ON articles`);
-    await queryRunner.query(`DROP FUNCTION truncate_salient_entities_and_quotes()`);
-    await queryRunner.query(`DROP TRIGGER articles_delete_salient_entities_and_quotes ON articles`);
-    await queryRunner.query(`DROP FUNCTION delete_salient_entities_and_quotes_of_articles()`);
+    for (const trigger of [...TRIGGERS].reverse()) {
+      await queryRunner.query(`DROP TRIGGER ${trigger.table}_${trigger.name} ON ${trigger.table}`);
+      await queryRunner.query(`DROP FUNCTION ${trigger.name}()`);
+    }
     // Rows whose parent went while no key held them would fail the keys: they go (or lose the speaker) first.
     await queryRunner.query(`DELETE FROM article_salient_entities s WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.article_id = s.article_id)`);
     await queryRunner.query(`DELETE FROM quotes q WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.article_id = q.article_id)`);
@@ -79,3 +49,18 @@ export class SalientEntitiesAndQuotesKeptByWriter1796500000000 implements Migrat
         ADD CONSTRAINT quotes_speaker_entity_id_fkey FOREIGN KEY (speaker_entity_id) REFERENCES entities (id) ON DELETE SET NULL`);
   }
 }
+
+/** What the keys did, as statement-level triggers on the parent tables (`deleted`: the rows a DELETE removed). */
+const TRIGGERS = [
+  {
+    table: 'articles',
+    event: 'DELETE',
+    name: 'delete_salient_entities_and_quotes',
+    body: `DELETE FROM article_salient_entities s USING deleted d WHERE s.article_id = d.article_id;
+          DELETE FROM quotes q USING deleted d WHERE q.article_id = d.article_id;`,
+  },
+  { table: 'articles', event: 'TRUNCATE', name: 'truncate_salient_entities_and_quotes', body: 'TRUNCATE article_salient_entities, quotes;' },
+  { table: 'entities', event: 'DELETE', name: 'unlink_quote_speakers', body: 'UPDATE quotes q SET speaker_entity_id = NULL FROM deleted d WHERE q.speaker_entity_id = d.id;' },
+  // TRUNCATE entities CASCADE emptied quotes (CASCADE truncates every referencing table whole).
+  { table: 'entities', event: 'TRUNCATE', name: 'truncate_quotes', body: 'TRUNCATE quotes;' },
+] as const;
