@@ -128,6 +128,56 @@ describe('ConsumerRunner batch handling', () => {
   });
 });
 
+describe('ConsumerRunner when kafkajs gives a consumer up', () => {
+  const options = kafkaOptionsFromEnv('test', {});
+
+  /** A kafkajs client whose consumers do nothing but let the test raise their CRASH event. */
+  function fakeKafka() {
+    const crashHandlers: Array<(event: { payload: { restart: boolean; error: Error } }) => void> = [];
+    const kafka = {
+      consumer: jest.fn(() => ({
+        events: { CRASH: 'consumer.crash' },
+        on: (_event: string, handler: (typeof crashHandlers)[number]) => crashHandlers.push(handler),
+        connect: async () => undefined,
+        subscribe: async () => undefined,
+        run: async () => undefined,
+        disconnect: async () => undefined,
+      })),
+    };
+    const crash = (consumerIndex: number, restart: boolean) =>
+      crashHandlers[consumerIndex]({ payload: { restart, error: new Error('The broker received an out of order sequence number') } });
+    return { kafka, crash };
+  }
+  const spec: PerMessageConsumerSpec<typeof TOPICS.normalized> = { stage: 'extractor', topic: TOPICS.normalized, processMessage: async () => [] };
+
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('starts a new consumer after a pause when kafkajs will not restart the crashed one', async () => {
+    const { kafka, crash } = fakeKafka();
+    const runner = new ConsumerRunner(kafka as unknown as Kafka, fakeProducer().producer, options);
+    await runner.start(spec);
+    crash(0, false);
+    expect(kafka.consumer).toHaveBeenCalledTimes(1);
+    await jest.advanceTimersByTimeAsync(5_000);
+    expect(kafka.consumer).toHaveBeenCalledTimes(2);
+    expect(kafka.consumer.mock.calls[1]).toEqual(kafka.consumer.mock.calls[0]);
+  });
+
+  it('leaves a consumer kafkajs restarts itself to kafkajs, and starts none while shutting down', async () => {
+    const { kafka, crash } = fakeKafka();
+    const runner = new ConsumerRunner(kafka as unknown as Kafka, fakeProducer().producer, options);
+    await runner.start(spec);
+    crash(0, true);
+    await jest.advanceTimersByTimeAsync(5_000);
+    expect(kafka.consumer).toHaveBeenCalledTimes(1);
+    await runner.beforeApplicationShutdown();
+    crash(0, false);
+    await jest.advanceTimersByTimeAsync(5_000);
+    expect(kafka.consumer).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('transientBackoffMs', () => {
   it('doubles from half a second and stops growing at thirty', () => {
     const top = () => 1;

@@ -20,6 +20,7 @@ import { Kafka, KafkaJSError, type Consumer, type EachBatchPayload, type KafkaMe
 import { ChunkCoalescer } from './chunk-coalescer';
 import type { ConsumedMessage } from './consumed-message';
 import { deadLetterRecord, headersAsStrings, type FailedMessage } from './dead-letter';
+import { SERVICE_RETRY } from './kafka-client';
 import { KAFKA_OPTIONS } from './kafka.tokens';
 import type { KafkaOptions } from './kafka-config';
 import { MessageProducer, type PreparedRecord } from './message-producer';
@@ -58,6 +59,7 @@ export type ConsumerSpec<T extends Topic> = PerMessageConsumerSpec<T> | BatchCon
 export class ConsumerRunner implements BeforeApplicationShutdown {
   private readonly logger = new Logger(ConsumerRunner.name);
   private readonly consumers: Consumer[] = [];
+  private stopping = false;
 
   constructor(
     private readonly kafka: Kafka,
@@ -77,20 +79,51 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
       maxBytes: 2 * MAX_MESSAGE_BYTES,
       minBytes: this.options.fetchMinBytes,
       maxWaitTimeInMs: this.options.fetchMaxWaitMs,
+      // The consumer's own retries (fetch loop, group membership) default to 5, whatever the
+      // client's: a lost broker must not end the member, which rejoins under its id when it is back.
+      retry: SERVICE_RETRY,
     });
     this.consumers.push(consumer);
-    consumer.on(consumer.events.CRASH, (event) =>
-      this.logger.error(`consumer ${groupId} crashed (restart: ${event.payload.restart}): ${event.payload.error.message}`),
-    );
-    await consumer.connect();
-    // A new group starts from the earliest offset: nothing produced before it joined is skipped.
-    await consumer.subscribe({ topic: namespacedTopic(spec.topic, this.options.topicNamespace), fromBeginning: true });
-    await consumer.run({
-      eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.options.concurrentPartitions,
-      eachBatch: this.batchHandler(spec),
+    consumer.on(consumer.events.CRASH, (event) => {
+      this.logger.error(`consumer ${groupId} crashed (restart: ${event.payload.restart}): ${event.payload.error.message}`);
+      // kafkajs restarts a consumer only after a retriable error. After any other the consumer
+      // stays stopped while the process lives on, a worker doing nothing: a new one takes its place.
+      if (!event.payload.restart) this.replaceCrashed(spec, consumer);
     });
+    try {
+      await consumer.connect();
+      // A new group starts from the earliest offset: nothing produced before it joined is skipped.
+      await consumer.subscribe({ topic: namespacedTopic(spec.topic, this.options.topicNamespace), fromBeginning: true });
+      await consumer.run({
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: this.options.concurrentPartitions,
+        eachBatch: this.batchHandler(spec),
+      });
+    } catch (error) {
+      this.forget(consumer);
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
     this.logger.log(`consuming ${spec.topic} as ${groupId}`);
+  }
+
+  /** Starts a new consumer for `spec` in place of one kafkajs gave up on (or one that failed to start), after a pause. */
+  private replaceCrashed<T extends Topic>(spec: ConsumerSpec<T>, crashed?: Consumer): void {
+    if (crashed) this.forget(crashed);
+    if (this.stopping) return;
+    this.logger.warn(`starting a new ${spec.stage} consumer in ${CRASHED_CONSUMER_PAUSE_MS} ms`);
+    setTimeout(() => {
+      if (this.stopping) return;
+      this.start(spec).catch((error: Error) => {
+        this.logger.error(`the new ${spec.stage} consumer failed to start: ${error.message}`);
+        this.replaceCrashed(spec);
+      });
+    }, CRASHED_CONSUMER_PAUSE_MS);
+  }
+
+  private forget(consumer: Consumer): void {
+    const index = this.consumers.indexOf(consumer);
+    if (index >= 0) this.consumers.splice(index, 1);
   }
 
   /**
@@ -113,6 +146,7 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
   }
 
   async beforeApplicationShutdown(signal?: string): Promise<void> {
+    this.stopping = true;
     this.logger.log(`stopping consumers${signal ? ` on ${signal}` : ''}`);
     // kafkajs lets the batch in flight finish, then commits what was resolved.
     const disconnectAll = Promise.all(this.consumers.map((consumer) => consumer.disconnect()));
@@ -302,7 +336,10 @@ export function transientBackoffMs(attempt: number, random: () => number = Math.
 }
 
 const MAX_TRANSIENT_BACKOFF_MS = 10_000;
+/** The pause before a consumer kafkajs gave up on is replaced: an error that recurs at once is not retried in a tight loop. */
+const CRASHED_CONSUMER_PAUSE_MS = 5_000;
 const HEARTBEAT_SLICE_MS = 3_000;
+
 /** Longest a chunk waits for other partitions' chunks to join its unit of work. */
 const COALESCE_LINGER_MS = 20;
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { encodeMessage, HEADERS, MAX_MESSAGE_BYTES, namespacedTopic, PermanentError } from '@wirestream/contracts';
+import { encodeMessage, HEADERS, MAX_MESSAGE_BYTES, namespacedTopic, PermanentError, TransientError } from '@wirestream/contracts';
 import { headersFromContext, pipelineMetrics } from '@wirestream/telemetry';
 import { Kafka, type Message, type Producer, type TopicMessages } from 'kafkajs';
 import { createIdempotentProducer } from './kafka-client';
@@ -11,17 +11,19 @@ import type { OutgoingRecord } from './outgoing-record';
 @Injectable()
 export class MessageProducer implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(MessageProducer.name);
-  private readonly producer: Producer;
+  private producer: Producer;
+  private connected: Promise<void> = Promise.resolve();
 
   constructor(
-    kafka: Kafka,
+    private readonly kafka: Kafka,
     @Inject(KAFKA_OPTIONS) private readonly options: KafkaOptions,
   ) {
     this.producer = createIdempotentProducer(kafka);
   }
 
   async onModuleInit(): Promise<void> {
-    await this.producer.connect();
+    this.connected = this.producer.connect();
+    await this.connected;
   }
 
   /**
@@ -58,8 +60,32 @@ export class MessageProducer implements OnModuleInit, OnApplicationShutdown {
       byTopic.set(prepared.topic, group);
       group.messages.push(prepared.message);
     }
-    await this.producer.sendBatch({ topicMessages: [...byTopic.values()], acks: -1 });
+    await this.connected;
+    const producer = this.producer;
+    try {
+      await producer.sendBatch({ topicMessages: [...byTopic.values()], acks: -1 });
+    } catch (error) {
+      const lost = lostSequenceError(error);
+      if (!lost) throw error;
+      this.replace(producer, lost);
+      throw new TransientError(`the broker refused the producer's sequence numbers (${lost}); sending again under a new producer id`);
+    }
     for (const prepared of records) pipelineMetrics.produced.inc({ topic: prepared.contractTopic });
+  }
+
+  /**
+   * A producer whose sequence numbers the broker refused can never send again: kafkajs does not
+   * start a new epoch as the Java client does, and every later send gets the same refusal. A new
+   * producer gets a new id whose sequences start afresh. What the old one may have written is sent
+   * again, so a topic can hold a message twice; every consumer downstream is idempotent.
+   */
+  private replace(broken: Producer, reason: string): void {
+    // Concurrent sends that failed together replace it once.
+    if (this.producer !== broken) return;
+    this.logger.warn(`${reason}: replacing the idempotent producer`);
+    this.producer = createIdempotentProducer(this.kafka);
+    this.connected = this.producer.connect();
+    broken.disconnect().catch((error: Error) => this.logger.warn(`disconnecting the replaced producer: ${error.message}`));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -73,3 +99,18 @@ export interface PreparedRecord {
   topic: string;
   message: Message;
 }
+
+/**
+ * Broker refusals that leave an idempotent producer unable to send (found anywhere in the chain of
+ * causes kafkajs wraps them in): its type, or null for any other error.
+ */
+export function lostSequenceError(error: unknown): string | null {
+  let cause = error;
+  for (let depth = 0; depth < 10 && cause instanceof Error; depth++, cause = (cause as Error & { cause?: unknown }).cause) {
+    const type = (cause as Error & { type?: unknown }).type;
+    if (typeof type === 'string' && LOST_SEQUENCE_ERRORS.has(type)) return type;
+  }
+  return null;
+}
+
+const LOST_SEQUENCE_ERRORS = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH']);

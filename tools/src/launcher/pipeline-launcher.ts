@@ -104,9 +104,13 @@ async function launch(service: LaunchableService, index: number, env: Record<str
   const logFile = path.join(options.logDir, `${service}-${index}.log`);
   const log = createWriteStream(logFile, { flags: options.appendLog ? 'a' : 'w' });
   const profiling = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, `--cpu-prof-name=${service}-${index}.cpuprofile`] : [];
+  const inherited = { ...process.env };
+  // Jest sets NODE_ENV=test, and libraries behave differently for it (kafkajs retries faster and
+  // fewer times): services launched by a test run as they do anywhere else.
+  if (inherited.NODE_ENV === 'test') delete inherited.NODE_ENV;
   const child = spawn(process.execPath, [...profiling, serviceEntryPoint(service)], {
     env: {
-      ...process.env,
+      ...inherited,
       ...env,
       // A restarted fetcher keeps its name, so it takes its own source leases back at once.
       ...(service === 'fetcher' ? { FETCHER_INSTANCE_ID: `fetcher-${index}` } : {}),
