@@ -3,10 +3,15 @@ import { KafkaJSNonRetriableError, KafkaJSProtocolError, type Kafka } from 'kafk
 import { kafkaOptionsFromEnv } from './kafka-config';
 import { lostSequenceError, MessageProducer, type PreparedRecord } from './message-producer';
 
-/** The error kafkajs rejects a send with when the broker refuses the producer's sequence numbers. */
+/** A broker refusal as kafkajs builds it, from its table entry for the error code (its typings say Error). */
+function protocolError(type: string, code: number, message: string): KafkaJSProtocolError {
+  return new KafkaJSProtocolError({ message, type, code, retriable: false } as unknown as Error);
+}
+
+/** The error kafkajs rejects a send with when the broker refuses the producer's sequence numbers: the refusal, wrapped by its retrier. */
 function outOfOrderSequence(): Error {
-  const refusal = new KafkaJSProtocolError({ message: 'The broker received an out of order sequence number', type: 'OUT_OF_ORDER_SEQUENCE_NUMBER', code: 45, retriable: false });
-  return new KafkaJSNonRetriableError(refusal, { cause: refusal });
+  const refusal = protocolError('OUT_OF_ORDER_SEQUENCE_NUMBER', 45, 'The broker received an out of order sequence number');
+  return Object.assign(new KafkaJSNonRetriableError(refusal), { cause: refusal });
 }
 
 /** A kafkajs client whose producers record their batches and fail the sends they are told to. */
@@ -37,8 +42,8 @@ const record: PreparedRecord = { contractTopic: TOPICS.enriched, topic: TOPICS.e
 describe('lostSequenceError', () => {
   it('finds the refusal inside the errors kafkajs wraps it in, and nothing in other errors', () => {
     expect(lostSequenceError(outOfOrderSequence())).toBe('OUT_OF_ORDER_SEQUENCE_NUMBER');
-    expect(lostSequenceError(new KafkaJSProtocolError({ message: 'x', type: 'UNKNOWN_PRODUCER_ID', code: 59 }))).toBe('UNKNOWN_PRODUCER_ID');
-    expect(lostSequenceError(new KafkaJSProtocolError({ message: 'x', type: 'NOT_LEADER_FOR_PARTITION', code: 6 }))).toBeNull();
+    expect(lostSequenceError(protocolError('UNKNOWN_PRODUCER_ID', 59, 'x'))).toBe('UNKNOWN_PRODUCER_ID');
+    expect(lostSequenceError(protocolError('NOT_LEADER_FOR_PARTITION', 6, 'x'))).toBeNull();
     expect(lostSequenceError(new Error('connect ECONNREFUSED'))).toBeNull();
     expect(lostSequenceError('not an error')).toBeNull();
   });
@@ -59,7 +64,7 @@ describe('MessageProducer', () => {
   });
 
   it('keeps its producer through any other failure, which it passes on as it is', async () => {
-    const refusal = new KafkaJSProtocolError({ message: 'not the leader', type: 'NOT_LEADER_FOR_PARTITION', code: 6 });
+    const refusal = protocolError('NOT_LEADER_FOR_PARTITION', 6, 'not the leader');
     const { kafka, producers } = fakeKafka([refusal]);
     const producer = new MessageProducer(kafka, options);
     await producer.onModuleInit();
