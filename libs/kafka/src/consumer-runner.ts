@@ -86,8 +86,10 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
     this.consumers.push(consumer);
     consumer.on(consumer.events.CRASH, (event) => {
       this.logger.error(`consumer ${groupId} crashed (restart: ${event.payload.restart}): ${event.payload.error.message}`);
-      // kafkajs restarts a consumer only after a retriable error. After any other the consumer
-      // stays stopped while the process lives on, a worker doing nothing: a new one takes its place.
+      // kafkajs restarts a consumer only after a retriable error. After any other (such as "Failed
+      // to find group coordinator" while a broker shuts down, kafkajs issues 1445 and 1630) the
+      // consumer stays stopped while the process lives on, a worker doing nothing: a new one takes
+      // its place. It joins as a new member, so its group waits out the old member's session first.
       if (!event.payload.restart) this.replaceCrashed(spec, consumer);
     });
     try {
