@@ -131,22 +131,28 @@ describe('ConsumerRunner batch handling', () => {
 describe('ConsumerRunner when kafkajs gives a consumer up', () => {
   const options = kafkaOptionsFromEnv('test', {});
 
-  /** A kafkajs client whose consumers do nothing but let the test raise their CRASH event. */
-  function fakeKafka() {
-    const crashHandlers: Array<(event: { payload: { restart: boolean; error: Error } }) => void> = [];
+  /** A kafkajs client whose consumers do nothing but let the test raise their CRASH event and fail or hold their connect. */
+  function fakeKafka(connects: Array<() => Promise<void>> = []) {
+    const consumers: Array<{ crash: (restart: boolean) => void; disconnected: boolean }> = [];
     const kafka = {
-      consumer: jest.fn(() => ({
-        events: { CRASH: 'consumer.crash' },
-        on: (_event: string, handler: (typeof crashHandlers)[number]) => crashHandlers.push(handler),
-        connect: async () => undefined,
-        subscribe: async () => undefined,
-        run: async () => undefined,
-        disconnect: async () => undefined,
-      })),
+      consumer: jest.fn(() => {
+        let onCrash: (event: { payload: { restart: boolean; error: Error } }) => void = () => undefined;
+        const made = { crash: (restart: boolean) => onCrash({ payload: { restart, error: new Error('Failed to find group coordinator') } }), disconnected: false };
+        const connect = connects[consumers.length] ?? (async () => undefined);
+        consumers.push(made);
+        return {
+          events: { CRASH: 'consumer.crash' },
+          on: (_event: string, handler: typeof onCrash) => (onCrash = handler),
+          connect,
+          subscribe: async () => undefined,
+          run: async () => undefined,
+          disconnect: async () => {
+            made.disconnected = true;
+          },
+        };
+      }),
     };
-    const crash = (consumerIndex: number, restart: boolean) =>
-      crashHandlers[consumerIndex]({ payload: { restart, error: new Error('The broker received an out of order sequence number') } });
-    return { kafka, crash };
+    return { kafka, consumers, runner: new ConsumerRunner(kafka as unknown as Kafka, fakeProducer().producer, options) };
   }
   const spec: PerMessageConsumerSpec<typeof TOPICS.normalized> = { stage: 'extractor', topic: TOPICS.normalized, processMessage: async () => [] };
 
@@ -154,27 +160,55 @@ describe('ConsumerRunner when kafkajs gives a consumer up', () => {
   afterEach(() => jest.useRealTimers());
 
   it('starts a new consumer after a pause when kafkajs will not restart the crashed one', async () => {
-    const { kafka, crash } = fakeKafka();
-    const runner = new ConsumerRunner(kafka as unknown as Kafka, fakeProducer().producer, options);
+    const { kafka, consumers, runner } = fakeKafka();
     await runner.start(spec);
-    crash(0, false);
+    consumers[0].crash(false);
     expect(kafka.consumer).toHaveBeenCalledTimes(1);
     await jest.advanceTimersByTimeAsync(5_000);
     expect(kafka.consumer).toHaveBeenCalledTimes(2);
     expect(kafka.consumer.mock.calls[1]).toEqual(kafka.consumer.mock.calls[0]);
   });
 
-  it('leaves a consumer kafkajs restarts itself to kafkajs, and starts none while shutting down', async () => {
-    const { kafka, crash } = fakeKafka();
-    const runner = new ConsumerRunner(kafka as unknown as Kafka, fakeProducer().producer, options);
+  it('waits twice as long each time a replacement crashes soon after it started, or fails to start', async () => {
+    const { kafka, consumers, runner } = fakeKafka([async () => undefined, async () => undefined, async () => Promise.reject(new Error('refused'))]);
     await runner.start(spec);
-    crash(0, true);
+    consumers[0].crash(false);
+    await jest.advanceTimersByTimeAsync(5_000);
+    consumers[1].crash(false);
+    await jest.advanceTimersByTimeAsync(9_999);
+    expect(kafka.consumer).toHaveBeenCalledTimes(2);
+    await jest.advanceTimersByTimeAsync(1);
+    // The third fails to connect: it is disconnected and the fourth comes 20 s later.
+    expect(kafka.consumer).toHaveBeenCalledTimes(3);
+    expect(consumers[2].disconnected).toBe(true);
+    await jest.advanceTimersByTimeAsync(19_999);
+    expect(kafka.consumer).toHaveBeenCalledTimes(3);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(kafka.consumer).toHaveBeenCalledTimes(4);
+  });
+
+  it('leaves a consumer kafkajs restarts itself to kafkajs, and starts none while shutting down', async () => {
+    const { kafka, consumers, runner } = fakeKafka();
+    await runner.start(spec);
+    consumers[0].crash(true);
     await jest.advanceTimersByTimeAsync(5_000);
     expect(kafka.consumer).toHaveBeenCalledTimes(1);
+    consumers[0].crash(false);
     await runner.beforeApplicationShutdown();
-    crash(0, false);
-    await jest.advanceTimersByTimeAsync(5_000);
+    await jest.advanceTimersByTimeAsync(60_000);
     expect(kafka.consumer).toHaveBeenCalledTimes(1);
+  });
+
+  it('disconnects a replacement that was still starting when the service began to stop', async () => {
+    let connected: () => void = () => undefined;
+    const { consumers, runner } = fakeKafka([async () => undefined, () => new Promise<void>((resolve) => (connected = resolve))]);
+    await runner.start(spec);
+    consumers[0].crash(false);
+    await jest.advanceTimersByTimeAsync(5_000);
+    const stopped = runner.beforeApplicationShutdown();
+    connected();
+    await stopped;
+    expect(consumers[1].disconnected).toBe(true);
   });
 });
 

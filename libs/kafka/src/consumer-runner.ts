@@ -60,6 +60,11 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
   private readonly logger = new Logger(ConsumerRunner.name);
   private readonly consumers: Consumer[] = [];
   private stopping = false;
+  /** Replacements of crashed consumers: waiting for their pause, and starting. */
+  private readonly replacementTimers = new Set<NodeJS.Timeout>();
+  private readonly replacementsStarting = new Set<Promise<void>>();
+  /** Per consumer group, how many times in a row its consumer crashed soon after it started. */
+  private readonly crashStreaks = new Map<string, number>();
 
   constructor(
     private readonly kafka: Kafka,
@@ -79,18 +84,20 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
       maxBytes: 2 * MAX_MESSAGE_BYTES,
       minBytes: this.options.fetchMinBytes,
       maxWaitTimeInMs: this.options.fetchMaxWaitMs,
-      // The consumer's own retries (fetch loop, group membership) default to 5, whatever the
-      // client's: a lost broker must not end the member, which rejoins under its id when it is back.
-      retry: SERVICE_RETRY,
+      retry: consumerRetry(this.options.sessionTimeoutMs),
     });
     this.consumers.push(consumer);
+    const startedAt = Date.now();
     consumer.on(consumer.events.CRASH, (event) => {
       this.logger.error(`consumer ${groupId} crashed (restart: ${event.payload.restart}): ${event.payload.error.message}`);
       // kafkajs restarts a consumer only after a retriable error. After any other (such as "Failed
       // to find group coordinator" while a broker shuts down, kafkajs issues 1445 and 1630) the
       // consumer stays stopped while the process lives on, a worker doing nothing: a new one takes
       // its place. It joins as a new member, so its group waits out the old member's session first.
-      if (!event.payload.restart) this.replaceCrashed(spec, consumer);
+      if (event.payload.restart) return;
+      const streak = Date.now() - startedAt < STABLE_CONSUMER_MS ? (this.crashStreaks.get(groupId) ?? 0) + 1 : 1;
+      this.crashStreaks.set(groupId, streak);
+      this.replaceCrashed(spec, streak, consumer);
     });
     try {
       await consumer.connect();
@@ -109,18 +116,27 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
     this.logger.log(`consuming ${spec.topic} as ${groupId}`);
   }
 
-  /** Starts a new consumer for `spec` in place of one kafkajs gave up on (or one that failed to start), after a pause. */
-  private replaceCrashed<T extends Topic>(spec: ConsumerSpec<T>, crashed?: Consumer): void {
+  /**
+   * Starts a new consumer for `spec` in place of one kafkajs gave up on (or one that failed to
+   * start), after a pause that grows while replacements keep crashing: each new member makes its
+   * group rebalance, so an error that recurs at once must not do so every few seconds.
+   */
+  private replaceCrashed<T extends Topic>(spec: ConsumerSpec<T>, streak: number, crashed?: Consumer): void {
     if (crashed) this.forget(crashed);
     if (this.stopping) return;
-    this.logger.warn(`starting a new ${spec.stage} consumer in ${CRASHED_CONSUMER_PAUSE_MS} ms`);
-    setTimeout(() => {
+    const pauseMs = Math.min(MAX_REPLACEMENT_PAUSE_MS, FIRST_REPLACEMENT_PAUSE_MS * 2 ** (streak - 1));
+    this.logger.warn(`starting a new ${spec.stage} consumer in ${pauseMs} ms`);
+    const timer = setTimeout(() => {
+      this.replacementTimers.delete(timer);
       if (this.stopping) return;
-      this.start(spec).catch((error: Error) => {
+      const starting = this.start(spec).catch((error: Error) => {
         this.logger.error(`the new ${spec.stage} consumer failed to start: ${error.message}`);
-        this.replaceCrashed(spec);
+        this.replaceCrashed(spec, streak + 1);
       });
-    }, CRASHED_CONSUMER_PAUSE_MS);
+      this.replacementsStarting.add(starting);
+      void starting.finally(() => this.replacementsStarting.delete(starting));
+    }, pauseMs);
+    this.replacementTimers.add(timer);
   }
 
   private forget(consumer: Consumer): void {
@@ -149,9 +165,12 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
 
   async beforeApplicationShutdown(signal?: string): Promise<void> {
     this.stopping = true;
+    for (const timer of this.replacementTimers) clearTimeout(timer);
+    this.replacementTimers.clear();
     this.logger.log(`stopping consumers${signal ? ` on ${signal}` : ''}`);
     // kafkajs lets the batch in flight finish, then commits what was resolved.
-    const disconnectAll = Promise.all(this.consumers.map((consumer) => consumer.disconnect()));
+    // A replacement still starting is in `consumers` once it has, and is disconnected with the rest.
+    const disconnectAll = Promise.allSettled([...this.replacementsStarting]).then(() => Promise.all(this.consumers.map((consumer) => consumer.disconnect())));
     const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), this.options.shutdownTimeoutMs).unref());
     if ((await Promise.race([disconnectAll, timeout])) === 'timeout') {
       this.logger.warn(`consumers did not stop within ${this.options.shutdownTimeoutMs} ms; uncommitted work will be redelivered`);
@@ -338,9 +357,24 @@ export function transientBackoffMs(attempt: number, random: () => number = Math.
 }
 
 const MAX_TRANSIENT_BACKOFF_MS = 10_000;
-/** The pause before a consumer kafkajs gave up on is replaced: an error that recurs at once is not retried in a tight loop. */
-const CRASHED_CONSUMER_PAUSE_MS = 5_000;
 const HEARTBEAT_SLICE_MS = 3_000;
+/** The pause before a consumer kafkajs gave up on is replaced, doubling while replacements crash soon after they start. */
+const FIRST_REPLACEMENT_PAUSE_MS = 5_000;
+const MAX_REPLACEMENT_PAUSE_MS = 5 * 60_000;
+/** A consumer that crashes later than this after its start is taken to have worked: its replacement waits the first pause again. */
+const STABLE_CONSUMER_MS = 10 * 60_000;
+
+/**
+ * A consumer's own retries (its fetch loop and group membership; kafkajs gives it 5 whatever the
+ * client's), for about twice the session timeout. While a restarting broker is away they keep the
+ * member, and the restarted coordinator, which starts the member's session clock afresh when it
+ * loads the group, lets it straight back in. On a cluster of several brokers a coordinator that
+ * moved drops the member after one session, and only a crash and restart looks the new one up
+ * (kafkajs does so on a rebalance alone), so the retries must end.
+ */
+export function consumerRetry(sessionTimeoutMs: number) {
+  return { ...SERVICE_RETRY, retries: Math.ceil((2 * sessionTimeoutMs) / SERVICE_RETRY.maxRetryTime) + 2 };
+}
 
 /** Longest a chunk waits for other partitions' chunks to join its unit of work. */
 const COALESCE_LINGER_MS = 20;

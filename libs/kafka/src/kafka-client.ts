@@ -7,8 +7,8 @@ import type { KafkaOptions } from './kafka-config';
  * client's reconnect backoff), so a restarted broker is found within a second. Bounded retries
  * ended an outage of ~9 s with a crash: a producer's send failed, and a consumer came back as a new
  * member, which the restarted coordinator kept waiting a session timeout (10 s) for the old one,
- * whose LeaveGroup had found no broker. Every field is set: kafkajs takes unset ones from defaults
- * that change when NODE_ENV is "test".
+ * whose LeaveGroup had found no broker. (A consumer's own retries end, see consumerRetry.) Every
+ * field is set: kafkajs takes unset ones from defaults that change when NODE_ENV is "test".
  */
 export const SERVICE_RETRY = { initialRetryTime: 300, maxRetryTime: 1_000, multiplier: 2, factor: 0.2, retries: Number.MAX_SAFE_INTEGER };
 

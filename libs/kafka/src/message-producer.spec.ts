@@ -8,28 +8,33 @@ function protocolError(type: string, code: number, message: string): KafkaJSProt
   return new KafkaJSProtocolError({ message, type, code, retriable: false } as unknown as Error);
 }
 
-/** The error kafkajs rejects a send with when the broker refuses the producer's sequence numbers: the refusal, wrapped by its retrier. */
-function outOfOrderSequence(): Error {
+/** The refusal a send rejects with: bare, or (from a retrier that gave up) wrapped. */
+function outOfOrderSequence(wrapped = false): Error {
   const refusal = protocolError('OUT_OF_ORDER_SEQUENCE_NUMBER', 45, 'The broker received an out of order sequence number');
-  return Object.assign(new KafkaJSNonRetriableError(refusal), { cause: refusal });
+  return wrapped ? Object.assign(new KafkaJSNonRetriableError(refusal), { cause: refusal }) : refusal;
 }
 
-/** A kafkajs client whose producers record their batches and fail the sends they are told to. */
-function fakeKafka(failures: Array<Error | null>) {
-  const producers: Array<{ sent: number; disconnected: boolean }> = [];
+/**
+ * A kafkajs client whose producers count their batches and disconnects; the sends fail with the
+ * `failures` given, in order, and producer N's connect is `connects[N]` when given.
+ */
+function fakeKafka(failures: Array<Error | null>, connects: Array<() => Promise<void>> = []) {
+  const producers: Array<{ sent: number; disconnects: number }> = [];
   const kafka = {
     producer: jest.fn(() => {
-      const record = { sent: 0, disconnected: false };
-      producers.push(record);
+      const made = { sent: 0, disconnects: 0 };
+      const connect = connects[producers.length] ?? (async () => undefined);
+      producers.push(made);
       return {
-        connect: async () => undefined,
+        connect,
         disconnect: async () => {
-          record.disconnected = true;
+          made.disconnects++;
         },
         sendBatch: async () => {
+          await Promise.resolve();
           const failure = failures.shift();
           if (failure) throw failure;
-          record.sent++;
+          made.sent++;
         },
       };
     }),
@@ -42,6 +47,7 @@ const record: PreparedRecord = { contractTopic: TOPICS.enriched, topic: TOPICS.e
 describe('lostSequenceError', () => {
   it('finds the refusal inside the errors kafkajs wraps it in, and nothing in other errors', () => {
     expect(lostSequenceError(outOfOrderSequence())).toBe('OUT_OF_ORDER_SEQUENCE_NUMBER');
+    expect(lostSequenceError(outOfOrderSequence(true))).toBe('OUT_OF_ORDER_SEQUENCE_NUMBER');
     expect(lostSequenceError(protocolError('UNKNOWN_PRODUCER_ID', 59, 'x'))).toBe('UNKNOWN_PRODUCER_ID');
     expect(lostSequenceError(protocolError('NOT_LEADER_FOR_PARTITION', 6, 'x'))).toBeNull();
     expect(lostSequenceError(new Error('connect ECONNREFUSED'))).toBeNull();
@@ -58,9 +64,29 @@ describe('MessageProducer', () => {
     await producer.onModuleInit();
     await expect(producer.sendPrepared([record])).rejects.toBeInstanceOf(TransientError);
     expect(producers).toHaveLength(2);
-    expect(producers[0].disconnected).toBe(true);
+    expect(producers[0].disconnects).toBe(1);
     await producer.sendPrepared([record]);
     expect(producers.map((made) => made.sent)).toEqual([0, 1]);
+  });
+
+  it('replaces it once when concurrent sends are refused together, and disconnects it once both have settled', async () => {
+    const { kafka, producers } = fakeKafka([outOfOrderSequence(), outOfOrderSequence(true)]);
+    const producer = new MessageProducer(kafka, options);
+    await producer.onModuleInit();
+    const outcomes = await Promise.allSettled([producer.sendPrepared([record]), producer.sendPrepared([record])]);
+    expect(outcomes.map((outcome) => outcome.status === 'rejected' && outcome.reason instanceof TransientError)).toEqual([true, true]);
+    expect(producers).toHaveLength(2);
+    expect(producers[0].disconnects).toBe(1);
+  });
+
+  it('replaces a replacement that fails to connect on the next send, without an unhandled rejection', async () => {
+    const { kafka, producers } = fakeKafka([outOfOrderSequence()], [async () => undefined, async () => Promise.reject(new Error('connect ECONNREFUSED'))]);
+    const producer = new MessageProducer(kafka, options);
+    await producer.onModuleInit();
+    await expect(producer.sendPrepared([record])).rejects.toBeInstanceOf(TransientError);
+    await expect(producer.sendPrepared([record])).rejects.toThrow(/could not connect \(connect ECONNREFUSED\)/);
+    await producer.sendPrepared([record]);
+    expect(producers.map((made) => made.sent)).toEqual([0, 0, 1]);
   });
 
   it('keeps its producer through any other failure, which it passes on as it is', async () => {
@@ -71,5 +97,6 @@ describe('MessageProducer', () => {
     await expect(producer.sendPrepared([record])).rejects.toBe(refusal);
     await producer.sendPrepared([record]);
     expect(producers.map((made) => made.sent)).toEqual([1]);
+    expect(producers[0].disconnects).toBe(0);
   });
 });

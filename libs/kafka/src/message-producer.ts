@@ -11,19 +11,19 @@ import type { OutgoingRecord } from './outgoing-record';
 @Injectable()
 export class MessageProducer implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(MessageProducer.name);
-  private producer: Producer;
-  private connected: Promise<void> = Promise.resolve();
+  /** The producer sends go to; replaced when the broker refuses its sequence numbers (see replace). */
+  private current: ProducerHandle;
 
   constructor(
     private readonly kafka: Kafka,
     @Inject(KAFKA_OPTIONS) private readonly options: KafkaOptions,
   ) {
-    this.producer = createIdempotentProducer(kafka);
+    this.current = { producer: createIdempotentProducer(kafka), ready: null, sending: 0, retired: false };
   }
 
   async onModuleInit(): Promise<void> {
-    this.connected = this.producer.connect();
-    await this.connected;
+    // A service that cannot connect at start fails to start.
+    await this.connect(this.current);
   }
 
   /**
@@ -60,37 +60,68 @@ export class MessageProducer implements OnModuleInit, OnApplicationShutdown {
       byTopic.set(prepared.topic, group);
       group.messages.push(prepared.message);
     }
-    await this.connected;
-    const producer = this.producer;
+    const handle = this.current;
+    handle.sending++;
     try {
-      await producer.sendBatch({ topicMessages: [...byTopic.values()], acks: -1 });
-    } catch (error) {
-      const lost = lostSequenceError(error);
-      if (!lost) throw error;
-      this.replace(producer, lost);
-      throw new TransientError(`the broker refused the producer's sequence numbers (${lost}); sending again under a new producer id`);
+      try {
+        await this.connect(handle);
+      } catch (error) {
+        this.replace(handle, `connecting failed (${(error as Error).message})`);
+        throw new TransientError(`the producer could not connect (${(error as Error).message}); a new one is connecting`);
+      }
+      try {
+        await handle.producer.sendBatch({ topicMessages: [...byTopic.values()], acks: -1 });
+      } catch (error) {
+        const lost = lostSequenceError(error);
+        if (!lost) throw error;
+        this.replace(handle, `the broker refused its sequence numbers (${lost})`);
+        throw new TransientError(`the broker refused the producer's sequence numbers (${lost}); sending again under a new producer id`);
+      }
+    } finally {
+      handle.sending--;
+      if (handle.retired && handle.sending === 0) this.disconnect(handle);
     }
     for (const prepared of records) pipelineMetrics.produced.inc({ topic: prepared.contractTopic });
+  }
+
+  /** Connects a producer once; every send awaits the same attempt. */
+  private connect(handle: ProducerHandle): Promise<void> {
+    handle.ready ??= handle.producer.connect();
+    return handle.ready;
   }
 
   /**
    * A producer whose sequence numbers the broker refused can never send again: kafkajs does not
    * start a new epoch as the Java client does, and every later send gets the same refusal. A new
    * producer gets a new id whose sequences start afresh. What the old one may have written is sent
-   * again, so a topic can hold a message twice; every consumer downstream is idempotent.
+   * again, so a topic can hold a message twice; every consumer downstream is idempotent. The old
+   * one is disconnected once its last send has settled (kafkajs would reconnect it for a send still
+   * retrying). A producer that failed to connect is replaced the same way.
    */
-  private replace(broken: Producer, reason: string): void {
+  private replace(broken: ProducerHandle, reason: string): void {
     // Concurrent sends that failed together replace it once.
-    if (this.producer !== broken) return;
+    if (this.current !== broken) return;
     this.logger.warn(`${reason}: replacing the idempotent producer`);
-    this.producer = createIdempotentProducer(this.kafka);
-    this.connected = this.producer.connect();
-    broken.disconnect().catch((error: Error) => this.logger.warn(`disconnecting the replaced producer: ${error.message}`));
+    broken.retired = true;
+    this.current = { producer: createIdempotentProducer(this.kafka), ready: null, sending: 0, retired: false };
+  }
+
+  private disconnect(handle: ProducerHandle): void {
+    handle.producer.disconnect().catch((error: Error) => this.logger.warn(`disconnecting a replaced producer: ${error.message}`));
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.producer.disconnect().catch((error: Error) => this.logger.warn(`producer disconnect: ${error.message}`));
+    await this.current.producer.disconnect().catch((error: Error) => this.logger.warn(`producer disconnect: ${error.message}`));
   }
+}
+
+/** A producer with its connection attempt and the sends using it. */
+interface ProducerHandle {
+  producer: Producer;
+  ready: Promise<void> | null;
+  sending: number;
+  /** Replaced: disconnected once `sending` is back to zero. */
+  retired: boolean;
 }
 
 /** A record checked and serialized, ready for the wire. */

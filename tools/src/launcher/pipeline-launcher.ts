@@ -105,8 +105,8 @@ async function launch(service: LaunchableService, index: number, env: Record<str
   const log = createWriteStream(logFile, { flags: options.appendLog ? 'a' : 'w' });
   const profiling = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, `--cpu-prof-name=${service}-${index}.cpuprofile`] : [];
   const inherited = { ...process.env };
-  // Jest sets NODE_ENV=test, and libraries behave differently for it (kafkajs retries faster and
-  // fewer times): services launched by a test run as they do anywhere else.
+  // Jest sets NODE_ENV=test, and libraries behave differently for it (kafkajs's retry defaults
+  // do, though every service sets its own): services launched by a test run as they do anywhere else.
   if (inherited.NODE_ENV === 'test') delete inherited.NODE_ENV;
   const child = spawn(process.execPath, [...profiling, serviceEntryPoint(service)], {
     env: {
