@@ -1,7 +1,7 @@
-import { TOPICS, TransientError } from '@wirestream/contracts';
+import { MAX_MESSAGE_BYTES, TOPICS, TransientError } from '@wirestream/contracts';
 import { KafkaJSNonRetriableError, KafkaJSProtocolError, type Kafka } from 'kafkajs';
 import { kafkaOptionsFromEnv } from './kafka-config';
-import { lostSequenceError, MessageProducer, type PreparedRecord } from './message-producer';
+import { lostSequenceError, MessageProducer, requestsWithin, type PreparedRecord } from './message-producer';
 
 /** A broker refusal as kafkajs builds it, from its table entry for the error code (its typings say Error). */
 function protocolError(type: string, code: number, message: string): KafkaJSProtocolError {
@@ -19,10 +19,10 @@ function outOfOrderSequence(wrapped = false): Error {
  * `failures` given, in order, and producer N's connect is `connects[N]` when given.
  */
 function fakeKafka(failures: Array<Error | null>, connects: Array<() => Promise<void>> = []) {
-  const producers: Array<{ sent: number; disconnects: number }> = [];
+  const producers: Array<{ sent: number; disconnects: number; batches: string[][] }> = [];
   const kafka = {
     producer: jest.fn(() => {
-      const made = { sent: 0, disconnects: 0 };
+      const made = { sent: 0, disconnects: 0, batches: [] as string[][] };
       const connect = connects[producers.length] ?? (async () => undefined);
       producers.push(made);
       return {
@@ -30,7 +30,8 @@ function fakeKafka(failures: Array<Error | null>, connects: Array<() => Promise<
         disconnect: async () => {
           made.disconnects++;
         },
-        sendBatch: async () => {
+        sendBatch: async ({ topicMessages }: { topicMessages: Array<{ messages: Array<{ key: string }> }> }) => {
+          made.batches.push(topicMessages.flatMap((group) => group.messages.map((message) => message.key)));
           await Promise.resolve();
           const failure = failures.shift();
           if (failure) throw failure;
@@ -52,6 +53,18 @@ describe('lostSequenceError', () => {
     expect(lostSequenceError(protocolError('NOT_LEADER_FOR_PARTITION', 6, 'x'))).toBeNull();
     expect(lostSequenceError(new Error('connect ECONNREFUSED'))).toBeNull();
     expect(lostSequenceError('not an error')).toBeNull();
+  });
+});
+
+describe('requestsWithin', () => {
+  const sized = (key: string, valueBytes: number): PreparedRecord => ({ contractTopic: TOPICS.raw, topic: TOPICS.raw, message: { key, value: 'x'.repeat(valueBytes) } });
+
+  it('keeps records in order, in as few runs as fit the limit with their keys and framing', () => {
+    const records = [sized('a', 400), sized('b', 400), sized('c', 400), sized('d', 2000)];
+    const runs = requestsWithin(records, 1000);
+    expect(runs.map((run) => run.map((prepared) => prepared.message.key))).toEqual([['a', 'b'], ['c'], ['d']]);
+    expect(requestsWithin(records, 10_000)).toEqual([records]);
+    expect(requestsWithin([], 1000)).toEqual([]);
   });
 });
 
@@ -87,6 +100,15 @@ describe('MessageProducer', () => {
     await expect(producer.sendPrepared([record])).rejects.toThrow(/could not connect \(connect ECONNREFUSED\)/);
     await producer.sendPrepared([record]);
     expect(producers.map((made) => made.sent)).toEqual([0, 0, 1]);
+  });
+
+  it('sends two documents that together exceed what the broker takes in one batch as two requests, in order', async () => {
+    const { kafka, producers } = fakeKafka([]);
+    const producer = new MessageProducer(kafka, options);
+    await producer.onModuleInit();
+    const big = (key: string): PreparedRecord => ({ contractTopic: TOPICS.raw, topic: TOPICS.raw, message: { key, value: 'x'.repeat(MAX_MESSAGE_BYTES / 2) } });
+    await producer.sendPrepared([big('first'), big('second'), record]);
+    expect(producers[0].batches).toEqual([['first'], ['second', 'a']]);
   });
 
   it('keeps its producer through any other failure, which it passes on as it is', async () => {

@@ -32,28 +32,34 @@ export class MessageProducer implements OnModuleInit, OnApplicationShutdown {
    * dead-letter the message that produced it instead of failing the whole batch.
    */
   prepare(outgoing: OutgoingRecord): PreparedRecord {
-    const value = encodeMessage(outgoing.topic, outgoing.value);
-    const bytes = Buffer.byteLength(value);
-    if (bytes > MAX_MESSAGE_BYTES) {
-      throw new PermanentError(`${outgoing.topic} message for key ${outgoing.key} is ${bytes} bytes; the limit is ${MAX_MESSAGE_BYTES}`);
-    }
-    return {
-      contractTopic: outgoing.topic,
-      topic: namespacedTopic(outgoing.topic, this.options.topicNamespace),
-      message: {
-        key: outgoing.key,
-        value,
-        headers: { ...outgoing.headers, ...headersFromContext(outgoing.traceContext), [HEADERS.producer]: this.options.clientId },
-      },
+    const message: Message = {
+      key: outgoing.key,
+      value: encodeMessage(outgoing.topic, outgoing.value),
+      headers: { ...outgoing.headers, ...headersFromContext(outgoing.traceContext), [HEADERS.producer]: this.options.clientId },
     };
+    // Counted as the broker counts it: the record with its key and headers, in a batch of its own.
+    const bytes = recordBytes(message);
+    if (bytes > REQUEST_BYTES) {
+      throw new PermanentError(`${outgoing.topic} message for key ${outgoing.key} is ${bytes} bytes; the limit is ${REQUEST_BYTES}`);
+    }
+    return { contractTopic: outgoing.topic, topic: namespacedTopic(outgoing.topic, this.options.topicNamespace), message };
   }
 
   async send(records: OutgoingRecord[]): Promise<void> {
     await this.sendPrepared(records.map((outgoing) => this.prepare(outgoing)));
   }
 
+  /**
+   * Sends records in as few requests as the broker's size limit allows, one after another (so a
+   * key's records stay in order). kafkajs puts a request's records for one partition in one record
+   * batch, and the broker refuses a batch larger than MAX_MESSAGE_BYTES: two 5 MB documents for one
+   * partition would never be sent.
+   */
   async sendPrepared(records: PreparedRecord[]): Promise<void> {
-    if (records.length === 0) return;
+    for (const request of requestsWithin(records, REQUEST_BYTES)) await this.sendRequest(request);
+  }
+
+  private async sendRequest(records: PreparedRecord[]): Promise<void> {
     const byTopic = new Map<string, TopicMessages>();
     for (const prepared of records) {
       const group = byTopic.get(prepared.topic) ?? { topic: prepared.topic, messages: [] };
@@ -129,6 +135,47 @@ export interface PreparedRecord {
   contractTopic: string;
   topic: string;
   message: Message;
+}
+
+/**
+ * Consecutive runs of `records`, each at most `maxBytes` in all (keys, values and headers, with a
+ * margin per record for its framing); a record larger than that on its own is a run by itself.
+ */
+export function requestsWithin(records: PreparedRecord[], maxBytes: number): PreparedRecord[][] {
+  if (records.length === 0) return [];
+  const requests: PreparedRecord[][] = [[]];
+  let bytes = 0;
+  for (const prepared of records) {
+    const size = recordBytes(prepared.message);
+    if (bytes + size > maxBytes && requests[requests.length - 1].length > 0) {
+      requests.push([]);
+      bytes = 0;
+    }
+    requests[requests.length - 1].push(prepared);
+    bytes += size;
+  }
+  return requests;
+}
+
+/** A record batch's own header (61 bytes), more than enough. */
+const RECORD_BATCH_HEADER_BYTES = 128;
+/** The most record bytes one request carries for a partition: what fits in a batch the broker takes. */
+const REQUEST_BYTES = MAX_MESSAGE_BYTES - RECORD_BATCH_HEADER_BYTES;
+
+/** A record batch's framing of one record (lengths, offsets, timestamps, attributes), more than enough. */
+const RECORD_FRAMING_BYTES = 64;
+
+function recordBytes(message: Message): number {
+  let bytes = RECORD_FRAMING_BYTES + byteLength(message.key) + byteLength(message.value);
+  for (const [name, value] of Object.entries(message.headers ?? {})) {
+    bytes += Buffer.byteLength(name) + (Array.isArray(value) ? value.reduce((sum: number, item) => sum + byteLength(item), 0) : byteLength(value));
+  }
+  return bytes;
+}
+
+function byteLength(value: string | Buffer | null | undefined): number {
+  if (value === null || value === undefined) return 0;
+  return typeof value === 'string' ? Buffer.byteLength(value) : value.length;
 }
 
 /**
