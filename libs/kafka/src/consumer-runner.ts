@@ -53,7 +53,8 @@ export type ConsumerSpec<T extends Topic> = PerMessageConsumerSpec<T> | BatchCon
  *   reason, and the partition moves on;
  * - a TransientError (broker or database away) holds the partition and retries the chunk with
  *   bounded exponential backoff, heartbeating so the group keeps the partition; nothing is
- *   committed or dead-lettered meanwhile.
+ *   committed or dead-lettered meanwhile;
+ * - a consumer kafkajs stops for good is replaced by a new one (see replaceCrashed).
  */
 @Injectable()
 export class ConsumerRunner implements BeforeApplicationShutdown {
