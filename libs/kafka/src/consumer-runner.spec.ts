@@ -1,4 +1,5 @@
 import { InvalidMessageError, normalizedArticleOf, PermanentError, TOPICS, TransientError, type NormalizedArticleV1 } from '@wirestream/contracts';
+import { pipelineMetrics } from '@wirestream/telemetry';
 import type { EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { ConsumerRunner, transientBackoffMs, type PerMessageConsumerSpec } from './consumer-runner';
 import { kafkaOptionsFromEnv } from './kafka-config';
@@ -159,10 +160,16 @@ describe('ConsumerRunner when kafkajs gives a consumer up', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
-  it('starts a new consumer after a pause when kafkajs will not restart the crashed one', async () => {
+  /** How many crashes of the spec's stage the metric counts with this recovery. */
+  const crashesCounted = async (recovery: string) =>
+    (await pipelineMetrics.consumerCrashes.get()).values.find((value) => value.labels.stage === spec.stage && value.labels.recovery === recovery)?.value ?? 0;
+
+  it('starts a new consumer after a pause when kafkajs will not restart the crashed one, and counts the crash', async () => {
     const { kafka, consumers, runner } = fakeKafka();
     await runner.start(spec);
+    const before = await crashesCounted('replaced');
     consumers[0].crash(false);
+    expect(await crashesCounted('replaced')).toBe(before + 1);
     expect(kafka.consumer).toHaveBeenCalledTimes(1);
     await jest.advanceTimersByTimeAsync(5_000);
     expect(kafka.consumer).toHaveBeenCalledTimes(2);
@@ -190,7 +197,9 @@ describe('ConsumerRunner when kafkajs gives a consumer up', () => {
   it('leaves a consumer kafkajs restarts itself to kafkajs, and starts none while shutting down', async () => {
     const { kafka, consumers, runner } = fakeKafka();
     await runner.start(spec);
+    const before = await crashesCounted('kafkajs-restart');
     consumers[0].crash(true);
+    expect(await crashesCounted('kafkajs-restart')).toBe(before + 1);
     await jest.advanceTimersByTimeAsync(5_000);
     expect(kafka.consumer).toHaveBeenCalledTimes(1);
     consumers[0].crash(false);

@@ -95,6 +95,7 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
       // to find group coordinator" while a broker shuts down, kafkajs issues 1445 and 1630) the
       // consumer stays stopped while the process lives on, a worker doing nothing: a new one takes
       // its place. It joins as a new member, so its group waits out the old member's session first.
+      pipelineMetrics.consumerCrashes.inc({ stage: spec.stage, recovery: event.payload.restart ? 'kafkajs-restart' : 'replaced' });
       if (event.payload.restart) return;
       const streak = Date.now() - startedAt < STABLE_CONSUMER_MS ? (this.crashStreaks.get(groupId) ?? 0) + 1 : 1;
       this.crashStreaks.set(groupId, streak);

@@ -1,4 +1,5 @@
 import { MAX_MESSAGE_BYTES, TOPICS, TransientError } from '@wirestream/contracts';
+import { pipelineMetrics } from '@wirestream/telemetry';
 import { KafkaJSNonRetriableError, KafkaJSProtocolError, type Kafka } from 'kafkajs';
 import { kafkaOptionsFromEnv } from './kafka-config';
 import { lostSequenceError, MessageProducer, requestsWithin, type PreparedRecord } from './message-producer';
@@ -71,11 +72,16 @@ describe('requestsWithin', () => {
 describe('MessageProducer', () => {
   const options = kafkaOptionsFromEnv('test', {});
 
+  const replacementsCounted = async (reason: string) =>
+    (await pipelineMetrics.producerReplacements.get()).values.find((value) => value.labels.reason === reason)?.value ?? 0;
+
   it('replaces a producer whose sequence numbers the broker refused, and asks for the send to be retried', async () => {
     const { kafka, producers } = fakeKafka([outOfOrderSequence()]);
     const producer = new MessageProducer(kafka, options);
     await producer.onModuleInit();
+    const before = await replacementsCounted('sequence-refused');
     await expect(producer.sendPrepared([record])).rejects.toBeInstanceOf(TransientError);
+    expect(await replacementsCounted('sequence-refused')).toBe(before + 1);
     expect(producers).toHaveLength(2);
     expect(producers[0].disconnects).toBe(1);
     await producer.sendPrepared([record]);

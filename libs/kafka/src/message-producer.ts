@@ -72,7 +72,7 @@ export class MessageProducer implements OnModuleInit, OnApplicationShutdown {
       try {
         await this.connect(handle);
       } catch (error) {
-        this.replace(handle, `connecting failed (${(error as Error).message})`);
+        this.replace(handle, 'connect-failed', `connecting failed (${(error as Error).message})`);
         throw new TransientError(`the producer could not connect (${(error as Error).message}); a new one is connecting`);
       }
       try {
@@ -80,7 +80,7 @@ export class MessageProducer implements OnModuleInit, OnApplicationShutdown {
       } catch (error) {
         const lost = lostSequenceError(error);
         if (!lost) throw error;
-        this.replace(handle, `the broker refused its sequence numbers (${lost})`);
+        this.replace(handle, 'sequence-refused', `the broker refused its sequence numbers (${lost})`);
         throw new TransientError(`the broker refused the producer's sequence numbers (${lost}); sending again under a new producer id`);
       }
     } finally {
@@ -104,10 +104,11 @@ export class MessageProducer implements OnModuleInit, OnApplicationShutdown {
    * one is disconnected once its last send has settled (kafkajs would reconnect it for a send still
    * retrying). A producer that failed to connect is replaced the same way.
    */
-  private replace(broken: ProducerHandle, reason: string): void {
+  private replace(broken: ProducerHandle, reason: 'sequence-refused' | 'connect-failed', detail: string): void {
     // Concurrent sends that failed together replace it once.
     if (this.current !== broken) return;
-    this.logger.warn(`${reason}: replacing the idempotent producer`);
+    this.logger.warn(`${detail}: replacing the idempotent producer`);
+    pipelineMetrics.producerReplacements.inc({ reason });
     broken.retired = true;
     this.current = { producer: createIdempotentProducer(this.kafka), ready: null, sending: 0, retired: false };
   }

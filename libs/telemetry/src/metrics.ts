@@ -45,6 +45,18 @@ export const pipelineMetrics = {
     labelNames: ['group', 'topic', 'partition'] as const,
     registers: [metricsRegistry],
   }),
+  consumerCrashes: new Counter({
+    name: 'wirestream_consumer_crashes_total',
+    help: 'Consumers kafkajs crashed, by stage and who brings them back (kafkajs restarts them, or a new consumer replaces them).',
+    labelNames: ['stage', 'recovery'] as const,
+    registers: [metricsRegistry],
+  }),
+  producerReplacements: new Counter({
+    name: 'wirestream_producer_replacements_total',
+    help: 'Idempotent producers replaced, by reason (the broker refused their sequence numbers, or they failed to connect).',
+    labelNames: ['reason'] as const,
+    registers: [metricsRegistry],
+  }),
   fetchOutcomes: new Counter({
     name: 'wirestream_fetch_outcomes_total',
     help: 'Fetch attempts by source and outcome (emitted, unchanged, not_modified, refused, failed).',
