@@ -3,18 +3,15 @@ import { pipelineMetrics } from '@wirestream/telemetry';
 import type { EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { ConsumerRunner, transientBackoffMs, type PerMessageConsumerSpec } from './consumer-runner';
 import { kafkaOptionsFromEnv } from './kafka-config';
-import type { MessageProducer, PreparedRecord } from './message-producer';
+import { preparedRecord, type MessageProducer, type PreparedRecord } from './message-producer';
 import type { OutgoingRecord } from './outgoing-record';
 
 /** A producer that records what would be sent. */
 function fakeProducer() {
   const sent: PreparedRecord[][] = [];
   const producer = {
-    prepare: (outgoing: OutgoingRecord): PreparedRecord => ({
-      contractTopic: outgoing.topic,
-      topic: outgoing.topic,
-      message: { key: outgoing.key, value: JSON.stringify(outgoing.value), headers: outgoing.headers },
-    }),
+    prepare: (outgoing: OutgoingRecord): PreparedRecord =>
+      preparedRecord(outgoing.topic, outgoing.topic, { key: outgoing.key, value: JSON.stringify(outgoing.value), headers: outgoing.headers }),
     sendPrepared: async (records: PreparedRecord[]) => {
       sent.push(records);
     },

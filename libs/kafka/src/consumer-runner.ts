@@ -64,7 +64,7 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
   /** Replacements of crashed consumers: waiting for their pause, and starting. */
   private readonly replacementTimers = new Set<NodeJS.Timeout>();
   private readonly replacementsStarting = new Set<Promise<void>>();
-  /** Per consumer group, how many times in a row its consumer crashed soon after it started. */
+  /** Per consumer group, how many replacements in a row crashed soon after they started or failed to start. */
   private readonly crashStreaks = new Map<string, number>();
 
   constructor(
@@ -97,9 +97,9 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
       // its place. It joins as a new member, so its group waits out the old member's session first.
       pipelineMetrics.consumerCrashes.inc({ stage: spec.stage, recovery: event.payload.restart ? 'kafkajs-restart' : 'replaced' });
       if (event.payload.restart) return;
-      const streak = Date.now() - startedAt < STABLE_CONSUMER_MS ? (this.crashStreaks.get(groupId) ?? 0) + 1 : 1;
-      this.crashStreaks.set(groupId, streak);
-      this.replaceCrashed(spec, streak, consumer);
+      // A consumer that worked a while before it crashed starts the streak again.
+      if (Date.now() - startedAt >= STABLE_CONSUMER_MS) this.crashStreaks.delete(groupId);
+      this.replaceCrashed(spec, groupId, consumer);
     });
     try {
       await consumer.connect();
@@ -123,9 +123,11 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
    * start), after a pause that grows while replacements keep crashing: each new member makes its
    * group rebalance, so an error that recurs at once must not do so every few seconds.
    */
-  private replaceCrashed<T extends Topic>(spec: ConsumerSpec<T>, streak: number, crashed?: Consumer): void {
+  private replaceCrashed<T extends Topic>(spec: ConsumerSpec<T>, groupId: string, crashed?: Consumer): void {
     if (crashed) this.forget(crashed);
     if (this.stopping) return;
+    const streak = (this.crashStreaks.get(groupId) ?? 0) + 1;
+    this.crashStreaks.set(groupId, streak);
     const pauseMs = Math.min(MAX_REPLACEMENT_PAUSE_MS, FIRST_REPLACEMENT_PAUSE_MS * 2 ** (streak - 1));
     this.logger.warn(`starting a new ${spec.stage} consumer in ${pauseMs} ms`);
     const timer = setTimeout(() => {
@@ -133,7 +135,7 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
       if (this.stopping) return;
       const starting = this.start(spec).catch((error: Error) => {
         this.logger.error(`the new ${spec.stage} consumer failed to start: ${error.message}`);
-        this.replaceCrashed(spec, streak + 1);
+        this.replaceCrashed(spec, groupId);
       });
       this.replacementsStarting.add(starting);
       void starting.finally(() => this.replacementsStarting.delete(starting));

@@ -2,7 +2,7 @@ import { MAX_MESSAGE_BYTES, namespacedTopic, TOPICS } from '@wirestream/contract
 import { Kafka, logLevel } from 'kafkajs';
 import { createKafkaClient } from './kafka-client';
 import { kafkaOptionsFromEnv } from './kafka-config';
-import { MessageProducer, type PreparedRecord } from './message-producer';
+import { MessageProducer, preparedRecord, type PreparedRecord } from './message-producer';
 
 /**
  * MessageProducer against the real broker: records for one partition that together exceed what
@@ -31,12 +31,8 @@ describe('MessageProducer against the broker', () => {
   });
 
   it('writes two records of 60 % of the batch limit each, sent together', async () => {
-    const large = (key: string): PreparedRecord => ({
-      contractTopic: TOPICS.raw,
-      topic,
-      message: { key, value: key.repeat(Math.floor((MAX_MESSAGE_BYTES * 0.6) / key.length)) },
-    });
-    await producer.sendPrepared([large('first'), large('second'), { contractTopic: TOPICS.raw, topic, message: { key: 'small', value: 'tiny' } }]);
+    const large = (key: string): PreparedRecord => preparedRecord(TOPICS.raw, topic, { key, value: key.repeat(Math.floor((MAX_MESSAGE_BYTES * 0.6) / key.length)) });
+    await producer.sendPrepared([large('first'), large('second'), preparedRecord(TOPICS.raw, topic, { key: 'small', value: 'tiny' })]);
     const [offsets] = await admin.fetchTopicOffsets(topic);
     expect(Number(offsets.high) - Number(offsets.low)).toBe(3);
   });

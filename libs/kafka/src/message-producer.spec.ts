@@ -2,7 +2,7 @@ import { MAX_MESSAGE_BYTES, TOPICS, TransientError } from '@wirestream/contracts
 import { pipelineMetrics } from '@wirestream/telemetry';
 import { KafkaJSNonRetriableError, KafkaJSProtocolError, type Kafka } from 'kafkajs';
 import { kafkaOptionsFromEnv } from './kafka-config';
-import { lostSequenceError, MessageProducer, requestsWithin, type PreparedRecord } from './message-producer';
+import { lostSequenceError, MessageProducer, preparedRecord, requestsWithin, type PreparedRecord } from './message-producer';
 
 /** A broker refusal as kafkajs builds it, from its table entry for the error code (its typings say Error). */
 function protocolError(type: string, code: number, message: string): KafkaJSProtocolError {
@@ -44,7 +44,7 @@ function fakeKafka(failures: Array<Error | null>, connects: Array<() => Promise<
   return { kafka: kafka as unknown as Kafka, producers };
 }
 
-const record: PreparedRecord = { contractTopic: TOPICS.enriched, topic: TOPICS.enriched, message: { key: 'a', value: '{}' } };
+const record = preparedRecord(TOPICS.enriched, TOPICS.enriched, { key: 'a', value: '{}' });
 
 describe('lostSequenceError', () => {
   it('finds the refusal inside the errors kafkajs wraps it in, and nothing in other errors', () => {
@@ -58,7 +58,7 @@ describe('lostSequenceError', () => {
 });
 
 describe('requestsWithin', () => {
-  const sized = (key: string, valueBytes: number): PreparedRecord => ({ contractTopic: TOPICS.raw, topic: TOPICS.raw, message: { key, value: 'x'.repeat(valueBytes) } });
+  const sized = (key: string, valueBytes: number): PreparedRecord => preparedRecord(TOPICS.raw, TOPICS.raw, { key, value: 'x'.repeat(valueBytes) });
 
   it('keeps records in order, in as few runs as fit the limit with their keys and framing', () => {
     const records = [sized('a', 400), sized('b', 400), sized('c', 400), sized('d', 2000)];
@@ -112,7 +112,7 @@ describe('MessageProducer', () => {
     const { kafka, producers } = fakeKafka([]);
     const producer = new MessageProducer(kafka, options);
     await producer.onModuleInit();
-    const big = (key: string): PreparedRecord => ({ contractTopic: TOPICS.raw, topic: TOPICS.raw, message: { key, value: 'x'.repeat(MAX_MESSAGE_BYTES / 2) } });
+    const big = (key: string): PreparedRecord => preparedRecord(TOPICS.raw, TOPICS.raw, { key, value: 'x'.repeat(MAX_MESSAGE_BYTES / 2) });
     await producer.sendPrepared([big('first'), big('second'), record]);
     expect(producers[0].batches).toEqual([['first'], ['second', 'a']]);
   });

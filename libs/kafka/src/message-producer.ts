@@ -37,12 +37,12 @@ export class MessageProducer implements OnModuleInit, OnApplicationShutdown {
       value: encodeMessage(outgoing.topic, outgoing.value),
       headers: { ...outgoing.headers, ...headersFromContext(outgoing.traceContext), [HEADERS.producer]: this.options.clientId },
     };
+    const prepared = preparedRecord(outgoing.topic, namespacedTopic(outgoing.topic, this.options.topicNamespace), message);
     // Counted as the broker counts it: the record with its key and headers, in a batch of its own.
-    const bytes = recordBytes(message);
-    if (bytes > REQUEST_BYTES) {
-      throw new PermanentError(`${outgoing.topic} message for key ${outgoing.key} is ${bytes} bytes; the limit is ${REQUEST_BYTES}`);
+    if (prepared.bytes > REQUEST_BYTES) {
+      throw new PermanentError(`${outgoing.topic} message for key ${outgoing.key} is ${prepared.bytes} bytes; the limit is ${REQUEST_BYTES}`);
     }
-    return { contractTopic: outgoing.topic, topic: namespacedTopic(outgoing.topic, this.options.topicNamespace), message };
+    return prepared;
   }
 
   async send(records: OutgoingRecord[]): Promise<void> {
@@ -136,6 +136,12 @@ export interface PreparedRecord {
   contractTopic: string;
   topic: string;
   message: Message;
+  /** Its size in a record batch (see recordBytes), counted once. */
+  bytes: number;
+}
+
+export function preparedRecord(contractTopic: string, topic: string, message: Message): PreparedRecord {
+  return { contractTopic, topic, message, bytes: recordBytes(message) };
 }
 
 /**
@@ -147,7 +153,7 @@ export function requestsWithin(records: PreparedRecord[], maxBytes: number): Pre
   const requests: PreparedRecord[][] = [[]];
   let bytes = 0;
   for (const prepared of records) {
-    const size = recordBytes(prepared.message);
+    const size = prepared.bytes;
     if (bytes + size > maxBytes && requests[requests.length - 1].length > 0) {
       requests.push([]);
       bytes = 0;
