@@ -15,7 +15,7 @@ import { API_SERVICE, localInfra, SERVICES, STATE_DIR, type ServiceName } from '
 import { postgresServerPids, ProcessCpuMeter, waitUntilQuiet } from './process-cpu';
 
 /**
- * `npm run bench:pipeline -- [--stories N] [--scale stage=K]… [--partitions P] [--runs full,paced,scaled] [--paced-rate N] [--profile DIR] [--json]`
+ * `npm run bench:pipeline -- [--stories N] [--scale stage=K]… [--partitions P] [--runs full,paced,scaled] [--paced-rate N] [--warmup N] [--profile DIR] [--json]`
  *
  * Generates a corpus of invented wire stories (wire text, RSS feeds, HTML pages), then:
  *  1. runs the stage code in this process on it (no Kafka, no Postgres): the ceiling;
@@ -24,6 +24,9 @@ import { postgresServerPids, ProcessCpuMeter, waitUntilQuiet } from './process-c
  *     the mean of the two (the machine's speed drifts);
  *  3. again at half that rate: latency from fetch to stored (p50/p95/p99);
  *  4. again as fast as it goes with one more extractor instance.
+ * Every pipeline run first drops a warm-up corpus of its own (`--warmup N` stories, default 2,000;
+ * 0 for none) and measures from when that is stored: a pipeline that runs for weeks has its code
+ * compiled (the services' V8 and the broker's JIT) and its caches filled, which one just started has not.
  * Each run has its own topic namespace, consumer groups and schema in the `wirestream_bench`
  * database, removed afterwards. With `--profile DIR`, every service instance writes a V8 CPU profile
  * to `DIR/<run>/<service>-<n>.cpuprofile` when it stops (open it in Chrome DevTools).
@@ -35,7 +38,11 @@ import { postgresServerPids, ProcessCpuMeter, waitUntilQuiet } from './process-c
  * The last line printed is one JSON object.
  */
 
-const USAGE = 'bench:pipeline -- [--stories N] [--scale stage=K] [--partitions P] [--runs full,paced,scaled] [--paced-rate N] [--profile DIR] [--json]';
+const USAGE = 'bench:pipeline -- [--stories N] [--scale stage=K] [--partitions P] [--runs full,paced,scaled] [--paced-rate N] [--warmup N] [--profile DIR] [--json]';
+/** Stories each pipeline run drops and waits for before it measures, by default. */
+const DEFAULT_WARMUP_STORIES = 2_000;
+/** Seed of the warm-up corpus: its files and articles are not the measured corpus's. */
+const WARMUP_SEED = 404;
 const BENCH_DATABASE = 'wirestream_bench';
 const DROP_POLL_MS = 100;
 
@@ -49,6 +56,8 @@ interface Options {
   runs: Set<RunName>;
   /** The paced run's offered rate (`--paced-rate`); by default half the full run's. */
   pacedRate: number | null;
+  /** Stories each pipeline run drops, unmeasured, before the measured ones (`--warmup`); 0 for none. */
+  warmupStories: number;
 }
 
 const RUN_NAMES = ['full', 'paced', 'scaled'] as const;
@@ -75,10 +84,12 @@ interface RunFigures {
   stages: Partial<Record<ServiceName, StageFigures>>;
   /** CPU milliseconds per story of each process group (stages, `kafka`, `postgres`), and their sum. */
   cpuMsPerStory: Record<string, number>;
+  /** The same over the warm-up stories, which a just-started pipeline handles: null without a warm-up. */
+  warmupCpuMsPerStory: Record<string, number> | null;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { stories: 20_000, scale: {}, partitions: 6, json: false, profileDir: null, runs: new Set(RUN_NAMES), pacedRate: null };
+  const options: Options = { stories: 20_000, scale: {}, partitions: 6, json: false, profileDir: null, runs: new Set(RUN_NAMES), pacedRate: null, warmupStories: DEFAULT_WARMUP_STORIES };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];
     const value = () => {
@@ -93,6 +104,7 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--profile') options.profileDir = path.resolve(value());
     else if (arg === '--runs') options.runs = parseRuns(value());
     else if (arg === '--paced-rate') options.pacedRate = positiveInteger(arg, value());
+    else if (arg === '--warmup') options.warmupStories = wholeNumber(arg, value());
     else throw new Error(`unknown argument ${arg}; usage: ${USAGE}`);
   }
   if (options.runs.has('paced') && !options.runs.has('full') && options.pacedRate === null) {
@@ -105,6 +117,12 @@ function parseRuns(text: string): Set<RunName> {
   const runs = text.split(',').filter(Boolean);
   for (const run of runs) if (!RUN_NAMES.includes(run as RunName)) throw new Error(`--runs: unknown run "${run}" (one of ${RUN_NAMES.join(', ')})`);
   return new Set(runs as RunName[]);
+}
+
+function wholeNumber(name: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${text}"`);
+  return value;
 }
 
 function positiveInteger(name: string, text: string): number {
@@ -181,6 +199,8 @@ async function runThroughPipeline(
   const schema = namespace.replace(/-/g, '_');
   const dropDir = mkdtempSync(path.join(tmpdir(), `wirestream-bench-${label}-`));
   const ids = expectedIds(corpus, dropDir);
+  const warmupCorpus = options.warmupStories > 0 ? mixedCorpus(options.warmupStories, WARMUP_SEED) : [];
+  const warmupIds = expectedIds(warmupCorpus, dropDir);
   await withClient(options.baseDatabaseUrl, (client) => client.query(`CREATE SCHEMA ${schema}`));
   const databaseUrl = `${options.baseDatabaseUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   let pipeline: RunningPipeline | null = null;
@@ -209,32 +229,52 @@ async function runThroughPipeline(
       logDir: path.join(STATE_DIR, 'logs', namespace),
       cpuProfileDir: options.profileDir ? path.join(options.profileDir, label) : undefined,
     });
-    log(`${label}: ${pipeline.instances.map((instance) => `${instance.service}-${instance.index}`).join(' ')} ready; dropping ${ids.length} stories in ${corpus.length} files${options.offeredPerSec ? ` at ${Math.round(options.offeredPerSec)} stories/s` : ''}`);
-
     const { instances } = pipeline;
-    const cpu = new ProcessCpuMeter({
-      ...Object.fromEntries(SERVICES.map((service) => [service, instances.filter((instance) => instance.service === service).flatMap((instance) => instance.process.pid ?? [])])),
-      kafka: options.brokerPid === null ? [] : [options.brokerPid],
-      postgres: options.localPostgres ? postgresServerPids() : [],
-    });
+    const meter = () =>
+      new ProcessCpuMeter({
+        ...Object.fromEntries(SERVICES.map((service) => [service, instances.filter((instance) => instance.service === service).flatMap((instance) => instance.process.pid ?? [])])),
+        kafka: options.brokerPid === null ? [] : [options.brokerPid],
+        postgres: options.localPostgres ? postgresServerPids() : [],
+      });
+    const dropAndWait = async (what: WireStory[], count: number, offeredPerSec: number | null) => {
+      await dropFiles(what, dropDir, offeredPerSec);
+      const timeoutMs = 120_000 + count * 20;
+      const stored = await waitForCount(db!, count, timeoutMs);
+      if (stored < count) throw new Error(`${label}: only ${stored} of ${count} stories stored within ${timeoutMs / 1000} s; see ${path.join(STATE_DIR, 'logs', namespace)}`);
+    };
+    const perStory = (cpuSeconds: Record<string, number>, stories: number) => {
+      const figures = Object.fromEntries(Object.entries(cpuSeconds).map(([group, used]) => [group, round((used * 1000) / stories, 100)]));
+      figures.total = round((Object.values(cpuSeconds).reduce((sum, used) => sum + used, 0) * 1000) / stories, 100);
+      return figures;
+    };
+    const ready = pipeline.instances.map((instance) => `${instance.service}-${instance.index}`).join(' ');
+    let warmupCpuMsPerStory: Record<string, number> | null = null;
+    let stagesBefore: Partial<Record<ServiceName, StageFigures>> = {};
+    if (warmupIds.length > 0) {
+      log(`${label}: ${ready} ready; warming up with ${warmupIds.length} stories (not measured)`);
+      const warmupCpu = meter();
+      warmupCpu.start();
+      await dropAndWait(warmupCorpus, warmupIds.length, null);
+      warmupCpuMsPerStory = perStory(warmupCpu.stop(), warmupIds.length);
+      stagesBefore = await stageFigures(pipeline);
+    }
+    log(`${label}: ${ready} ready; dropping ${ids.length} stories in ${corpus.length} files${options.offeredPerSec ? ` at ${Math.round(options.offeredPerSec)} stories/s` : ''}`);
+    const cpu = meter();
     cpu.start();
     const started = Date.now();
-    await dropFiles(corpus, dropDir, options.offeredPerSec);
-    const timeoutMs = 120_000 + ids.length * 20;
-    const stored = await waitForCount(db, ids.length, timeoutMs);
+    await dropAndWait(corpus, warmupIds.length + ids.length, options.offeredPerSec);
     const cpuSeconds = cpu.stop();
-    if (stored < ids.length) throw new Error(`${label}: only ${stored} of ${ids.length} stories stored within ${timeoutMs / 1000} s; see ${path.join(STATE_DIR, 'logs', namespace)}`);
     const [row] = await db.query(
       `SELECT extract(epoch FROM max(stored_at)) * 1000 AS last_stored_ms,
               percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY extract(epoch FROM stored_at - fetched_at) * 1000) AS latency
-         FROM articles`,
+         FROM articles WHERE article_id = ANY($1::text[])`,
+      [ids],
     );
     const seconds = (Number(row.last_stored_ms) - started) / 1000;
     const [p50Ms, p95Ms, p99Ms] = (row.latency as number[]).map((value) => Math.round(value));
-    const stages = await stageFigures(pipeline);
-    const cpuMsPerStory = Object.fromEntries(Object.entries(cpuSeconds).map(([group, used]) => [group, round((used * 1000) / ids.length, 100)]));
-    cpuMsPerStory.total = round((Object.values(cpuSeconds).reduce((sum, used) => sum + used, 0) * 1000) / ids.length, 100);
-    return { label, scale, stories: ids.length, offeredPerSec: options.offeredPerSec, seconds, storiesPerSec: ids.length / seconds, p50Ms, p95Ms, p99Ms, stages, cpuMsPerStory };
+    const stages = stageFiguresSince(stagesBefore, await stageFigures(pipeline));
+    const cpuMsPerStory = perStory(cpuSeconds, ids.length);
+    return { label, scale, stories: ids.length, offeredPerSec: options.offeredPerSec, seconds, storiesPerSec: ids.length / seconds, p50Ms, p95Ms, p99Ms, stages, cpuMsPerStory, warmupCpuMsPerStory };
   } finally {
     await pipeline?.stop();
     await db?.destroy();
@@ -285,6 +325,21 @@ async function stageFigures(pipeline: RunningPipeline): Promise<Partial<Record<S
   return figures;
 }
 
+/** Each stage's figures for what it handled between two readings of its metrics. */
+function stageFiguresSince(
+  before: Partial<Record<ServiceName, StageFigures>>,
+  after: Partial<Record<ServiceName, StageFigures>>,
+): Partial<Record<ServiceName, StageFigures>> {
+  const figures: Partial<Record<ServiceName, StageFigures>> = {};
+  for (const [service, now] of Object.entries(after) as Array<[ServiceName, StageFigures]>) {
+    const then = before[service];
+    const messages = now.messages - (then?.messages ?? 0);
+    const busySeconds = now.busySeconds - (then?.busySeconds ?? 0);
+    figures[service] = { instances: now.instances, messages, busySeconds, perBusySecond: busySeconds > 0 ? messages / busySeconds : 0 };
+  }
+  return figures;
+}
+
 function sumMetric(exposition: string, name: string): number {
   let total = 0;
   for (const line of exposition.split('\n')) {
@@ -329,7 +384,9 @@ function printRun(run: RunFigures): void {
       `${run.stories} stories in ${run.seconds.toFixed(1)} s = ${run.storiesPerSec.toFixed(0)} stories/s; ` +
       `latency fetch→stored p50 ${run.p50Ms} ms, p95 ${run.p95Ms} ms, p99 ${run.p99Ms} ms`,
   );
-  console.log(`  CPU ms per story: ${Object.entries(run.cpuMsPerStory).map(([group, ms]) => `${group} ${ms.toFixed(2)}`).join(', ')}`);
+  const cpuLine = (figures: Record<string, number>) => Object.entries(figures).map(([group, ms]) => `${group} ${ms.toFixed(2)}`).join(', ');
+  console.log(`  CPU ms per story: ${cpuLine(run.cpuMsPerStory)}`);
+  if (run.warmupCpuMsPerStory) console.log(`  (warm-up, just started: ${cpuLine(run.warmupCpuMsPerStory)})`);
   console.log('  stage        instances  messages  busy s   msgs per busy s');
   for (const service of SERVICES) {
     const stage = run.stages[service];
@@ -394,6 +451,8 @@ async function main(): Promise<void> {
       pipelineToInProcess: ratio === null ? null : round(ratio, 100),
       stages: full ? Object.fromEntries(Object.entries(full.stages).map(([stage, figures]) => [stage, { ...figures, busySeconds: round(figures.busySeconds), perBusySecond: round(figures.perBusySecond) }])) : null,
       cpuMsPerStory: full?.cpuMsPerStory ?? null,
+      warmupStories: options.warmupStories,
+      warmupCpuMsPerStory: full?.warmupCpuMsPerStory ?? null,
       scaled: scaled
         ? { scale: describeScale(scaled.scale), storiesPerSec: round(scaled.storiesPerSec), p50Ms: scaled.p50Ms, p95Ms: scaled.p95Ms, p99Ms: scaled.p99Ms, cpuMsPerStory: scaled.cpuMsPerStory }
         : null,

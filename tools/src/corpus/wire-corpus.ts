@@ -185,7 +185,7 @@ export function mixedCorpus(count: number, seed = 1, shares: CorpusShares = DEFA
   const name = (prefix: string, index: number, extension: string) => `${prefix}-${seed}-${String(index).padStart(6, '0')}.${extension}`;
   const flushFeed = () => {
     if (feedItems.length === 0) return;
-    files.push({ fileName: name('feed', feedItems[0].index, 'xml'), text: rssFeed(feedItems) });
+    files.push({ fileName: name('feed', feedItems[0].index, 'xml'), text: rssFeed(feedItems, seed) });
     feedItems.length = 0;
   };
   for (const story of stories) {
@@ -195,7 +195,7 @@ export function mixedCorpus(count: number, seed = 1, shares: CorpusShares = DEFA
       feedItems.push(story);
       if (feedItems.length === shares.itemsPerFeed) flushFeed();
     } else if (slot < (shares.feed + shares.html) * 100) {
-      files.push({ fileName: name('page', story.index, 'html'), text: htmlPage(story) });
+      files.push({ fileName: name('page', story.index, 'html'), text: htmlPage(story, seed) });
     } else {
       files.push({ fileName: name('story', story.index, 'txt'), text: `${story.paragraphs.join('\n\n')}\n` });
     }
@@ -204,13 +204,14 @@ export function mixedCorpus(count: number, seed = 1, shares: CorpusShares = DEFA
   return files;
 }
 
-function rssFeed(items: StoryParts[]): string {
+/** Links and guids carry the corpus's seed: two corpora (a warm-up and the measured one) share no article. */
+function rssFeed(items: StoryParts[], seed: number): string {
   const entries = items.map((story) => {
     const published = story.publishedAt.toUTCString();
     return `    <item>
       <title>${escapeXml(story.headline)}</title>
-      <link>https://wire.example.org/stories/${story.index}</link>
-      <guid isPermaLink="false">bench-${story.index}</guid>
+      <link>https://wire.example.org/stories/${seed}-${story.index}</link>
+      <guid isPermaLink="false">bench-${seed}-${story.index}</guid>
       <pubDate>${published}</pubDate>
       <dc:creator>${escapeXml(story.byline)}</dc:creator>
       <content:encoded><![CDATA[${story.paragraphs.map((paragraph) => `<p>${escapeXml(paragraph)}</p>`).join('')}]]></content:encoded>
@@ -228,8 +229,8 @@ ${entries.join('\n')}
 `;
 }
 
-function htmlPage(story: StoryParts): string {
-  const url = `https://news.example.org/world/${story.index}`;
+function htmlPage(story: StoryParts, seed: number): string {
+  const url = `https://news.example.org/world/${seed}-${story.index}`;
   const published = story.publishedAt.toISOString();
   return `<!DOCTYPE html>
 <html lang="en">
