@@ -104,7 +104,7 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--profile') options.profileDir = path.resolve(value());
     else if (arg === '--runs') options.runs = parseRuns(value());
     else if (arg === '--paced-rate') options.pacedRate = positiveInteger(arg, value());
-    else if (arg === '--warmup') options.warmupStories = wholeNumber(arg, value());
+    else if (arg === '--warmup') options.warmupStories = positiveInteger(arg, value(), 0);
     else throw new Error(`unknown argument ${arg}; usage: ${USAGE}`);
   }
   if (options.runs.has('paced') && !options.runs.has('full') && options.pacedRate === null) {
@@ -119,15 +119,9 @@ function parseRuns(text: string): Set<RunName> {
   return new Set(runs as RunName[]);
 }
 
-function wholeNumber(name: string, text: string): number {
+function positiveInteger(name: string, text: string, least = 1): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${text}"`);
-  return value;
-}
-
-function positiveInteger(name: string, text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got "${text}"`);
+  if (!Number.isInteger(value) || value < least) throw new Error(`${name} must be an integer of at least ${least}, got "${text}"`);
   return value;
 }
 
@@ -192,15 +186,14 @@ async function runThroughPipeline(
   label: string,
   corpus: WireStory[],
   scale: Partial<Record<ServiceName, number>>,
-  options: Options & { brokers: string; baseDatabaseUrl: string; brokerPid: number | null; localPostgres: boolean; offeredPerSec: number | null },
+  options: Options & { brokers: string; baseDatabaseUrl: string; brokerPid: number | null; localPostgres: boolean; offeredPerSec: number | null; warmupCorpus: WireStory[] },
   log: (line: string) => void,
 ): Promise<RunFigures> {
   const namespace = `bench-${label}-${Date.now()}`;
   const schema = namespace.replace(/-/g, '_');
   const dropDir = mkdtempSync(path.join(tmpdir(), `wirestream-bench-${label}-`));
   const ids = expectedIds(corpus, dropDir);
-  const warmupCorpus = options.warmupStories > 0 ? mixedCorpus(options.warmupStories, WARMUP_SEED) : [];
-  const warmupIds = expectedIds(warmupCorpus, dropDir);
+  const warmupIds = expectedIds(options.warmupCorpus, dropDir);
   await withClient(options.baseDatabaseUrl, (client) => client.query(`CREATE SCHEMA ${schema}`));
   const databaseUrl = `${options.baseDatabaseUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   let pipeline: RunningPipeline | null = null;
@@ -247,14 +240,14 @@ async function runThroughPipeline(
       figures.total = round((Object.values(cpuSeconds).reduce((sum, used) => sum + used, 0) * 1000) / stories, 100);
       return figures;
     };
-    const ready = pipeline.instances.map((instance) => `${instance.service}-${instance.index}`).join(' ');
+    const ready = instances.map((instance) => `${instance.service}-${instance.index}`).join(' ');
     let warmupCpuMsPerStory: Record<string, number> | null = null;
     let stagesBefore: Partial<Record<ServiceName, StageFigures>> = {};
     if (warmupIds.length > 0) {
       log(`${label}: ${ready} ready; warming up with ${warmupIds.length} stories (not measured)`);
       const warmupCpu = meter();
       warmupCpu.start();
-      await dropAndWait(warmupCorpus, warmupIds.length, null);
+      await dropAndWait(options.warmupCorpus, warmupIds.length, null);
       warmupCpuMsPerStory = perStory(warmupCpu.stop(), warmupIds.length);
       stagesBefore = await stageFigures(pipeline);
     }
@@ -409,7 +402,9 @@ async function main(): Promise<void> {
     const brokerPid = (await infra.kafkaStatus()).pid;
     // The whole server's CPU is counted (every backend, autovacuum, the checkpointer): only when it is this machine's.
     const localPostgres = ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(baseDatabaseUrl).hostname);
-    const common = { ...options, brokers: kafka.brokers, baseDatabaseUrl, brokerPid, localPostgres };
+    // One warm-up corpus for every run (each run has its own schema and topics).
+    const warmupCorpus = options.warmupStories > 0 ? mixedCorpus(options.warmupStories, WARMUP_SEED) : [];
+    const common = { ...options, brokers: kafka.brokers, baseDatabaseUrl, brokerPid, localPostgres, warmupCorpus };
     mkdirSync(STATE_DIR, { recursive: true });
 
     const corpus = mixedCorpus(options.stories, 101);
