@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { PermanentError, type RawDocumentV1 } from '@wirestream/contracts';
 import { documentsFromDroppedFile, FileDropTracker, type SourceRef } from '@wirestream/feeds';
-import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DocumentEmitter } from './document-emitter';
+import { DropDirectory, type FileEntry } from './drop-directory';
 import { FETCH_STATE, type FetchState } from './fetch-state';
 import { FETCHER_CONFIG, fetcherInstanceId, type FetcherConfig } from './fetcher.config';
 import { SourceRegistry, type FileDropSource, type SourceDeclaration } from './source-registry';
@@ -29,6 +30,7 @@ export class FileDropPoller implements OnApplicationBootstrap, BeforeApplication
   private readonly logger = new Logger(FileDropPoller.name);
   private readonly watched = new Map<string, WatchedDirectory>();
   private readonly instanceId: string;
+  private readonly files = new DropDirectory();
 
   constructor(
     @Inject(FETCHER_CONFIG) private readonly config: FetcherConfig,
@@ -51,6 +53,7 @@ export class FileDropPoller implements OnApplicationBootstrap, BeforeApplication
     if (sourceIds.length > 0) {
       await this.state.releaseLeases(this.instanceId, sourceIds).catch((error: Error) => this.logger.warn(`releasing drop leases failed: ${error.message}`));
     }
+    await this.files.close();
   }
 
   private async watch(source: SourceDeclaration): Promise<void> {
@@ -105,16 +108,8 @@ export class FileDropPoller implements OnApplicationBootstrap, BeforeApplication
     return this.emitFiles(source, entries, () => undefined);
   }
 
-  private async listFiles(source: FileDropSource): Promise<FileEntry[]> {
-    const names = (await readdir(source.path, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
-    const entries: FileEntry[] = [];
-    // Stat in parallel slices: a busy drop directory holds thousands of files.
-    for (let start = 0; start < names.length; start += STAT_CONCURRENCY) {
-      const slice = names.slice(start, start + STAT_CONCURRENCY);
-      const infos = await Promise.all(slice.map((name) => stat(path.join(source.path, name)).catch(() => null)));
-      infos.forEach((info, index) => info && entries.push({ name: slice[index], size: info.size, mtimeMs: info.mtimeMs }));
-    }
-    return entries;
+  private listFiles(source: FileDropSource): Promise<FileEntry[]> {
+    return this.files.list(source.path);
   }
 
   /**
@@ -134,8 +129,18 @@ export class FileDropPoller implements OnApplicationBootstrap, BeforeApplication
       const batch = files.slice(start, start + this.config.FETCHER_DROP_BATCH_FILES);
       const documents: RawDocumentV1[] = [];
       const refused = new Set<string>();
+      const maxBytes = source.limits.maxBytes ?? this.config.FETCHER_MAX_DOCUMENT_BYTES;
+      const readable: FileEntry[] = [];
       for (const entry of batch) {
-        const read = await this.readFile(source, path.join(source.path, entry.name), entry.size);
+        if (entry.size <= maxBytes) readable.push(entry);
+        else {
+          await this.emitter.refuse(source.id, path.join(source.path, entry.name), null, new PermanentError(`file is ${entry.size} bytes; the limit is ${maxBytes}`));
+          refused.add(entry.name);
+        }
+      }
+      const contents = await this.files.read(readable.map((entry) => path.join(source.path, entry.name)));
+      for (const [index, entry] of readable.entries()) {
+        const read = await this.documentsOf(source, path.join(source.path, entry.name), contents[index], maxBytes);
         if (read) documents.push(...read);
         else refused.add(entry.name);
       }
@@ -153,25 +158,16 @@ export class FileDropPoller implements OnApplicationBootstrap, BeforeApplication
 
   /** Moves handled files out of the scanned directory: `.done/`, or `.refused/` for dead-lettered ones. */
   private async archive(source: FileDropSource, files: FileEntry[], refused: Set<string>): Promise<void> {
-    for (const folder of [DONE_FOLDER, REFUSED_FOLDER]) await mkdir(path.join(source.path, folder), { recursive: true });
-    for (const entry of files) {
-      const folder = refused.has(entry.name) ? REFUSED_FOLDER : DONE_FOLDER;
-      // A file already gone (moved by its sender) needs no archiving; its documents were sent.
-      await rename(path.join(source.path, entry.name), path.join(source.path, folder, entry.name)).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOENT') throw error;
-      });
-    }
+    // A file already gone (moved by its sender) needs no archiving; its documents were sent.
+    await this.files.move(
+      source.path,
+      files.map((entry) => ({ name: entry.name, folder: refused.has(entry.name) ? REFUSED_FOLDER : DONE_FOLDER })),
+    );
   }
 
-  /** The file's documents; a file that cannot be read is refused (dead-lettered): null. */
-  private async readFile(source: FileDropSource, filePath: string, size: number): Promise<RawDocumentV1[] | null> {
+  /** The file's documents; a file whose contents cannot be read is refused (dead-lettered): null. */
+  private async documentsOf(source: FileDropSource, filePath: string, bytes: Buffer, maxBytes: number): Promise<RawDocumentV1[] | null> {
     const ref: SourceRef = { id: source.id, kind: 'file-drop', uri: source.path };
-    const maxBytes = source.limits.maxBytes ?? this.config.FETCHER_MAX_DOCUMENT_BYTES;
-    if (size > maxBytes) {
-      await this.emitter.refuse(source.id, filePath, null, new PermanentError(`file is ${size} bytes; the limit is ${maxBytes}`));
-      return null;
-    }
-    const bytes = await readFile(filePath);
     try {
       return documentsFromDroppedFile(bytes, { source: ref, path: filePath, fetchedAt: new Date(), maxBytes });
     } catch (error) {
@@ -182,13 +178,6 @@ export class FileDropPoller implements OnApplicationBootstrap, BeforeApplication
   }
 }
 
-const STAT_CONCURRENCY = 64;
 /** Hidden folders (never scanned) for FETCHER_DROP_ARCHIVE. */
 const DONE_FOLDER = '.done';
 const REFUSED_FOLDER = '.refused';
-
-interface FileEntry {
-  name: string;
-  size: number;
-  mtimeMs: number;
-}
