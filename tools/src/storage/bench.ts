@@ -7,13 +7,16 @@ import { Client } from 'pg';
 import { migrate } from '../launcher/article-queries';
 import { localInfra, REPO_ROOT } from '../repo-paths';
 import { generateArticles, type GeneratedArticle } from './generate-articles';
+import { StatementCpuMeter } from './statement-cpu';
 
-const USAGE = `usage: node tools/dist/storage/bench.js [--json] [--articles N] [--batch N] [--requests N]
+const USAGE = `usage: node tools/dist/storage/bench.js [--json] [--articles N] [--batch N] [--requests N] [--statements]
 
   Stores N generated articles (default 100000) through ArticleStore.saveBatch in batches (default
   500) into a schema of its own in the test database, starts services/api on it, and measures
   each main route's latency (default 200 requests per route). Prints a table (or, with --json,
-  only JSON); the last line is always one JSON object. The schema is dropped afterwards.
+  only JSON); the last line is always one JSON object. The schema is dropped afterwards. With
+  --statements, the Postgres server's CPU per article is also given for each kind of statement
+  the store sends (local server only).
   Database: WIRESTREAM_TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/wirestream_test).`;
 
 interface Options {
@@ -21,10 +24,11 @@ interface Options {
   articles: number;
   batch: number;
   requests: number;
+  statements: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { json: false, articles: 100_000, batch: 500, requests: 200 };
+  const options: Options = { json: false, articles: 100_000, batch: 500, requests: 200, statements: false };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];
     const number = () => {
@@ -36,6 +40,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--articles') options.articles = number();
     else if (arg === '--batch') options.batch = number();
     else if (arg === '--requests') options.requests = number();
+    else if (arg === '--statements') options.statements = true;
     else throw new Error(`unknown argument ${arg}`);
   }
   return options;
@@ -70,12 +75,24 @@ async function main(): Promise<void> {
     const db = createDataSource(databaseUrl);
     await db.initialize();
     const store = new ArticleStore(db);
+    const meter = new StatementCpuMeter();
+    if (options.statements && !(await meter.install(db.manager))) log("--statements: the server's backend processes are not readable here; not measured");
     log(`storing in batches of ${options.batch}…`);
     const started = performance.now();
-    for (let index = 0; index < generated.length; index += options.batch) {
-      await store.saveBatch(generated.slice(index, index + options.batch).map((item) => ({ message: item.message, traceId: null })));
+    try {
+      for (let index = 0; index < generated.length; index += options.batch) {
+        await store.saveBatch(generated.slice(index, index + options.batch).map((item) => ({ message: item.message, traceId: null })));
+      }
+    } finally {
+      meter.uninstall();
     }
     const seconds = (performance.now() - started) / 1000;
+    const statements = meter.report().map((cost) => ({
+      statement: cost.statement,
+      calls: cost.calls,
+      backendCpuMsPerArticle: round(cost.backendCpuMs / generated.length, 3),
+      wallMsPerArticle: round(cost.wallMs / generated.length, 3),
+    }));
     const [rows] = await db.query(
       `SELECT (SELECT count(*) FROM articles)::int AS articles, (SELECT count(*) FROM mentions)::int AS mentions,
               (SELECT count(*) FROM entities)::int AS entities, (SELECT count(*) FROM stories)::int AS stories`,
@@ -100,6 +117,13 @@ async function main(): Promise<void> {
       redeliveredBatchMs: round(redeliveryMs),
     };
     log(`stored ${write.articles} articles and ${write.mentions} mentions in ${write.seconds} s: ${write.articlesPerSecond} articles/s, ${write.rowsPerSecond} rows/s`);
+    if (statements.length > 0) {
+      const total = statements.reduce((sum, cost) => sum + cost.backendCpuMsPerArticle, 0);
+      log(`Postgres CPU per article, by statement (commits not included): ${round(total, 3)} ms`);
+      for (const cost of statements) {
+        log(`  ${cost.backendCpuMsPerArticle.toFixed(3).padStart(7)} ms  (round trip ${cost.wallMsPerArticle.toFixed(3)} ms, ${cost.calls} calls)  ${cost.statement}`);
+      }
+    }
     log(`stories: ${write.stories}; syndicated copies joined ${pct(grouping.syndicatedJoined)}, retold joined ${pct(grouping.retoldJoined)}, stories mixing events ${grouping.mixedStories}`);
 
     const port = await freePort();
@@ -134,7 +158,7 @@ async function main(): Promise<void> {
       latencies.push(result);
       log(`${route.padEnd(34)} p50 ${String(result.p50Ms).padStart(7)} ms   p95 ${String(result.p95Ms).padStart(7)} ms   p99 ${String(result.p99Ms).padStart(7)} ms`);
     }
-    console.log(JSON.stringify({ write, grouping, api: latencies }));
+    console.log(JSON.stringify({ write, grouping, api: latencies, ...(statements.length > 0 ? { statements } : {}) }));
   } finally {
     if (api && api.exitCode === null) {
       api.kill('SIGTERM');

@@ -1,0 +1,81 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { EntityManager, type QueryRunner } from 'typeorm';
+
+export interface StatementCost {
+  statement: string;
+  calls: number;
+  /** CPU time of the statement's backend, in ms. */
+  backendCpuMs: number;
+  /** Round trip as the store saw it, in ms. */
+  wallMs: number;
+}
+
+/**
+ * What each kind of statement costs the Postgres server in CPU: `EntityManager.query` (which
+ * ArticleStore calls for everything it sends) is wrapped so that each statement adds the CPU time
+ * its backend process spent meanwhile (`/proc/<pid>/schedstat`, nanoseconds) under its first words.
+ * Commits are not statements of the store's and are not counted. Only for a server on this
+ * machine, whose backend processes can be read; `install` says whether they can.
+ */
+export class StatementCpuMeter {
+  private readonly costs = new Map<string, StatementCost>();
+  private readonly backendPids = new WeakMap<QueryRunner, number>();
+  private original: EntityManager['query'] | null = null;
+
+  /** Starts measuring; false (and nothing wrapped) when the server's backends are not readable here. */
+  async install(manager: EntityManager): Promise<boolean> {
+    const [{ pid }]: Array<{ pid: number }> = await manager.query('SELECT pg_backend_pid() AS pid');
+    if (!existsSync(schedstatPath(pid))) return false;
+    const original = (this.original = EntityManager.prototype.query);
+    const backendPids = this.backendPids;
+    const add = (statement: string, backendCpuMs: number, wallMs: number) => this.add(statement, backendCpuMs, wallMs);
+    const measured = async function (this: EntityManager, query: string, parameters?: unknown[]): Promise<unknown> {
+      const runner = this.queryRunner;
+      if (!runner) return original.call(this, query, parameters);
+      let pid = backendPids.get(runner);
+      if (pid === undefined) {
+        const [row] = (await original.call(this, 'SELECT pg_backend_pid() AS pid')) as Array<{ pid: number }>;
+        backendPids.set(runner, (pid = Number(row.pid)));
+      }
+      const cpuBefore = backendCpuNs(pid);
+      const started = performance.now();
+      const result = await original.call(this, query, parameters);
+      add(statementKey(query), (backendCpuNs(pid) - cpuBefore) / 1e6, performance.now() - started);
+      return result;
+    };
+    EntityManager.prototype.query = measured as EntityManager['query'];
+    return true;
+  }
+
+  uninstall(): void {
+    if (this.original) EntityManager.prototype.query = this.original;
+    this.original = null;
+  }
+
+  /** Every statement kind, the costliest first. */
+  report(): StatementCost[] {
+    return [...this.costs.values()].sort((a, b) => b.backendCpuMs - a.backendCpuMs);
+  }
+
+  private add(statement: string, backendCpuMs: number, wallMs: number): void {
+    const cost = this.costs.get(statement) ?? { statement, calls: 0, backendCpuMs: 0, wallMs: 0 };
+    cost.calls++;
+    cost.backendCpuMs += backendCpuMs;
+    cost.wallMs += wallMs;
+    this.costs.set(statement, cost);
+  }
+}
+
+/** A statement's kind: its text with white space folded, up to the first 60 characters. */
+export function statementKey(query: string): string {
+  return query.replace(/\s+/g, ' ').trim().slice(0, 60);
+}
+
+function schedstatPath(pid: number): string {
+  return `/proc/${pid}/schedstat`;
+}
+
+/** Time the process has run on a CPU, in ns (the first field of schedstat). */
+function backendCpuNs(pid: number): number {
+  return Number(readFileSync(schedstatPath(pid), 'utf8').split(' ')[0]);
+}
