@@ -8,15 +8,18 @@ import { migrate } from '../launcher/article-queries';
 import { localInfra, REPO_ROOT } from '../repo-paths';
 import { generateArticles, type GeneratedArticle } from './generate-articles';
 import { StatementCpuMeter } from './statement-cpu';
+import { wireMessages } from './wire-messages';
 
-const USAGE = `usage: node tools/dist/storage/bench.js [--json] [--articles N] [--batch N] [--requests N] [--statements]
+const USAGE = `usage: node tools/dist/storage/bench.js [--json] [--articles N] [--batch N] [--requests N] [--statements] [--corpus generated|wire]
 
   Stores N generated articles (default 100000) through ArticleStore.saveBatch in batches (default
   500) into a schema of its own in the test database, starts services/api on it, and measures
   each main route's latency (default 200 requests per route). Prints a table (or, with --json,
   only JSON); the last line is always one JSON object. The schema is dropped afterwards. With
   --statements, the Postgres server's CPU per article is also given for each kind of statement
-  the store sends (local server only).
+  the store sends (local server only). With --corpus wire, the articles are bench:pipeline's
+  stories as the extractor sends them (longer, with more mentions); the story grouping is then not
+  measured, having no known truth.
   Database: WIRESTREAM_TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/wirestream_test).`;
 
 interface Options {
@@ -25,10 +28,11 @@ interface Options {
   batch: number;
   requests: number;
   statements: boolean;
+  corpus: 'generated' | 'wire';
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { json: false, articles: 100_000, batch: 500, requests: 200, statements: false };
+  const options: Options = { json: false, articles: 100_000, batch: 500, requests: 200, statements: false, corpus: 'generated' };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];
     const number = () => {
@@ -41,6 +45,11 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--batch') options.batch = number();
     else if (arg === '--requests') options.requests = number();
     else if (arg === '--statements') options.statements = true;
+    else if (arg === '--corpus') {
+      const corpus = argv[++index];
+      if (corpus !== 'generated' && corpus !== 'wire') throw new Error(`--corpus takes generated or wire, got ${corpus}`);
+      options.corpus = corpus;
+    }
     else throw new Error(`unknown argument ${arg}`);
   }
   return options;
@@ -70,8 +79,9 @@ async function main(): Promise<void> {
   let api: ChildProcess | undefined;
   try {
     await migrate(databaseUrl);
-    log(`generating ${options.articles} articles…`);
-    const generated = generateArticles({ articles: options.articles });
+    log(`${options.corpus === 'wire' ? 'fetching, normalizing and extracting' : 'generating'} ${options.articles} articles…`);
+    const generated = options.corpus === 'generated' ? generateArticles({ articles: options.articles }) : null;
+    const messages = generated ? generated.map((item) => item.message) : wireMessages(options.articles);
     const db = createDataSource(databaseUrl);
     await db.initialize();
     const store = new ArticleStore(db);
@@ -80,8 +90,8 @@ async function main(): Promise<void> {
     log(`storing in batches of ${options.batch}…`);
     const started = performance.now();
     try {
-      for (let index = 0; index < generated.length; index += options.batch) {
-        await store.saveBatch(generated.slice(index, index + options.batch).map((item) => ({ message: item.message, traceId: null })));
+      for (let index = 0; index < messages.length; index += options.batch) {
+        await store.saveBatch(messages.slice(index, index + options.batch).map((message) => ({ message, traceId: null })));
       }
     } finally {
       meter.uninstall();
@@ -90,17 +100,17 @@ async function main(): Promise<void> {
     const statements = meter.report().map((cost) => ({
       statement: cost.statement,
       calls: cost.calls,
-      backendCpuMsPerArticle: round(cost.backendCpuMs / generated.length, 3),
-      wallMsPerArticle: round(cost.wallMs / generated.length, 3),
+      backendCpuMsPerArticle: round(cost.backendCpuMs / messages.length, 3),
+      wallMsPerArticle: round(cost.wallMs / messages.length, 3),
     }));
     const [rows] = await db.query(
       `SELECT (SELECT count(*) FROM articles)::int AS articles, (SELECT count(*) FROM mentions)::int AS mentions,
               (SELECT count(*) FROM entities)::int AS entities, (SELECT count(*) FROM stories)::int AS stories`,
     );
     const redeliveryStarted = performance.now();
-    await store.saveBatch(generated.slice(0, options.batch).map((item) => ({ message: item.message, traceId: null })));
+    await store.saveBatch(messages.slice(0, options.batch).map((message) => ({ message, traceId: null })));
     const redeliveryMs = performance.now() - redeliveryStarted;
-    const grouping = await measureGrouping(db, generated);
+    const grouping = generated ? await measureGrouping(db, generated) : null;
     await db.query('ANALYZE');
     const samples = await sampleIds(db);
     await db.destroy();
@@ -124,7 +134,9 @@ async function main(): Promise<void> {
         log(`  ${cost.backendCpuMsPerArticle.toFixed(3).padStart(7)} ms  (round trip ${cost.wallMsPerArticle.toFixed(3)} ms, ${cost.calls} calls)  ${cost.statement}`);
       }
     }
-    log(`stories: ${write.stories}; syndicated copies joined ${pct(grouping.syndicatedJoined)}, retold joined ${pct(grouping.retoldJoined)}, stories mixing events ${grouping.mixedStories}`);
+    if (grouping) {
+      log(`stories: ${write.stories}; syndicated copies joined ${pct(grouping.syndicatedJoined)}, retold joined ${pct(grouping.retoldJoined)}, stories mixing events ${grouping.mixedStories}`);
+    } else log(`stories: ${write.stories}`);
 
     const port = await freePort();
     api = spawn(process.execPath, [apiEntry], {
