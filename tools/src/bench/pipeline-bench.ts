@@ -296,9 +296,15 @@ async function dropFiles(corpus: WireStory[], dropDir: string, storiesPerSec: nu
 async function waitForCount(db: DataSource, count: number, timeoutMs: number): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const [{ stored }] = await db.query('SELECT count(*)::int AS stored FROM articles');
-    if (stored >= count || Date.now() > deadline) return stored;
-    // Each count scans the articles table in the Postgres the run measures: often enough, no more.
+    // Counting the rows scans the articles table of the Postgres the run measures: 85-150 ms at
+    // 15,000 stories, twice a second, charged to Postgres and taken from the pipeline. The table's
+    // insert counter (cumulative statistics, flushed within a second) is read instead, and the rows
+    // are counted once it says they may all be there.
+    const [{ inserted }] = await db.query(`SELECT coalesce(n_tup_ins, 0)::int AS inserted FROM pg_stat_user_tables WHERE relid = 'articles'::regclass`);
+    if (inserted >= count || Date.now() > deadline) {
+      const [{ stored }] = await db.query('SELECT count(*)::int AS stored FROM articles');
+      if (stored >= count || Date.now() > deadline) return stored;
+    }
     await sleep(500);
   }
 }
