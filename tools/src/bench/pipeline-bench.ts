@@ -12,7 +12,7 @@ import { mixedCorpus, type WireStory } from '../corpus/wire-corpus';
 import { migrate } from '../launcher/article-queries';
 import { parseScale, startPipeline, type RunningPipeline } from '../launcher/pipeline-launcher';
 import { API_SERVICE, localInfra, SERVICES, STATE_DIR, type ServiceName } from '../repo-paths';
-import { postgresServerPids, ProcessCpuMeter, waitUntilQuiet } from './process-cpu';
+import { machineBusySeconds, postgresServerPids, ProcessCpuMeter, waitUntilQuiet } from './process-cpu';
 
 /**
  * `npm run bench:pipeline -- [--stories N] [--scale stage=K]… [--partitions P] [--runs full,paced,scaled] [--paced-rate N] [--warmup N] [--profile DIR] [--json]`
@@ -86,6 +86,12 @@ interface RunFigures {
   cpuMsPerStory: Record<string, number>;
   /** The same over the warm-up stories, which a just-started pipeline handles: null without a warm-up. */
   warmupCpuMsPerStory: Record<string, number> | null;
+  /**
+   * The whole machine's busy CPU per story over the run, all processes and the kernel: what the
+   * groups above miss is kernel threads, this benchmark and whatever else runs here. Null where
+   * /proc/stat cannot be read.
+   */
+  machineCpuMsPerStory: number | null;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -254,9 +260,12 @@ async function runThroughPipeline(
     log(`${label}: ${ready} ready; dropping ${ids.length} stories in ${corpus.length} files${options.offeredPerSec ? ` at ${Math.round(options.offeredPerSec)} stories/s` : ''}`);
     const cpu = meter();
     cpu.start();
+    const machineBefore = machineBusySeconds();
     const started = Date.now();
     await dropAndWait(corpus, warmupIds.length + ids.length, options.offeredPerSec);
     const cpuSeconds = cpu.stop();
+    const machineAfter = machineBusySeconds();
+    const machineCpuMsPerStory = machineBefore === null || machineAfter === null ? null : round(((machineAfter - machineBefore) * 1000) / ids.length, 100);
     const [row] = await db.query(
       `SELECT extract(epoch FROM max(stored_at)) * 1000 AS last_stored_ms,
               percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY extract(epoch FROM stored_at - fetched_at) * 1000) AS latency
@@ -267,7 +276,7 @@ async function runThroughPipeline(
     const [p50Ms, p95Ms, p99Ms] = (row.latency as number[]).map((value) => Math.round(value));
     const stages = stageFiguresSince(stagesBefore, await stageFigures(pipeline));
     const cpuMsPerStory = perStory(cpuSeconds, ids.length);
-    return { label, scale, stories: ids.length, offeredPerSec: options.offeredPerSec, seconds, storiesPerSec: ids.length / seconds, p50Ms, p95Ms, p99Ms, stages, cpuMsPerStory, warmupCpuMsPerStory };
+    return { label, scale, stories: ids.length, offeredPerSec: options.offeredPerSec, seconds, storiesPerSec: ids.length / seconds, p50Ms, p95Ms, p99Ms, stages, cpuMsPerStory, warmupCpuMsPerStory, machineCpuMsPerStory };
   } finally {
     await pipeline?.stop();
     await db?.destroy();
@@ -385,6 +394,10 @@ function printRun(run: RunFigures): void {
   );
   const cpuLine = (figures: Record<string, number>) => Object.entries(figures).map(([group, ms]) => `${group} ${ms.toFixed(2)}`).join(', ');
   console.log(`  CPU ms per story: ${cpuLine(run.cpuMsPerStory)}`);
+  if (run.machineCpuMsPerStory !== null) {
+    const outside = run.machineCpuMsPerStory - run.cpuMsPerStory.total;
+    console.log(`  whole machine: ${run.machineCpuMsPerStory.toFixed(2)} ms per story, ${outside.toFixed(2)} of it outside these groups (kernel threads, this benchmark, other processes)`);
+  }
   if (run.warmupCpuMsPerStory) console.log(`  (warm-up, just started: ${cpuLine(run.warmupCpuMsPerStory)})`);
   console.log('  stage        instances  messages  busy s   msgs per busy s');
   for (const service of SERVICES) {
@@ -452,10 +465,11 @@ async function main(): Promise<void> {
       pipelineToInProcess: ratio === null ? null : round(ratio, 100),
       stages: full ? Object.fromEntries(Object.entries(full.stages).map(([stage, figures]) => [stage, { ...figures, busySeconds: round(figures.busySeconds), perBusySecond: round(figures.perBusySecond) }])) : null,
       cpuMsPerStory: full?.cpuMsPerStory ?? null,
+      machineCpuMsPerStory: full?.machineCpuMsPerStory ?? null,
       warmupStories: options.warmupStories,
       warmupCpuMsPerStory: full?.warmupCpuMsPerStory ?? null,
       scaled: scaled
-        ? { scale: describeScale(scaled.scale), storiesPerSec: round(scaled.storiesPerSec), p50Ms: scaled.p50Ms, p95Ms: scaled.p95Ms, p99Ms: scaled.p99Ms, cpuMsPerStory: scaled.cpuMsPerStory }
+        ? { scale: describeScale(scaled.scale), storiesPerSec: round(scaled.storiesPerSec), p50Ms: scaled.p50Ms, p95Ms: scaled.p95Ms, p99Ms: scaled.p99Ms, cpuMsPerStory: scaled.cpuMsPerStory, machineCpuMsPerStory: scaled.machineCpuMsPerStory }
         : null,
     };
     if (!options.json) console.log('');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { ProcessCpuMeter, treeCpuSeconds } from './process-cpu';
+import { machineBusySeconds, ProcessCpuMeter, treeCpuSeconds } from './process-cpu';
 
 /** A child process that spins for `ms` of CPU and exits (waited for, so its time is reaped into ours). */
 function burnInChild(ms: number): void {
@@ -29,5 +29,22 @@ describe('ProcessCpuMeter', () => {
     const used = meter.stop();
     expect(Object.keys(used)).toEqual(['self']);
     expect(used.self).toBeGreaterThanOrEqual(0.28);
+  });
+});
+
+describe('machineBusySeconds', () => {
+  it('adds up the busy fields of the all-cores line, leaving idle and iowait out', () => {
+    const stat = 'cpu  1000 20 300 90000 500 7 40 3 0 0\ncpu0 500 10 150 45000 250 3 20 1 0 0\n';
+    expect(machineBusySeconds(stat)).toBeCloseTo((1000 + 20 + 300 + 7 + 40 + 3) / 100, 6);
+  });
+
+  it('grows by at least what this process spends meanwhile', () => {
+    const before = machineBusySeconds()!;
+    burnInChild(300);
+    expect(machineBusySeconds()! - before).toBeGreaterThanOrEqual(0.28);
+  });
+
+  it('is null for text that is not /proc/stat', () => {
+    expect(machineBusySeconds('intr 1 2 3')).toBeNull();
   });
 });

@@ -71,6 +71,27 @@ export function treeCpuSeconds(roots: number[]): number {
   }, 0);
 }
 
+/**
+ * The whole machine's busy CPU seconds so far, all cores together (the first line of /proc/stat:
+ * user, nice, system, irq, softirq and steal; idle and iowait are not busy, and guest time is in
+ * user already). Null where /proc/stat cannot be read.
+ */
+export function machineBusySeconds(stat = readProcStat()): number | null {
+  if (stat === null) return null;
+  const fields = stat.split('\n', 1)[0].trim().split(/\s+/);
+  if (fields[0] !== 'cpu') return null;
+  const [user, nice, system, , , irq, softirq, steal] = fields.slice(1).map(Number);
+  return (user + nice + system + irq + softirq + (steal ?? 0)) / TICKS_PER_SECOND;
+}
+
+function readProcStat(): string | null {
+  try {
+    return readFileSync('/proc/stat', 'utf8');
+  } catch {
+    return null;
+  }
+}
+
 /** Pids of the machine's Postgres servers (postmasters): `postgres` processes whose parent is not one. */
 export function postgresServerPids(): number[] {
   const processes = allProcesses();
