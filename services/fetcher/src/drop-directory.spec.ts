@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DropDirectory } from './drop-directory';
+import { slicesOfSize } from './file-drop.poller';
 
 describe('DropDirectory (file calls on a worker thread)', () => {
   let dir: string;
@@ -28,14 +29,16 @@ describe('DropDirectory (file calls on a worker thread)', () => {
     writeFileSync(path.join(dir, 'small.txt'), small);
     writeFileSync(path.join(dir, 'large.bin'), large);
     const [readSmall, readLarge] = await files.read([path.join(dir, 'small.txt'), path.join(dir, 'large.bin')]);
-    expect(readSmall.equals(small)).toBe(true);
-    expect(readSmall.length).toBe(small.length);
-    expect(readLarge.equals(large)).toBe(true);
+    expect('bytes' in readSmall && readSmall.bytes.equals(small)).toBe(true);
+    expect('bytes' in readSmall && readSmall.bytes.length).toBe(small.length);
+    expect('bytes' in readLarge && readLarge.bytes.equals(large)).toBe(true);
   });
 
-  it('rejects a read with the file system error, code included', async () => {
+  it("gives a file that cannot be read its error, code included, and still reads the others", async () => {
     writeFileSync(path.join(dir, 'here.txt'), 'x');
-    await expect(files.read([path.join(dir, 'here.txt'), path.join(dir, 'gone.txt')])).rejects.toMatchObject({ code: 'ENOENT' });
+    const [gone, here] = await files.read([path.join(dir, 'gone.txt'), path.join(dir, 'here.txt')]);
+    expect('error' in gone && gone.error.code).toBe('ENOENT');
+    expect('bytes' in here && here.bytes.toString()).toBe('x');
   });
 
   it('moves files into sub-folders it creates, skipping files already gone', async () => {
@@ -51,11 +54,42 @@ describe('DropDirectory (file calls on a worker thread)', () => {
     expect(existsSync(path.join(dir, 'sent.txt'))).toBe(false);
   });
 
+  /** A directory whose listing takes the worker tens of milliseconds: time enough to stop it meanwhile. */
+  function crowdedDirectory(): string {
+    const crowded = path.join(dir, 'crowded');
+    mkdirSync(crowded);
+    for (let index = 0; index < 5_000; index++) writeFileSync(path.join(crowded, `${index}.txt`), '');
+    return crowded;
+  }
+
   it('fails the calls of a worker that stops, and starts a new one for the next call', async () => {
     writeFileSync(path.join(dir, 'a.txt'), 'alpha');
-    const pending = files.list(dir);
+    const pending = files.list(crowdedDirectory());
     await files.close();
     await expect(pending).rejects.toThrow(/worker exited/);
     expect((await files.list(dir)).map((entry) => entry.name)).toEqual(['a.txt']);
+  });
+
+  it("answers a call made while the previous worker is still stopping: only that worker's calls fail", async () => {
+    writeFileSync(path.join(dir, 'a.txt'), 'alpha');
+    const onOldWorker = files.list(crowdedDirectory());
+    const closing = files.close();
+    const onNewWorker = files.list(dir);
+    await expect(onOldWorker).rejects.toThrow(/worker exited/);
+    await closing;
+    expect((await onNewWorker).map((entry) => entry.name)).toEqual(['a.txt']);
+  });
+});
+
+describe('slicesOfSize', () => {
+  const entry = (name: string, size: number) => ({ name, size, mtimeMs: 0 });
+
+  it('cuts runs of at most the given bytes, a file larger than that alone in its run', () => {
+    const slices = slicesOfSize([entry('a', 4), entry('b', 4), entry('c', 4), entry('big', 20), entry('d', 1)], 10);
+    expect(slices.map((slice) => slice.map((file) => file.name))).toEqual([['a', 'b'], ['c'], ['big'], ['d']]);
+  });
+
+  it('has no runs for no files', () => {
+    expect(slicesOfSize([], 10)).toEqual([]);
   });
 });

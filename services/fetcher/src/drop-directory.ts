@@ -6,50 +6,61 @@ export interface FileEntry {
   mtimeMs: number;
 }
 
-/** A file read by the worker: its bytes, or the error reading it threw. */
-type ReadResult = { path: string; bytes: Uint8Array } | { path: string; error: WorkerError };
+/** A file as the worker read it: its bytes, or why it could not be read. */
+export type FileRead = { bytes: Buffer } | { error: Error & { code?: string } };
 
 interface WorkerError {
   message: string;
   code?: string;
 }
 
+type WorkerReadResult = { bytes: Uint8Array } | { error: WorkerError };
+
 type Call =
   | { op: 'list'; directory: string }
   | { op: 'read'; paths: string[] }
   | { op: 'move'; directory: string; moves: Array<{ name: string; folder: string }> };
 
-type Request = Call & { id: number };
+type WorkerRequest = Call & { id: number };
 
-type Reply = { id: number; result: unknown } | { id: number; error: WorkerError };
+type WorkerReply = { id: number; result: unknown } | { id: number; error: WorkerError };
+
+interface PendingCall {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+/** A running worker and the calls it has yet to answer. */
+interface RunningWorker {
+  worker: Worker;
+  pending: Map<number, PendingCall>;
+}
 
 /**
- * The drop directory's file system calls, made synchronously on a worker thread. Through libuv's
- * thread pool (fs/promises) each call is a hand-off to a pool thread and back: reading a 3-6 KB
- * file cost ~140 µs of CPU that way against ~20 µs synchronously, and a stat ~40 µs against ~5, on
- * this 2-core machine; a drop directory is read, statted twice and renamed once per file. On the
- * main thread the synchronous calls would stall the event loop (and the health probes) whenever a
- * network mount hangs; here they stall only the worker, as a hung call held a pool thread before.
- * Calls are made a batch per message.
+ * One drop directory's file system calls, made synchronously on a worker thread of its own.
+ * Through libuv's thread pool (fs/promises) each call is a hand-off to a pool thread and back:
+ * reading a 3-6 KB file cost ~140 µs of CPU that way against ~20 µs synchronously, and a stat
+ * ~40 µs against ~5, on this 2-core machine; a drop directory is statted twice, read and renamed
+ * once per file. On the main thread the synchronous calls would stall the event loop (and the
+ * health probes) whenever a network mount hangs; here a hung call stalls this directory's worker
+ * only, and other directories, each with its own worker, go on. Calls are made a batch per message.
  */
 export class DropDirectory {
-  private worker: Worker | null = null;
+  private running: RunningWorker | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
 
-  /** The directory's files (not folders) with their size and modification time; files gone meanwhile are left out. */
+  /** The directory's files (not folders) with their size and modification time; files that cannot be statted are left out. */
   list(directory: string): Promise<FileEntry[]> {
     return this.call({ op: 'list', directory }) as Promise<FileEntry[]>;
   }
 
-  /** Each file's bytes, in order; the first that cannot be read rejects the whole call with its error. */
-  async read(paths: string[]): Promise<Buffer[]> {
+  /** Each file's bytes or error, in order. */
+  async read(paths: string[]): Promise<FileRead[]> {
     if (paths.length === 0) return [];
-    const results = (await this.call({ op: 'read', paths })) as ReadResult[];
-    return results.map((result) => {
-      if ('error' in result) throw asError(result.error);
-      return Buffer.from(result.bytes.buffer, result.bytes.byteOffset, result.bytes.byteLength);
-    });
+    const results = (await this.call({ op: 'read', paths })) as WorkerReadResult[];
+    return results.map((result) =>
+      'error' in result ? { error: asError(result.error) } : { bytes: Buffer.from(result.bytes.buffer, result.bytes.byteOffset, result.bytes.byteLength) },
+    );
   }
 
   /** Moves files of `directory` into its sub-folders, creating them; a file already gone is skipped. */
@@ -57,61 +68,63 @@ export class DropDirectory {
     if (moves.length > 0) await this.call({ op: 'move', directory, moves });
   }
 
-  /** Stops the worker; a later call starts a new one. */
+  /** Stops the worker, failing its pending calls; a later call starts a new one. */
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
-    if (worker) await worker.terminate();
+    const running = this.running;
+    this.running = null;
+    if (running) await running.worker.terminate();
   }
 
-  private call(request: Call): Promise<unknown> {
-    const worker = this.worker ?? this.start();
+  private call(call: Call): Promise<unknown> {
+    const running = this.running ?? (this.running = this.start());
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       // Referenced only while calls are pending: an idle worker keeps no process alive.
-      if (this.pending.size === 0) worker.ref();
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ ...request, id });
+      if (running.pending.size === 0) running.worker.ref();
+      running.pending.set(id, { resolve, reject });
+      running.worker.postMessage({ ...call, id } satisfies WorkerRequest);
     });
   }
 
-  private start(): Worker {
-    const worker = new Worker(`(${dropDirectoryWorker.toString()})()`, { eval: true });
+  private start(): RunningWorker {
+    const worker = new Worker(`(${dropDirectoryWorker.toString()})()`, {
+      eval: true,
+      // A fetcher run with --cpu-prof would have the worker write its profile under the same name.
+      execArgv: process.execArgv.filter((arg) => !arg.startsWith('--cpu-prof')),
+    });
     worker.unref();
-    worker.on('message', (reply: Reply) => {
-      const call = this.pending.get(reply.id);
+    const running: RunningWorker = { worker, pending: new Map() };
+    const settle = (id: number): PendingCall | undefined => {
+      const call = running.pending.get(id);
+      running.pending.delete(id);
+      if (running.pending.size === 0) worker.unref();
+      return call;
+    };
+    worker.on('message', (reply: WorkerReply) => {
+      const call = settle(reply.id);
       if (!call) return;
-      this.settled(worker, reply.id);
       if ('error' in reply) call.reject(asError(reply.error));
       else call.resolve(reply.result);
     });
-    // A worker that dies fails its pending calls; the next call starts a new one.
+    // A worker that dies fails its own pending calls; the next call starts a new one.
     const fail = (error: Error) => {
-      if (this.worker === worker) this.worker = null;
-      for (const [id, call] of this.pending) {
-        this.settled(worker, id);
-        call.reject(error);
-      }
+      if (this.running === running) this.running = null;
+      for (const id of [...running.pending.keys()]) settle(id)?.reject(error);
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`drop directory worker exited (code ${code})`)));
-    this.worker = worker;
-    return worker;
-  }
-
-  private settled(worker: Worker, id: number): void {
-    this.pending.delete(id);
-    if (this.pending.size === 0) worker.unref();
+    return running;
   }
 }
 
-function asError(error: WorkerError): Error {
+function asError(error: WorkerError): Error & { code?: string } {
   return Object.assign(new Error(error.message), error.code ? { code: error.code } : {});
 }
 
 /**
  * The worker's code, run from its source text (`eval`), so that it works the same from the build
- * and from the TypeScript sources under Jest: it must not use anything from outside its body.
+ * and from the TypeScript sources under Jest; it must not use anything from outside its body (so
+ * coverage instrumentation, which adds counters from outside, would break it).
  */
 function dropDirectoryWorker(): void {
   /* eslint-disable @typescript-eslint/no-require-imports -- the worker's body stands alone */
@@ -119,8 +132,8 @@ function dropDirectoryWorker(): void {
   const fs = require('node:fs') as typeof import('node:fs');
   const path = require('node:path') as typeof import('node:path');
   /* eslint-enable @typescript-eslint/no-require-imports */
-  const describe = (error: unknown) => ({ message: (error as Error).message, code: (error as NodeJS.ErrnoException).code });
-  parentPort!.on('message', (request: Request) => {
+  const describeError = (error: unknown) => ({ message: (error as Error).message, code: (error as NodeJS.ErrnoException).code });
+  parentPort!.on('message', (request: WorkerRequest) => {
     try {
       let result: unknown;
       const transfer: ArrayBuffer[] = [];
@@ -128,8 +141,12 @@ function dropDirectoryWorker(): void {
         const entries = [];
         for (const entry of fs.readdirSync(request.directory, { withFileTypes: true })) {
           if (!entry.isFile()) continue;
-          const info = fs.statSync(path.join(request.directory, entry.name), { throwIfNoEntry: false });
-          if (info) entries.push({ name: entry.name, size: info.size, mtimeMs: info.mtimeMs });
+          try {
+            const info = fs.statSync(path.join(request.directory, entry.name));
+            entries.push({ name: entry.name, size: info.size, mtimeMs: info.mtimeMs });
+          } catch {
+            // Gone since the listing, or not statable now: seen again at the next scan if it is still there.
+          }
         }
         result = entries;
       } else if (request.op === 'read') {
@@ -139,9 +156,9 @@ function dropDirectoryWorker(): void {
             // Small buffers share Node's pool: such a one is copied, so that only its own bytes are handed over.
             const own = bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength ? bytes : new Uint8Array(bytes);
             transfer.push(own.buffer as ArrayBuffer);
-            return { path: file, bytes: own };
+            return { bytes: own };
           } catch (error) {
-            return { path: file, error: describe(error) };
+            return { error: describeError(error) };
           }
         });
       } else {
@@ -156,7 +173,7 @@ function dropDirectoryWorker(): void {
       }
       parentPort!.postMessage({ id: request.id, result }, transfer);
     } catch (error) {
-      parentPort!.postMessage({ id: request.id, error: describe(error) });
+      parentPort!.postMessage({ id: request.id, error: describeError(error) });
     }
   });
 }

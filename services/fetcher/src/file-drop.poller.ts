@@ -16,6 +16,8 @@ interface WatchedDirectory {
   scanning: Promise<void> | null;
   /** Whether this instance held the directory's lease at its last scan (logged when it changes). */
   leased: boolean;
+  /** The directory's file calls, on a worker of its own: a hung mount stalls this directory only. */
+  files: DropDirectory;
 }
 
 /**
@@ -30,7 +32,6 @@ export class FileDropPoller implements OnApplicationBootstrap, BeforeApplication
   private readonly logger = new Logger(FileDropPoller.name);
   private readonly watched = new Map<string, WatchedDirectory>();
   private readonly instanceId: string;
-  private readonly files = new DropDirectory();
 
   constructor(
     @Inject(FETCHER_CONFIG) private readonly config: FetcherConfig,
@@ -53,14 +54,14 @@ export class FileDropPoller implements OnApplicationBootstrap, BeforeApplication
     if (sourceIds.length > 0) {
       await this.state.releaseLeases(this.instanceId, sourceIds).catch((error: Error) => this.logger.warn(`releasing drop leases failed: ${error.message}`));
     }
-    await this.files.close();
+    await Promise.all([...this.watched.values()].map((directory) => directory.files.close()));
   }
 
   private async watch(source: SourceDeclaration): Promise<void> {
     if (source.kind !== 'file-drop') return;
     await mkdir(source.path, { recursive: true });
     const interval = source.pollIntervalMs ?? this.config.FETCHER_DROP_POLL_MS;
-    const directory: WatchedDirectory = { source, tracker: new FileDropTracker(), timer: null, scanning: null, leased: false };
+    const directory: WatchedDirectory = { source, tracker: new FileDropTracker(), timer: null, scanning: null, leased: false, files: new DropDirectory() };
     this.watched.set(source.id, directory);
     this.logger.log(`watching ${source.path} as source ${source.id} every ${interval} ms`);
     directory.timer = setInterval(() => void this.scanOnce(source.id), interval);
@@ -79,11 +80,11 @@ export class FileDropPoller implements OnApplicationBootstrap, BeforeApplication
   private async scan(directory: WatchedDirectory): Promise<void> {
     const { source, tracker } = directory;
     if (!(await this.holdLease(directory))) return;
-    const entries = await this.listFiles(source);
+    const entries = await directory.files.list(source.path);
     const byName = new Map(entries.map((entry) => [entry.name, entry]));
     const ready = tracker.observe(entries).map((name) => byName.get(name)!);
     // Renewed before each batch: a backlog of thousands of files can outlast the lease.
-    await this.emitFiles(source, ready, (entry) => tracker.markEmitted(entry.name, entry.size, entry.mtimeMs), () => this.holdLease(directory));
+    await this.emitFiles(source, directory.files, ready, (entry) => tracker.markEmitted(entry.name, entry.size, entry.mtimeMs), () => this.holdLease(directory));
   }
 
   /** Takes or renews the directory's lease; false while another instance holds it. */
@@ -104,12 +105,13 @@ export class FileDropPoller implements OnApplicationBootstrap, BeforeApplication
    * running instance already sent.
    */
   async ingestOnce(source: FileDropSource, onlyFile?: string): Promise<number> {
-    const entries = (await this.listFiles(source)).filter((entry) => onlyFile === undefined || entry.name === onlyFile);
-    return this.emitFiles(source, entries, () => undefined);
-  }
-
-  private listFiles(source: FileDropSource): Promise<FileEntry[]> {
-    return this.files.list(source.path);
+    const files = new DropDirectory();
+    try {
+      const entries = (await files.list(source.path)).filter((entry) => onlyFile === undefined || entry.name === onlyFile);
+      return await this.emitFiles(source, files, entries, () => undefined);
+    } finally {
+      await files.close();
+    }
   }
 
   /**
@@ -118,6 +120,7 @@ export class FileDropPoller implements OnApplicationBootstrap, BeforeApplication
    */
   private async emitFiles(
     source: FileDropSource,
+    directory: DropDirectory,
     files: FileEntry[],
     markEmitted: (entry: FileEntry) => void,
     stillLeased: () => Promise<boolean> = async () => true,
@@ -130,19 +133,26 @@ export class FileDropPoller implements OnApplicationBootstrap, BeforeApplication
       const documents: RawDocumentV1[] = [];
       const refused = new Set<string>();
       const maxBytes = source.limits.maxBytes ?? this.config.FETCHER_MAX_DOCUMENT_BYTES;
-      const readable: FileEntry[] = [];
-      for (const entry of batch) {
-        if (entry.size <= maxBytes) readable.push(entry);
-        else {
-          await this.emitter.refuse(source.id, path.join(source.path, entry.name), null, new PermanentError(`file is ${entry.size} bytes; the limit is ${maxBytes}`));
-          refused.add(entry.name);
+      const oversize = batch.filter((entry) => entry.size > maxBytes);
+      for (const slice of slicesOfSize(batch.filter((entry) => entry.size <= maxBytes), READ_SLICE_BYTES)) {
+        const reads = await directory.read(slice.map((entry) => path.join(source.path, entry.name)));
+        for (const [index, entry] of slice.entries()) {
+          const read = reads[index];
+          if ('error' in read) {
+            // Gone since it was listed (taken back by its sender): nothing to send. Any other error
+            // fails the scan, as a read error always did, and the batch is tried again next scan.
+            if (read.error.code === 'ENOENT') continue;
+            throw read.error;
+          }
+          const readDocuments = await this.documentsOf(source, path.join(source.path, entry.name), read.bytes, maxBytes);
+          if (readDocuments) documents.push(...readDocuments);
+          else refused.add(entry.name);
         }
       }
-      const contents = await this.files.read(readable.map((entry) => path.join(source.path, entry.name)));
-      for (const [index, entry] of readable.entries()) {
-        const read = await this.documentsOf(source, path.join(source.path, entry.name), contents[index], maxBytes);
-        if (read) documents.push(...read);
-        else refused.add(entry.name);
+      // Refused once the batch's reads have gone through, so a failed read does not refuse them twice.
+      for (const entry of oversize) {
+        await this.emitter.refuse(source.id, path.join(source.path, entry.name), null, new PermanentError(`file is ${entry.size} bytes; the limit is ${maxBytes}`));
+        refused.add(entry.name);
       }
       // The tracker lives in memory; the durable state keeps a restart from emitting the directory again.
       const fresh = await this.state.unemitted(source.id, documents);
@@ -151,15 +161,15 @@ export class FileDropPoller implements OnApplicationBootstrap, BeforeApplication
       emitted += fresh.length - refusedDocuments.length;
       if (fresh.length > 0) this.logger.log(`emitted ${fresh.length - refusedDocuments.length} document(s) from ${batch.length} file(s) in ${source.path}`);
       batch.forEach(markEmitted);
-      if (this.config.FETCHER_DROP_ARCHIVE) await this.archive(source, batch, refused);
+      if (this.config.FETCHER_DROP_ARCHIVE) await this.archive(source, directory, batch, refused);
     }
     return emitted;
   }
 
   /** Moves handled files out of the scanned directory: `.done/`, or `.refused/` for dead-lettered ones. */
-  private async archive(source: FileDropSource, files: FileEntry[], refused: Set<string>): Promise<void> {
+  private async archive(source: FileDropSource, directory: DropDirectory, files: FileEntry[], refused: Set<string>): Promise<void> {
     // A file already gone (moved by its sender) needs no archiving; its documents were sent.
-    await this.files.move(
+    await directory.move(
       source.path,
       files.map((entry) => ({ name: entry.name, folder: refused.has(entry.name) ? REFUSED_FOLDER : DONE_FOLDER })),
     );
@@ -176,6 +186,27 @@ export class FileDropPoller implements OnApplicationBootstrap, BeforeApplication
       return null;
     }
   }
+}
+
+/**
+ * Most bytes of files read in one call to the worker: the documents of a whole batch are held until
+ * it is sent anyway, but its files' raw bytes need not all be held beside them.
+ */
+const READ_SLICE_BYTES = 8 * 1024 * 1024;
+
+/** Consecutive runs of `entries` of at most `maxBytes` in all, each run at least one entry. */
+export function slicesOfSize(entries: FileEntry[], maxBytes: number): FileEntry[][] {
+  const slices: FileEntry[][] = [];
+  let bytes = 0;
+  for (const entry of entries) {
+    if (slices.length === 0 || bytes + entry.size > maxBytes) {
+      slices.push([]);
+      bytes = 0;
+    }
+    slices[slices.length - 1].push(entry);
+    bytes += entry.size;
+  }
+  return slices;
 }
 
 /** Hidden folders (never scanned) for FETCHER_DROP_ARCHIVE. */

@@ -304,19 +304,30 @@ async function dropFiles(corpus: WireStory[], dropDir: string, storiesPerSec: nu
 
 async function waitForCount(db: DataSource, count: number, timeoutMs: number): Promise<number> {
   const deadline = Date.now() + timeoutMs;
+  let unchangedPolls = 0;
+  let lastInserted = -1;
   for (;;) {
     // Counting the rows scans the articles table of the Postgres the run measures: 85-150 ms at
-    // 15,000 stories, twice a second, charged to Postgres and taken from the pipeline. The table's
-    // insert counter (cumulative statistics, flushed within a second) is read instead, and the rows
-    // are counted once it says they may all be there.
+    // 15,000 stories during a run, twice a second, charged to Postgres and taken from the pipeline.
+    // The table's insert counter is read instead, and the rows are counted once it says they may all
+    // be there. A busy backend publishes its counts at most once a second, and one that has just
+    // gone idle up to 10 s later (PGSTAT_IDLE_INTERVAL), so the rows are also counted once the
+    // counter has stood still for two seconds.
     const [{ inserted }] = await db.query(`SELECT coalesce(n_tup_ins, 0)::int AS inserted FROM pg_stat_user_tables WHERE relid = 'articles'::regclass`);
-    if (inserted >= count || Date.now() > deadline) {
+    unchangedPolls = inserted === lastInserted ? unchangedPolls + 1 : 0;
+    lastInserted = inserted;
+    if (inserted >= count || unchangedPolls >= STILL_COUNTER_POLLS || Date.now() > deadline) {
       const [{ stored }] = await db.query('SELECT count(*)::int AS stored FROM articles');
       if (stored >= count || Date.now() > deadline) return stored;
+      unchangedPolls = 0;
     }
-    await sleep(500);
+    await sleep(COUNT_POLL_MS);
   }
 }
+
+const COUNT_POLL_MS = 500;
+/** Polls of an unchanged insert counter after which the rows are counted anyway (see waitForCount). */
+const STILL_COUNTER_POLLS = 4;
 
 /** Per stage: messages handled and processing seconds, from each instance's Prometheus metrics. */
 async function stageFigures(pipeline: RunningPipeline): Promise<Partial<Record<ServiceName, StageFigures>>> {

@@ -73,15 +73,15 @@ export function treeCpuSeconds(roots: number[]): number {
 
 /**
  * The whole machine's busy CPU seconds so far, all cores together (the first line of /proc/stat:
- * user, nice, system, irq, softirq and steal; idle and iowait are not busy, and guest time is in
- * user already). Null where /proc/stat cannot be read.
+ * user, nice, system, irq and softirq; idle and iowait are not busy, guest time is in user already,
+ * and steal is time this machine did not run). Null where /proc/stat cannot be read.
  */
 export function machineBusySeconds(stat = readProcStat()): number | null {
   if (stat === null) return null;
   const fields = stat.split('\n', 1)[0].trim().split(/\s+/);
   if (fields[0] !== 'cpu') return null;
-  const [user, nice, system, , , irq, softirq, steal] = fields.slice(1).map(Number);
-  return (user + nice + system + irq + softirq + (steal ?? 0)) / TICKS_PER_SECOND;
+  const [user, nice, system, , , irq, softirq] = fields.slice(1).map(Number);
+  return (user + nice + system + irq + softirq) / TICKS_PER_SECOND;
 }
 
 function readProcStat(): string | null {

@@ -15,7 +15,8 @@ export interface StatementCost {
  * ArticleStore calls for everything it sends) is wrapped so that each statement adds the CPU time
  * its backend process spent meanwhile (`/proc/<pid>/schedstat`, nanoseconds) under its first words.
  * Commits are not statements of the store's and are not counted. Only for a server on this
- * machine, whose backend processes can be read; `install` says whether they can.
+ * machine, whose backend processes can be read; `install` says whether they can. Each transaction
+ * asks its backend's pid once, a round trip more than the store makes.
  */
 export class StatementCpuMeter {
   private readonly costs = new Map<string, StatementCost>();
@@ -25,7 +26,8 @@ export class StatementCpuMeter {
   /** Starts measuring; false (and nothing wrapped) when the server's backends are not readable here. */
   async install(manager: EntityManager): Promise<boolean> {
     const [{ pid }]: Array<{ pid: number }> = await manager.query('SELECT pg_backend_pid() AS pid');
-    if (!existsSync(schedstatPath(pid))) return false;
+    // The pid is the server's own: on another host, or in a container, it may be some unrelated local process.
+    if (!isLocalPostgres(pid)) return false;
     const original = (this.original = EntityManager.prototype.query);
     const backendPids = this.backendPids;
     const add = (statement: string, backendCpuMs: number, wallMs: number) => this.add(statement, backendCpuMs, wallMs);
@@ -73,6 +75,14 @@ export function statementKey(query: string): string {
 
 function schedstatPath(pid: number): string {
   return `/proc/${pid}/schedstat`;
+}
+
+function isLocalPostgres(pid: number): boolean {
+  try {
+    return existsSync(schedstatPath(pid)) && readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+  } catch {
+    return false;
+  }
 }
 
 /** Time the process has run on a CPU, in ns (the first field of schedstat). */
