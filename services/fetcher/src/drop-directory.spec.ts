@@ -2,7 +2,6 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DropDirectory } from './drop-directory';
-import { slicesOfSize } from './file-drop.poller';
 
 describe('DropDirectory (file calls on a worker thread)', () => {
   let dir: string;
@@ -78,18 +77,5 @@ describe('DropDirectory (file calls on a worker thread)', () => {
     await expect(onOldWorker).rejects.toThrow(/worker exited/);
     await closing;
     expect((await onNewWorker).map((entry) => entry.name)).toEqual(['a.txt']);
-  });
-});
-
-describe('slicesOfSize', () => {
-  const entry = (name: string, size: number) => ({ name, size, mtimeMs: 0 });
-
-  it('cuts runs of at most the given bytes, a file larger than that alone in its run', () => {
-    const slices = slicesOfSize([entry('a', 4), entry('b', 4), entry('c', 4), entry('big', 20), entry('d', 1)], 10);
-    expect(slices.map((slice) => slice.map((file) => file.name))).toEqual([['a', 'b'], ['c'], ['big'], ['d']]);
-  });
-
-  it('has no runs for no files', () => {
-    expect(slicesOfSize([], 10)).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { DocumentEmitter } from './document-emitter';
 import type { FetchState } from './fetch-state';
 import { FetcherEnvSchema } from './fetcher.config';
-import { FileDropPoller } from './file-drop.poller';
+import { FileDropPoller, slicesOfSize } from './file-drop.poller';
 import { droppedEntityBomb } from './fixtures/wire-fixtures';
 import type { SourceRegistry } from './source-registry';
 
@@ -137,5 +137,18 @@ describe('FileDropPoller shared by instances (source leases)', () => {
     await a.poller.scanOnce('desk'); // call 2 for the scan and its first batch, call 3 before the second, call 4 (lost) before the third
     expect(leaseCalls).toEqual(['instance-a', 'instance-a', 'instance-a', 'instance-a']);
     expect(a.sent).toHaveLength(2);
+  });
+});
+
+describe('slicesOfSize', () => {
+  const entry = (name: string, size: number) => ({ name, size, mtimeMs: 0 });
+
+  it('cuts runs of at most the given bytes, a file larger than that alone in its run', () => {
+    const slices = slicesOfSize([entry('a', 4), entry('b', 4), entry('c', 4), entry('big', 20), entry('d', 1)], 10);
+    expect(slices.map((slice) => slice.map((file) => file.name))).toEqual([['a', 'b'], ['c'], ['big'], ['d']]);
+  });
+
+  it('has no runs for no files', () => {
+    expect(slicesOfSize([], 10)).toEqual([]);
   });
 });
