@@ -77,7 +77,8 @@ function schedstatPath(pid: number): string {
   return `/proc/${pid}/schedstat`;
 }
 
-function isLocalPostgres(pid: number): boolean {
+/** Whether `pid` is a Postgres server process on this machine, whose CPU time can be read. */
+export function isLocalPostgres(pid: number): boolean {
   try {
     return existsSync(schedstatPath(pid)) && readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
   } catch {
@@ -86,6 +87,6 @@ function isLocalPostgres(pid: number): boolean {
 }
 
 /** Time the process has run on a CPU, in ns (the first field of schedstat). */
-function backendCpuNs(pid: number): number {
+export function backendCpuNs(pid: number): number {
   return Number(readFileSync(schedstatPath(pid), 'utf8').split(' ')[0]);
 }

@@ -2,6 +2,10 @@ import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn,
 import { SourceRecord } from './source.entity';
 import { StoryRecord } from './story.entity';
 
+/** The articles' full-text search vector: headline (weight A) and body (weight B), English configuration. */
+export const ARTICLE_SEARCH_VECTOR =
+  "setweight(to_tsvector('english'::regconfig, coalesce(headline, '')), 'A') || setweight(to_tsvector('english'::regconfig, body), 'B')";
+
 @Entity({ name: 'articles' })
 export class ArticleRecord {
   @PrimaryColumn({ name: 'article_id', type: 'varchar', length: 32 })
@@ -117,7 +121,7 @@ export class ArticleRecord {
     name: 'search_vector',
     type: 'tsvector',
     generatedType: 'STORED',
-    asExpression: "setweight(to_tsvector('english'::regconfig, coalesce(headline, '')), 'A') || setweight(to_tsvector('english'::regconfig, body), 'B')",
+    asExpression: ARTICLE_SEARCH_VECTOR,
     insert: false,
     update: false,
     select: false,

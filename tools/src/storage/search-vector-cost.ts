@@ -1,0 +1,100 @@
+import { ARTICLE_SEARCH_VECTOR } from '@wirestream/db';
+import { Client } from 'pg';
+import { localInfra } from '../repo-paths';
+import { backendCpuNs, isLocalPostgres } from './statement-cpu';
+import { wireMessages } from './wire-messages';
+
+const USAGE = `usage: node tools/dist/storage/search-vector-cost.js [--json] [--articles N] [--rounds N]
+
+  What the articles' generated search vector costs Postgres per stored article, and what cheaper
+  vectors would: the headlines and bodies of N of bench:pipeline's stories (default 5000) are
+  inserted in one statement into tables that differ only in their search vector, and the server
+  backend's CPU time is read from /proc (local server only). Each variant runs --rounds times
+  (default 2); the least is reported. The last line is one JSON object. Works in a schema of its
+  own in the test database, dropped afterwards.
+  Database: WIRESTREAM_TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/wirestream_test).`;
+
+/** The schema's vector, then the choices a product decision could make instead. */
+const VARIANTS: Array<{ name: string; vector: string | null; gin: boolean }> = [
+  { name: 'no search vector', vector: null, gin: false },
+  { name: 'current (english), GIN index', vector: ARTICLE_SEARCH_VECTOR, gin: true },
+  { name: 'current (english), no index', vector: ARTICLE_SEARCH_VECTOR, gin: false },
+  { name: "'simple' configuration (no stemming), GIN", vector: ARTICLE_SEARCH_VECTOR.replace(/'english'/g, "'simple'"), gin: true },
+  { name: 'headline + first 1,000 body characters, GIN', vector: ARTICLE_SEARCH_VECTOR.replace(/, body\)/, ', left(body, 1000))'), gin: true },
+];
+
+interface Options {
+  json: boolean;
+  articles: number;
+  rounds: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { json: false, articles: 5000, rounds: 2 };
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index];
+    const number = () => {
+      const value = Number(argv[++index]);
+      if (!Number.isInteger(value) || value < 1) throw new Error(`${arg} needs a positive whole number`);
+      return value;
+    };
+    if (arg === '--json') options.json = true;
+    else if (arg === '--articles') options.articles = number();
+    else if (arg === '--rounds') options.rounds = number();
+    else throw new Error(`unknown argument ${arg}\n${USAGE}`);
+  }
+  return options;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const log = (line: string) => {
+    if (!options.json) console.log(line);
+  };
+  if (!process.env.WIRESTREAM_TEST_DATABASE_URL) await localInfra().ensureDatabases(['wirestream_test'], { log });
+  const client = new Client({ connectionString: process.env.WIRESTREAM_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wirestream_test' });
+  await client.connect();
+  const schema = `search_vector_cost_${process.pid}_${Date.now()}`;
+  try {
+    const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const pid = Number(rows[0].pid);
+    if (!isLocalPostgres(pid)) throw new Error('the database server is not on this machine: its backend CPU time cannot be read');
+    const articles = wireMessages(options.articles).map((message) => message.article);
+    const meanBodyChars = articles.reduce((sum, article) => sum + article.body.length, 0) / articles.length;
+    log(`${articles.length} articles, ${meanBodyChars.toFixed(0)} body characters on average`);
+    await client.query(`CREATE SCHEMA ${schema}`);
+    await client.query(`CREATE TABLE ${schema}.source (headline text, body text NOT NULL)`);
+    await client.query(`INSERT INTO ${schema}.source SELECT * FROM unnest($1::text[], $2::text[])`, [
+      articles.map((article) => article.headline),
+      articles.map((article) => article.body),
+    ]);
+
+    const results: Array<{ name: string; backendCpuMsPerArticle: number }> = [];
+    for (const variant of VARIANTS) {
+      let least = Infinity;
+      for (let round = 0; round < options.rounds; round++) {
+        const vector = variant.vector ? `, search_vector tsvector GENERATED ALWAYS AS (${variant.vector}) STORED` : '';
+        await client.query(`DROP TABLE IF EXISTS ${schema}.articles`);
+        await client.query(`CREATE TABLE ${schema}.articles (id serial PRIMARY KEY, headline text, body text NOT NULL${vector})`);
+        if (variant.gin) await client.query(`CREATE INDEX ON ${schema}.articles USING gin (search_vector)`);
+        const before = backendCpuNs(pid);
+        await client.query(`INSERT INTO ${schema}.articles (headline, body) SELECT headline, body FROM ${schema}.source`);
+        // A GIN index defers entries to its pending list; vacuum merges them, so that cost counts
+        // too. Every variant is vacuumed, so the tables' own vacuum work cancels out.
+        await client.query(`VACUUM ${schema}.articles`);
+        least = Math.min(least, (backendCpuNs(pid) - before) / 1e6 / articles.length);
+      }
+      results.push({ name: variant.name, backendCpuMsPerArticle: Number(least.toFixed(3)) });
+      log(`${variant.name.padEnd(48)} ${least.toFixed(3)} ms of Postgres CPU per article`);
+    }
+    console.log(JSON.stringify({ articles: articles.length, meanBodyChars: Math.round(meanBodyChars), variants: results }));
+  } finally {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
