@@ -5,9 +5,10 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
 import { migrate } from '../launcher/article-queries';
-import { localInfra, REPO_ROOT } from '../repo-paths';
+import { REPO_ROOT } from '../repo-paths';
 import { generateArticles, type GeneratedArticle } from './generate-articles';
 import { StatementCpuMeter } from './statement-cpu';
+import { benchDatabaseUrl } from './test-database';
 import { wireMessages } from './wire-messages';
 
 const USAGE = `usage: node tools/dist/storage/bench.js [--json] [--articles N] [--batch N] [--requests N] [--statements] [--corpus generated|wire]
@@ -70,9 +71,7 @@ async function main(): Promise<void> {
   };
   const apiEntry = path.join(REPO_ROOT, 'services', 'api', 'dist', 'main.js');
   if (!existsSync(apiEntry)) throw new Error(`${apiEntry} is missing: build first (npm run build)`);
-  // The project's own test database, created when missing (a fresh clone has none yet).
-  if (!process.env.WIRESTREAM_TEST_DATABASE_URL) await localInfra().ensureDatabases(['wirestream_test'], { log });
-  const baseUrl = process.env.WIRESTREAM_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wirestream_test';
+  const baseUrl = await benchDatabaseUrl(log);
   const schema = `bench_${process.pid}_${Date.now()}`;
   const databaseUrl = `${baseUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   await withClient(baseUrl, (client) => client.query(`CREATE SCHEMA ${schema}`));

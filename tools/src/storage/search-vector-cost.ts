@@ -1,7 +1,8 @@
 import { ARTICLE_SEARCH_VECTOR } from '@wirestream/db';
 import { Client } from 'pg';
-import { localInfra } from '../repo-paths';
+import { numberArg, parseArgs } from '../ner/args';
 import { backendCpuNs, isLocalPostgres } from './statement-cpu';
+import { benchDatabaseUrl } from './test-database';
 import { wireMessages } from './wire-messages';
 
 const USAGE = `usage: node tools/dist/storage/search-vector-cost.js [--json] [--articles N] [--rounds N]
@@ -36,37 +37,29 @@ interface Options {
   rounds: number;
 }
 
-function parseArgs(argv: string[]): Options {
-  const options: Options = { json: false, articles: 5000, rounds: 2 };
-  for (let index = 0; index < argv.length; index++) {
-    const arg = argv[index];
-    const number = () => {
-      const value = Number(argv[++index]);
-      if (!Number.isInteger(value) || value < 1) throw new Error(`${arg} needs a positive whole number`);
-      return value;
-    };
-    if (arg === '--json') options.json = true;
-    else if (arg === '--articles') options.articles = number();
-    else if (arg === '--rounds') options.rounds = number();
-    else throw new Error(`unknown argument ${arg}\n${USAGE}`);
-  }
-  return options;
+function options(argv: string[]): Options {
+  const args = parseArgs(argv, ['articles', 'rounds'], ['json'], USAGE);
+  const positive = (name: string, fallback: number) => {
+    const value = numberArg(args, name, fallback);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} needs a positive whole number`);
+    return value;
+  };
+  return { json: args.has('json'), articles: positive('articles', 5000), rounds: positive('rounds', 2) };
 }
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const { json, articles: articleCount, rounds } = options(process.argv.slice(2));
   const log = (line: string) => {
-    if (!options.json) console.log(line);
+    if (!json) console.log(line);
   };
-  if (!process.env.WIRESTREAM_TEST_DATABASE_URL) await localInfra().ensureDatabases(['wirestream_test'], { log });
-  const client = new Client({ connectionString: process.env.WIRESTREAM_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wirestream_test' });
+  const client = new Client({ connectionString: await benchDatabaseUrl(log) });
   await client.connect();
   const schema = `search_vector_cost_${process.pid}_${Date.now()}`;
   try {
     const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
     const pid = Number(rows[0].pid);
     if (!isLocalPostgres(pid)) throw new Error('the database server is not on this machine: its backend CPU time cannot be read');
-    const articles = wireMessages(options.articles).map((message) => message.article);
+    const articles = wireMessages(articleCount).map((message) => message.article);
     const meanBodyChars = articles.reduce((sum, article) => sum + article.body.length, 0) / articles.length;
     log(`${articles.length} articles, ${meanBodyChars.toFixed(0)} body characters on average`);
     await client.query(`CREATE SCHEMA ${schema}`);
@@ -79,7 +72,7 @@ async function main(): Promise<void> {
     const results: Array<{ name: string; backendCpuMsPerArticle: number }> = [];
     for (const variant of VARIANTS) {
       let least = Infinity;
-      for (let round = 0; round < options.rounds; round++) {
+      for (let round = 0; round < rounds; round++) {
         const vector = variant.vector ? `, search_vector tsvector GENERATED ALWAYS AS (${variant.vector}) STORED` : '';
         await client.query(`DROP TABLE IF EXISTS ${schema}.articles`);
         await client.query(`CREATE TABLE ${schema}.articles (id serial PRIMARY KEY, headline text, body text NOT NULL${vector})`);
