@@ -33,6 +33,18 @@ describe('DropDirectory (file calls on a worker thread)', () => {
     expect('bytes' in readLarge && readLarge.bytes.equals(large)).toBe(true);
   });
 
+  it('works in a process run with a V8 flag that worker threads refuse (node --trace-gc)', async () => {
+    const ownFiles = new DropDirectory();
+    process.execArgv.push('--trace-gc');
+    try {
+      writeFileSync(path.join(dir, 'a.txt'), 'alpha');
+      expect((await ownFiles.list(dir)).map((entry) => entry.name)).toEqual(['a.txt']);
+    } finally {
+      process.execArgv.pop();
+      await ownFiles.close();
+    }
+  });
+
   it("gives a file that cannot be read its error, code included, and still reads the others", async () => {
     writeFileSync(path.join(dir, 'here.txt'), 'x');
     const [gone, here] = await files.read([path.join(dir, 'gone.txt'), path.join(dir, 'here.txt')]);

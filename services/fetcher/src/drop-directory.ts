@@ -89,8 +89,10 @@ export class DropDirectory {
   private start(): RunningWorker {
     const worker = new Worker(`(${dropDirectoryWorker.toString()})()`, {
       eval: true,
-      // A fetcher run with --cpu-prof would have the worker write its profile under the same name.
-      execArgv: process.execArgv.filter((arg) => !arg.startsWith('--cpu-prof')),
+      // The worker only stats, reads and moves files: it takes none of the process's flags. It would
+      // write a profile under the fetcher's name with --cpu-prof, and flags a worker refuses
+      // (--trace-gc, say) made every start of it throw, so no drop was ever scanned.
+      execArgv: [],
     });
     worker.unref();
     const running: RunningWorker = { worker, pending: new Map() };

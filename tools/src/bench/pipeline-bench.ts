@@ -69,6 +69,8 @@ interface StageFigures {
   busySeconds: number;
   /** Messages per second of processing time, summed over instances: what the stage could do alone. */
   perBusySecond: number;
+  /** Time the instances' main threads stood in garbage collection (prom-client's nodejs_gc_duration_seconds). */
+  gcSeconds: number;
 }
 
 interface RunFigures {
@@ -335,10 +337,11 @@ async function stageFigures(pipeline: RunningPipeline): Promise<Partial<Record<S
   for (const instance of pipeline.instances) {
     if (instance.service === API_SERVICE) continue;
     const text = await fetch(instance.healthUrl.replace('/health/ready', '/metrics')).then((response) => response.text());
-    const stage = (figures[instance.service] ??= { instances: 0, messages: 0, busySeconds: 0, perBusySecond: 0 });
+    const stage = (figures[instance.service] ??= { instances: 0, messages: 0, busySeconds: 0, perBusySecond: 0, gcSeconds: 0 });
     stage.instances++;
     stage.messages += sumMetric(text, instance.service === 'fetcher' ? 'wirestream_messages_produced_total' : 'wirestream_messages_consumed_total');
     stage.busySeconds += sumMetric(text, 'wirestream_processing_seconds_sum');
+    stage.gcSeconds += sumMetric(text, 'nodejs_gc_duration_seconds_sum');
   }
   for (const stage of Object.values(figures)) stage.perBusySecond = stage.busySeconds > 0 ? stage.messages / stage.busySeconds : 0;
   return figures;
@@ -354,7 +357,8 @@ function stageFiguresSince(
     const then = before[service];
     const messages = now.messages - (then?.messages ?? 0);
     const busySeconds = now.busySeconds - (then?.busySeconds ?? 0);
-    figures[service] = { instances: now.instances, messages, busySeconds, perBusySecond: busySeconds > 0 ? messages / busySeconds : 0 };
+    const gcSeconds = now.gcSeconds - (then?.gcSeconds ?? 0);
+    figures[service] = { instances: now.instances, messages, busySeconds, perBusySecond: busySeconds > 0 ? messages / busySeconds : 0, gcSeconds };
   }
   return figures;
 }
@@ -410,12 +414,12 @@ function printRun(run: RunFigures): void {
     console.log(`  whole machine: ${run.machineCpuMsPerStory.toFixed(2)} ms per story, ${outside.toFixed(2)} of it outside these groups (kernel threads, this benchmark, other processes)`);
   }
   if (run.warmupCpuMsPerStory) console.log(`  (warm-up, just started: ${cpuLine(run.warmupCpuMsPerStory)})`);
-  console.log('  stage        instances  messages  busy s   msgs per busy s');
+  console.log('  stage        instances  messages  busy s   msgs per busy s   GC ms per story');
   for (const service of SERVICES) {
     const stage = run.stages[service];
     if (!stage) continue;
     console.log(
-      `  ${service.padEnd(12)} ${String(stage.instances).padStart(9)} ${String(stage.messages).padStart(9)} ${stage.busySeconds.toFixed(1).padStart(7)} ${stage.perBusySecond > 0 ? stage.perBusySecond.toFixed(0).padStart(17) : '                -'}`,
+      `  ${service.padEnd(12)} ${String(stage.instances).padStart(9)} ${String(stage.messages).padStart(9)} ${stage.busySeconds.toFixed(1).padStart(7)} ${stage.perBusySecond > 0 ? stage.perBusySecond.toFixed(0).padStart(17) : '                -'} ${(run.stories > 0 ? (stage.gcSeconds * 1000) / run.stories : 0).toFixed(3).padStart(17)}`,
     );
   }
 }
@@ -474,7 +478,7 @@ async function main(): Promise<void> {
       inProcessStoriesPerSec: round(inProcess.storiesPerSec),
       inProcessRuns: [inProcessBefore, inProcessAfter].filter((run) => run !== null).map((run) => round(run.storiesPerSec)),
       pipelineToInProcess: ratio === null ? null : round(ratio, 100),
-      stages: full ? Object.fromEntries(Object.entries(full.stages).map(([stage, figures]) => [stage, { ...figures, busySeconds: round(figures.busySeconds), perBusySecond: round(figures.perBusySecond) }])) : null,
+      stages: full ? Object.fromEntries(Object.entries(full.stages).map(([stage, figures]) => [stage, { ...figures, busySeconds: round(figures.busySeconds), perBusySecond: round(figures.perBusySecond), gcSeconds: round(figures.gcSeconds, 100) }])) : null,
       cpuMsPerStory: full?.cpuMsPerStory ?? null,
       machineCpuMsPerStory: full?.machineCpuMsPerStory ?? null,
       warmupStories: options.warmupStories,
