@@ -2,6 +2,7 @@ import { ArticleStore, createDataSource } from '@wirestream/db';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { PerformanceObserver } from 'node:perf_hooks';
 import path from 'node:path';
 import { Client } from 'pg';
 import { migrate } from '../launcher/article-queries';
@@ -56,6 +57,21 @@ function parseArgs(argv: string[]): Options {
   return options;
 }
 
+/** Main-thread time in garbage collection from now until stop(), in ms. */
+function gcMeter(): { stop(): number } {
+  let ms = 0;
+  const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => (ms += entry.duration)));
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    stop() {
+      // Entries are delivered asynchronously; those already queued are taken before disconnecting.
+      observer.takeRecords().forEach((entry) => (ms += entry.duration));
+      observer.disconnect();
+      return ms;
+    },
+  };
+}
+
 interface RouteResult {
   route: string;
   requests: number;
@@ -87,6 +103,8 @@ async function main(): Promise<void> {
     const meter = new StatementCpuMeter();
     if (options.statements && !(await meter.install(db.manager))) log("--statements: the server's backend processes are not readable here; not measured");
     log(`storing in batches of ${options.batch}…`);
+    const gc = gcMeter();
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     try {
       for (let index = 0; index < messages.length; index += options.batch) {
@@ -96,6 +114,8 @@ async function main(): Promise<void> {
       meter.uninstall();
     }
     const seconds = (performance.now() - started) / 1000;
+    const cpuUsed = process.cpuUsage(cpuBefore);
+    const gcMs = gc.stop();
     const statements = meter.report().map((cost) => ({
       statement: cost.statement,
       calls: cost.calls,
@@ -124,8 +144,14 @@ async function main(): Promise<void> {
       articlesPerSecond: Math.round(rows.articles / seconds),
       rowsPerSecond: Math.round((rows.articles + rows.mentions) / seconds),
       redeliveredBatchMs: round(redeliveryMs),
+      // This process's side of storing (the store's own code, pg, garbage collection): the storage
+      // service's work per article less decoding its messages. Not comparable with --statements,
+      // whose meter reads the server's CPU around every statement.
+      clientCpuMsPerArticle: round((cpuUsed.user + cpuUsed.system) / 1000 / messages.length, 3),
+      clientGcMsPerArticle: round(gcMs / messages.length, 3),
     };
     log(`stored ${write.articles} articles and ${write.mentions} mentions in ${write.seconds} s: ${write.articlesPerSecond} articles/s, ${write.rowsPerSecond} rows/s`);
+    log(`this process's CPU per article stored: ${write.clientCpuMsPerArticle} ms, ${write.clientGcMsPerArticle} ms of it (main thread) in garbage collection`);
     if (statements.length > 0) {
       const total = statements.reduce((sum, cost) => sum + cost.backendCpuMsPerArticle, 0);
       log(`Postgres CPU per article, by statement (commits not included): ${round(total, 3)} ms`);
