@@ -647,7 +647,9 @@ function arrayLiteral(values: Array<string | number | null>): string {
  * A `text[]` literal whose elements are array literals, one per row, written in one pass:
  * `{"{1,5}","{7}"}`, or for texts `{"{\"Kim\",NULL}"}`. Binding the rows' literals as a
  * JavaScript array had pg escape each of them again and build the whole literal by concatenation:
- * per stored story, 15 % of the storage service's allocations and most of its array escaping.
+ * per stored story, 15 % of the storage service's allocations and most of its array escaping. It
+ * escapes texts itself rather than quoting arrayLiteral's output again: that took 0.55-0.66 ms of
+ * client CPU per article stored against 0.50-0.52 (bench:storage, wire corpus, batches of 200).
  */
 class NestedArrayLiteral {
   private readonly rows: string[] = [];
