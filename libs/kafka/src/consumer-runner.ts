@@ -229,6 +229,7 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
     await this.producer.sendPrepared(records);
     const perMessageSeconds = Number(process.hrtime.bigint() - startedAt) / 1e9 / unit.length;
     for (let i = 0; i < unit.length; i++) pipelineMetrics.processingSeconds.observe({ stage: spec.stage }, perMessageSeconds);
+    pipelineMetrics.unitMessages.observe({ stage: spec.stage }, unit.length);
     if (deadLetterCount > 0) pipelineMetrics.deadLettered.inc({ stage: spec.stage, topic: spec.topic }, deadLetterCount);
   }
 

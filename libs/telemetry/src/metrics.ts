@@ -39,6 +39,13 @@ export const pipelineMetrics = {
     buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [metricsRegistry],
   }),
+  unitMessages: new Histogram({
+    name: 'wirestream_unit_messages',
+    help: 'Messages per unit of work (one processing call, one produce request, for storage one transaction), by stage: how well batching is doing.',
+    labelNames: ['stage'] as const,
+    buckets: [1, 2, 5, 10, 25, 50, 100, 200, 500],
+    registers: [metricsRegistry],
+  }),
   consumerLag: new Gauge({
     name: 'wirestream_consumer_lag',
     help: "Messages behind the partition's high watermark after the last batch, by group, topic and partition.",

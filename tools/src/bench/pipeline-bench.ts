@@ -71,6 +71,8 @@ interface StageFigures {
   perBusySecond: number;
   /** Time the instances' main threads stood in garbage collection (prom-client's nodejs_gc_duration_seconds). */
   gcSeconds: number;
+  /** Units of work (see wirestream_unit_messages): messages / units is the stage's mean batch. */
+  units: number;
 }
 
 interface RunFigures {
@@ -337,11 +339,12 @@ async function stageFigures(pipeline: RunningPipeline): Promise<Partial<Record<S
   for (const instance of pipeline.instances) {
     if (instance.service === API_SERVICE) continue;
     const text = await fetch(instance.healthUrl.replace('/health/ready', '/metrics')).then((response) => response.text());
-    const stage = (figures[instance.service] ??= { instances: 0, messages: 0, busySeconds: 0, perBusySecond: 0, gcSeconds: 0 });
+    const stage = (figures[instance.service] ??= { instances: 0, messages: 0, busySeconds: 0, perBusySecond: 0, gcSeconds: 0, units: 0 });
     stage.instances++;
     stage.messages += sumMetric(text, instance.service === 'fetcher' ? 'wirestream_messages_produced_total' : 'wirestream_messages_consumed_total');
     stage.busySeconds += sumMetric(text, 'wirestream_processing_seconds_sum');
     stage.gcSeconds += sumMetric(text, 'nodejs_gc_duration_seconds_sum');
+    stage.units += sumMetric(text, 'wirestream_unit_messages_count');
   }
   for (const stage of Object.values(figures)) stage.perBusySecond = stage.busySeconds > 0 ? stage.messages / stage.busySeconds : 0;
   return figures;
@@ -358,7 +361,8 @@ function stageFiguresSince(
     const messages = now.messages - (then?.messages ?? 0);
     const busySeconds = now.busySeconds - (then?.busySeconds ?? 0);
     const gcSeconds = now.gcSeconds - (then?.gcSeconds ?? 0);
-    figures[service] = { instances: now.instances, messages, busySeconds, perBusySecond: busySeconds > 0 ? messages / busySeconds : 0, gcSeconds };
+    const units = now.units - (then?.units ?? 0);
+    figures[service] = { instances: now.instances, messages, busySeconds, perBusySecond: busySeconds > 0 ? messages / busySeconds : 0, gcSeconds, units };
   }
   return figures;
 }
@@ -414,12 +418,12 @@ function printRun(run: RunFigures): void {
     console.log(`  whole machine: ${run.machineCpuMsPerStory.toFixed(2)} ms per story, ${outside.toFixed(2)} of it outside these groups (kernel threads, this benchmark, other processes)`);
   }
   if (run.warmupCpuMsPerStory) console.log(`  (warm-up, just started: ${cpuLine(run.warmupCpuMsPerStory)})`);
-  console.log('  stage        instances  messages  busy s   msgs per busy s   GC ms per story');
+  console.log('  stage        instances  messages  busy s   msgs per busy s   GC ms per story   msgs per unit');
   for (const service of SERVICES) {
     const stage = run.stages[service];
     if (!stage) continue;
     console.log(
-      `  ${service.padEnd(12)} ${String(stage.instances).padStart(9)} ${String(stage.messages).padStart(9)} ${stage.busySeconds.toFixed(1).padStart(7)} ${stage.perBusySecond > 0 ? stage.perBusySecond.toFixed(0).padStart(17) : '                -'} ${(run.stories > 0 ? (stage.gcSeconds * 1000) / run.stories : 0).toFixed(3).padStart(17)}`,
+      `  ${service.padEnd(12)} ${String(stage.instances).padStart(9)} ${String(stage.messages).padStart(9)} ${stage.busySeconds.toFixed(1).padStart(7)} ${stage.perBusySecond > 0 ? stage.perBusySecond.toFixed(0).padStart(17) : '                -'} ${(run.stories > 0 ? (stage.gcSeconds * 1000) / run.stories : 0).toFixed(3).padStart(17)} ${stage.units > 0 ? (stage.messages / stage.units).toFixed(1).padStart(15) : '              -'}`,
     );
   }
 }

@@ -140,5 +140,6 @@ describe('observability of a running pipeline', () => {
     const storageMetrics = await (await fetch(metricsUrl('storage'))).text();
     expect(storageMetrics).toMatch(/wirestream_consumer_lag\{group="[^"]+-storage",topic="news.enriched.v1",partition="\d+"\} 0/);
     expect(storageMetrics).toMatch(/wirestream_processing_seconds_count\{stage="storage"\} [1-9]/);
+    expect(storageMetrics).toMatch(/wirestream_unit_messages_count\{stage="storage"\} [1-9]/);
   });
 });
