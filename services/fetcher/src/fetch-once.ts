@@ -3,6 +3,7 @@ import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { FetcherModule } from './fetcher.module';
 import { FileDropPoller } from './file-drop.poller';
 import { SourceDeclarationSchema, type FileDropSource, type UrlSource } from './source-registry';
@@ -31,21 +32,23 @@ export interface FetchOnceArgs {
   feed: boolean;
 }
 
+/** Reads the command line with node:util's parser; a usage error throws (main exits 2). */
 export function parseFetchOnceArgs(argv: string[]): FetchOnceArgs {
-  const args: FetchOnceArgs = { target: '', sourceId: null, allowAddressRanges: [], followArticlePages: false, feed: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--source') args.sourceId = argv[++i] ?? '';
-    else if (arg === '--allow') args.allowAddressRanges = (argv[++i] ?? '').split(',').map((range) => range.trim()).filter(Boolean);
-    else if (arg === '--follow-pages') args.followArticlePages = true;
-    else if (arg === '--feed') args.feed = true;
-    else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
-    else if (args.target) throw new Error(`one source at a time (got ${args.target} and ${arg})`);
-    else args.target = arg;
-  }
-  if (!args.target) throw new Error('no URL or path given');
-  if (args.sourceId === '') throw new Error('--source needs an id');
-  return args;
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { source: { type: 'string' }, allow: { type: 'string' }, 'follow-pages': { type: 'boolean' }, feed: { type: 'boolean' } },
+    allowPositionals: true,
+  });
+  if (positionals.length === 0) throw new Error('no URL or path given');
+  if (positionals.length > 1) throw new Error(`one source at a time (got ${positionals.join(' and ')})`);
+  if (values.source === '') throw new Error('--source needs an id');
+  return {
+    target: positionals[0],
+    sourceId: values.source ?? null,
+    allowAddressRanges: (values.allow ?? '').split(',').map((range) => range.trim()).filter(Boolean),
+    followArticlePages: values['follow-pages'] === true,
+    feed: values.feed === true,
+  };
 }
 
 async function run(args: FetchOnceArgs): Promise<number> {

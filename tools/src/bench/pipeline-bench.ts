@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+import { commandLine } from '../command-line';
 import { mixedCorpus, type WireStory } from '../corpus/wire-corpus';
 import { migrate } from '../launcher/article-queries';
 import { parseScale, startPipeline, type RunningPipeline } from '../launcher/pipeline-launcher';
@@ -99,26 +100,39 @@ interface RunFigures {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { stories: 20_000, scale: {}, partitions: 6, json: false, profileDir: null, runs: new Set(RUN_NAMES), pacedRate: null, warmupStories: DEFAULT_WARMUP_STORIES };
-  for (let index = 0; index < argv.length; index++) {
-    const arg = argv[index];
-    const value = () => {
-      const next = argv[++index];
-      if (next === undefined) throw new Error(`${arg} needs a value`);
-      return next;
-    };
-    if (arg === '--json') options.json = true;
-    else if (arg === '--stories') options.stories = positiveInteger(arg, value());
-    else if (arg === '--partitions') options.partitions = positiveInteger(arg, value());
-    else if (arg === '--scale') parseScale(value(), options.scale);
-    else if (arg === '--profile') options.profileDir = path.resolve(value());
-    else if (arg === '--runs') options.runs = parseRuns(value());
-    else if (arg === '--paced-rate') options.pacedRate = positiveInteger(arg, value());
-    else if (arg === '--warmup') options.warmupStories = positiveInteger(arg, value(), 0);
-    else throw new Error(`unknown argument ${arg}; usage: ${USAGE}`);
-  }
+  const valued = { type: 'string' } as const;
+  const args = commandLine(
+    {
+      args: argv,
+      options: {
+        json: { type: 'boolean' },
+        stories: valued,
+        partitions: valued,
+        scale: { type: 'string', multiple: true },
+        profile: valued,
+        runs: valued,
+        'paced-rate': valued,
+        warmup: valued,
+      },
+    },
+    `usage: npm run ${USAGE}`,
+  );
+  const { values } = args;
+  const scale: Partial<Record<ServiceName, number>> = {};
+  for (const text of values.scale ?? []) parseScale(text, scale);
+  const pacedRate = values['paced-rate'] === undefined ? null : args.integer('paced-rate', 0);
+  const options: Options = {
+    stories: args.integer('stories', 20_000),
+    scale,
+    partitions: args.integer('partitions', 6),
+    json: values.json === true,
+    profileDir: values.profile === undefined ? null : path.resolve(values.profile),
+    runs: values.runs === undefined ? new Set(RUN_NAMES) : parseRuns(values.runs),
+    pacedRate,
+    warmupStories: args.integer('warmup', DEFAULT_WARMUP_STORIES, 0),
+  };
   if (options.runs.has('paced') && !options.runs.has('full') && options.pacedRate === null) {
-    throw new Error('--runs: paced runs at half the rate full measured, so it needs full (or --paced-rate N)');
+    args.fail('--runs: paced runs at half the rate full measured, so it needs full (or --paced-rate N)');
   }
   return options;
 }
@@ -127,12 +141,6 @@ function parseRuns(text: string): Set<RunName> {
   const runs = text.split(',').filter(Boolean);
   for (const run of runs) if (!RUN_NAMES.includes(run as RunName)) throw new Error(`--runs: unknown run "${run}" (one of ${RUN_NAMES.join(', ')})`);
   return new Set(runs as RunName[]);
-}
-
-function positiveInteger(name: string, text: string, least = 1): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < least) throw new Error(`${name} must be an integer of at least ${least}, got "${text}"`);
-  return value;
 }
 
 /** The stage code of fetch (reading dropped files), normalize and extract, in one process. */

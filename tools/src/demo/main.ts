@@ -2,6 +2,7 @@ import { documentsFromDroppedFile } from '@wirestream/feeds';
 import { createDataSource } from '@wirestream/db';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { commandLine } from '../command-line';
 import { summarizeArticles, migrate, waitForArticles } from '../launcher/article-queries';
 import { parseScale, startPipeline, type RunningPipeline } from '../launcher/pipeline-launcher';
 import { localInfra, REPO_ROOT, STATE_DIR, type ServiceName } from '../repo-paths';
@@ -87,15 +88,14 @@ async function main(): Promise<number> {
 }
 
 function parseArguments(argv: string[]): { samplesDir: string; scale: Partial<Record<ServiceName, number>> } {
-  let samplesDir = DEFAULT_SAMPLES_DIR;
+  const args = commandLine(
+    { args: argv, options: { scale: { type: 'string', multiple: true } }, allowPositionals: true },
+    'usage: npm run demo -- [directory] [--scale stage=K,…]',
+  );
+  if (args.positionals.length > 1) args.fail(`one samples directory at most, got ${args.positionals.length}`);
   const scale: Partial<Record<ServiceName, number>> = {};
-  for (let index = 0; index < argv.length; index++) {
-    if (argv[index] === '--scale') parseScale(argv[++index] ?? '', scale);
-    else if (argv[index].startsWith('--scale=')) parseScale(argv[index].slice('--scale='.length), scale);
-    else if (argv[index].startsWith('-')) throw new Error(`unknown option ${argv[index]}; usage: npm run demo -- [directory] [--scale stage=K,…]`);
-    else samplesDir = path.resolve(argv[index]);
-  }
-  return { samplesDir, scale };
+  for (const text of args.values.scale ?? []) parseScale(text, scale);
+  return { samplesDir: args.positionals.length === 1 ? path.resolve(args.positionals[0]) : DEFAULT_SAMPLES_DIR, scale };
 }
 
 main().then(

@@ -34,7 +34,8 @@ import {
 import nlp from 'compromise';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DEV_FILE, parseArgs } from './args';
+import { commandLine } from '../command-line';
+import { DEV_FILE } from './data-files';
 
 const USAGE = 'usage: node tools/dist/ner/bench.js [--data FILE] [--model FILE] [--json]';
 const TIMED_MS = 3000;
@@ -108,10 +109,10 @@ const pct = (x: number): string => (100 * x).toFixed(2).padStart(6);
 const round4 = (x: number): number => Math.round(x * 10000) / 10000;
 
 function main(argv: string[]): void {
-  const args = parseArgs(argv, ['data', 'model'], ['json'], USAGE);
-  const data = path.resolve(args.get('data') ?? DEV_FILE);
-  const jsonOnly = args.has('json');
-  const modelFile = args.get('model');
+  const { values } = commandLine({ args: argv, options: { data: { type: 'string' }, model: { type: 'string' }, json: { type: 'boolean' } } }, USAGE);
+  const data = path.resolve(values.data ?? DEV_FILE);
+  const jsonOnly = values.json === true;
+  const modelFile = values.model;
   const recognizer: Recognizer | null = modelFile ? new ModelRecognizer(loadModel(path.resolve(modelFile))) : defaultRecognizer;
   if (!recognizer) throw new Error('the committed NER model could not be loaded; run npm run train:ner');
   const extract = createExtractor(recognizer);

@@ -11,7 +11,8 @@
 import { ChunkScorer, ModelRecognizer, parseConll, spansToChunks, trainNer, trainingDocument, chunksOf, type NerModel } from '@wirestream/extract';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DEV_FILE, MODEL_FILE, TRAIN_FILE, numberArg, parseArgs } from './args';
+import { commandLine } from '../command-line';
+import { DEV_FILE, MODEL_FILE, TRAIN_FILE } from './data-files';
 
 const USAGE = 'usage: node tools/dist/ner/train.js [--data FILE] [--dev FILE|none] [--epochs N] [--seed N] [--hash-bits N] [--folds N] [--prune X] [--out FILE]';
 
@@ -29,18 +30,23 @@ function devScore(model: NerModel, file: string): string {
 }
 
 function main(argv: string[]): void {
-  const args = parseArgs(argv, ['data', 'dev', 'epochs', 'seed', 'hash-bits', 'folds', 'prune', 'out'], [], USAGE);
-  const data = path.resolve(args.get('data') ?? TRAIN_FILE);
-  const dev = args.get('dev') === 'none' ? null : path.resolve(args.get('dev') ?? DEV_FILE);
-  const out = path.resolve(args.get('out') ?? MODEL_FILE);
+  const valued = { type: 'string' } as const;
+  const args = commandLine(
+    { args: argv, options: { data: valued, dev: valued, epochs: valued, seed: valued, 'hash-bits': valued, folds: valued, prune: valued, out: valued } },
+    USAGE,
+  );
+  const { values } = args;
+  const data = path.resolve(values.data ?? TRAIN_FILE);
+  const dev = values.dev === 'none' ? null : path.resolve(values.dev ?? DEV_FILE);
+  const out = path.resolve(values.out ?? MODEL_FILE);
   const started = Date.now();
   const docs = parseConll(readFileSync(data, 'utf8')).map(trainingDocument);
   const result = trainNer(docs, {
-    epochs: numberArg(args, 'epochs', 10),
-    seed: numberArg(args, 'seed', 1),
-    hashBits: numberArg(args, 'hash-bits', 17),
-    folds: numberArg(args, 'folds', 4),
-    prune: numberArg(args, 'prune', 0.05),
+    epochs: args.integer('epochs', 10),
+    seed: args.integer('seed', 1, 0),
+    hashBits: args.integer('hash-bits', 17),
+    folds: args.integer('folds', 4),
+    prune: args.number('prune', 0.05),
     describe: { data: path.basename(data) },
     log: (line) => console.log(line),
   });

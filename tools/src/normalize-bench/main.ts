@@ -19,7 +19,7 @@ import { normalizeDocument } from '@wirestream/normalize';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { parseArgs } from '../ner/args';
+import { commandLine } from '../command-line';
 import { SHARED_DIR } from '../repo-paths';
 import { comparePage, scorePages, type ExtractionScore, type PageCounts } from './shingle-score';
 
@@ -131,13 +131,13 @@ const round = (value: number, digits: number): number => Number(value.toFixed(di
 const pageF1 = (counts: PageCounts): number => (counts.tp === 0 ? 0 : (2 * counts.tp) / (2 * counts.tp + counts.fp + counts.fn));
 
 function main(): void {
-  const args = parseArgs(process.argv.slice(2), ['data'], ['json', 'per-page'], USAGE);
-  const dataDir = path.resolve(args.get('data') ?? DEFAULT_DATA_DIR);
+  const { values } = commandLine({ args: process.argv.slice(2), options: { data: { type: 'string' }, json: { type: 'boolean' }, 'per-page': { type: 'boolean' } } }, USAGE);
+  const dataDir = path.resolve(values.data ?? DEFAULT_DATA_DIR);
   const pages = loadPages(dataDir);
   if (pages.length === 0) throw new Error(`${dataDir}: no labelled pages`);
   const [ours, peer] = run(pages, [normalizer, readability]) as [Run, Run];
 
-  if (args.has('per-page')) {
+  if (values['per-page']) {
     pages.forEach((page, index) => {
       const mine = ours.counts[index]!;
       const theirs = peer.counts[index]!;
@@ -161,7 +161,7 @@ function main(): void {
       docsPerSec: round(peer.docsPerSec, 1),
     },
   };
-  if (!args.has('json')) {
+  if (!values.json) {
     console.log(`data: ${dataDir} (${pages.length} pages)`);
     for (const [name, result] of [[normalizer.name, ours], [readability.name, peer]] as const) {
       const { f1, precision, recall } = result.score;

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { PerformanceObserver } from 'node:perf_hooks';
 import path from 'node:path';
 import { Client } from 'pg';
+import { commandLine } from '../command-line';
 import { migrate } from '../launcher/article-queries';
 import { REPO_ROOT } from '../repo-paths';
 import { generateArticles, type GeneratedArticle } from './generate-articles';
@@ -33,28 +34,22 @@ interface Options {
   corpus: 'generated' | 'wire';
 }
 
-function parseArgs(argv: string[]): Options {
-  const options: Options = { json: false, articles: 100_000, batch: 500, requests: 200, statements: false, corpus: 'generated' };
-  for (let index = 0; index < argv.length; index++) {
-    const arg = argv[index];
-    const number = () => {
-      const value = Number(argv[++index]);
-      if (!Number.isInteger(value) || value < 1) throw new Error(`${arg} needs a positive whole number`);
-      return value;
-    };
-    if (arg === '--json') options.json = true;
-    else if (arg === '--articles') options.articles = number();
-    else if (arg === '--batch') options.batch = number();
-    else if (arg === '--requests') options.requests = number();
-    else if (arg === '--statements') options.statements = true;
-    else if (arg === '--corpus') {
-      const corpus = argv[++index];
-      if (corpus !== 'generated' && corpus !== 'wire') throw new Error(`--corpus takes generated or wire, got ${corpus}`);
-      options.corpus = corpus;
-    }
-    else throw new Error(`unknown argument ${arg}`);
-  }
-  return options;
+function parseOptions(argv: string[]): Options {
+  const valued = { type: 'string' } as const;
+  const args = commandLine(
+    { args: argv, options: { json: { type: 'boolean' }, articles: valued, batch: valued, requests: valued, statements: { type: 'boolean' }, corpus: valued } },
+    USAGE,
+  );
+  const corpus = args.values.corpus ?? 'generated';
+  if (corpus !== 'generated' && corpus !== 'wire') args.fail(`--corpus takes generated or wire, got "${corpus}"`);
+  return {
+    json: args.values.json === true,
+    articles: args.integer('articles', 100_000),
+    batch: args.integer('batch', 500),
+    requests: args.integer('requests', 200),
+    statements: args.values.statements === true,
+    corpus: corpus as Options['corpus'],
+  };
 }
 
 /** Main-thread time in garbage collection from now until stop(), in ms. */
@@ -81,7 +76,7 @@ interface RouteResult {
 }
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseOptions(process.argv.slice(2));
   const log = (line: string) => {
     if (!options.json) console.log(line);
   };

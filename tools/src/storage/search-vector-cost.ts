@@ -1,6 +1,6 @@
 import { ARTICLE_SEARCH_VECTOR } from '@wirestream/db';
 import { Client } from 'pg';
-import { numberArg, parseArgs } from '../ner/args';
+import { commandLine } from '../command-line';
 import { backendCpuNs, isLocalPostgres } from './statement-cpu';
 import { benchDatabaseUrl } from './test-database';
 import { wireMessages } from './wire-messages';
@@ -38,13 +38,8 @@ interface Options {
 }
 
 function options(argv: string[]): Options {
-  const args = parseArgs(argv, ['articles', 'rounds'], ['json'], USAGE);
-  const positive = (name: string, fallback: number) => {
-    const value = numberArg(args, name, fallback);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} needs a positive whole number`);
-    return value;
-  };
-  return { json: args.has('json'), articles: positive('articles', 5000), rounds: positive('rounds', 2) };
+  const args = commandLine({ args: argv, options: { articles: { type: 'string' }, rounds: { type: 'string' }, json: { type: 'boolean' } } }, USAGE);
+  return { json: args.values.json === true, articles: args.integer('articles', 5000), rounds: args.integer('rounds', 2) };
 }
 
 async function main(): Promise<void> {
