@@ -6,11 +6,10 @@ import { normalizeDocument } from '@wirestream/normalize';
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { commandLine } from '../command-line';
 import { mixedCorpus, type WireStory } from '../corpus/wire-corpus';
-import { migrate } from '../launcher/article-queries';
+import { migrate, withClient } from '../launcher/article-queries';
 import { parseScale, startPipeline, type RunningPipeline } from '../launcher/pipeline-launcher';
 import { API_SERVICE, localInfra, SERVICES, STATE_DIR, type ServiceName } from '../repo-paths';
 import { machineBusySeconds, postgresServerPids, ProcessCpuMeter, waitUntilQuiet } from './process-cpu';
@@ -392,16 +391,6 @@ async function deleteTopics(brokers: string, namespace: string): Promise<void> {
     if (topics.length > 0) await admin.deleteTopics({ topics });
   } finally {
     await admin.disconnect();
-  }
-}
-
-async function withClient<T>(url: string, use: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.end();
   }
 }
 

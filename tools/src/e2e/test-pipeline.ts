@@ -5,9 +5,8 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { migrate } from '../launcher/article-queries';
+import { migrate, withClient } from '../launcher/article-queries';
 import { startPipeline, type RunningPipeline } from '../launcher/pipeline-launcher';
 import { SERVICES, serviceEntryPoint, SHARED_DIR, STATE_DIR } from '../repo-paths';
 
@@ -124,12 +123,3 @@ export async function readTopic(kafka: Kafka, topic: string, count: number, time
 
 export const SEEDS_DIR = path.join(SHARED_DIR, 'samples', 'seeds');
 
-async function withClient<T>(databaseUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}

@@ -1,5 +1,17 @@
 import { createDataSource } from '@wirestream/db';
+import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+
+/** Runs `work` on a connection of its own to `databaseUrl`, closed after (schema set-up and clean-up, outside any pool). */
+export async function withClient<T>(databaseUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
 
 /** Applies pending migrations to the database at `databaseUrl`. */
 export async function migrate(databaseUrl: string): Promise<void> {

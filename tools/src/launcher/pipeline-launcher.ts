@@ -159,7 +159,8 @@ async function stopInstances(instances: RunningInstance[], graceMs = 20_000, sig
   );
 }
 
-function freePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 right now, for a service's HTTP server. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

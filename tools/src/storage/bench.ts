@@ -1,12 +1,11 @@
 import { ArticleStore, createDataSource } from '@wirestream/db';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { PerformanceObserver } from 'node:perf_hooks';
 import path from 'node:path';
-import { Client } from 'pg';
 import { commandLine } from '../command-line';
-import { migrate } from '../launcher/article-queries';
+import { migrate, withClient } from '../launcher/article-queries';
+import { freePort } from '../launcher/pipeline-launcher';
 import { REPO_ROOT } from '../repo-paths';
 import { generateArticles, type GeneratedArticle } from './generate-articles';
 import { StatementCpuMeter } from './statement-cpu';
@@ -258,27 +257,6 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 60_0
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`services/api not ready after ${timeoutMs} ms`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function withClient<T>(databaseUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 function quantile(sorted: number[], q: number): number {
