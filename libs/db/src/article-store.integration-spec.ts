@@ -368,6 +368,43 @@ describe('ArticleStore against Postgres', () => {
     expect(rows).toBe(new Set(stored.map((row: { article_id: string; entity_id: string }) => `${row.article_id} ${row.entity_id}`)).size);
   });
 
+  it('keeps an article\'s mentions in one row, moving them from and back to one row per (article, entity) losing none', async () => {
+    const entityRows = () =>
+      dataSource.query(`SELECT article_id, entity_id::text, start_offsets, end_offsets, surfaces, roles FROM article_entities ORDER BY article_id, entity_id`);
+    const mentionRows = () => dataSource.query(`SELECT article_id, entity_id::text, start_offset, end_offset, surface, role FROM mentions ORDER BY article_id, start_offset`);
+    const awkward = enriched('one-row', 'Kim "Jr" met Lee\\Min, then Kim again.', [
+      { ...person('Kim Jr', 'Kim "Jr"', 0), mentions: [{ start: 29, end: 32, text: 'Kim', role: null }, { start: 0, end: 8, text: 'Kim "Jr"', role: 'speaker' }] },
+      person('Lee Min', 'Lee\\Min', 13),
+    ]);
+    await store.saveBatch([{ message: awkward, traceId: null }]);
+    const [row] = await dataSource.query(
+      `SELECT cardinality(entity_ids) AS entities, mention_entity_ids::text[] AS mention_entities, start_offsets, surfaces FROM article_mentions WHERE article_id = $1`,
+      [awkward.articleId],
+    );
+    const ids = await dataSource.query(`SELECT key, id::text FROM entities WHERE key IN ('PERSON:kim jr', 'PERSON:lee min')`);
+    const idOf = (key: string) => ids.find((entity: { key: string }) => entity.key === key).id;
+    expect(row).toEqual({
+      entities: 2,
+      mention_entities: [idOf('PERSON:kim jr'), idOf('PERSON:lee min'), idOf('PERSON:kim jr')],
+      start_offsets: [0, 13, 29],
+      surfaces: ['Kim "Jr"', 'Lee\\Min', 'Kim'],
+    });
+    const entitiesBefore = await entityRows();
+    const mentionsBefore = await mentionRows();
+    expect(mentionsBefore.length).toBeGreaterThan(entitiesBefore.length);
+    await undoMigrationsAfter('MentionsKeptWithArticle1796600000000');
+    await dataSource.undoLastMigration();
+    const tableType = async (name: string) =>
+      (await dataSource.query(`SELECT table_type FROM information_schema.tables WHERE table_name = $1 AND table_schema = current_schema()`, [name]))[0]?.table_type;
+    expect([await tableType('article_entities'), await tableType('article_mentions')]).toEqual(['BASE TABLE', undefined]);
+    expect(await entityRows()).toEqual(entitiesBefore);
+    expect(await mentionRows()).toEqual(mentionsBefore);
+    await dataSource.runMigrations();
+    expect([await tableType('article_entities'), await tableType('article_mentions')]).toEqual(['VIEW', 'BASE TABLE']);
+    expect(await entityRows()).toEqual(entitiesBefore);
+    expect(await mentionRows()).toEqual(mentionsBefore);
+  });
+
   it('compresses long bodies and search vectors with lz4, and with pglz again once that migration is undone', async () => {
     const [{ lz4 }] = await dataSource.query(`SELECT 'lz4' = ANY(enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'`);
     expect(lz4).toBe(true); // Debian's and the official images' servers are built with it
@@ -422,7 +459,7 @@ describe('ArticleStore against Postgres', () => {
         )
       ).map((row: { conname: string }) => row.conname);
     expect(await foreignKeys()).toEqual([]);
-    expect(await lastMigration()).toBe('SalientEntitiesAndQuotesKeptByWriter1796500000000');
+    await undoMigrationsAfter('SalientEntitiesAndQuotesKeptByWriter1796500000000');
     await dataSource.undoLastMigration();
     expect(await foreignKeys()).toEqual(['article_salient_entities_article_id_fkey', 'quotes_article_id_fkey', 'quotes_speaker_entity_id_fkey']);
     await dataSource.runMigrations();
@@ -454,9 +491,21 @@ describe('ArticleStore against Postgres', () => {
     await dataSource.query(`DELETE FROM articles WHERE article_id = $1`, [first.articleId]);
     expect(await rowsOf(first.articleId)).toBe(0);
     expect(await rowsOf(second.articleId)).toBe(1);
+    // An article naming a deleted entity and another keeps the other's mentions, in text order.
+    const both = enriched('cascade-both', 'Cho Ana met Lee Min and Cho Ana.', [
+      { ...person('Cho Ana', 'Cho Ana', 0), mentions: [{ start: 24, end: 31, text: 'Cho Ana', role: null }, { start: 0, end: 7, text: 'Cho Ana', role: 'speaker' }] },
+      person('Lee Min', 'Lee Min', 12),
+    ]);
+    await store.saveBatch([{ message: both, traceId: null }]);
     await dataSource.query(`DELETE FROM entities WHERE key = 'PERSON:cho ana'`);
     expect(await rowsOf(second.articleId)).toBe(0);
+    expect(await dataSource.query(`SELECT start_offset, surface, role FROM mentions WHERE article_id = $1 ORDER BY start_offset`, [both.articleId])).toEqual([
+      { start_offset: 12, surface: 'Lee Min', role: null },
+    ]);
+    const [{ lee }] = await dataSource.query(`SELECT id::text AS lee FROM entities WHERE key = 'PERSON:lee min'`);
+    expect(await dataSource.query(`SELECT entity_ids::text[] AS ids FROM article_mentions WHERE article_id = $1`, [both.articleId])).toEqual([{ ids: [lee] }]);
     await dataSource.query(`DELETE FROM entities WHERE key = 'PERSON:lee min'`);
+    expect(await dataSource.query(`SELECT article_id FROM article_mentions WHERE article_id = $1`, [both.articleId])).toEqual([]);
 
     const third = enriched('cascade-3', 'Lee Min left.', [person('Lee Min', 'Lee Min', 0)]);
     await store.saveBatch([{ message: third, traceId: null }]);

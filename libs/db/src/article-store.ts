@@ -29,7 +29,7 @@ const MAX_BIND_PARAMETERS = 65_535;
 const SOURCE_SEEN_RESOLUTION_SECONDS = 60;
 /**
  * Taken shared by every batch for its whole transaction, since batches use entity ids read without
- * row locks (and `article_entities` has no foreign keys): a job that one day deletes or merges
+ * row locks (and `article_mentions` has no foreign keys): a job that one day deletes or merges
  * entities must take it exclusively, and so waits until no batch is writing.
  */
 const ENTITY_LOCK_KEY = 0x5753_0002;
@@ -315,12 +315,16 @@ async function upsertEntities(manager: EntityManager, messages: EnrichedArticleV
   return ids;
 }
 
-/** Replaces the articles' mentions: one row per (article, entity), its mentions as parallel arrays. */
+/**
+ * Replaces the articles' mentions: one row per article, with the entities it names (ascending) and
+ * every mention in text order as parallel arrays (see MentionsKeptWithArticle).
+ */
 async function replaceMentions(manager: EntityManager, messages: EnrichedArticleV1[], entityIds: Map<string, string>, storedIds: string[]): Promise<void> {
-  await deleteRowsOf(manager, 'article_entities', storedIds);
+  await deleteRowsOf(manager, 'article_mentions', storedIds);
   const articleIds: string[] = [];
-  const rowEntityIds: string[] = [];
-  // Each row's mention arrays, as one literal per column of array literals (see NestedArrayLiteral).
+  // Each row's arrays, as one literal per column of array literals (see NestedArrayLiteral).
+  const namedEntities = new NestedArrayLiteral();
+  const mentionEntities = new NestedArrayLiteral();
   const starts = new NestedArrayLiteral();
   const ends = new NestedArrayLiteral();
   const surfaces = new NestedArrayLiteral();
@@ -328,39 +332,42 @@ async function replaceMentions(manager: EntityManager, messages: EnrichedArticle
   for (const message of messages) {
     // A span is one mention: named twice in one message (by two entities, say), the first stays.
     const seenSpans = new Set<string>();
-    const byEntity = new Map<string, ExtractedEntity['mentions']>();
+    const mentions: Array<{ entityId: string; mention: ExtractedEntity['mentions'][number] }> = [];
     for (const entity of message.entities) {
       const entityId = entityIds.get(entity.key)!;
-      const list = byEntity.get(entityId) ?? [];
       for (const mention of entity.mentions) {
         const span = `${mention.start}:${mention.end}`;
         if (seenSpans.has(span)) continue;
         seenSpans.add(span);
-        list.push(mention);
+        mentions.push({ entityId, mention });
       }
-      if (list.length > 0) byEntity.set(entityId, list);
     }
-    // In entity id order (bigint ids as text: shorter is smaller), the same for every instance.
-    const entityOrder = [...byEntity].sort(([a], [b]) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
-    for (const [entityId, mentions] of entityOrder) {
-      mentions.sort((a, b) => a.start - b.start || a.end - b.end);
-      articleIds.push(message.articleId);
-      rowEntityIds.push(entityId);
-      starts.addNumbers(mentions, (mention) => mention.start);
-      ends.addNumbers(mentions, (mention) => mention.end);
-      surfaces.addTexts(mentions, (mention) => mention.text);
-      roles.addTexts(mentions, (mention) => mention.role);
-    }
+    if (mentions.length === 0) continue;
+    mentions.sort((a, b) => a.mention.start - b.mention.start || a.mention.end - b.mention.end);
+    // Ascending as numbers (bigint ids as text: shorter is smaller), the same for every instance.
+    const named = [...new Set(mentions.map((item) => item.entityId))].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+    articleIds.push(message.articleId);
+    namedEntities.addNumbers(named, (entityId) => entityId);
+    mentionEntities.addNumbers(mentions, (item) => item.entityId);
+    starts.addNumbers(mentions, (item) => item.mention.start);
+    ends.addNumbers(mentions, (item) => item.mention.end);
+    surfaces.addTexts(mentions, (item) => item.mention.text);
+    roles.addTexts(mentions, (item) => item.mention.role);
   }
-  // One array per column: a batch's rows are thousands, bound and planned faster as arrays than as
-  // that many VALUES tuples. The offsets travel as array literals, to be unnested a level at a time
-  // (Postgres has no arrays of arrays; a 2-D array would need rows of equal length).
+  if (articleIds.length === 0) return;
+  // One array per column: bound and planned faster as arrays than as VALUES tuples. The arrays
+  // travel as array literals, to be unnested a level at a time (Postgres has no arrays of arrays;
+  // a 2-D array would need rows of equal length). A row already there was inserted by another
+  // instance writing the same new article at the same time (while its partition moves): this
+  // batch then finds the article written meanwhile under the story lock and starts again.
+  // (Inserting would wait for that instance and fail on its key; skipping lets it get that far.)
   await manager.query(
-    `INSERT INTO article_entities (article_id, entity_id, start_offsets, end_offsets, surfaces, roles)
-     SELECT article_id, entity_id, start_offsets::integer[], end_offsets::integer[], surfaces::text[], roles::text[]
-       FROM unnest($1::varchar[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[])
-         AS m(article_id, entity_id, start_offsets, end_offsets, surfaces, roles)`,
-    [articleIds, rowEntityIds, starts.toString(), ends.toString(), surfaces.toString(), roles.toString()],
+    `INSERT INTO article_mentions (article_id, entity_ids, mention_entity_ids, start_offsets, end_offsets, surfaces, roles)
+     SELECT article_id, entity_ids::bigint[], mention_entity_ids::bigint[], start_offsets::integer[], end_offsets::integer[], surfaces::text[], roles::text[]
+       FROM unnest($1::varchar[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+         AS m(article_id, entity_ids, mention_entity_ids, start_offsets, end_offsets, surfaces, roles)
+     ON CONFLICT (article_id) DO NOTHING`,
+    [articleIds, namedEntities.toString(), mentionEntities.toString(), starts.toString(), ends.toString(), surfaces.toString(), roles.toString()],
   );
 }
 
@@ -587,7 +594,7 @@ async function replaceSalientEntities(manager: EntityManager, articles: Prepared
 }
 
 /** Deletes the rows of stored articles that are about to be written again. */
-async function deleteRowsOf(manager: EntityManager, table: 'article_entities' | 'quotes' | 'article_salient_entities', articleIds: string[]): Promise<void> {
+async function deleteRowsOf(manager: EntityManager, table: 'article_mentions' | 'quotes' | 'article_salient_entities', articleIds: string[]): Promise<void> {
   if (articleIds.length === 0) return;
   await manager.query(`DELETE FROM ${table} WHERE article_id = ANY($1::varchar[])`, [articleIds]);
 }
@@ -654,7 +661,8 @@ function arrayLiteral(values: Array<string | number | null>): string {
 class NestedArrayLiteral {
   private readonly rows: string[] = [];
 
-  addNumbers<T>(items: readonly T[], value: (item: T) => number): void {
+  /** Numbers, or whole numbers as decimal text (bigint ids): written as they are. */
+  addNumbers<T>(items: readonly T[], value: (item: T) => number | string): void {
     let row = '"{';
     for (let index = 0; index < items.length; index++) row += (index > 0 ? ',' : '') + String(value(items[index]));
     this.rows.push(`${row}}"`);

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ArticleRecord } from './entities/article.entity';
 import { EntityRecord } from './entities/entity.entity';
-import { ArticleEntityRecord } from './entities/article-entity.entity';
+import { ArticleMentionsRecord } from './entities/article-mentions.entity';
 import { QuoteRecord } from './entities/quote.entity';
 import { SourceRecord } from './entities/source.entity';
 import { StoryRecord } from './entities/story.entity';
@@ -13,11 +13,12 @@ import { Lz4ArticleText1796200000000 } from './migrations/1796200000000-lz4-arti
 import { ArticleEntitiesKeptByWriter1796300000000 } from './migrations/1796300000000-article-entities-kept-by-writer';
 import { DropUnreadArticleIndexes1796400000000 } from './migrations/1796400000000-drop-unread-article-indexes';
 import { SalientEntitiesAndQuotesKeptByWriter1796500000000 } from './migrations/1796500000000-salient-entities-and-quotes-kept-by-writer';
+import { MentionsKeptWithArticle1796600000000 } from './migrations/1796600000000-mentions-kept-with-article';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/wirestream';
 
-export const ENTITIES = [SourceRecord, StoryRecord, ArticleRecord, EntityRecord, ArticleEntityRecord, QuoteRecord];
-export const MIGRATIONS = [InitialSchema1763888400000, SourcesStoriesQuotesSearch1763975000000, ArticleEntities1795400000000, Lz4ArticleText1796200000000, ArticleEntitiesKeptByWriter1796300000000, DropUnreadArticleIndexes1796400000000, SalientEntitiesAndQuotesKeptByWriter1796500000000];
+export const ENTITIES = [SourceRecord, StoryRecord, ArticleRecord, EntityRecord, ArticleMentionsRecord, QuoteRecord];
+export const MIGRATIONS = [InitialSchema1763888400000, SourcesStoriesQuotesSearch1763975000000, ArticleEntities1795400000000, Lz4ArticleText1796200000000, ArticleEntitiesKeptByWriter1796300000000, DropUnreadArticleIndexes1796400000000, SalientEntitiesAndQuotesKeptByWriter1796500000000, MentionsKeptWithArticle1796600000000];
 
 /**
  * The one set of TypeORM options, used by the storage service and by the migration CLI alike.

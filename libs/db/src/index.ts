@@ -2,7 +2,7 @@ export * from './data-source';
 export * from './article-store';
 export * from './entities/article.entity';
 export * from './entities/entity.entity';
-export * from './entities/article-entity.entity';
+export * from './entities/article-mentions.entity';
 export * from './entities/source.entity';
 export * from './entities/story.entity';
 export * from './entities/quote.entity';

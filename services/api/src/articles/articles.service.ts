@@ -28,7 +28,7 @@ export class ArticlesService {
     const parameters: unknown[] = [];
     const bind = (value: unknown) => `$${parameters.push(value)}`;
     if (filter.q) where.push(`a.search_vector @@ websearch_to_tsquery('english', ${bind(filter.q)})`);
-    if (filter.entity) where.push(`EXISTS (SELECT 1 FROM article_entities m WHERE m.article_id = a.article_id AND m.entity_id = ${bind(filter.entity)}::bigint)`);
+    if (filter.entity) where.push(`EXISTS (SELECT 1 FROM article_mentions m WHERE m.article_id = a.article_id AND m.entity_ids @> ARRAY[${bind(filter.entity)}::bigint])`);
     if (filter.source) where.push(`a.source_id = ${bind(filter.source)}`);
     if (filter.agency) where.push(`lower(a.originating_agency) = lower(${bind(filter.agency)})`);
     if (filter.from) where.push(`a.sort_at >= ${bind(filter.from)}`);

@@ -20,7 +20,7 @@ interface EntityRow {
 }
 
 const ENTITY_COLUMNS = `e.id, e.key, e.canonical_name, e.type, e.aliases,
-  (SELECT count(*)::int FROM article_entities m WHERE m.entity_id = e.id) AS article_count`;
+  (SELECT count(*)::int FROM article_mentions m WHERE m.entity_ids @> ARRAY[e.id]) AS article_count`;
 
 @Injectable()
 export class EntitiesService {
@@ -52,7 +52,7 @@ export class EntitiesService {
     const [articles, quotes, coOccurring] = await Promise.all([
       this.dataSource.query(
         `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a
-          WHERE EXISTS (SELECT 1 FROM article_entities m WHERE m.article_id = a.article_id AND m.entity_id = $1)
+          WHERE EXISTS (SELECT 1 FROM article_mentions m WHERE m.article_id = a.article_id AND m.entity_ids @> ARRAY[$1::bigint])
           ORDER BY a.sort_at DESC, a.article_id DESC LIMIT $2`,
         [id, ENTITY_ARTICLES],
       ) as Promise<ArticleSummaryRow[]>,
@@ -64,11 +64,12 @@ export class EntitiesService {
       this.dataSource.query(
         `WITH recent AS (
            SELECT a.article_id FROM articles a
-            WHERE EXISTS (SELECT 1 FROM article_entities m WHERE m.article_id = a.article_id AND m.entity_id = $1)
+            WHERE EXISTS (SELECT 1 FROM article_mentions m WHERE m.article_id = a.article_id AND m.entity_ids @> ARRAY[$1::bigint])
             ORDER BY a.sort_at DESC LIMIT $2)
          SELECT e.id, e.key, e.canonical_name, e.type, count(*)::int AS shared_articles
-           FROM recent r JOIN article_entities m ON m.article_id = r.article_id JOIN entities e ON e.id = m.entity_id
-          WHERE m.entity_id <> $1
+           FROM recent r JOIN article_mentions m ON m.article_id = r.article_id
+           CROSS JOIN LATERAL unnest(m.entity_ids) AS named(entity_id) JOIN entities e ON e.id = named.entity_id
+          WHERE named.entity_id <> $1
           GROUP BY e.id ORDER BY shared_articles DESC, e.canonical_name LIMIT $3`,
         [id, CO_OCCURRENCE_WINDOW, CO_OCCURRING],
       ) as Promise<Array<{ id: string; key: string; canonical_name: string; type: string; shared_articles: number }>>,
