@@ -1,5 +1,7 @@
 import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { renameSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { createLogger, type LogLevel, type TelemetryHandle } from '@wirestream/telemetry';
 import { PinoNestLogger } from './pino-nest-logger';
 import { parseConfig } from './parse-config';
@@ -28,6 +30,7 @@ export async function bootstrapService(options: {
     });
     options.configure?.(app);
     await app.listen(env.HTTP_PORT ?? options.defaultPort, env.HTTP_HOST);
+    if (env.HTTP_PORT_FILE) writePortFile(env.HTTP_PORT_FILE, (app.getHttpServer().address() as AddressInfo).port);
     logger.log(`${options.name} ready; health on ${await app.getUrl()}/health/ready`);
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       process.once(signal, () => void shutDown(app, options.telemetry, logger, signal));
@@ -37,6 +40,12 @@ export async function bootstrapService(options: {
     await options.telemetry.shutdown().catch(() => undefined);
     process.exit(1);
   }
+}
+
+/** Written whole or not at all (a rename), so a reader never sees half a number. */
+function writePortFile(file: string, port: number): void {
+  writeFileSync(`${file}.tmp`, String(port));
+  renameSync(`${file}.tmp`, file);
 }
 
 /** Hard ceiling on a graceful stop, after which the process exits anyway (work is redone). */

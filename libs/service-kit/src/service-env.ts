@@ -10,5 +10,9 @@ export const ServiceEnvSchema = z.object({
     .max(65535)
     .optional()
     .describe("Port of the health endpoints (/health/live, /health/ready); 0 picks a free one. Defaults to the service's own port."),
+  HTTP_PORT_FILE: z
+    .string()
+    .optional()
+    .describe('File the service writes its health port to once listening: how a launcher that gave HTTP_PORT=0 learns the port, with no race for it.'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log').describe('Least severe log level printed.'),
 });

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { API_SERVICE, SERVICES, serviceEntryPoint, STATE_DIR, type LaunchableService, type ServiceName } from '../repo-paths';
 
@@ -22,7 +21,10 @@ export interface RunningInstance {
   service: LaunchableService;
   index: number;
   process: ChildProcess;
+  /** Its /health/ready URL: known once it listens, which startPipeline and restart wait for. */
   healthUrl: string;
+  /** Where it writes the port it listens on (HTTP_PORT_FILE). */
+  portFile: string;
   logFile: string;
 }
 
@@ -81,11 +83,11 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
       }
     }
     if (options.withApi) {
-      const api = await launch(API_SERVICE, 1, options.env, launchOptions);
-      instances.push(api);
-      pipeline.apiUrl = new URL(api.healthUrl).origin;
+      instances.push(await launch(API_SERVICE, 1, options.env, launchOptions));
     }
     await Promise.all(instances.map((instance) => waitUntilReady(instance, readyTimeoutMs)));
+    const api = instances.find((instance) => instance.service === API_SERVICE);
+    if (api) pipeline.apiUrl = new URL(api.healthUrl).origin;
     return pipeline;
   } catch (error) {
     await pipeline.stop();
@@ -100,8 +102,9 @@ interface LaunchOptions {
 }
 
 async function launch(service: LaunchableService, index: number, env: Record<string, string>, options: LaunchOptions): Promise<RunningInstance> {
-  const port = await freePort();
   const logFile = path.join(options.logDir, `${service}-${index}.log`);
+  const portFile = path.join(options.logDir, `${service}-${index}.port`);
+  rmSync(portFile, { force: true });
   const log = createWriteStream(logFile, { flags: options.appendLog ? 'a' : 'w' });
   const profiling = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, `--cpu-prof-name=${service}-${index}.cpuprofile`] : [];
   const inherited = { ...process.env };
@@ -114,7 +117,8 @@ async function launch(service: LaunchableService, index: number, env: Record<str
       ...env,
       // A restarted fetcher keeps its name, so it takes its own source leases back at once.
       ...(service === 'fetcher' ? { FETCHER_INSTANCE_ID: `fetcher-${index}` } : {}),
-      HTTP_PORT: String(port),
+      HTTP_PORT: '0',
+      HTTP_PORT_FILE: portFile,
       HTTP_HOST: '127.0.0.1',
       KAFKAJS_NO_PARTITIONER_WARNING: '1',
       NO_COLOR: '1',
@@ -123,11 +127,17 @@ async function launch(service: LaunchableService, index: number, env: Record<str
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
-  return { service, index, process: child, healthUrl: `http://127.0.0.1:${port}/health/ready`, logFile };
+  return { service, index, process: child, healthUrl: '', portFile, logFile };
 }
 
 async function waitUntilReady(instance: RunningInstance, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  try {
+    const port = await listeningPort(instance.portFile, instance.process, instance.logFile, timeoutMs);
+    instance.healthUrl = `http://127.0.0.1:${port}/health/ready`;
+  } catch (error) {
+    throw new Error(`${instance.service}-${instance.index} ${(error as Error).message}`);
+  }
   while (Date.now() < deadline) {
     if (instance.process.exitCode !== null) {
       throw new Error(`${instance.service}-${instance.index} exited with code ${instance.process.exitCode}; see ${instance.logFile}`);
@@ -159,16 +169,19 @@ async function stopInstances(instances: RunningInstance[], graceMs = 20_000, sig
   );
 }
 
-/** A TCP port free on 127.0.0.1 right now, for a service's HTTP server. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
+/**
+ * The port a service started with HTTP_PORT=0 and HTTP_PORT_FILE=`portFile` listens on, once it
+ * does. Picking a free port first and handing it over raced with other launches (tests run in
+ * parallel): a service could fail to bind it while another answered its health checks.
+ */
+export async function listeningPort(portFile: string, child: ChildProcess, logFile: string, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (existsSync(portFile)) return Number(readFileSync(portFile, 'utf8'));
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`exited with ${child.exitCode ?? child.signalCode} before listening; see ${logFile}`);
+    await sleep(50);
+  }
+  throw new Error(`not listening after ${timeoutMs} ms; see ${logFile}`);
 }
 
 function sleep(ms: number): Promise<void> {

@@ -1,11 +1,12 @@
 import { ArticleStore, createDataSource } from '@wirestream/db';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
 import path from 'node:path';
 import { commandLine } from '../command-line';
 import { migrate, withClient } from '../launcher/article-queries';
-import { freePort } from '../launcher/pipeline-launcher';
+import { listeningPort } from '../launcher/pipeline-launcher';
 import { REPO_ROOT } from '../repo-paths';
 import { generateArticles, type GeneratedArticle } from './generate-articles';
 import { StatementCpuMeter } from './statement-cpu';
@@ -157,12 +158,14 @@ async function main(): Promise<void> {
       log(`stories: ${write.stories}; syndicated copies joined ${pct(grouping.syndicatedJoined)}, retold joined ${pct(grouping.retoldJoined)}, stories mixing events ${grouping.mixedStories}`);
     } else log(`stories: ${write.stories}`);
 
-    const port = await freePort();
+    const portFile = path.join(tmpdir(), `wirestream-bench-api-${process.pid}.port`);
+    rmSync(portFile, { force: true });
     api = spawn(process.execPath, [apiEntry], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      env: { ...process.env, DATABASE_URL: databaseUrl, HTTP_PORT: '0', HTTP_PORT_FILE: portFile, HTTP_HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-    const apiUrl = `http://127.0.0.1:${port}`;
+    const apiUrl = `http://127.0.0.1:${await listeningPort(portFile, api, 'its output above', 60_000)}`;
+    rmSync(portFile, { force: true });
     await waitUntilReady(`${apiUrl}/health/ready`, api);
     const routes: Array<[string, (index: number) => string]> = [
       ['GET /articles (latest)', () => '/articles?limit=20'],
