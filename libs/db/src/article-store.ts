@@ -358,9 +358,10 @@ async function replaceMentions(manager: EntityManager, messages: EnrichedArticle
   // One array per column: bound and planned faster as arrays than as VALUES tuples. The arrays
   // travel as array literals, to be unnested a level at a time (Postgres has no arrays of arrays;
   // a 2-D array would need rows of equal length). A row already there was inserted by another
-  // instance writing the same new article at the same time (while its partition moves): this
-  // batch then finds the article written meanwhile under the story lock and starts again.
-  // (Inserting would wait for that instance and fail on its key; skipping lets it get that far.)
+  // instance writing the same new article at the same time (while its partition moves): the
+  // insert waits for that instance's commit either way, but skipping instead of failing on the key
+  // lets this batch reach the check under the story lock, which finds the article written
+  // meanwhile and starts the batch again.
   await manager.query(
     `INSERT INTO article_mentions (article_id, entity_ids, mention_entity_ids, start_offsets, end_offsets, surfaces, roles)
      SELECT article_id, entity_ids::bigint[], mention_entity_ids::bigint[], start_offsets::integer[], end_offsets::integer[], surfaces::text[], roles::text[]
