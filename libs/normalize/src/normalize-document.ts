@@ -12,7 +12,7 @@ import { feedItemFacts, feedItemText } from './feed-item';
 import { readHtmlPage, type PageFacts } from './html-page';
 import { detectLanguage } from './language';
 import { resolveDatelineDate } from './published-date';
-import { comparisonKey } from './text-cleanup';
+import { uniqueTexts } from './text-cleanup';
 import { NORMALIZER_VERSION } from './version';
 import { readWireText, type WireCopy } from './wire-text';
 import { countBodyWords } from './word-count';
@@ -140,12 +140,3 @@ function pickPublishedAt(candidates: ReadonlyArray<readonly [string | null, Publ
   return { value: null, source: null };
 }
 
-function uniqueTexts(texts: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return texts.filter((text) => {
-    const key = comparisonKey(text);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}

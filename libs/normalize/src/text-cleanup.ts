@@ -27,6 +27,17 @@ export function comparisonKey(text: string): string {
   return collapseWhitespace(text).toLowerCase();
 }
 
+/** The texts without repeats (by comparisonKey), first copies kept, in order: a caption printed twice. */
+export function uniqueTexts(texts: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return texts.filter((text) => {
+    const key = comparisonKey(text);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /**
  * Whitespace-separated words in the text, counting no further than `limit`: callers only ask
  * "at least n?" or "at most n?", and a 2 MB line should not be split whole to answer that.

@@ -12,7 +12,7 @@ import {
 } from './debris';
 import { isHeadlineBlock } from './headline';
 import { readSyndicationHeader, type SyndicationHeader } from './syndication-header';
-import { collapseWhitespace, comparisonKey, countWordsUpTo, groupParagraphs, normalizeSpacing } from './text-cleanup';
+import { collapseWhitespace, comparisonKey, countWordsUpTo, groupParagraphs, normalizeSpacing, uniqueTexts } from './text-cleanup';
 import { cutAtEndMark, dropTrailingDebris } from './trailer';
 
 /**
@@ -159,12 +159,3 @@ function removeFurnitureLines(lines: readonly string[]): { lines: string[]; sect
   return { lines: kept, section, byline };
 }
 
-function uniqueTexts(texts: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return texts.filter((text) => {
-    const key = comparisonKey(text);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}

@@ -4,6 +4,8 @@
  * events with syndicated copies, deterministic for a seed, as plain wire text, RSS feeds and HTML
  * article pages. Invented text only.
  */
+import { seededRandom } from './seeded-random';
+
 const CITIES = [
   ['SEOUL', 'Yonhap'], ['TOKYO', 'Kyodo'], ['KUWAIT', 'KUNA'], ['CAIRO', 'MENA'], ['NAIROBI', 'Reuters'], ['BRUSSELS', 'AFP'],
   ['WASHINGTON', 'AP'], ['BEIJING', 'Xinhua'], ['NEW DELHI', 'PTI'], ['BRASILIA', 'Reuters'], ['CANBERRA', 'AAP'], ['MADRID', 'EFE'],
@@ -44,18 +46,6 @@ const COPY_SHARE = 0.12;
 /** Days the corpus's events spread over, so only some of them fall in one story window. */
 const EVENT_DAYS = 120;
 
-/** A small deterministic PRNG (mulberry32), so a corpus is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface WireStory {
   fileName: string;
   text: string;
@@ -91,7 +81,7 @@ interface NewsEvent {
  * outlets' copies; background paragraphs name people and places from the wider pools.
  */
 function inventStories(count: number, seed: number): StoryParts[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   const person = () => `${pick(FIRST_NAMES)} ${pick(SURNAMES)}`;
   const org = () => `${pick(ORG_REGIONS)} ${pick(ORG_FIELDS)} ${pick(ORG_KINDS)}`;

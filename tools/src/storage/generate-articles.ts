@@ -1,5 +1,6 @@
 import { articleIdFor, normalizedArticleOf, type EnrichedArticleV1, type ExtractedEntity } from '@wirestream/contracts';
 import { nearDuplicateSignature } from '@wirestream/normalize';
+import { seededRandom } from '../corpus/seeded-random';
 
 /**
  * Deterministic synthetic wire copy for the storage benchmark: events with a few core entities and
@@ -29,7 +30,7 @@ const TYPES: Array<ExtractedEntity['type']> = ['PERSON', 'PERSON', 'ORG', 'GPE']
 const SYLLABLES = ['ka', 'lo', 'min', 'sa', 'ter', 'ven', 'dor', 'ri', 'an', 'mu', 'sel', 'to', 'ba', 'nel', 'quo', 'ir', 'pe', 'zan', 'ho', 'lu', 've', 'gra', 'sto', 'ny'];
 
 export function generateArticles(options: GeneratorOptions): GeneratedArticle[] {
-  const random = prng(options.seed ?? 42);
+  const random = seededRandom(options.seed ?? 42);
   const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
   const word = (syllables: number) => Array.from({ length: syllables }, () => pick(SYLLABLES)).join('');
   const vocabulary = Array.from({ length: 4000 }, () => word(1 + Math.floor(random() * 3)));
@@ -126,14 +127,3 @@ function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
