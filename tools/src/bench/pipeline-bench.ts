@@ -75,6 +75,9 @@ interface StageFigures {
   units: number;
 }
 
+/** The figures read from counters, which a run's figures are the difference of. */
+type StageCounter = 'messages' | 'busySeconds' | 'gcSeconds' | 'units';
+
 interface RunFigures {
   label: string;
   scale: Partial<Record<ServiceName, number>>;
@@ -364,11 +367,8 @@ function stageFiguresSince(
 ): Partial<Record<ServiceName, StageFigures>> {
   const figures: Partial<Record<ServiceName, StageFigures>> = {};
   for (const [service, now] of Object.entries(after) as Array<[ServiceName, StageFigures]>) {
-    const then = before[service];
-    const messages = now.messages - (then?.messages ?? 0);
-    const busySeconds = now.busySeconds - (then?.busySeconds ?? 0);
-    const gcSeconds = now.gcSeconds - (then?.gcSeconds ?? 0);
-    const units = now.units - (then?.units ?? 0);
+    const since = (counter: StageCounter) => now[counter] - (before[service]?.[counter] ?? 0);
+    const [messages, busySeconds, gcSeconds, units] = [since('messages'), since('busySeconds'), since('gcSeconds'), since('units')];
     figures[service] = { instances: now.instances, messages, busySeconds, perBusySecond: busySeconds > 0 ? messages / busySeconds : 0, gcSeconds, units };
   }
   return figures;

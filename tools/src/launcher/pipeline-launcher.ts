@@ -70,7 +70,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
       for (const [position, old] of instances.entries()) {
         if (old.service !== service) continue;
         await stopInstances([old], signal === 'SIGKILL' ? 0 : 20_000, signal);
-        const fresh = await launch(service, old.index, { ...options.env, ...env }, { ...launchOptions, appendLog: true });
+        const fresh = launch(service, old.index, { ...options.env, ...env }, { ...launchOptions, appendLog: true });
         instances[position] = fresh;
         await waitUntilReady(fresh, readyTimeoutMs);
       }
@@ -79,11 +79,11 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
   try {
     for (const service of SERVICES) {
       for (let index = 1; index <= (options.scale?.[service] ?? 1); index++) {
-        instances.push(await launch(service, index, options.env, launchOptions));
+        instances.push(launch(service, index, options.env, launchOptions));
       }
     }
     if (options.withApi) {
-      instances.push(await launch(API_SERVICE, 1, options.env, launchOptions));
+      instances.push(launch(API_SERVICE, 1, options.env, launchOptions));
     }
     await Promise.all(instances.map((instance) => waitUntilReady(instance, readyTimeoutMs)));
     const api = instances.find((instance) => instance.service === API_SERVICE);
@@ -101,7 +101,7 @@ interface LaunchOptions {
   cpuProfileDir?: string;
 }
 
-async function launch(service: LaunchableService, index: number, env: Record<string, string>, options: LaunchOptions): Promise<RunningInstance> {
+function launch(service: LaunchableService, index: number, env: Record<string, string>, options: LaunchOptions): RunningInstance {
   const logFile = path.join(options.logDir, `${service}-${index}.log`);
   const portFile = path.join(options.logDir, `${service}-${index}.port`);
   rmSync(portFile, { force: true });
@@ -172,16 +172,17 @@ async function stopInstances(instances: RunningInstance[], graceMs = 20_000, sig
 /**
  * The port a service started with HTTP_PORT=0 and HTTP_PORT_FILE=`portFile` listens on, once it
  * does. Picking a free port first and handing it over raced with other launches (tests run in
- * parallel): a service could fail to bind it while another answered its health checks.
+ * parallel): a service could fail to bind it while another answered its health checks. `output`
+ * says where the service's output is, for the error.
  */
-export async function listeningPort(portFile: string, child: ChildProcess, logFile: string, timeoutMs: number): Promise<number> {
+export async function listeningPort(portFile: string, child: ChildProcess, output: string, timeoutMs: number): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (existsSync(portFile)) return Number(readFileSync(portFile, 'utf8'));
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`exited with ${child.exitCode ?? child.signalCode} before listening; see ${logFile}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`exited with ${child.exitCode ?? child.signalCode} before listening; see ${output}`);
     await sleep(50);
   }
-  throw new Error(`not listening after ${timeoutMs} ms; see ${logFile}`);
+  throw new Error(`not listening after ${timeoutMs} ms; see ${output}`);
 }
 
 function sleep(ms: number): Promise<void> {
