@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { parseConfig } from './parse-config';
 
 describe('parseConfig', () => {
@@ -13,5 +16,28 @@ describe('parseConfig', () => {
 
   it('reports every invalid variable with its description', () => {
     expect(() => parseConfig(schema, { PORT: '-1' })).toThrow(/PORT: .*Port to listen on\.[\s\S]*MODE: .*Which mode\./);
+  });
+});
+
+describe('parseConfig with NAME_FILE', () => {
+  const schema = z.object({ TOKEN: z.string().min(8).describe('A secret.'), MODE: z.string().default('a') });
+  const dir = mkdtempSync(path.join(tmpdir(), 'parse-config-'));
+  const file = (name: string, content: string) => {
+    const target = path.join(dir, name);
+    writeFileSync(target, content);
+    return target;
+  };
+
+  it('reads a variable from the file NAME_FILE names, less one trailing newline', () => {
+    expect(parseConfig(schema, { TOKEN_FILE: file('token', 'secret-value-1\n') })).toEqual({ TOKEN: 'secret-value-1', MODE: 'a' });
+  });
+
+  it('validates the file content like the variable itself', () => {
+    expect(() => parseConfig(schema, { TOKEN_FILE: file('short', 'abc\n') })).toThrow(/TOKEN: .*A secret\./);
+  });
+
+  it('refuses NAME and NAME_FILE together, and a file it cannot read, naming the variable', () => {
+    expect(() => parseConfig(schema, { TOKEN: 'secret-value-1', TOKEN_FILE: file('both', 'secret-value-2') })).toThrow(/TOKEN_FILE: set either TOKEN or TOKEN_FILE, not both/);
+    expect(() => parseConfig(schema, { TOKEN_FILE: path.join(dir, 'missing') })).toThrow(/TOKEN_FILE: cannot read .*missing \(ENOENT\)/);
   });
 });

@@ -1,17 +1,50 @@
+import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 
 /**
  * Validates a service's environment against its schema and returns typed settings. Every
  * problem is reported at once, with each variable's description, so a misconfigured deployment
- * fails at start with a message that says what to fix.
+ * fails at start with a message that says what to fix. Any variable may instead be given as a
+ * file (see withFileVariables), the way Kubernetes and Docker mount secrets.
  */
 export function parseConfig<S extends z.ZodObject>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
-  const parsed = schema.safeParse(env);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => {
-    const name = issue.path.join('.');
-    const description = (schema.shape as Record<string, z.ZodType>)[name]?.description;
-    return `  ${name}: ${issue.message}${description ? ` — ${description}` : ''}`;
-  });
-  throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
+  const { values, problems: fileProblems } = withFileVariables(Object.keys(schema.shape), env);
+  const parsed = schema.safeParse(values);
+  const problems = [...fileProblems.map((problem) => `  ${problem}`)];
+  if (!parsed.success) {
+    problems.push(
+      ...parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        const description = (schema.shape as Record<string, z.ZodType>)[name]?.description;
+        return `  ${name}: ${issue.message}${description ? ` — ${description}` : ''}`;
+      }),
+    );
+  }
+  if (problems.length > 0 || !parsed.success) throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
+  return parsed.data;
+}
+
+/**
+ * The environment with `NAME_FILE` read into `NAME` for each of `names`: the file's content, less
+ * one trailing newline. Secrets (tokens, passwords, database URLs with passwords) then live in
+ * mounted files rather than in the process environment, where child processes and crash reports
+ * see them. Setting both `NAME` and `NAME_FILE` is a problem, as is a file that cannot be read.
+ */
+export function withFileVariables(names: string[], env: NodeJS.ProcessEnv): { values: NodeJS.ProcessEnv; problems: string[] } {
+  const values: NodeJS.ProcessEnv = { ...env };
+  const problems: string[] = [];
+  for (const name of names) {
+    const file = env[`${name}_FILE`];
+    if (file === undefined || file === '') continue;
+    if (env[name] !== undefined && env[name] !== '') {
+      problems.push(`${name}_FILE: set either ${name} or ${name}_FILE, not both`);
+      continue;
+    }
+    try {
+      values[name] = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+    } catch (error) {
+      problems.push(`${name}_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+  }
+  return { values, problems };
 }
