@@ -5,3 +5,7 @@ export * from './health.module';
 export * from './bootstrap-service';
 export * from './metrics.controller';
 export * from './pino-nest-logger';
+export * from './admin/admin-env';
+export * from './admin/admin-gate';
+export * from './admin/admin-server';
+export * from './loopback';

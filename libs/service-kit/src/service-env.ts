@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** Settings every service has. */
 export const ServiceEnvSchema = z.object({
-  HTTP_HOST: z.string().default('0.0.0.0').describe('Interface the health endpoints listen on.'),
+  HTTP_HOST: z.string().min(1).default('127.0.0.1').describe('Interface the health and metrics endpoints listen on: loopback unless set (0.0.0.0 in a container, so probes and Prometheus reach it).'),
   HTTP_PORT: z.coerce
     .number()
     .int()

@@ -1,6 +1,7 @@
 import { MAX_MESSAGE_BYTES } from '@wirestream/contracts';
 import { hostname } from 'node:os';
 import { z } from 'zod';
+import { ADDRESS_RANGES } from './source-registry';
 
 const commaList = z
   .string()
@@ -19,7 +20,14 @@ export const FetcherEnvSchema = z.object({
   FETCHER_FEED_POLL_MS: z.coerce.number().int().min(1000).default(300_000).describe('How often each feed is polled, in ms.'),
   FETCHER_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000).describe('Timeout of one feed request, in ms.'),
   FETCHER_SOURCES_FILE: z.string().default('').describe('YAML or JSON file declaring the sources (see README, Sources); empty: only the variables below.'),
-  FETCHER_FEED_ALLOW_ADDRESS_RANGES: commaList.describe('Address ranges besides public ones that FETCHER_FEED_URLS feeds may reach, e.g. `loopback` for a local server.'),
+  FETCHER_FEED_ALLOW_ADDRESS_RANGES: commaList
+    .pipe(z.array(z.enum(ADDRESS_RANGES, { error: `must be a comma-separated list of ${ADDRESS_RANGES.join(', ')}` })))
+    .describe(
+      'Address ranges besides public ones that FETCHER_FEED_URLS feeds may reach, e.g. `loopback` for a local server; also the most a source added through the admin routes may ask for.',
+    ),
+  FETCHER_DROP_ROOTS: commaList.describe(
+    'Directories under which a file-drop source added through the admin routes may watch, comma-separated (symlinks followed); empty: such sources are refused.',
+  ),
   FETCHER_HTTP_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3).describe('Attempts per poll for network errors, timeouts, 5xx and 429.'),
   FETCHER_HTTP_MAX_PER_HOST: z.coerce.number().int().min(1).default(2).describe('Most requests in flight to one host at once.'),
   FETCHER_HTTP_MIN_INTERVAL_PER_HOST_MS: z.coerce.number().int().min(0).default(1000).describe('Least time between request starts to one host, in ms.'),

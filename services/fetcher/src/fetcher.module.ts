@@ -8,7 +8,6 @@ import { FETCH_STATE, InMemoryFetchState, type FetchState } from './fetch-state'
 import { FETCHER_CONFIG, FetcherEnvSchema, type FetcherConfig } from './fetcher.config';
 import { FileDropPoller } from './file-drop.poller';
 import { loadSourcesFile, SourceRegistry, sourcesFromEnv } from './source-registry';
-import { SourcesController } from './sources.controller';
 import { UrlSourcePoller } from './url-source.poller';
 
 const STATE_DATA_SOURCE = Symbol('STATE_DATA_SOURCE');
@@ -18,7 +17,6 @@ const STATE_DATA_SOURCE = Symbol('STATE_DATA_SOURCE');
     KafkaModule.forRoot(kafkaOptionsFromEnv('wirestream-fetcher')),
     HealthModule.forChecks({ inject: [Kafka], useFactory: (kafka: Kafka) => [kafkaReadiness(kafka)] }),
   ],
-  controllers: [SourcesController],
   providers: [
     { provide: FETCHER_CONFIG, useFactory: () => parseConfig(FetcherEnvSchema) },
     {

@@ -6,6 +6,9 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { FetcherConfig } from './fetcher.config';
 
+/** Special address ranges a URL source may be allowed to reach besides public addresses (libs/http-client's guard). */
+export const ADDRESS_RANGES = ['loopback', 'private', 'linkLocal', 'uniqueLocal', 'carrierGradeNat'] as const;
+
 const SOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 const LimitsSchema = z
@@ -29,7 +32,7 @@ const UrlSourceSchema = z
     /** For feeds: fetch each new item's link and emit the HTML page, the feed item's fields attached. */
     followArticlePages: z.boolean().default(false),
     /** Address ranges besides public ones this source may reach (e.g. ["loopback"] for a local test server). */
-    allowAddressRanges: z.array(z.enum(['loopback', 'private', 'linkLocal', 'uniqueLocal', 'carrierGradeNat'])).default([]),
+    allowAddressRanges: z.array(z.enum(ADDRESS_RANGES)).default([]),
     limits: LimitsSchema.default({}),
   })
   .strict();
@@ -100,9 +103,12 @@ export class SourceRegistry {
     return this.sources.get(id);
   }
 
-  /** Validates and adds a source; throws when it is invalid or its id is taken. */
-  add(input: unknown): SourceDeclaration {
-    const declaration = SourceDeclarationSchema.parse(input);
+  /**
+   * Validates and adds a source; throws when it is invalid, its id is taken, or `admit` refuses it
+   * (the operator's ceiling, for sources added at run time).
+   */
+  add(input: unknown, admit: (declaration: SourceDeclaration) => SourceDeclaration = (declaration) => declaration): SourceDeclaration {
+    const declaration = admit(SourceDeclarationSchema.parse(input));
     if (this.sources.has(declaration.id)) throw new Error(`source id "${declaration.id}" is already in use`);
     this.sources.set(declaration.id, declaration);
     for (const listener of this.listeners) listener(declaration);
