@@ -12,11 +12,19 @@ import type { KafkaOptions } from './kafka-config';
  */
 export const SERVICE_RETRY = { initialRetryTime: 300, maxRetryTime: 1_000, multiplier: 2, factor: 0.2, retries: Number.MAX_SAFE_INTEGER };
 
-/** A service's client. Its connections (the cluster under every producer, consumer and admin) retry as SERVICE_RETRY says. */
+/**
+ * A service's client. Its connections (the cluster under every producer, consumer and admin) retry
+ * as SERVICE_RETRY says, and use TLS and SASL when the options say so.
+ */
 export function createKafkaClient(options: KafkaOptions): Kafka {
+  if (options.sasl?.mechanism === 'plain' && !options.ssl) {
+    new Logger('kafka').warn('KAFKA_SASL_MECHANISM=plain without TLS: the SASL password crosses the network in clear (set KAFKA_SSL=true)');
+  }
   return new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
+    ...(options.ssl ? { ssl: options.ssl } : {}),
+    ...(options.sasl ? { sasl: options.sasl } : {}),
     logLevel: logLevel.WARN,
     logCreator: kafkajsToNestLogger,
     retry: SERVICE_RETRY,

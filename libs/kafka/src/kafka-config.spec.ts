@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { kafkaOptionsFromEnv } from './kafka-config';
+
+const PEM = '-----BEGIN CERTIFICATE-----\nMIIBtest\n-----END CERTIFICATE-----\n';
 
 describe('kafkaOptionsFromEnv', () => {
   it('applies the documented defaults', () => {
@@ -16,6 +21,8 @@ describe('kafkaOptionsFromEnv', () => {
       maxAttempts: 3,
       sessionTimeoutMs: 10_000,
       shutdownTimeoutMs: 15_000,
+      ssl: false,
+      sasl: null,
     });
   });
 
@@ -28,5 +35,89 @@ describe('kafkaOptionsFromEnv', () => {
     expect(() => kafkaOptionsFromEnv('svc', { KAFKA_TOPIC_PARTITIONS: 'zero', KAFKA_TOPIC_NAMESPACE: 'bad name!' })).toThrow(
       /KAFKA_TOPIC_NAMESPACE.*KAFKA_TOPIC_PARTITIONS|KAFKA_TOPIC_PARTITIONS.*KAFKA_TOPIC_NAMESPACE/,
     );
+  });
+
+  describe('security', () => {
+    let dir: string;
+    beforeEach(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'kafka-config-'))));
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    const file = (name: string, content: string) => {
+      const filePath = path.join(dir, name);
+      writeFileSync(filePath, content);
+      return filePath;
+    };
+    const problemsOf = (env: NodeJS.ProcessEnv): string => {
+      try {
+        kafkaOptionsFromEnv('svc', env);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error('expected the configuration to be refused');
+    };
+
+    it('maps SCRAM with a user name and a password file to the sasl option, without TLS unless asked', () => {
+      const options = kafkaOptionsFromEnv('svc', {
+        KAFKA_SASL_MECHANISM: 'scram-sha-512',
+        KAFKA_SASL_USERNAME: 'pipeline',
+        KAFKA_SASL_PASSWORD_FILE: file('password', 's3cret\n'),
+      });
+      expect(options.sasl).toEqual({ mechanism: 'scram-sha-512', username: 'pipeline', password: 's3cret' });
+      expect(options.ssl).toBe(false);
+    });
+
+    it('turns TLS on with the system CAs for KAFKA_SSL=true', () => {
+      expect(kafkaOptionsFromEnv('svc', { KAFKA_SSL: 'true' }).ssl).toEqual({});
+      expect(kafkaOptionsFromEnv('svc', { KAFKA_SSL: 'false' }).ssl).toBe(false);
+    });
+
+    it('trusts the CA of KAFKA_SSL_CA_FILE, which implies TLS', () => {
+      expect(kafkaOptionsFromEnv('svc', { KAFKA_SSL_CA_FILE: file('ca.pem', PEM) }).ssl).toEqual({ ca: [PEM] });
+    });
+
+    it('allows PLAIN without TLS', () => {
+      const options = kafkaOptionsFromEnv('svc', { KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p' });
+      expect(options).toMatchObject({ ssl: false, sasl: { mechanism: 'plain', username: 'u', password: 'p' } });
+    });
+
+    it('refuses a mechanism without a user name or password, naming each missing one', () => {
+      expect(problemsOf({ KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_PASSWORD: 'p' })).toMatch(/KAFKA_SASL_USERNAME: required/);
+      expect(problemsOf({ KAFKA_SASL_MECHANISM: 'scram-sha-256', KAFKA_SASL_USERNAME: 'u' })).toMatch(/KAFKA_SASL_PASSWORD: required/);
+      const both = problemsOf({ KAFKA_SASL_MECHANISM: 'scram-sha-256' });
+      expect(both).toMatch(/KAFKA_SASL_USERNAME: required/);
+      expect(both).toMatch(/KAFKA_SASL_PASSWORD: required/);
+    });
+
+    it('refuses a user name or password without a mechanism, naming KAFKA_SASL_MECHANISM', () => {
+      expect(problemsOf({ KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p' })).toMatch(/KAFKA_SASL_MECHANISM: required/);
+      expect(problemsOf({ KAFKA_SASL_USERNAME: 'u' })).toMatch(/KAFKA_SASL_MECHANISM: required/);
+      expect(problemsOf({ KAFKA_SASL_PASSWORD: 'p' })).toMatch(/KAFKA_SASL_MECHANISM: required/);
+    });
+
+    it('refuses an unknown mechanism and a KAFKA_SSL other than true or false', () => {
+      expect(problemsOf({ KAFKA_SASL_MECHANISM: 'gssapi', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p' })).toMatch(/KAFKA_SASL_MECHANISM:/);
+      expect(problemsOf({ KAFKA_SSL: 'yes' })).toMatch(/KAFKA_SSL:/);
+    });
+
+    it('refuses an unreadable CA file or one without a certificate, naming KAFKA_SSL_CA_FILE', () => {
+      expect(problemsOf({ KAFKA_SSL_CA_FILE: path.join(dir, 'missing.pem') })).toMatch(/KAFKA_SSL_CA_FILE: cannot read .*missing\.pem \(ENOENT\)/);
+      expect(problemsOf({ KAFKA_SSL_CA_FILE: file('empty.pem', '') })).toMatch(/KAFKA_SSL_CA_FILE: .*holds no PEM certificate/);
+    });
+
+    it('reports a password file problem with the schema problems, and never the password', () => {
+      const message = problemsOf({
+        KAFKA_SASL_MECHANISM: 'plain',
+        KAFKA_SASL_USERNAME: 'u',
+        KAFKA_SASL_PASSWORD: 'in-the-environment',
+        KAFKA_SASL_PASSWORD_FILE: file('password', 'in-a-file'),
+        KAFKA_TOPIC_PARTITIONS: 'zero',
+      });
+      expect(message).toMatch(/KAFKA_SASL_PASSWORD_FILE: set either KAFKA_SASL_PASSWORD or KAFKA_SASL_PASSWORD_FILE/);
+      expect(message).toMatch(/KAFKA_TOPIC_PARTITIONS:/);
+      expect(message).not.toMatch(/in-the-environment|in-a-file/);
+      expect(problemsOf({ KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD_FILE: path.join(dir, 'none') })).toMatch(
+        /KAFKA_SASL_PASSWORD_FILE: cannot read/,
+      );
+    });
   });
 });

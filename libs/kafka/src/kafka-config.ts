@@ -1,4 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { withFileVariables } from '@wirestream/service-kit';
 import { z } from 'zod';
+
+/** The SASL mechanisms kafkajs supports with a user name and password. */
+export const KAFKA_SASL_MECHANISMS = ['plain', 'scram-sha-256', 'scram-sha-512'] as const;
+export type KafkaSaslMechanism = (typeof KAFKA_SASL_MECHANISMS)[number];
+/** SASL settings as kafkajs takes them: one member per mechanism, so each is one of kafkajs's `SASLOptions`. Holds the password: never log it. */
+export type KafkaSasl = { [M in KafkaSaslMechanism]: { mechanism: M; username: string; password: string } }[KafkaSaslMechanism];
 
 /** Kafka settings every service reads from its environment; each carries its default and meaning. */
 export const KafkaEnvSchema = z.object({
@@ -75,7 +83,43 @@ export const KafkaEnvSchema = z.object({
     .min(1000)
     .default(15_000)
     .describe('On SIGTERM, how long in-flight batches may take to finish before the process exits anyway.'),
-});
+  KAFKA_SASL_MECHANISM: z
+    .enum(['', ...KAFKA_SASL_MECHANISMS])
+    .default('')
+    .describe(
+      'SASL mechanism to authenticate to the brokers with: plain, scram-sha-256 or scram-sha-512; empty for none. Needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD. plain sends the password in clear unless KAFKA_SSL is on.',
+    ),
+  KAFKA_SASL_USERNAME: z.string().default('').describe('SASL user name; set with KAFKA_SASL_MECHANISM.'),
+  KAFKA_SASL_PASSWORD: z
+    .string()
+    .default('')
+    .describe('SASL password; set with KAFKA_SASL_MECHANISM. Better given as a mounted file through KAFKA_SASL_PASSWORD_FILE. Never logged.'),
+  KAFKA_SSL: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true')
+    .describe('Connect to the brokers with TLS (true or false). Implied by KAFKA_SSL_CA_FILE.'),
+  KAFKA_SSL_CA_FILE: z
+    .string()
+    .default('')
+    .describe(
+      "PEM file of the CA certificates to trust for the brokers' TLS certificates, instead of the system's; read at start. Setting it turns TLS on. Empty: the system's CAs.",
+    ),
+})
+  // Credentials and a mechanism come together: a mechanism alone would fail at the first connection,
+  // credentials alone would be silently ignored.
+  .superRefine((config, context) => {
+    const missing = (['KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD'] as const).filter((name) => config[name] === '');
+    if (config.KAFKA_SASL_MECHANISM !== '') {
+      for (const name of missing) context.addIssue({ code: 'custom', path: [name], message: `required with KAFKA_SASL_MECHANISM=${config.KAFKA_SASL_MECHANISM}` });
+    } else if (missing.length < 2) {
+      context.addIssue({
+        code: 'custom',
+        path: ['KAFKA_SASL_MECHANISM'],
+        message: `required when KAFKA_SASL_USERNAME or KAFKA_SASL_PASSWORD is set: one of ${KAFKA_SASL_MECHANISMS.join(', ')}`,
+      });
+    }
+  });
 
 export interface KafkaOptions {
   brokers: string[];
@@ -91,14 +135,23 @@ export interface KafkaOptions {
   maxAttempts: number;
   sessionTimeoutMs: number;
   shutdownTimeoutMs: number;
+  /** TLS to the brokers (kafkajs's `ssl`): off, or on with the CAs to trust (the system's when `ca` is absent). */
+  ssl: false | { ca?: string[] };
+  /** SASL authentication (kafkajs's `sasl`), or none. Holds the password: never log it. */
+  sasl: null | KafkaSasl;
 }
 
+/**
+ * The Kafka settings in `env`. Any variable may be given as a file, `NAME_FILE` (a mounted secret,
+ * as KAFKA_SASL_PASSWORD_FILE). Every problem is reported in one error naming its variable; the
+ * password itself never appears in it.
+ */
 export function kafkaOptionsFromEnv(clientId: string, env: NodeJS.ProcessEnv = process.env): KafkaOptions {
-  const parsed = KafkaEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new Error(`Invalid Kafka configuration: ${problems}`);
-  }
+  const { values, problems } = withFileVariables(Object.keys(KafkaEnvSchema.shape), env);
+  const parsed = KafkaEnvSchema.safeParse(values);
+  if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  const ca = parsed.success && parsed.data.KAFKA_SSL_CA_FILE !== '' ? readCaFile(parsed.data.KAFKA_SSL_CA_FILE, problems) : undefined;
+  if (!parsed.success || problems.length > 0) throw new Error(`Invalid Kafka configuration: ${problems.join('; ')}`);
   const config = parsed.data;
   return {
     brokers: config.KAFKA_BROKERS.split(',').map((broker) => broker.trim()).filter(Boolean),
@@ -114,5 +167,26 @@ export function kafkaOptionsFromEnv(clientId: string, env: NodeJS.ProcessEnv = p
     maxAttempts: config.KAFKA_MAX_ATTEMPTS,
     sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
     shutdownTimeoutMs: config.KAFKA_SHUTDOWN_TIMEOUT_MS,
+    ssl: ca !== undefined ? { ca: [ca] } : config.KAFKA_SSL ? {} : false,
+    sasl:
+      config.KAFKA_SASL_MECHANISM === ''
+        ? null
+        : { mechanism: config.KAFKA_SASL_MECHANISM, username: config.KAFKA_SASL_USERNAME, password: config.KAFKA_SASL_PASSWORD },
   };
+}
+
+/** The PEM bundle at `file`, or undefined with a problem naming KAFKA_SSL_CA_FILE when it cannot be read or holds no certificate. */
+function readCaFile(file: string, problems: string[]): string | undefined {
+  let pem: string;
+  try {
+    pem = readFileSync(file, 'utf8');
+  } catch (error) {
+    problems.push(`KAFKA_SSL_CA_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    return undefined;
+  }
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
+    problems.push(`KAFKA_SSL_CA_FILE: ${file} holds no PEM certificate`);
+    return undefined;
+  }
+  return pem;
 }

@@ -23,6 +23,8 @@ export async function bootstrapService(options: {
   telemetry: TelemetryHandle;
   /** Runs between creating the app and listening: routes that must be mounted first (OpenAPI docs). */
   configure?: (app: INestApplication) => void;
+  /** false: request bodies are never read (a service whose routes take none). */
+  bodyParser?: boolean;
   /** Routes that change what the service does: served on ADMIN_HTTP_PORT with a token, never on HTTP_PORT. */
   admin?: AdminSurface;
 }): Promise<void> {
@@ -30,7 +32,7 @@ export async function bootstrapService(options: {
   try {
     const env = parseConfig(ServiceEnvSchema);
     const nestLogger = new PinoNestLogger(createLogger(`wirestream-${options.name}`, PINO_LEVELS[env.LOG_LEVEL]));
-    const app = await NestFactory.create<NestExpressApplication>(options.module as never, { logger: nestLogger });
+    const app = await NestFactory.create<NestExpressApplication>(options.module as never, { logger: nestLogger, bodyParser: options.bodyParser ?? true });
     app.disable('x-powered-by');
     options.configure?.(app);
     await app.listen(env.HTTP_PORT ?? options.defaultPort, env.HTTP_HOST);

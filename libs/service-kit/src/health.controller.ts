@@ -1,7 +1,10 @@
+import { OpenRoute } from './open-route';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { READINESS_CHECKS, type ReadinessCheck } from './readiness';
 
+// Open by design: probes and scrapers carry no credentials; they reveal no stored data.
+@OpenRoute()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -9,3 +9,4 @@ export * from './admin/admin-env';
 export * from './admin/admin-gate';
 export * from './admin/admin-server';
 export * from './loopback';
+export * from './open-route';

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { articleIdFor, normalizedArticleOf, type EnrichedArticleV1, type ExtractedEntity } from '@wirestream/contracts';
-import { ArticleStore, createDataSource } from '@wirestream/db';
+import { API_READER_ROLE, ArticleStore, createDataSource } from '@wirestream/db';
 import { nearDuplicateSignature } from '@wirestream/normalize';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -114,7 +114,18 @@ describe('query API against Postgres', () => {
       },
     ]);
 
-    const config: ApiConfig = { DATABASE_URL, API_DEFAULT_PAGE_SIZE: 20, API_MAX_PAGE_SIZE: 100 };
+    // As the API's own role: a table the API reads without a grant fails these tests.
+    const apiRoleUrl = new URL(DATABASE_URL);
+    apiRoleUrl.username = API_READER_ROLE;
+    const config: ApiConfig = {
+      API_DATABASE_URL: apiRoleUrl.toString(),
+      API_AUTH: 'off',
+      API_CORS_ORIGINS: [],
+      API_RATE_LIMIT_PER_MINUTE: 10_000,
+      API_MAX_PARAM_BYTES: 2048,
+      API_DEFAULT_PAGE_SIZE: 20,
+      API_MAX_PAGE_SIZE: 100,
+    };
     const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).overrideProvider(API_CONFIG).useValue(config).compile();
     app = configureApiApp(moduleRef.createNestApplication({ logger: false }));
     await app.listen(0, '127.0.0.1');

@@ -4,5 +4,6 @@ import { bootstrapService } from '@wirestream/service-kit';
 import { configureApiApp } from './api-app';
 import { ApiModule } from './api.module';
 
-// OpenAPI docs at /docs are mounted before the app listens.
-void bootstrapService({ name: 'api', module: ApiModule, defaultPort: 3105, telemetry, configure: configureApiApp });
+// Security middleware and the OpenAPI docs at /docs are mounted before the app listens; the API
+// takes no request bodies, so none is ever read.
+void bootstrapService({ name: 'api', module: ApiModule, defaultPort: 3105, telemetry, configure: configureApiApp, bodyParser: false });

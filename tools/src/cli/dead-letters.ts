@@ -1,5 +1,5 @@
 import { DEAD_LETTER_TOPICS, DeadLetterV1Schema, namespacedTopic, STAGES, type DeadLetterV1, type Stage } from '@wirestream/contracts';
-import { createIdempotentProducer, TRUNCATED_HEADER } from '@wirestream/kafka';
+import { createIdempotentProducer, kafkaOptionsFromEnv, TRUNCATED_HEADER } from '@wirestream/kafka';
 import { Kafka, logLevel } from 'kafkajs';
 
 export interface StoredLetter {
@@ -20,8 +20,10 @@ export interface DeadLetterConnection {
 }
 
 export function connectFromEnv(env: NodeJS.ProcessEnv = process.env): DeadLetterConnection {
-  const brokers = (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((broker) => broker.trim());
-  return { kafka: new Kafka({ clientId: 'wirestream-cli', brokers, logLevel: logLevel.ERROR }), namespace: env.KAFKA_TOPIC_NAMESPACE ?? '' };
+  // The services' own Kafka settings, TLS and SASL included.
+  const options = kafkaOptionsFromEnv('wirestream-cli', env);
+  const kafka = new Kafka({ clientId: options.clientId, brokers: options.brokers, ssl: options.ssl || undefined, sasl: options.sasl ?? undefined, logLevel: logLevel.ERROR });
+  return { kafka, namespace: options.topicNamespace };
 }
 
 /** Every dead letter currently in the selected stages' topics, read from the start to the end. */

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../repo-paths';
+import { apiKeys, ApiKeysUsageError } from './api-keys';
 import { inspect } from './inspect';
 import { connectFromEnv, readDeadLetters, replayDeadLetters, type LetterFilter, type StoredLetter } from './dead-letters';
 
@@ -21,6 +22,10 @@ const USAGE = `usage: npm run cli -- <command>
   dlq show   <topic:partition:offset> | --article ID [--stage S]
                                  print dead letters in full
   dlq replay [--stage S] [--article ID]     put dead letters back on the topic they failed on
+  api-keys create <name>         create a query API key and print it once (DATABASE_URL, as the
+                                 schema's owner); only its salted hash is stored
+  api-keys list                  every key: name, id, created, last used, live or revoked
+  api-keys revoke <name>         revoke the live key of that name: the API refuses it at once
 
   Stages: ${STAGES.join(', ')}. The broker and namespace come from KAFKA_BROKERS and KAFKA_TOPIC_NAMESPACE.`;
 
@@ -90,10 +95,11 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'inspect' && args[0]) console.log(JSON.stringify(inspect(args[0]), null, 2));
     else if (command === 'fetch') return fetchOnce(args);
     else if (command === 'dlq') await dlq(args[0], args.slice(1));
+    else if (command === 'api-keys') return await apiKeys(args[0], args.slice(1), (line) => console.log(line));
     else throw new UsageError('');
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof ApiKeysUsageError) {
       if (error.message) console.error(`error: ${error.message}`);
       console.error(USAGE);
       return 2;

@@ -22,9 +22,9 @@ interface ArticlePage {
   items: Array<{ articleId: string }>;
 }
 
-export async function apiTour(apiUrl: string, articleIds: string[]): Promise<string[]> {
+export async function apiTour(apiUrl: string, apiKey: string, articleIds: string[]): Promise<string[]> {
   const get = async <T>(route: string): Promise<T> => {
-    const response = await fetch(`${apiUrl}${route}`, { signal: AbortSignal.timeout(10_000) });
+    const response = await fetch(`${apiUrl}${route}`, { headers: { authorization: `Bearer ${apiKey}` }, signal: AbortSignal.timeout(10_000) });
     if (!response.ok) throw new Error(`GET ${route} answered ${response.status}: ${await response.text()}`);
     return (await response.json()) as T;
   };

@@ -1,5 +1,5 @@
 import { documentsFromDroppedFile } from '@wirestream/feeds';
-import { createDataSource } from '@wirestream/db';
+import { ApiKeyStore, createDataSource } from '@wirestream/db';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { commandLine } from '../command-line';
@@ -12,6 +12,7 @@ import { formatArticleTable } from './print-table';
 const DEMO_DATABASE = 'wirestream';
 const DEFAULT_SAMPLES_DIR = path.join(REPO_ROOT, 'samples', 'stories');
 const STORED_TIMEOUT_MS = 120_000;
+const DEMO_API_KEY = 'wirestream-demo';
 
 /**
  * `npm run demo [-- <directory of stories>] [--scale stage=K,…]`: starts what is not running (broker, database,
@@ -64,6 +65,11 @@ async function main(): Promise<number> {
 
     const dataSource = createDataSource(databaseUrl);
     await dataSource.initialize();
+    // The API runs as it does anywhere (API_AUTH=keys): the demo makes itself a key and revokes it when done.
+    const keys = new ApiKeyStore(dataSource);
+    await keys.revoke(DEMO_API_KEY);
+    const { token } = await keys.create(DEMO_API_KEY);
+    log(`API_AUTH=keys: created API key "${DEMO_API_KEY}" for this run (revoked when it stops)`);
     try {
       const missing = await waitForArticles(dataSource, [...new Set(expectedIds)], since, STORED_TIMEOUT_MS);
       if (missing.length > 0) {
@@ -73,8 +79,9 @@ async function main(): Promise<number> {
       log(`stored ${new Set(expectedIds).size} article(s) in ${((Date.now() - since.getTime()) / 1000).toFixed(1)} s\n`);
       console.log(formatArticleTable(await summarizeArticles(dataSource, [...new Set(expectedIds)])));
       console.log('');
-      (await apiTour(pipeline.apiUrl!, [...new Set(expectedIds)])).forEach((line) => log(line));
+      (await apiTour(pipeline.apiUrl!, token, [...new Set(expectedIds)])).forEach((line) => log(line));
     } finally {
+      await keys.revoke(DEMO_API_KEY);
       await dataSource.destroy();
     }
     return 0;

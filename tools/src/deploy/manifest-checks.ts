@@ -67,8 +67,88 @@ export function containerEnv(objects: KubernetesObject[], container: Container):
   }
   for (const variable of container.env ?? []) {
     if (variable.value !== undefined) env[variable.name] = variable.value;
+    const ref = variable.valueFrom?.secretKeyRef ?? variable.valueFrom?.configMapKeyRef;
+    if (ref) {
+      const kind = variable.valueFrom.secretKeyRef ? 'Secret' : 'ConfigMap';
+      const value = keyOf(named(objects, kind, ref.name), ref.key);
+      if (value !== undefined) env[variable.name] = value;
+      else if (!ref.optional) throw new Error(`${kind} ${ref.name} with key ${ref.key} is not in the manifests`);
+    }
   }
   return env;
+}
+
+/** A key of a Secret (stringData over data) or ConfigMap, as its mounted file or variable holds it. */
+function keyOf(object: KubernetesObject | undefined, key: string): string | undefined {
+  if (!object) return undefined;
+  if (object.kind === 'ConfigMap') return ((object.data ?? {}) as Record<string, string>)[key];
+  const stringData = (object.stringData ?? {}) as Record<string, string>;
+  if (key in stringData) return stringData[key];
+  const data = ((object.data ?? {}) as Record<string, string>)[key];
+  return data === undefined ? undefined : Buffer.from(data, 'base64').toString('utf8');
+}
+
+/** A file a container sees on a Secret or ConfigMap volume, and what it holds if the manifests say. */
+export interface MountedFile {
+  kind: 'Secret' | 'ConfigMap';
+  name: string;
+  key: string;
+  optional: boolean;
+  /** Undefined when the Secret or ConfigMap is not among the manifests (or lacks the key). */
+  content?: string;
+}
+
+function volumeSource(volume: Container): { kind: 'Secret' | 'ConfigMap'; name: string; items?: Container[]; optional: boolean } | undefined {
+  if (volume.secret) return { kind: 'Secret', name: volume.secret.secretName, items: volume.secret.items, optional: volume.secret.optional === true };
+  if (volume.configMap) return { kind: 'ConfigMap', name: volume.configMap.name, items: volume.configMap.items, optional: volume.configMap.optional === true };
+  return undefined;
+}
+
+/** Which Secret or ConfigMap key `file` is in `container` of `podSpec`, through its volume mounts. */
+export function mountedFile(objects: KubernetesObject[], podSpec: PodSpec, container: Container, file: string): MountedFile | undefined {
+  for (const mount of container.volumeMounts ?? []) {
+    const volume = (podSpec.volumes ?? []).find((candidate: Container) => candidate.name === mount.name);
+    const source = volume && volumeSource(volume);
+    if (!source) continue;
+    const mountPath = String(mount.mountPath).replace(/\/+$/, '');
+    const relative = mount.subPath ? (file === mountPath ? mount.subPath : undefined) : file.startsWith(`${mountPath}/`) ? file.slice(mountPath.length + 1) : undefined;
+    if (relative === undefined) continue;
+    const key = source.items ? source.items.find((item: Container) => item.path === relative)?.key : relative;
+    if (key === undefined) continue;
+    return { kind: source.kind, name: source.name, key, optional: source.optional, content: keyOf(named(objects, source.kind, source.name), key) };
+  }
+  return undefined;
+}
+
+/**
+ * What the service's parseConfig makes of the container's environment for the variables `names`:
+ * `NAME_FILE` read into `NAME` (less one trailing newline) from the Secret or ConfigMap volume that
+ * holds it, with the problems parseConfig would refuse to start on. A file from an optional Secret
+ * that is not in the manifests does not exist, as in a pod where that Secret was never created.
+ */
+export function withMountedFileVariables(
+  objects: KubernetesObject[],
+  podSpec: PodSpec,
+  container: Container,
+  names: string[],
+): { values: Record<string, string>; problems: string[] } {
+  const env = containerEnv(objects, container);
+  const values = { ...env };
+  const problems: string[] = [];
+  for (const name of names) {
+    const file = env[`${name}_FILE`];
+    if (file === undefined || file === '') continue;
+    if (env[name] !== undefined && env[name] !== '') {
+      problems.push(`${name}_FILE: set either ${name} or ${name}_FILE, not both`);
+      continue;
+    }
+    const mounted = mountedFile(objects, podSpec, container, file);
+    if (!mounted) problems.push(`${name}_FILE: ${file} is on no Secret or ConfigMap volume of container ${container.name}`);
+    else if (mounted.content !== undefined) values[name] = mounted.content.replace(/\r?\n$/, '');
+    else if (mounted.optional) problems.push(`${name}_FILE: ${file} does not exist while the optional ${mounted.kind} ${mounted.name} is absent, and the service refuses to start`);
+    else problems.push(`${name}_FILE: ${mounted.kind} ${mounted.name} with key ${mounted.key} is not in the manifests`);
+  }
+  return { values, problems };
 }
 
 /** Every service has exactly one Deployment, and no Deployment starts something that is not a service. */
@@ -221,6 +301,184 @@ export function checkCpuAutoscaling(objects: KubernetesObject[], service: string
     if (!metrics.some((metric: Container) => metric.type === 'Resource' && metric.resource?.name === 'cpu')) problems.push(`${service}: the HPA does not scale on CPU`);
     if ((deployment.spec as any).replicas !== undefined) problems.push(`${service}: Deployment sets replicas, which fights the autoscaler`);
     if (!serviceContainer(deployment, service).resources?.requests?.cpu) problems.push(`${service}: no CPU request to measure utilisation against`);
+  }
+  return problems;
+}
+
+/** The kinds whose pod template runs containers. */
+const WORKLOAD_KINDS = ['Deployment', 'Job', 'StatefulSet', 'DaemonSet'];
+
+function workloads(objects: KubernetesObject[]): KubernetesObject[] {
+  return objects.filter((object) => WORKLOAD_KINDS.includes(object.kind));
+}
+
+function podLabelsOf(workload: KubernetesObject): Record<string, string> {
+  return (workload.spec as any)?.template?.metadata?.labels ?? {};
+}
+
+/** Whether a label selector (matchLabels and matchExpressions; `{}` selects everything) selects `labels`. */
+export function selectorMatches(selector: Container | undefined, labels: Record<string, string>): boolean {
+  if (!selector) return false;
+  const byLabels = Object.entries(selector.matchLabels ?? {}).every(([key, value]) => labels[key] === value);
+  const byExpressions = (selector.matchExpressions ?? []).every((expression: Container) => {
+    const value = labels[expression.key];
+    switch (expression.operator) {
+      case 'In':
+        return value !== undefined && expression.values.includes(value);
+      case 'NotIn':
+        return value === undefined || !expression.values.includes(value);
+      case 'Exists':
+        return value !== undefined;
+      case 'DoesNotExist':
+        return value === undefined;
+      default:
+        return false;
+    }
+  });
+  return byLabels && byExpressions;
+}
+
+/** The container port a Service targetPort or NetworkPolicy port (a number or a port name) means on a pod. */
+function containerPortNumber(podSpec: PodSpec, port: number | string | undefined): number | undefined {
+  if (typeof port === 'number') return port;
+  if (port === undefined) return undefined;
+  if (/^\d+$/.test(port)) return Number(port);
+  for (const container of podSpec.containers ?? []) {
+    const found = (container.ports ?? []).find((candidate: Container) => candidate.name === port);
+    if (found) return found.containerPort;
+  }
+  return undefined;
+}
+
+const sameNamespace = (a: KubernetesObject, b: KubernetesObject) => (a.metadata.namespace ?? '') === (b.metadata.namespace ?? '');
+
+function ingressPoliciesSelecting(objects: KubernetesObject[], workload: KubernetesObject): KubernetesObject[] {
+  return ofKind(objects, 'NetworkPolicy').filter((policy) => {
+    const spec = policy.spec as any;
+    // policyTypes unset means Ingress (plus Egress when egress rules are given).
+    const isolatesIngress = !spec.policyTypes || spec.policyTypes.includes('Ingress');
+    return sameNamespace(policy, workload) && isolatesIngress && selectorMatches(spec.podSelector, podLabelsOf(workload));
+  });
+}
+
+/**
+ * Every workload's pods are isolated for ingress by at least one NetworkPolicy, every Deployment's
+ * also by a policy of its own (not only the default deny), and each ingress rule that applies to
+ * them names its ports (a rule without ports admits every port) as ports the pods declare.
+ */
+export function checkNetworkPolicies(objects: KubernetesObject[]): string[] {
+  const problems: string[] = [];
+  for (const workload of workloads(objects)) {
+    const label = `${workload.kind} ${workload.metadata.name}`;
+    const policies = ingressPoliciesSelecting(objects, workload);
+    if (policies.length === 0) {
+      problems.push(`${label}: no NetworkPolicy selects its pods for ingress`);
+      continue;
+    }
+    if (workload.kind === 'Deployment' && !policies.some((policy) => (policy.spec as any).ingress?.length > 0)) {
+      problems.push(`${label}: only deny-all NetworkPolicies select its pods: none of its own says who may connect`);
+    }
+    for (const policy of policies) {
+      for (const [index, rule] of (((policy.spec as any).ingress ?? []) as Container[]).entries()) {
+        if (!rule.ports?.length) {
+          problems.push(`${label}: NetworkPolicy ${policy.metadata.name} ingress rule ${index} admits every port`);
+          continue;
+        }
+        for (const port of rule.ports) {
+          if (containerPortNumber(podSpecOf(workload), port.port) === undefined) {
+            problems.push(`${label}: NetworkPolicy ${policy.metadata.name} admits port ${port.port}, which its pods do not declare`);
+          }
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/** A service with admin routes (routes that change what it does) and their default port. */
+export interface AdminSurface {
+  service: string;
+  defaultPort: number;
+}
+
+/**
+ * Admin routes stay unreachable from the network: the service listens for them on loopback
+ * (ADMIN_HTTP_HOST), no Service forwards to their port or to a port named `admin`, and no
+ * NetworkPolicy admits their port.
+ */
+export function checkAdminNotExposed(objects: KubernetesObject[], surfaces: AdminSurface[], isLoopback: (host: string) => boolean): string[] {
+  const problems: string[] = [];
+  const adminPorts = new Set<number>();
+  for (const { service, defaultPort } of surfaces) {
+    for (const deployment of deploymentsOf(objects, service)) {
+      const env = containerEnv(objects, serviceContainer(deployment, service));
+      const host = env.ADMIN_HTTP_HOST || '127.0.0.1';
+      if (!isLoopback(host)) problems.push(`${service}: ADMIN_HTTP_HOST ${host} is not loopback`);
+      adminPorts.add(env.ADMIN_HTTP_PORT ? Number(env.ADMIN_HTTP_PORT) : defaultPort);
+    }
+  }
+  for (const service of ofKind(objects, 'Service')) {
+    const selector = (service.spec as any)?.selector;
+    const selected = workloads(objects).filter((workload) => sameNamespace(service, workload) && selector && selectorMatches({ matchLabels: selector }, podLabelsOf(workload)));
+    for (const port of ((service.spec as any)?.ports ?? []) as Container[]) {
+      const targetPort = port.targetPort ?? port.port;
+      const targets = selected.map((workload) => containerPortNumber(podSpecOf(workload), targetPort));
+      const onAdmin = [port.name, targetPort].includes('admin') || adminPorts.has(port.port) || targets.some((target) => target !== undefined && adminPorts.has(target));
+      if (onAdmin) problems.push(`Service ${service.metadata.name}: port ${port.name ?? port.port} reaches an admin port`);
+    }
+  }
+  for (const policy of ofKind(objects, 'NetworkPolicy')) {
+    const selected = workloads(objects).filter((workload) => sameNamespace(policy, workload) && selectorMatches((policy.spec as any).podSelector, podLabelsOf(workload)));
+    for (const rule of ((policy.spec as any).ingress ?? []) as Container[]) {
+      for (const port of rule.ports ?? []) {
+        const targets = selected.map((workload) => containerPortNumber(podSpecOf(workload), port.port));
+        if (port.port === 'admin' || targets.some((target) => target !== undefined && adminPorts.has(target))) {
+          problems.push(`NetworkPolicy ${policy.metadata.name}: admits admin port ${port.port}`);
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * Secrets reach containers as files only: no `envFrom` Secret, no `secretKeyRef` variable except the
+ * `allowed` ones (`Kind/name/container/VARIABLE`, each documented in its manifest). Secret volumes
+ * are mounted read-only, with no write or world bits, group-readable through the pod's fsGroup so a
+ * non-root user can read them (kubelet writes them root-owned).
+ */
+export function checkSecretsAsFiles(objects: KubernetesObject[], allowed: string[]): string[] {
+  const problems: string[] = [];
+  for (const workload of workloads(objects)) {
+    const podSpec = podSpecOf(workload);
+    const label = `${workload.kind} ${workload.metadata.name}`;
+    const secretVolumes = new Map<string, Container>(
+      (podSpec.volumes ?? []).filter((volume: Container) => volume.secret).map((volume: Container) => [volume.name, volume.secret]),
+    );
+    for (const container of [...(podSpec.initContainers ?? []), ...(podSpec.containers ?? [])]) {
+      for (const source of container.envFrom ?? []) {
+        if (source.secretRef) problems.push(`${label}/${container.name}: envFrom Secret ${source.secretRef.name} (mount it as files instead)`);
+      }
+      for (const variable of container.env ?? []) {
+        const ref = variable.valueFrom?.secretKeyRef;
+        if (ref && !allowed.includes(`${workload.kind}/${workload.metadata.name}/${container.name}/${variable.name}`)) {
+          problems.push(`${label}/${container.name}: ${variable.name} from Secret ${ref.name} (use ${variable.name}_FILE and a mounted Secret)`);
+        }
+      }
+      for (const mount of container.volumeMounts ?? []) {
+        if (secretVolumes.has(mount.name) && mount.readOnly !== true) problems.push(`${label}/${container.name}: Secret volume ${mount.name} is not mounted readOnly`);
+      }
+    }
+    for (const [name, secret] of secretVolumes) {
+      const modes: number[] = [secret.defaultMode ?? 0o644, ...(secret.items ?? []).flatMap((item: Container) => (item.mode === undefined ? [] : [item.mode]))];
+      for (const mode of modes) {
+        if ((mode & 0o227) !== 0) problems.push(`${label}: Secret volume ${name} mode 0${mode.toString(8)} has write or world bits`);
+        const runsAsRoot = podSpec.securityContext?.runAsUser === 0;
+        if (!runsAsRoot && !(mode & 0o040 && podSpec.securityContext?.fsGroup !== undefined)) {
+          problems.push(`${label}: Secret volume ${name} mode 0${mode.toString(8)} is unreadable by a non-root user without fsGroup and group read`);
+        }
+      }
+    }
   }
   return problems;
 }

@@ -6,23 +6,29 @@ import vm from 'node:vm';
 import { Logger } from '@nestjs/common';
 import { ALL_TOPICS, MAX_MESSAGE_BYTES, namespacedTopic } from '@wirestream/contracts';
 import { ConsumerRunner, KafkaEnvSchema, kafkaOptionsFromEnv, type ConsumerSpec } from '@wirestream/kafka';
-import { HealthModule, SHUTDOWN_DEADLINE_MS, ServiceEnvSchema } from '@wirestream/service-kit';
+import { AdminEnvSchema, HealthModule, SHUTDOWN_DEADLINE_MS, ServiceEnvSchema, isLoopbackHost } from '@wirestream/service-kit';
 import type { z } from 'zod';
 import { REPO_ROOT } from '../repo-paths';
 import { schemaProblems } from './kubernetes-schemas';
 import { KustomizeError, renderKustomization, type KubernetesObject } from './kustomize-render';
 import {
+  checkAdminNotExposed,
   checkConsumerAutoscaling,
   checkCpuAutoscaling,
   checkGracefulStop,
+  checkNetworkPolicies,
   checkProbesAndMetrics,
   checkResources,
+  checkSecretsAsFiles,
   checkServiceDeployments,
   containerEnv,
   deploymentsOf,
+  mountedFile,
   ofKind,
   podSpecOf,
   serviceContainer,
+  withMountedFileVariables,
+  type AdminSurface,
   type Container,
   type HealthRoutes,
   type Subscription,
@@ -41,6 +47,15 @@ const KUSTOMIZATIONS = ['base', 'overlays/example'];
 const CPU_SCALED_SERVICE = 'api';
 /** Read outside the services' config schemas: by libs/db (pool size) and the OpenTelemetry SDK (OTEL_*). */
 const VARIABLES_READ_ELSEWHERE = [/^DATABASE_POOL_SIZE$/, /^OTEL_[A-Z_]+$/];
+/** The variable holding each database-using service's Postgres URL (each given as `<variable>_FILE`). */
+const DATABASE_URL_VARIABLES: Record<string, string> = { storage: 'DATABASE_URL', api: 'API_DATABASE_URL', fetcher: 'FETCHER_STATE_DATABASE_URL' };
+/** The read-only role the API connects as (created NOLOGIN by the migrations). */
+const API_DATABASE_ROLE = 'wirestream_api';
+/**
+ * Secrets taken as variables rather than files, each explained in its manifest: the migrations job
+ * runs the TypeORM CLI, whose data source (libs/db migration-cli.data-source) reads DATABASE_URL only.
+ */
+const SECRET_VARIABLES_ALLOWED = ['Job/wirestream-migrations/migrate/DATABASE_URL'];
 
 // Services import their siblings through the jest module mapper; require them by path at run time,
 // since tools may not import services at build time (module boundaries).
@@ -88,7 +103,21 @@ async function subscriptionFor(spec: ConsumerSpec<never>, env: Record<string, st
   return subscription as Subscription;
 }
 
-/** Each service's configuration schemas: its own src/*.config.ts, the common one, and Kafka's if it uses Kafka. */
+/** Services with admin routes and their default admin port: the `admin` surface their main.ts gives bootstrapService. */
+function adminSurfaces(): AdminSurface[] {
+  return SERVICES.flatMap((service) => {
+    const main = readFileSync(path.join(REPO_ROOT, 'services', service, 'src', 'main.ts'), 'utf8');
+    const match = /\badmin:\s*\{[^}]*\bdefaultPort:\s*(\d+)/.exec(main);
+    return match ? [{ service, defaultPort: Number(match[1]) }] : [];
+  });
+}
+
+const ADMIN_SURFACES = adminSurfaces();
+
+/**
+ * Each service's configuration schemas: its own src/*.config.ts, the common one, the admin surface's
+ * if it has one, and Kafka's if it uses Kafka.
+ */
 function configSchemasOf(service: string): z.ZodObject[] {
   const own = sourceFiles(service, '.config.ts').flatMap((file) =>
     Object.entries(requireSource(file))
@@ -96,7 +125,8 @@ function configSchemasOf(service: string): z.ZodObject[] {
       .map(([, schema]) => schema as z.ZodObject),
   );
   const { dependencies = {} } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'services', service, 'package.json'), 'utf8'));
-  return [...own, ServiceEnvSchema, ...('@wirestream/kafka' in dependencies ? [KafkaEnvSchema] : [])];
+  const admin = ADMIN_SURFACES.some((surface) => surface.service === service) ? [AdminEnvSchema] : [];
+  return [...own, ServiceEnvSchema, ...admin, ...('@wirestream/kafka' in dependencies ? [KafkaEnvSchema] : [])];
 }
 
 /** The GET routes of the health module's controllers, by handler name (`live`, `ready`, `metrics`). */
@@ -120,6 +150,34 @@ function job(objects: KubernetesObject[], name: string): KubernetesObject {
 }
 
 const clone = (objects: KubernetesObject[]) => structuredClone(objects);
+
+/**
+ * Runs a wait-for-migrations script with stubs for node:fs (files as the pod's volumes hold them)
+ * and @wirestream/db (a database with nothing pending): the URLs it passed createDataSource, once it exited.
+ */
+async function waitScriptDatabaseUrls(script: string, env: Record<string, string>, readFile: (file: string) => string): Promise<Array<string | undefined>> {
+  const urls: Array<string | undefined> = [];
+  const modules: Record<string, unknown> = {
+    'node:fs': { readFileSync: (file: string) => readFile(file) },
+    '@wirestream/db': {
+      createDataSource: (url?: string) => {
+        urls.push(url);
+        return { isInitialized: false, initialize: async () => undefined, showMigrations: async () => false, destroy: async () => undefined };
+      },
+    },
+  };
+  const requireStub = (name: string) => {
+    if (!(name in modules)) throw new Error(`the script requires ${name}`);
+    return modules[name];
+  };
+  let timer: NodeJS.Timeout | undefined;
+  await new Promise<void>((resolve, reject) => {
+    timer = setTimeout(() => reject(new Error('the script did not exit')), 2000);
+    const run = new vm.Script(`(function (require, process) {\n${script}\n})`).runInThisContext() as (...args: unknown[]) => void;
+    run(requireStub, { env, exit: () => resolve() });
+  }).finally(() => clearTimeout(timer));
+  return urls;
+}
 
 let consumerSpecs: Map<string, ConsumerSpec<never>[]>;
 let subscriptions: Map<string, Subscription | undefined>;
@@ -196,27 +254,78 @@ describe.each(KUSTOMIZATIONS)('deploy/k8s/%s', (kustomization) => {
   it("gives each service an environment its own configuration schemas accept, and no unknown variable", () => {
     for (const service of SERVICES) {
       for (const deployment of deploymentsOf(objects, service)) {
-        const env = containerEnv(objects, serviceContainer(deployment, service));
+        const container = serviceContainer(deployment, service);
         const schemas = configSchemasOf(service);
+        const names = schemas.flatMap((schema) => Object.keys(schema.shape));
+        // NAME_FILE read into NAME from the mounted Secret, as parseConfig (withFileVariables) does.
+        const { values, problems } = withMountedFileVariables(objects, podSpecOf(deployment), container, names);
+        expect({ service, problems }).toEqual({ service, problems: [] });
         for (const schema of schemas) {
-          const parsed = schema.safeParse(env);
+          const parsed = schema.safeParse(values);
           expect({ service, issues: parsed.success ? [] : parsed.error.issues }).toEqual({ service, issues: [] });
         }
-        const known = new Set(schemas.flatMap((schema) => Object.keys(schema.shape)));
-        const unknown = Object.keys(env).filter((name) => !known.has(name) && !VARIABLES_READ_ELSEWHERE.some((pattern) => pattern.test(name)));
+        const known = new Set(names);
+        const isKnown = (name: string) => known.has(name) || (name.endsWith('_FILE') && known.has(name.slice(0, -'_FILE'.length)));
+        const unknown = Object.keys(containerEnv(objects, container)).filter((name) => !isKnown(name) && !VARIABLES_READ_ELSEWHERE.some((pattern) => pattern.test(name)));
         expect({ service, unknown }).toEqual({ service, unknown: [] });
       }
     }
   });
 
-  it('keeps DATABASE_URL in a Secret, never in a ConfigMap', () => {
-    for (const configMap of ofKind(objects, 'ConfigMap')) expect(Object.keys((configMap.data ?? {}) as object)).not.toContain('DATABASE_URL');
-    for (const service of ['storage', 'api']) {
-      for (const deployment of deploymentsOf(objects, service)) {
-        expect(serviceContainer(deployment, service).envFrom).toContainEqual({ secretRef: { name: expect.any(String) } });
-        expect(containerEnv(objects, serviceContainer(deployment, service)).DATABASE_URL).toMatch(/^postgres:\/\//);
+  it('keeps database URLs in Secrets read as files, never in a ConfigMap, and gives the API its read-only role', () => {
+    for (const configMap of ofKind(objects, 'ConfigMap')) {
+      for (const [key, value] of Object.entries((configMap.data ?? {}) as Record<string, string>)) {
+        const secretLike = /(DATABASE_URL|PASSWORD|TOKEN)$/.test(key) || /^postgres(ql)?:\/\/[^/@]*:[^/@]*@/.test(value);
+        expect({ configMap: configMap.metadata.name, key, secretLike }).toEqual({ configMap: configMap.metadata.name, key, secretLike: false });
       }
     }
+    const secretOf: Record<string, string> = {};
+    for (const [service, variable] of Object.entries(DATABASE_URL_VARIABLES)) {
+      for (const deployment of deploymentsOf(objects, service)) {
+        const container = serviceContainer(deployment, service);
+        const env = containerEnv(objects, container);
+        expect({ service, [variable]: env[variable] }).toEqual({ service, [variable]: undefined });
+        const file = mountedFile(objects, podSpecOf(deployment), container, env[`${variable}_FILE`] ?? '');
+        expect({ service, file }).toEqual({ service, file: expect.objectContaining({ kind: 'Secret', content: expect.stringMatching(/^postgres:\/\//) }) });
+        secretOf[service] = file!.name;
+        if (service === 'api') {
+          expect(new URL(file!.content!).username).toBe(API_DATABASE_ROLE);
+          expect(env.DATABASE_URL_FILE).toBeUndefined();
+        }
+      }
+    }
+    expect(secretOf.api).not.toBe(secretOf.storage);
+    expect(secretOf.fetcher).toBe(secretOf.storage);
+  });
+
+  it('keeps the admin routes off the network: on loopback, behind no Service, admitted by no NetworkPolicy', () => {
+    expect(ADMIN_SURFACES).toContainEqual({ service: 'fetcher', defaultPort: expect.any(Number) });
+    expect(checkAdminNotExposed(objects, ADMIN_SURFACES, isLoopbackHost)).toEqual([]);
+    for (const { service } of ADMIN_SURFACES) expect(ofKind(objects, 'Service').map((object) => object.metadata.name)).not.toContain(`wirestream-${service}`);
+  });
+
+  it('isolates every workload with NetworkPolicies that name the ports they admit', () => {
+    expect(checkNetworkPolicies(objects)).toEqual([]);
+  });
+
+  it('admits only the monitoring namespace to the workers, and any pod in the cluster to the API, on their http port', () => {
+    const peersOf = (service: string) => {
+      const labels = (deploymentsOf(objects, service)[0].spec as Container).template.metadata.labels;
+      return ofKind(objects, 'NetworkPolicy')
+        .filter((policy) => Object.entries((policy.spec as Container).podSelector.matchLabels ?? {}).every(([key, value]) => labels[key] === value))
+        .flatMap((policy) => (policy.spec as Container).ingress ?? []);
+    };
+    for (const service of SERVICES.filter((name) => name !== CPU_SCALED_SERVICE)) {
+      expect({ service, rules: peersOf(service) }).toEqual({
+        service,
+        rules: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': expect.stringMatching(/^[a-z0-9-]+$/) } } }], ports: [{ protocol: 'TCP', port: 'http' }] }],
+      });
+    }
+    expect(peersOf(CPU_SCALED_SERVICE)).toEqual([{ from: [{ namespaceSelector: {} }], ports: [{ protocol: 'TCP', port: 'http' }] }]);
+  });
+
+  it('gives Secrets to containers as read-only files, but for the documented exceptions', () => {
+    expect(checkSecretsAsFiles(objects, SECRET_VARIABLES_ALLOWED)).toEqual([]);
   });
 
   it('runs the same wirestream image for every service and job that runs wirestream code', () => {
@@ -250,7 +359,7 @@ describe.each(KUSTOMIZATIONS)('deploy/k8s/%s', (kustomization) => {
     expect(namespaced.map((call) => call.topic).sort()).toEqual(ALL_TOPICS.map((topic) => namespacedTopic(topic, 'tenant-a')).sort());
   });
 
-  it('runs the migrations in a job the way `npm run migration:run` does, and makes storage and the API wait for them', () => {
+  it('runs the migrations in a job the way `npm run migration:run` does, and makes storage and the API wait for them', async () => {
     const migrate = podSpecOf(job(objects, 'wirestream-migrations')).containers[0];
     const [node, cli, command, flag, dataSource] = migrate.command as string[];
     const script = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).scripts['migration:run'] as string;
@@ -263,14 +372,23 @@ describe.each(KUSTOMIZATIONS)('deploy/k8s/%s', (kustomization) => {
 
     for (const service of ['storage', 'api']) {
       for (const deployment of deploymentsOf(objects, service)) {
-        const wait = (podSpecOf(deployment).initContainers ?? []).find((container: Container) => container.name === 'wait-for-migrations');
+        const podSpec = podSpecOf(deployment);
+        const wait = (podSpec.initContainers ?? []).find((container: Container) => container.name === 'wait-for-migrations');
         expect(wait).toBeDefined();
         expect(wait.command).toEqual(['node', '-e']);
-        expect(() => new vm.Script(`(function (require) {\n${wait.args[0]}\n})`)).not.toThrow();
         const requiredModules = [...(wait.args[0] as string).matchAll(/require\('([^']+)'\)/g)].map((match) => match[1]);
-        expect(requiredModules).toEqual(['@wirestream/db']);
+        expect(requiredModules.filter((name) => !name.startsWith('node:'))).toEqual(['@wirestream/db']);
         expect(typeof requireSource(path.join(REPO_ROOT, 'libs', 'db', 'src', 'index.ts')).createDataSource).toBe('function');
-        expect(containerEnv(objects, wait).DATABASE_URL).toBe(containerEnv(objects, serviceContainer(deployment, service)).DATABASE_URL);
+        // It connects with the service's own URL (the API's read-only role), read from the same Secret.
+        const variable = DATABASE_URL_VARIABLES[service];
+        const serviceUrl = withMountedFileVariables(objects, podSpec, serviceContainer(deployment, service), [variable]).values[variable];
+        expect(serviceUrl).toMatch(/^postgres:\/\//);
+        const readFile = (file: string) => {
+          const content = mountedFile(objects, podSpec, wait, file)?.content;
+          if (content === undefined) throw Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' });
+          return `${content}\n`;
+        };
+        await expect(waitScriptDatabaseUrls(wait.args[0], containerEnv(objects, wait), readFile)).resolves.toEqual([serviceUrl]);
       }
     }
   });
@@ -389,6 +507,67 @@ describe('the checks catch broken manifests', () => {
     delete serviceContainer(deploymentOf(broken, 'fetcher'), 'fetcher').resources.limits;
     expect(checkGracefulStop(broken, SERVICES, SHUTDOWN_DEADLINE_MS)).toEqual([expect.stringContaining('extractor: terminationGracePeriodSeconds')]);
     expect(checkResources(broken)).toEqual([expect.stringContaining('fetcher: no cpu limits'), expect.stringContaining('fetcher: no memory limits')]);
+  });
+
+  it('notices an admin port behind a Service, an admin host off loopback, and a NetworkPolicy admitting it', () => {
+    const broken = clone(objects);
+    broken.push({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'wirestream-fetcher-admin' },
+      spec: { selector: { 'app.kubernetes.io/name': 'wirestream-fetcher' }, ports: [{ name: 'web', port: 80, targetPort: 3111 }] },
+    });
+    (broken.find((object) => object.kind === 'ConfigMap' && object.metadata.name === 'wirestream-fetcher-config')!.data as Container).ADMIN_HTTP_HOST = '0.0.0.0';
+    const policy = broken.find((object) => object.kind === 'NetworkPolicy' && object.metadata.name === 'wirestream-fetcher')!;
+    (policy.spec as Container).ingress[0].ports.push({ protocol: 'TCP', port: 3111 });
+    expect(checkAdminNotExposed(broken, [{ service: 'fetcher', defaultPort: 3111 }], isLoopbackHost)).toEqual([
+      'fetcher: ADMIN_HTTP_HOST 0.0.0.0 is not loopback',
+      expect.stringContaining('Service wirestream-fetcher-admin: port web reaches an admin port'),
+      expect.stringContaining('NetworkPolicy wirestream-fetcher: admits admin port 3111'),
+    ]);
+  });
+
+  it('notices a Deployment only the default deny selects, a rule on every port, and a port its pods do not declare', () => {
+    const broken = clone(objects).filter((object) => !(object.kind === 'NetworkPolicy' && object.metadata.name === 'wirestream-api'));
+    const policy = (name: string) => broken.find((object) => object.kind === 'NetworkPolicy' && object.metadata.name === name)!.spec as Container;
+    policy('wirestream-normalizer').ingress[0].ports[0].port = 'metrics';
+    delete policy('wirestream-storage').ingress[0].ports;
+    expect(checkNetworkPolicies(broken)).toEqual([
+      expect.stringContaining('Deployment wirestream-normalizer: NetworkPolicy wirestream-normalizer admits port metrics'),
+      expect.stringContaining('Deployment wirestream-storage: NetworkPolicy wirestream-storage ingress rule 0 admits every port'),
+      expect.stringContaining('Deployment wirestream-api: only deny-all NetworkPolicies'),
+    ]);
+    const withoutPolicies = broken.filter((object) => object.kind !== 'NetworkPolicy');
+    expect(checkNetworkPolicies(withoutPolicies)).toContainEqual('Deployment wirestream-fetcher: no NetworkPolicy selects its pods for ingress');
+  });
+
+  it('notices a Secret given as variables, and a Secret volume with loose modes', () => {
+    const broken = clone(objects);
+    serviceContainer(deploymentOf(broken, 'storage'), 'storage').envFrom.push({ secretRef: { name: 'wirestream-database' } });
+    podSpecOf(deploymentOf(broken, 'api')).volumes.find((volume: Container) => volume.secret).secret.defaultMode = 0o644;
+    delete podSpecOf(deploymentOf(broken, 'fetcher')).securityContext.fsGroup;
+    expect(checkSecretsAsFiles(broken, SECRET_VARIABLES_ALLOWED)).toEqual([
+      expect.stringContaining('Deployment wirestream-fetcher: Secret volume database mode 0440 is unreadable by a non-root user without fsGroup'),
+      expect.stringContaining('Deployment wirestream-fetcher: Secret volume admin mode 0440 is unreadable'),
+      'Deployment wirestream-storage/storage: envFrom Secret wirestream-database (mount it as files instead)',
+      expect.stringContaining('Deployment wirestream-api: Secret volume api-database mode 0644 has write or world bits'),
+    ]);
+    expect(checkSecretsAsFiles(objects, [])).toEqual([expect.stringContaining('Job wirestream-migrations/migrate: DATABASE_URL from Secret wirestream-database')]);
+  });
+
+  it('reads NAME_FILE variables as parseConfig does, and notices a file no volume holds, or an absent optional Secret', () => {
+    const broken = clone(objects);
+    const deployment = deploymentOf(broken, 'storage');
+    const container = serviceContainer(deployment, 'storage');
+    const read = () => withMountedFileVariables(broken, podSpecOf(deployment), container, ['DATABASE_URL']);
+    expect(read()).toEqual({ values: expect.objectContaining({ DATABASE_URL: expect.stringMatching(/^postgres:\/\//) }), problems: [] });
+    const volume = podSpecOf(deployment).volumes.find((candidate: Container) => candidate.secret);
+    volume.secret = { ...volume.secret, secretName: 'wirestream-nowhere', optional: true };
+    expect(read().problems).toEqual([expect.stringContaining('does not exist while the optional Secret wirestream-nowhere is absent')]);
+    container.env.find((variable: Container) => variable.name === 'DATABASE_URL_FILE').value = '/etc/wirestream/url';
+    expect(read().problems).toEqual(['DATABASE_URL_FILE: /etc/wirestream/url is on no Secret or ConfigMap volume of container storage']);
+    container.env.push({ name: 'DATABASE_URL', value: 'postgres://elsewhere/wirestream' });
+    expect(read().problems).toEqual(['DATABASE_URL_FILE: set either DATABASE_URL or DATABASE_URL_FILE, not both']);
   });
 
   it('notices an API without a CPU autoscaler', () => {

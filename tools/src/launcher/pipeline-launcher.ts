@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { API_READER_ROLE } from '@wirestream/db';
 import { API_SERVICE, SERVICES, serviceEntryPoint, STATE_DIR, type LaunchableService, type ServiceName } from '../repo-paths';
 
 export interface PipelineOptions {
@@ -117,6 +118,8 @@ function launch(service: LaunchableService, index: number, env: Record<string, s
       ...env,
       // A restarted fetcher keeps its name, so it takes its own source leases back at once.
       ...(service === 'fetcher' ? { FETCHER_INSTANCE_ID: `fetcher-${index}` } : {}),
+      // The API reads the writers' database as its own read-only role, unless told otherwise.
+      ...(service === API_SERVICE && !env.API_DATABASE_URL && env.DATABASE_URL ? { API_DATABASE_URL: asApiReader(env.DATABASE_URL) } : {}),
       HTTP_PORT: '0',
       HTTP_PORT_FILE: portFile,
       HTTP_HOST: '127.0.0.1',
@@ -128,6 +131,14 @@ function launch(service: LaunchableService, index: number, env: Record<string, s
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   return { service, index, process: child, healthUrl: '', portFile, logFile };
+}
+
+/** The same database URL as the API's read-only role (created by the migrations). */
+export function asApiReader(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  url.username = API_READER_ROLE;
+  url.password = '';
+  return url.toString();
 }
 
 async function waitUntilReady(instance: RunningInstance, timeoutMs: number): Promise<void> {

@@ -6,7 +6,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import path from 'node:path';
 import { commandLine } from '../command-line';
 import { migrate, withClient } from '../launcher/article-queries';
-import { listeningPort } from '../launcher/pipeline-launcher';
+import { asApiReader, listeningPort } from '../launcher/pipeline-launcher';
 import { REPO_ROOT } from '../repo-paths';
 import { generateArticles, type GeneratedArticle } from './generate-articles';
 import { StatementCpuMeter } from './statement-cpu';
@@ -161,7 +161,17 @@ async function main(): Promise<void> {
     const portFile = path.join(tmpdir(), `wirestream-bench-api-${process.pid}.port`);
     rmSync(portFile, { force: true });
     api = spawn(process.execPath, [apiEntry], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, HTTP_PORT: '0', HTTP_PORT_FILE: portFile, HTTP_HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      // Query cost is measured here, not the key check or the rate limit: no auth, on loopback, no limit in reach.
+      env: {
+        ...process.env,
+        API_DATABASE_URL: asApiReader(databaseUrl),
+        API_AUTH: 'off',
+        API_RATE_LIMIT_PER_MINUTE: String(1_000_000_000),
+        HTTP_PORT: '0',
+        HTTP_PORT_FILE: portFile,
+        HTTP_HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const apiUrl = `http://127.0.0.1:${await listeningPort(portFile, api, 'its output above', 60_000)}`;
