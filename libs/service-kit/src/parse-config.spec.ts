@@ -40,4 +40,9 @@ describe('parseConfig with NAME_FILE', () => {
     expect(() => parseConfig(schema, { TOKEN: 'secret-value-1', TOKEN_FILE: file('both', 'secret-value-2') })).toThrow(/TOKEN_FILE: set either TOKEN or TOKEN_FILE, not both/);
     expect(() => parseConfig(schema, { TOKEN_FILE: path.join(dir, 'missing') })).toThrow(/TOKEN_FILE: cannot read .*missing \(ENOENT\)/);
   });
+
+  it("leaves a schema's own NAME_FILE variable alone", () => {
+    const withPortFile = z.object({ PORT: z.coerce.number().optional(), PORT_FILE: z.string().optional() });
+    expect(parseConfig(withPortFile, { PORT: '0', PORT_FILE: '/tmp/port' })).toEqual({ PORT: 0, PORT_FILE: '/tmp/port' });
+  });
 });

@@ -29,11 +29,14 @@ export function parseConfig<S extends z.ZodObject>(schema: S, env: NodeJS.Proces
  * one trailing newline. Secrets (tokens, passwords, database URLs with passwords) then live in
  * mounted files rather than in the process environment, where child processes and crash reports
  * see them. Setting both `NAME` and `NAME_FILE` is a problem, as is a file that cannot be read.
+ * Where the schema itself has a `NAME_FILE` variable, that one keeps its own meaning.
  */
 export function withFileVariables(names: string[], env: NodeJS.ProcessEnv): { values: NodeJS.ProcessEnv; problems: string[] } {
   const values: NodeJS.ProcessEnv = { ...env };
   const problems: string[] = [];
   for (const name of names) {
+    // A schema's own NAME_FILE setting (HTTP_PORT_FILE: where to write the port) is not this.
+    if (names.includes(`${name}_FILE`)) continue;
     const file = env[`${name}_FILE`];
     if (file === undefined || file === '') continue;
     if (env[name] !== undefined && env[name] !== '') {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { Logger } from '@nestjs/common';
 import { ALL_TOPICS, MAX_MESSAGE_BYTES, namespacedTopic } from '@wirestream/contracts';
+import { API_READER_ROLE } from '@wirestream/db';
 import { ConsumerRunner, KafkaEnvSchema, kafkaOptionsFromEnv, type ConsumerSpec } from '@wirestream/kafka';
 import { AdminEnvSchema, HealthModule, SHUTDOWN_DEADLINE_MS, ServiceEnvSchema, isLoopbackHost } from '@wirestream/service-kit';
 import type { z } from 'zod';
@@ -49,8 +50,6 @@ const CPU_SCALED_SERVICE = 'api';
 const VARIABLES_READ_ELSEWHERE = [/^DATABASE_POOL_SIZE$/, /^OTEL_[A-Z_]+$/];
 /** The variable holding each database-using service's Postgres URL (each given as `<variable>_FILE`). */
 const DATABASE_URL_VARIABLES: Record<string, string> = { storage: 'DATABASE_URL', api: 'API_DATABASE_URL', fetcher: 'FETCHER_STATE_DATABASE_URL' };
-/** The read-only role the API connects as (created NOLOGIN by the migrations). */
-const API_DATABASE_ROLE = 'wirestream_api';
 /**
  * Secrets taken as variables rather than files, each explained in its manifest: the migrations job
  * runs the TypeORM CLI, whose data source (libs/db migration-cli.data-source) reads DATABASE_URL only.
@@ -252,6 +251,7 @@ describe.each(KUSTOMIZATIONS)('deploy/k8s/%s', (kustomization) => {
   });
 
   it("gives each service an environment its own configuration schemas accept, and no unknown variable", () => {
+    const found = [];
     for (const service of SERVICES) {
       for (const deployment of deploymentsOf(objects, service)) {
         const container = serviceContainer(deployment, service);
@@ -259,17 +259,18 @@ describe.each(KUSTOMIZATIONS)('deploy/k8s/%s', (kustomization) => {
         const names = schemas.flatMap((schema) => Object.keys(schema.shape));
         // NAME_FILE read into NAME from the mounted Secret, as parseConfig (withFileVariables) does.
         const { values, problems } = withMountedFileVariables(objects, podSpecOf(deployment), container, names);
-        expect({ service, problems }).toEqual({ service, problems: [] });
-        for (const schema of schemas) {
+        const issues = schemas.flatMap((schema) => {
           const parsed = schema.safeParse(values);
-          expect({ service, issues: parsed.success ? [] : parsed.error.issues }).toEqual({ service, issues: [] });
-        }
+          return parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+        });
+        // NAME_FILE is known when NAME is.
         const known = new Set(names);
         const isKnown = (name: string) => known.has(name) || (name.endsWith('_FILE') && known.has(name.slice(0, -'_FILE'.length)));
         const unknown = Object.keys(containerEnv(objects, container)).filter((name) => !isKnown(name) && !VARIABLES_READ_ELSEWHERE.some((pattern) => pattern.test(name)));
-        expect({ service, unknown }).toEqual({ service, unknown: [] });
+        found.push({ service, problems, issues, unknown });
       }
     }
+    expect(found).toEqual(SERVICES.map((service) => ({ service, problems: [], issues: [], unknown: [] })));
   });
 
   it('keeps database URLs in Secrets read as files, never in a ConfigMap, and gives the API its read-only role', () => {
@@ -289,7 +290,7 @@ describe.each(KUSTOMIZATIONS)('deploy/k8s/%s', (kustomization) => {
         expect({ service, file }).toEqual({ service, file: expect.objectContaining({ kind: 'Secret', content: expect.stringMatching(/^postgres:\/\//) }) });
         secretOf[service] = file!.name;
         if (service === 'api') {
-          expect(new URL(file!.content!).username).toBe(API_DATABASE_ROLE);
+          expect(new URL(file!.content!).username).toBe(API_READER_ROLE);
           expect(env.DATABASE_URL_FILE).toBeUndefined();
         }
       }

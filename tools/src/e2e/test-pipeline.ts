@@ -17,6 +17,8 @@ import { SERVICES, serviceEntryPoint, SHARED_DIR, STATE_DIR } from '../repo-path
  */
 export interface TestPipeline {
   namespace: string;
+  /** The test schema's URL, as the schema's owner. */
+  databaseUrl: string;
   dropDir: string;
   kafka: Kafka;
   db: DataSource;
@@ -30,6 +32,8 @@ export interface TestPipeline {
 export interface TestPipelineOptions {
   /** The database URL the services get, from the direct one the test uses (e.g. through a proxy). */
   serviceDatabaseUrl?: (directUrl: string) => string;
+  /** Also start the query API (services/api) on the test schema. */
+  withApi?: boolean;
 }
 
 export async function startTestPipeline(name: string, extraEnv: Record<string, string> = {}, options: TestPipelineOptions = {}): Promise<TestPipeline> {
@@ -61,10 +65,12 @@ export async function startTestPipeline(name: string, extraEnv: Record<string, s
       ...extraEnv,
     },
     logDir: path.join(STATE_DIR, 'logs', namespace),
+    withApi: options.withApi,
   });
   const kafka = new Kafka({ clientId: namespace, brokers: brokers.split(','), logLevel: logLevel.NOTHING });
   return {
     namespace,
+    databaseUrl,
     dropDir,
     kafka,
     db,

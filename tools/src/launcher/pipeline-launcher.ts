@@ -26,6 +26,8 @@ export interface RunningInstance {
   healthUrl: string;
   /** Where it writes the port it listens on (HTTP_PORT_FILE). */
   portFile: string;
+  /** Where it writes its admin port (ADMIN_HTTP_PORT_FILE), written before the health port when it serves admin routes. */
+  adminPortFile: string;
   logFile: string;
 }
 
@@ -105,7 +107,9 @@ interface LaunchOptions {
 function launch(service: LaunchableService, index: number, env: Record<string, string>, options: LaunchOptions): RunningInstance {
   const logFile = path.join(options.logDir, `${service}-${index}.log`);
   const portFile = path.join(options.logDir, `${service}-${index}.port`);
+  const adminPortFile = path.join(options.logDir, `${service}-${index}.admin-port`);
   rmSync(portFile, { force: true });
+  rmSync(adminPortFile, { force: true });
   const log = createWriteStream(logFile, { flags: options.appendLog ? 'a' : 'w' });
   const profiling = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, `--cpu-prof-name=${service}-${index}.cpuprofile`] : [];
   const inherited = { ...process.env };
@@ -123,6 +127,9 @@ function launch(service: LaunchableService, index: number, env: Record<string, s
       HTTP_PORT: '0',
       HTTP_PORT_FILE: portFile,
       HTTP_HOST: '127.0.0.1',
+      ADMIN_HTTP_PORT: '0',
+      ADMIN_HTTP_PORT_FILE: adminPortFile,
+      ADMIN_HTTP_HOST: '127.0.0.1',
       KAFKAJS_NO_PARTITIONER_WARNING: '1',
       NO_COLOR: '1',
     },
@@ -130,7 +137,7 @@ function launch(service: LaunchableService, index: number, env: Record<string, s
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
-  return { service, index, process: child, healthUrl: '', portFile, logFile };
+  return { service, index, process: child, healthUrl: '', portFile, adminPortFile, logFile };
 }
 
 /** The same database URL as the API's read-only role (created by the migrations). */
