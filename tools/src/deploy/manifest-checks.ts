@@ -136,6 +136,8 @@ export function withMountedFileVariables(
   const values = { ...env };
   const problems: string[] = [];
   for (const name of names) {
+    // As parseConfig: a schema's own NAME_FILE setting (HTTP_PORT_FILE: where to write the port) keeps its meaning.
+    if (names.includes(`${name}_FILE`)) continue;
     const file = env[`${name}_FILE`];
     if (file === undefined || file === '') continue;
     if (env[name] !== undefined && env[name] !== '') {

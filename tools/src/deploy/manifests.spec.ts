@@ -549,7 +549,6 @@ describe('the checks catch broken manifests', () => {
     delete podSpecOf(deploymentOf(broken, 'fetcher')).securityContext.fsGroup;
     expect(checkSecretsAsFiles(broken, SECRET_VARIABLES_ALLOWED)).toEqual([
       expect.stringContaining('Deployment wirestream-fetcher: Secret volume database mode 0440 is unreadable by a non-root user without fsGroup'),
-      expect.stringContaining('Deployment wirestream-fetcher: Secret volume admin mode 0440 is unreadable'),
       'Deployment wirestream-storage/storage: envFrom Secret wirestream-database (mount it as files instead)',
       expect.stringContaining('Deployment wirestream-api: Secret volume api-database mode 0644 has write or world bits'),
     ]);
@@ -569,6 +568,9 @@ describe('the checks catch broken manifests', () => {
     expect(read().problems).toEqual(['DATABASE_URL_FILE: /etc/wirestream/url is on no Secret or ConfigMap volume of container storage']);
     container.env.push({ name: 'DATABASE_URL', value: 'postgres://elsewhere/wirestream' });
     expect(read().problems).toEqual(['DATABASE_URL_FILE: set either DATABASE_URL or DATABASE_URL_FILE, not both']);
+    // A schema's own *_FILE setting is not a file variable.
+    container.env.push({ name: 'HTTP_PORT_FILE', value: '/tmp/port' });
+    expect(withMountedFileVariables(broken, podSpecOf(deployment), container, ['HTTP_PORT', 'HTTP_PORT_FILE']).problems).toEqual([]);
   });
 
   it('notices an API without a CPU autoscaler', () => {

@@ -5,6 +5,7 @@ export const MAX_QUERY_PARAMETERS = 32;
 
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 /** C0 and C1 controls, DEL, and the non-characters U+FFFE/U+FFFF: nothing a search or an id holds. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/;
 
 /**
