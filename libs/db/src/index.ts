@@ -12,3 +12,4 @@ export * from './stories/story-rule';
 export * from './api-keys/api-key-token';
 export * from './api-keys/api-key-store';
 export { API_READER_ROLE } from './migrations/1796700000000-api-keys-and-reader-role';
+export * from './schema-state';

@@ -120,4 +120,17 @@ describe('kafkaOptionsFromEnv', () => {
       );
     });
   });
+
+  it.each([
+    ['nonsense', /KAFKA_BROKERS: "nonsense" is not host:port: give host:port, e\.g\. 127\.0\.0\.1:9092/],
+    ['kafka:0', /KAFKA_BROKERS: "kafka:0" has port 0, outside 1-65535/],
+    ['kafka:9092,kafka:99999', /KAFKA_BROKERS: "kafka:99999" has port 99999/],
+    [' , ', /KAFKA_BROKERS: names no broker/],
+  ])('names KAFKA_BROKERS=%j with its problem and an example', (brokers, message) => {
+    expect(() => kafkaOptionsFromEnv('svc', { KAFKA_BROKERS: brokers })).toThrow(message);
+  });
+
+  it('accepts host names and IPv4 addresses', () => {
+    expect(kafkaOptionsFromEnv('svc', { KAFKA_BROKERS: 'kafka-0.kafka.svc:9092, 10.0.0.1:9093' }).brokers).toEqual(['kafka-0.kafka.svc:9092', '10.0.0.1:9093']);
+  });
 });

@@ -13,6 +13,13 @@ export const KafkaEnvSchema = z.object({
   KAFKA_BROKERS: z
     .string()
     .default('127.0.0.1:9092')
+    .refine((value) => value.split(',').some((broker) => broker.trim() !== ''), 'names no broker: give host:port, e.g. 127.0.0.1:9092,kafka-1:9092')
+    .superRefine((value, context) => {
+      for (const broker of value.split(',').map((entry) => entry.trim()).filter(Boolean)) {
+        const problem = brokerAddressProblem(broker);
+        if (problem) context.addIssue({ code: 'custom', message: `"${broker}" ${problem}: give host:port, e.g. 127.0.0.1:9092,kafka-1:9092` });
+      }
+    })
     .describe('Comma-separated bootstrap brokers (host:port).'),
   KAFKA_TOPIC_NAMESPACE: z
     .string()
@@ -120,6 +127,15 @@ export const KafkaEnvSchema = z.object({
       });
     }
   });
+
+/** What is wrong with one `host:port` broker address (a host name or IPv4 address), or null. */
+export function brokerAddressProblem(broker: string): string | null {
+  const match = /^([A-Za-z0-9._-]+):(\d+)$/.exec(broker);
+  if (!match) return 'is not host:port';
+  const port = Number(match[2]);
+  if (port < 1 || port > 65535) return `has port ${match[2]}, outside 1-65535`;
+  return null;
+}
 
 export interface KafkaOptions {
   brokers: string[];

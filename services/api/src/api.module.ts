@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { HealthModule } from '@wirestream/service-kit';
+import { schemaReadiness } from '@wirestream/db';
 import { DataSource } from 'typeorm';
 import { API_CONFIG, type ApiConfig } from './api.config';
 import { ArticlesController } from './articles/articles.controller';
@@ -21,6 +22,8 @@ import { StoriesService } from './stories/stories.service';
       inject: [DataSource],
       useFactory: (dataSource: DataSource) => [
         { name: 'postgres', check: async () => ({ ok: (await dataSource.query('SELECT 1 AS ok')).length === 1 }) },
+        // Not ready while migrations are pending: queries would answer 500.
+        schemaReadiness(dataSource),
       ],
     }),
     ThrottlerModule.forRootAsync({

@@ -15,6 +15,23 @@ describe('fetcher configuration', () => {
     ]);
   });
 
+  it('names a feed URL with a port and no id by host and port', () => {
+    const config = parseConfig(FetcherEnvSchema, { FETCHER_FEED_URLS: 'http://127.0.0.1:8765/x.rss' });
+    expect(sourcesFromEnv(config).map((source) => source.id)).toEqual(['127.0.0.1-8765']);
+  });
+
+  it.each([
+    ['notaurl', /FETCHER_FEED_URLS: "notaurl" is not an http\(s\) URL: e\.g\. kuna=https:\/\/www\.kuna\.net\.kw\/rss/],
+    ['ftp://wire.example/feed', /FETCHER_FEED_URLS: "ftp:\/\/wire\.example\/feed" is not an http\(s\) URL/],
+    ['bad id!=https://wire.example/feed', /FETCHER_FEED_URLS: "bad id!=https:\/\/wire\.example\/feed": the source id "bad id!" must be letters/],
+  ])('refuses FETCHER_FEED_URLS=%j in one line naming the variable', (value, message) => {
+    expect(() => parseConfig(FetcherEnvSchema, { FETCHER_FEED_URLS: value })).toThrow(message);
+  });
+
+  it('refuses an unknown address range in FETCHER_FEED_ALLOW_ADDRESS_RANGES', () => {
+    expect(() => parseConfig(FetcherEnvSchema, { FETCHER_FEED_ALLOW_ADDRESS_RANGES: 'loopback,everything' })).toThrow(/FETCHER_FEED_ALLOW_ADDRESS_RANGES/);
+  });
+
   it('has the file-drop source off unless a directory is given', () => {
     const config = parseConfig(FetcherEnvSchema, {});
     expect(config.FETCHER_DROP_DIR).toBe('');

@@ -1,7 +1,7 @@
 import { MAX_MESSAGE_BYTES } from '@wirestream/contracts';
 import { hostname } from 'node:os';
 import { z } from 'zod';
-import { ADDRESS_RANGES } from './source-registry';
+import { ADDRESS_RANGES, parseFeedUrlEntry } from './source-registry';
 
 const commaList = z
   .string()
@@ -16,7 +16,14 @@ export const FetcherEnvSchema = z.object({
     'Move each dropped file, once its documents are sent, into `.done/` in the drop directory (`.refused/` when it was dead-lettered). Scans then stat only new files: a directory keeping every file ever dropped costs a stat per file per scan.',
   ),
   FETCHER_DROP_BATCH_FILES: z.coerce.number().int().min(1).max(10_000).default(100).describe('Dropped files read and produced together in one send to the broker.'),
-  FETCHER_FEED_URLS: commaList.describe('RSS/Atom feed URLs to poll, comma-separated; `id=url` names the source, else the host does.'),
+  FETCHER_FEED_URLS: commaList
+    .superRefine((entries, context) => {
+      for (const entry of entries) {
+        const parsed = parseFeedUrlEntry(entry);
+        if ('problem' in parsed) context.addIssue({ code: 'custom', message: parsed.problem });
+      }
+    })
+    .describe('RSS/Atom feed URLs to poll, comma-separated; `id=url` names the source, else the host does.'),
   FETCHER_FEED_POLL_MS: z.coerce.number().int().min(1000).default(300_000).describe('How often each feed is polled, in ms.'),
   FETCHER_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000).describe('Timeout of one feed request, in ms.'),
   FETCHER_SOURCES_FILE: z.string().default('').describe('YAML or JSON file declaring the sources (see README, Sources); empty: only the variables below.'),

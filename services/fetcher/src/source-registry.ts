@@ -72,13 +72,34 @@ export function loadSourcesFile(filePath: string): SourceDeclaration[] {
   );
 }
 
+const FEED_URL_EXAMPLE = 'e.g. kuna=https://www.kuna.net.kw/rss or https://wire.example/latest.xml';
+
+/**
+ * One FETCHER_FEED_URLS entry: `id=url`, or a URL whose host (and port) names the source. A
+ * problem names the entry and shows a good one.
+ */
+export function parseFeedUrlEntry(entry: string): { id: string; url: string } | { problem: string } {
+  const separator = entry.indexOf('=');
+  const hasId = separator > 0 && !entry.slice(0, separator).includes(':');
+  const url = hasId ? entry.slice(separator + 1).trim() : entry;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { problem: `"${entry}" is not an http(s) URL: ${FEED_URL_EXAMPLE}` };
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { problem: `"${entry}" is not an http(s) URL: ${FEED_URL_EXAMPLE}` };
+  const id = hasId ? entry.slice(0, separator).trim() : parsed.port ? `${parsed.hostname}-${parsed.port}` : parsed.hostname;
+  if (!SOURCE_ID.test(id)) return { problem: `"${entry}": the source id "${id}" must be letters, digits, ".", "_" and "-", starting with a letter or digit: ${FEED_URL_EXAMPLE}` };
+  return { id, url };
+}
+
 /** The sources the older variables declare (FETCHER_FEED_URLS, FETCHER_DROP_DIR), as declarations. */
 export function sourcesFromEnv(config: FetcherConfig): SourceDeclaration[] {
   const feeds = config.FETCHER_FEED_URLS.map((entry): SourceDeclaration => {
-    const separator = entry.indexOf('=');
-    const hasId = separator > 0 && !entry.slice(0, separator).includes(':');
-    const url = hasId ? entry.slice(separator + 1) : entry;
-    return UrlSourceSchema.parse({ id: hasId ? entry.slice(0, separator) : new URL(url).host, kind: 'feed', url, allowAddressRanges: config.FETCHER_FEED_ALLOW_ADDRESS_RANGES });
+    const parsed = parseFeedUrlEntry(entry);
+    if ('problem' in parsed) throw new Error(`FETCHER_FEED_URLS: ${parsed.problem}`); // FetcherEnvSchema refused it already
+    return UrlSourceSchema.parse({ ...parsed, kind: 'feed', allowAddressRanges: config.FETCHER_FEED_ALLOW_ADDRESS_RANGES });
   });
   const drops: SourceDeclaration[] = config.FETCHER_DROP_DIR
     ? [{ id: config.FETCHER_DROP_SOURCE_ID, kind: 'file-drop', path: path.resolve(config.FETCHER_DROP_DIR), pollIntervalMs: config.FETCHER_DROP_POLL_MS, limits: {} }]

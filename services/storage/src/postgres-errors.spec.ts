@@ -7,13 +7,26 @@ describe('classifyPostgresError', () => {
     ['a server shutting down', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })],
     ['a serialization conflict', Object.assign(new Error('could not serialize access'), { code: '40001' })],
     ['a lost connection', new Error('Connection terminated unexpectedly')],
+    ['a missing relation (an unmigrated database)', Object.assign(new Error('relation "articles" does not exist'), { code: '42P01' })],
+    ['a missing column (a migration behind)', Object.assign(new Error('column "urgency" does not exist'), { code: '42703' })],
+    ['a permission denied', Object.assign(new Error('permission denied for table articles'), { code: '42501' })],
+    ['a read-only transaction', Object.assign(new Error('cannot execute INSERT in a read-only transaction'), { code: '25006' })],
+    ['a database that does not exist', Object.assign(new Error('database "wirestream" does not exist'), { code: '3D000' })],
+    ['failed authentication', Object.assign(new Error('password authentication failed'), { code: '28P01' })],
+    ['too many connections', Object.assign(new Error('sorry, too many clients already'), { code: '53300' })],
   ])('retries %s', (_, error) => {
     expect(classifyPostgresError(error)).toBeInstanceOf(TransientError);
   });
 
-  it('dead-letters data the database rejects', () => {
+  it('dead-letters data the database rejects, keeping the cause', () => {
     const error = Object.assign(new Error('value too long for type character varying(32)'), { code: '22001' });
-    expect(classifyPostgresError(error)).toBeInstanceOf(PermanentError);
+    const classified = classifyPostgresError(error);
+    expect(classified).toBeInstanceOf(PermanentError);
+    expect(classified.cause).toBe(error);
+  });
+
+  it('dead-letters other 25xxx transaction states than read-only', () => {
+    expect(classifyPostgresError(Object.assign(new Error('invalid transaction state'), { code: '25000' }))).not.toBeInstanceOf(TransientError);
   });
 
   it('passes other errors through unchanged', () => {
