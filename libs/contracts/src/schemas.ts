@@ -29,6 +29,8 @@ export const FeedItemSchema = z.object({
   categories: z.array(z.string()),
   /** Added within v1: the dateline an NITF/NewsML-G2 item declares apart from its copy ("NEW YORK"). */
   dateline: z.string().nullable().optional(),
+  /** Added within v1: the item's urgency as the format states it, 1 (FLASH) to 9 (lowest); IPTC's scale. */
+  urgency: z.number().int().min(1).max(9).nullable().optional(),
 });
 
 export const RawDocumentV1Schema = z.object({
@@ -100,6 +102,15 @@ export const NormalizedArticleSchema = z.object({
     })
     .optional(),
   normalizerVersion: z.string().min(1),
+  /**
+   * Added within v1: a headline with no body text (a FLASH or BULLETIN, or a feed item carrying a
+   * title and a link only). Absent means false.
+   */
+  bodyless: z.boolean().optional(),
+  /** Added within v1: urgency 1 (FLASH) to 9, when the copy or its format states one. */
+  urgency: z.number().int().min(1).max(9).nullable().optional(),
+  /** Added within v1: what the normalizer changed or doubted on the way (control characters removed, …). */
+  processingNotes: z.array(z.string()).optional(),
 });
 
 export const NormalizedArticleV1Schema = NormalizedArticleSchema.extend({ schemaVersion: z.literal(1) });

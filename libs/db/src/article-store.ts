@@ -79,7 +79,7 @@ export class ArticleStore {
     // article (while its partition moves between them) wait for each other instead of deadlocking.
     const articles = [...latestById.values()]
       .sort((a, b) => a.message.articleId.localeCompare(b.message.articleId))
-      .map(prepare);
+      .map((input) => prepare(withoutNul(input)));
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.dataSource.transaction((manager) => this.writeBatch(manager, articles));
@@ -125,7 +125,7 @@ export class ArticleStore {
     const changed = articles.filter((article) => stored.get(article.id)?.rowVersion !== storedNow.get(article.id)?.rowVersion);
     if (changed.length > 0) throw new ArticlesWrittenMeanwhile(changed.map((article) => article.id));
     result.stories = await assignStories(manager, replacing, stored, this.storyRule, this.commonSketchHashes);
-    await upsertArticles(manager, replacing, result.stories);
+    await upsertArticles(manager, replacing, result.stories, new Set(previouslyStored));
     result.written = replacing.map((article) => article.id);
     await replaceQuotes(manager, replacing, entityIds, previouslyStored);
     await replaceSalientEntities(manager, replacing, previouslyStored);
@@ -150,6 +150,30 @@ interface PreparedArticle {
   sketch: number[];
   salient: string[];
   versionRank: number[];
+}
+
+/**
+ * The input with every NUL in its text replaced by U+FFFD: Postgres refuses NUL in text, and the
+ * normalizer removes it, but a message from an older normalizer may still carry one. Replaced, not
+ * removed, so mention and quote offsets into the body still hold.
+ */
+export function withoutNul(input: StoredArticleInput): StoredArticleInput {
+  return holdsNul(input.message) ? { ...input, message: replaceNul(input.message) as StoredArticleInput['message'] } : input;
+}
+
+/** One walk with no allocation: nearly every message has no NUL, and this runs on every one. */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (value && typeof value === 'object') return Object.values(value).some(holdsNul);
+  return false;
+}
+
+function replaceNul(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/\u0000/g, '\ufffd');
+  if (Array.isArray(value)) return value.map(replaceNul);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, replaceNul(field)]));
+  return value;
 }
 
 function prepare(input: StoredArticleInput): PreparedArticle {
@@ -206,13 +230,20 @@ interface StoredArticle {
 }
 
 /** Inserts the articles, or replaces them; a stored article keeps its story. */
-async function upsertArticles(manager: EntityManager, articles: PreparedArticle[], stories: Map<string, StoryAssignment>): Promise<void> {
+async function upsertArticles(manager: EntityManager, articles: PreparedArticle[], stories: Map<string, StoryAssignment>, previouslyStored: Set<string>): Promise<void> {
+  // The headline-only columns go into the statement only when a row needs them: a new article that
+  // takes their defaults (nearly all) adds three parameters for nothing. A stored article being
+  // replaced always writes them, so a flag it had is reset.
+  const flagged = articles.some(({ id, input: { message } }) => {
+    const { bodyless, urgency, processingNotes } = message.article;
+    return bodyless || urgency || (processingNotes?.length ?? 0) > 0 || previouslyStored.has(id);
+  });
   const columns = [
     'article_id', 'source_id', 'document_uri', 'canonical_url', 'headline', 'subheadline',
     'dateline_place', 'dateline_date_text', 'dateline_agency', 'byline_text', 'byline_names', 'byline_emails',
     'published_at', 'published_at_source', 'publisher', 'originating_agency', 'credits', 'section', 'language',
     'body', 'captions', 'word_count', 'content_hash', 'normalizer_version', 'extractor_version', 'trace_id', 'fetched_at',
-    'version_rank', 'simhash', 'shingle_sketch', 'salient_entities', 'story_id',
+    'version_rank', 'simhash', 'shingle_sketch', 'salient_entities', ...(flagged ? ['bodyless', 'urgency', 'processing_notes'] : []), 'story_id',
   ];
   const rows = articles.map((prepared) => {
     const { message, traceId } = prepared.input;
@@ -224,7 +255,9 @@ async function upsertArticles(manager: EntityManager, articles: PreparedArticle[
       asTimestamp(article.publishedAt), article.publishedAtSource, article.publisher, article.originatingAgency, article.credits,
       article.section, article.language, article.body, article.captions, article.wordCount, article.contentHash,
       article.normalizerVersion, message.extractorVersion, traceId, article.fetchedAt,
-      prepared.versionRank, prepared.simhash?.toString() ?? null, prepared.sketch, prepared.salient, stories.get(prepared.id)!.storyId,
+      prepared.versionRank, prepared.simhash?.toString() ?? null, prepared.sketch, prepared.salient,
+      ...(flagged ? [article.bodyless ?? false, article.urgency ?? null, article.processingNotes ?? []] : []),
+      stories.get(prepared.id)!.storyId,
     ];
   });
   const updates = columns

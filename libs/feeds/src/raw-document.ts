@@ -31,10 +31,12 @@ export function buildRawDocument(parts: RawDocumentParts): RawDocumentV1 {
   }
   if (Number.isNaN(parts.fetchedAt.getTime())) throw new TypeError('fetchedAt is not a valid date');
   const contentHash = sha256Hex(parts.body);
+  // Headline-only items share an empty body: without a guid or URL, their headline tells them apart.
+  const identityHash = parts.body || !parts.feedItem?.title ? contentHash : sha256Hex(`headline-only\n${parts.feedItem.title}`);
   const { id, kind, uri } = parts.source;
   return {
     schemaVersion: 1,
-    articleId: articleIdFor({ sourceId: id, guid: parts.guid, url: parts.url, contentHash }),
+    articleId: articleIdFor({ sourceId: id, guid: parts.guid, url: parts.url, contentHash: identityHash }),
     source: { id, kind, uri },
     documentUri: parts.documentUri,
     fetchedAt: parts.fetchedAt.toISOString(),

@@ -13,6 +13,7 @@ import { readHtmlPage, type PageFacts } from './html-page';
 import { detectLanguage } from './language';
 import { resolveDatelineDate } from './published-date';
 import { uniqueTexts } from './text-cleanup';
+import { withoutControlCharacters } from './control-characters';
 import { NORMALIZER_VERSION } from './version';
 import { readWireText, type WireCopy } from './wire-text';
 import { countBodyWords } from './word-count';
@@ -32,17 +33,24 @@ export interface NormalizeOptions {
  * Turns one raw document into a normalized article: clean body text and the metadata the
  * document carries. Fields the document does not carry are null or empty, never guessed.
  *
- * @throws UnprocessableDocumentError when no body text is left after cleaning, or the markup is
- *   too large or deeply nested to parse.
+ * @throws UnprocessableDocumentError when neither a headline nor body text is left after cleaning
+ *   (a headline alone makes a `bodyless` article), or the markup is too large or deeply nested to parse.
  */
-export function normalizeDocument(doc: RawDocumentV1, options: NormalizeOptions = {}): NormalizedArticle {
+export function normalizeDocument(received: RawDocumentV1, options: NormalizeOptions = {}): NormalizedArticle {
+  const { doc, notes } = withoutUnwantedCharacters(received);
   const feed = feedItemFacts(doc.feedItem);
   const { copy, page, extraCaptions } = readDocument(doc, feed.headline);
 
   const body = copy.paragraphs.join('\n\n').trim();
-  if (!body) {
-    throw new UnprocessableDocumentError(`${doc.documentUri}: no body text left after normalization (format ${doc.format})`);
+  // A headline alone is a story (a FLASH, a BULLETIN, a feed item with a title and a link); with
+  // neither headline nor text there is nothing to keep. A web page read on its own is not a wire
+  // item: with no story text its <title> is a gallery's or an index's, not a headline.
+  const bodyless = !body;
+  const headlineOnlyIsAStory = doc.format !== 'html' || doc.feedItem !== null;
+  if (bodyless && (!copy.headline || !headlineOnlyIsAStory)) {
+    throw new UnprocessableDocumentError(`${doc.documentUri}: no headline and no body text left after normalization (format ${doc.format})`);
   }
+  if (bodyless) notes.push('no body text: stored as a headline-only item');
 
   const byline = pickByline(doc.format, page?.byline ?? null, copy.byline, feed.byline);
   const captions = uniqueTexts([...extraCaptions, ...copy.captions]);
@@ -70,14 +78,44 @@ export function normalizeDocument(doc: RawDocumentV1, options: NormalizeOptions 
       copy.syndication?.originatingAgency ?? (copy.dateline?.agency ? readableAgencyName(copy.dateline.agency) : null),
     credits: findCredits({ body, captions, bylineAffiliations: byline?.affiliations ?? [] }),
     section: page?.section ?? copy.section,
-    language: detectLanguage(body),
+    language: detectLanguage(bodyless ? (copy.headline ?? '') : body),
     body,
     captions,
     wordCount: countBodyWords(body),
     contentHash: sha256Hex(body),
-    nearDuplicate: nearDuplicateSignature(body),
+    // Headline-only items share an empty body: a signature of it would make them one another's copies.
+    ...(bodyless ? {} : { nearDuplicate: nearDuplicateSignature(body) }),
     normalizerVersion: NORMALIZER_VERSION,
+    // Optional fields travel only when they say something: most stories have a body, no stated
+    // urgency and nothing to note, and every byte is paid on three topics.
+    ...(bodyless ? { bodyless } : {}),
+    ...(doc.feedItem?.urgency ? { urgency: doc.feedItem.urgency } : {}),
+    ...(notes.length > 0 ? { processingNotes: notes } : {}),
   };
+}
+
+/**
+ * The document with NUL and other control characters, lone surrogates and non-characters taken
+ * out of its text fields before anything reads them, and a note of how many went.
+ */
+function withoutUnwantedCharacters(doc: RawDocumentV1): { doc: RawDocumentV1; notes: string[] } {
+  let removed = 0;
+  const clean = (text: string): string => {
+    const cleaned = withoutControlCharacters(text);
+    removed += cleaned.removed;
+    return cleaned.text;
+  };
+  const cleanOrNull = (text: string | null | undefined) => (text === null || text === undefined ? text : clean(text));
+  const feedItem = doc.feedItem && {
+    ...doc.feedItem,
+    title: cleanOrNull(doc.feedItem.title) ?? null,
+    author: cleanOrNull(doc.feedItem.author) ?? null,
+    link: cleanOrNull(doc.feedItem.link) ?? null,
+    categories: doc.feedItem.categories.map(clean),
+    dateline: cleanOrNull(doc.feedItem.dateline),
+  };
+  const cleaned = { ...doc, body: clean(doc.body), feedItem };
+  return { doc: cleaned, notes: removed > 0 ? [`removed ${removed} control or invalid character(s) (NUL, C0/C1 controls, lone surrogates, non-characters)`] : [] };
 }
 
 interface DocumentReading {

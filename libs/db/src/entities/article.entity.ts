@@ -79,6 +79,15 @@ export class ArticleRecord {
   @Column({ name: 'word_count', type: 'integer' })
   wordCount!: number;
 
+  @Column({ type: 'boolean', default: false })
+  bodyless!: boolean;
+
+  @Column({ type: 'smallint', nullable: true })
+  urgency!: number | null;
+
+  @Column({ name: 'processing_notes', type: 'text', array: true, default: () => "'{}'" })
+  processingNotes!: string[];
+
   @Column({ name: 'content_hash', type: 'char', length: 64 })
   contentHash!: string;
 

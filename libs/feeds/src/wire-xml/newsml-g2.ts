@@ -1,5 +1,5 @@
 import { readNitf } from './nitf';
-import { distinct, parseWireDate, type WirePackage, type WireStory } from './wire-story';
+import { distinct, parseUrgency, parseWireDate, type WirePackage, type WireStory } from './wire-story';
 import { attribute, child, childrenNamed, descendant, descendants, isElement, paragraphsOf, path, textOf, type XmlElement } from './xml-tree';
 
 export interface NewsMlG2Reading {
@@ -27,7 +27,8 @@ export function readNewsMlG2(root: XmlElement): NewsMlG2Reading {
     if (item.name === 'packageItem') packageElements.push(item);
     else if (item.name === 'newsItem') {
       const story = readNewsItem(item);
-      if (story.body) stories.push(story);
+      // A text item with a headline and no body is a FLASH or BULLETIN: a story all the same.
+      if (story.body || (story.headline && isTextItem(item))) stories.push(story);
       else skipped.push(`newsItem ${story.guid ?? '(no guid)'}: no inline text content (${attribute(path(item, 'itemMeta', 'itemClass'), 'qcode') ?? 'unknown class'})`);
     } else skipped.push(`${item.name} ${attribute(item, 'guid') ?? ''}: not a news or package item`.replace('  ', ' '));
   }
@@ -53,12 +54,14 @@ function readNewsItem(item: XmlElement): WireStory {
   const mainHeadline = headlines.find((headline) => !attribute(headline, 'role') || /main|hl1/i.test(attribute(headline, 'role')!)) ?? headlines[0];
   const subHeadline = headlines.find((headline) => /sub|hl2/i.test(attribute(headline, 'role') ?? ''));
   const headline = textOf(mainHeadline) ?? nitf?.headline ?? null;
+  // NewsML-G2 2.28 added a <subheadline> element beside <headline role="…subHeadline">.
+  const subheadline = textOf(subHeadline) ?? textOf(child(contentMeta, 'subheadline'));
 
   return {
     guid: attribute(item, 'guid'),
     version: attribute(item, 'version'),
     headline,
-    subheadline: textOf(subHeadline) ?? (nitf?.subheadline !== headline ? (nitf?.subheadline ?? null) : null),
+    subheadline: subheadline ?? (nitf?.subheadline !== headline ? (nitf?.subheadline ?? null) : null),
     byline: textOf(child(contentMeta, 'by')) ?? nitf?.byline ?? null,
     dateline: textOf(child(contentMeta, 'dateline')) ?? textOf(path(contentMeta, 'located', 'name')) ?? nitf?.dateline ?? null,
     publishedAt:
@@ -74,7 +77,14 @@ function readNewsItem(item: XmlElement): WireStory {
       ...childrenNamed(contentMeta, 'subject').map((subject) => textOf(child(subject, 'name'))),
     ]),
     body: content.body,
+    urgency: parseUrgency(textOf(child(contentMeta, 'urgency'))) ?? nitf?.urgency ?? null,
   };
+}
+
+/** Whether a newsItem is text (itemClass ninat:text, or no class stated), not a picture or video. */
+function isTextItem(item: XmlElement): boolean {
+  const itemClass = attribute(path(item, 'itemMeta', 'itemClass'), 'qcode');
+  return !itemClass || /:text$/.test(itemClass);
 }
 
 /** The item's text: an inline NITF or XHTML document, else inline plain text; remote content is not fetched. */

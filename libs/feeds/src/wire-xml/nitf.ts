@@ -1,5 +1,5 @@
 import { attribute, child, childrenNamed, descendants, paragraphsOf, path, textOf, type XmlElement } from './xml-tree';
-import { distinct, parseWireDate, type WireStory } from './wire-story';
+import { distinct, parseUrgency, parseWireDate, type WireStory } from './wire-story';
 
 /** Dates NITF writes into story.date text are machine stamps ('20170102T222800+0000'), not a dateline. */
 const MACHINE_DATE = /^\d{8}T\d{4,6}/;
@@ -46,6 +46,8 @@ export function readNitf(nitf: XmlElement): WireStory {
     language: attribute(nitf, 'baselang') ?? attribute(body, 'lang'),
     keywords: distinct(childrenNamed(path(docdata, 'key-list'), 'keyword').map((keyword) => attribute(keyword, 'key'))),
     body: paragraphs.join('\n\n'),
+    // <urgency ed-urg="1"/>: the editor's urgency, 1 most urgent.
+    urgency: parseUrgency(attribute(child(docdata, 'urgency'), 'ed-urg')),
   };
 }
 

@@ -84,8 +84,26 @@ describe('IPTC NITF', () => {
         language: 'fr',
         keywords: ['Politique'],
         body: 'PARIS, 6 janv. (AFP) — Le budget a été adopté.\n\nSuite & fin.\n\nafp/zm',
+        urgency: null,
       },
     ]);
+  });
+
+  it('keeps a headline-only FLASH with its urgency, told apart from another by its headline', () => {
+    const flash = (headline: string) =>
+      Buffer.from(`<nitf><head><docdata><urgency ed-urg="1"/></docdata></head><body><body.head><hedline><hl1>${headline}</hl1></hedline></body.head><body.content/></body></nitf>`);
+    const first = parse(flash('Earthquake of magnitude 7.1 off northern Japan'));
+    const second = parse(flash('Tsunami warning issued for northern Japan'));
+    expect(first.skipped).toEqual([]);
+    expect(first.stories).toEqual([expect.objectContaining({ headline: 'Earthquake of magnitude 7.1 off northern Japan', body: '', urgency: 1 })]);
+    expect(first.documents[0].feedItem).toMatchObject({ title: 'Earthquake of magnitude 7.1 off northern Japan', urgency: 1 });
+    expect(first.documents[0].articleId).not.toBe(second.documents[0].articleId);
+  });
+
+  it('still skips a NITF with neither headline nor body', () => {
+    const result = parse(Buffer.from('<nitf><head/><body><body.content/></body></nitf>'));
+    expect(result.documents).toEqual([]);
+    expect(result.skipped).toEqual([expect.stringContaining('neither headline nor body text')]);
   });
 });
 
@@ -161,6 +179,16 @@ Nobody was hurt.</inlineData></contentSet></newsItem>
     ]);
     expect(result.skipped).toEqual([expect.stringContaining('urn:item:photo: no inline text content (ninat:picture)')]);
     expect(result.documents[0].documentUri).toBe('/drop/doc.xml');
+  });
+
+  it('keeps a text item that is only a headline, with its urgency and a <subheadline>', () => {
+    const item = `<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:item:flash" version="1">
+  <itemMeta><itemClass qcode="ninat:text"/><firstCreated>2025-01-06T09:00:00Z</firstCreated></itemMeta>
+  <contentMeta><urgency>1</urgency><headline>Central bank raises rates</headline><subheadline>First rise in ten years</subheadline></contentMeta>
+  <contentSet/></newsItem>`;
+    const result = parse(Buffer.from(item));
+    expect(result.stories).toEqual([expect.objectContaining({ guid: 'urn:item:flash', headline: 'Central bank raises rates', subheadline: 'First rise in ten years', body: '', urgency: 1 })]);
+    expect(result.documents).toHaveLength(1);
   });
 });
 

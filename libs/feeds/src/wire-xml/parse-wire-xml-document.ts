@@ -61,8 +61,9 @@ export function parseWireXmlDocument(bytes: Uint8Array, options: ParseWireXmlOpt
 
   const root = parseXmlTree(text, what);
   const reading = format === 'nitf' ? { stories: [readNitf(root)], packages: [], skipped: [] } : readNewsMlG2(root);
-  const stories = reading.stories.filter((story) => story.body);
-  const skipped = [...reading.skipped, ...(reading.stories.length > stories.length ? [`${what}: NITF document without body text`] : [])];
+  // A headline alone is a story (the normalizer keeps it as a headline-only article); nothing at all is not.
+  const stories = reading.stories.filter((story) => story.body || story.headline);
+  const skipped = [...reading.skipped, ...(reading.stories.length > stories.length ? [`${what}: NITF document with neither headline nor body text`] : [])];
   const several = stories.length > 1;
   const documents = stories.map((story, index) =>
     buildRawDocument({
@@ -81,6 +82,7 @@ export function parseWireXmlDocument(bytes: Uint8Array, options: ParseWireXmlOpt
         author: story.byline,
         categories: story.keywords,
         dateline: story.dateline,
+        urgency: story.urgency,
       },
     }),
   );

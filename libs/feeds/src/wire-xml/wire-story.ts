@@ -18,8 +18,10 @@ export interface WireStory {
   language: string | null;
   /** Keywords and subject names, in document order, distinct. */
   keywords: string[];
-  /** Body text: paragraphs separated by blank lines. */
+  /** Body text: paragraphs separated by blank lines; empty for a headline-only item (a FLASH). */
   body: string;
+  /** IPTC urgency, 1 (most urgent) to 9, when the document states one. */
+  urgency: number | null;
 }
 
 /** A NewsML-G2 packageItem: an ordered list of references to other items. */
@@ -54,6 +56,12 @@ export function parseWireDate(raw: string | null | undefined): string | null {
     return parseFeedDate(`${year}-${month}-${day}T${hour}:${minute}:${second}${offset}`);
   }
   return parseFeedDate(value);
+}
+
+/** An IPTC urgency (1–9) from its text, or null. */
+export function parseUrgency(raw: string | null | undefined): number | null {
+  const value = Number(raw?.trim());
+  return Number.isInteger(value) && value >= 1 && value <= 9 ? value : null;
 }
 
 export function distinct(values: Array<string | null | undefined>): string[] {

@@ -53,7 +53,7 @@ export class ArticlesService {
     const [row] = await this.dataSource.query(
       `SELECT ${ARTICLE_SUMMARY_COLUMNS}, a.subheadline, a.dateline_place, a.dateline_date_text, a.dateline_agency,
               a.byline_text, a.byline_names, a.byline_emails, a.credits, a.section, a.body, a.captions, a.word_count,
-              a.content_hash, a.normalizer_version, a.extractor_version, a.trace_id
+              a.content_hash, a.normalizer_version, a.extractor_version, a.trace_id, a.processing_notes
          FROM articles a WHERE a.article_id = $1`,
       [articleId],
     );
@@ -87,6 +87,7 @@ export class ArticlesService {
       normalizerVersion: row.normalizer_version,
       extractorVersion: row.extractor_version,
       traceId: row.trace_id,
+      processingNotes: row.processing_notes,
       entities: entities.map(
         (entity): ArticleEntityDto => ({ id: String(entity.id), key: entity.key, canonicalName: entity.canonical_name, type: entity.type, mentionCount: entity.mention_count }),
       ),

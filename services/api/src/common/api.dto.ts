@@ -16,6 +16,9 @@ export class ArticleSummaryDto {
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Story this article belongs to.' }) storyId!: string | null;
   @ApiProperty() documentUri!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) canonicalUrl!: string | null;
+  @ApiProperty({ description: 'A headline with no body text (a FLASH, a BULLETIN, a feed item with a title and a link): follow canonicalUrl or documentUri for the story.' })
+  bodyless!: boolean;
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 9, description: 'Urgency the wire stated, 1 (FLASH) to 9.' }) urgency!: number | null;
 }
 
 export class ArticlePageDto {
@@ -76,6 +79,8 @@ export class ArticleDetailDto extends ArticleSummaryDto {
   @ApiProperty() normalizerVersion!: string;
   @ApiProperty() extractorVersion!: string;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Open the story trace with this id.' }) traceId!: string | null;
+  @ApiProperty({ type: [String], description: 'What the normalizer changed or doubted on the way (control characters removed, no body text, …).' })
+  processingNotes!: string[];
   @ApiProperty({ type: [ArticleEntityDto] }) entities!: ArticleEntityDto[];
   @ApiProperty({ type: [MentionDto] }) mentions!: MentionDto[];
   @ApiProperty({ type: [QuoteDto] }) quotes!: QuoteDto[];

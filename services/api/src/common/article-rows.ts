@@ -2,7 +2,7 @@ import type { ArticleSummaryDto } from './api.dto';
 
 /** Columns of an article summary; `a` is the articles alias. sort_at as exact ISO-like text for cursors. */
 export const ARTICLE_SUMMARY_COLUMNS = `a.article_id, a.headline, left(a.body, 200) AS lede, a.source_id, a.publisher, a.originating_agency,
-  a.published_at, a.published_at_source, a.fetched_at, a.language, a.story_id, a.document_uri, a.canonical_url,
+  a.published_at, a.published_at_source, a.fetched_at, a.language, a.story_id, a.document_uri, a.canonical_url, a.bodyless, a.urgency,
   to_json(a.sort_at) #>> '{}' AS sort_at_text`;
 
 export interface ArticleSummaryRow {
@@ -19,6 +19,8 @@ export interface ArticleSummaryRow {
   story_id: string | null;
   document_uri: string;
   canonical_url: string | null;
+  bodyless: boolean;
+  urgency: number | null;
   sort_at_text: string;
 }
 
@@ -37,6 +39,8 @@ export function toArticleSummary(row: ArticleSummaryRow): ArticleSummaryDto {
     storyId: row.story_id === null ? null : String(row.story_id),
     documentUri: row.document_uri,
     canonicalUrl: row.canonical_url,
+    bodyless: row.bodyless,
+    urgency: row.urgency,
   };
 }
 
