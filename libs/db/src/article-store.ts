@@ -170,7 +170,7 @@ function holdsNul(value: unknown): boolean {
 }
 
 function replaceNul(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(/\u0000/g, '\ufffd');
+  if (typeof value === 'string') return value.replaceAll('\u0000', '\ufffd');
   if (Array.isArray(value)) return value.map(replaceNul);
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, replaceNul(field)]));
   return value;
