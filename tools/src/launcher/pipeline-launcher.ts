@@ -16,6 +16,10 @@ export interface PipelineOptions {
   readyTimeoutMs?: number;
   /** Write a V8 CPU profile of each instance into this directory when it exits (`--cpu-prof`). */
   cpuProfileDir?: string;
+  /** The stages to start (default: all four). */
+  services?: ServiceName[];
+  /** false: return once every instance listens, ready or not (a test of a service that must stay not ready). */
+  waitForReady?: boolean;
 }
 
 export interface RunningInstance {
@@ -80,7 +84,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
     },
   };
   try {
-    for (const service of SERVICES) {
+    for (const service of options.services ?? SERVICES) {
       for (let index = 1; index <= (options.scale?.[service] ?? 1); index++) {
         instances.push(launch(service, index, options.env, launchOptions));
       }
@@ -88,7 +92,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
     if (options.withApi) {
       instances.push(launch(API_SERVICE, 1, options.env, launchOptions));
     }
-    await Promise.all(instances.map((instance) => waitUntilReady(instance, readyTimeoutMs)));
+    await Promise.all(instances.map((instance) => waitUntilReady(instance, readyTimeoutMs, options.waitForReady ?? true)));
     const api = instances.find((instance) => instance.service === API_SERVICE);
     if (api) pipeline.apiUrl = new URL(api.healthUrl).origin;
     return pipeline;
@@ -148,7 +152,7 @@ export function asApiReader(databaseUrl: string): string {
   return url.toString();
 }
 
-async function waitUntilReady(instance: RunningInstance, timeoutMs: number): Promise<void> {
+async function waitUntilReady(instance: RunningInstance, timeoutMs: number, ready = true): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   try {
     const port = await listeningPort(instance.portFile, instance.process, instance.logFile, timeoutMs);
@@ -156,6 +160,7 @@ async function waitUntilReady(instance: RunningInstance, timeoutMs: number): Pro
   } catch (error) {
     throw new Error(`${instance.service}-${instance.index} ${(error as Error).message}`);
   }
+  if (!ready) return;
   while (Date.now() < deadline) {
     if (instance.process.exitCode !== null) {
       throw new Error(`${instance.service}-${instance.index} exited with code ${instance.process.exitCode}; see ${instance.logFile}`);
