@@ -1,7 +1,7 @@
 import { InvalidMessageError, normalizedArticleOf, PermanentError, TOPICS, TransientError, type NormalizedArticleV1 } from '@wirestream/contracts';
 import { pipelineMetrics } from '@wirestream/telemetry';
 import type { EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
-import { ConsumerRunner, transientBackoffMs, type PerMessageConsumerSpec } from './consumer-runner';
+import { ConsumerRunner, transientBackoffMs, whereFrom, type PerMessageConsumerSpec } from './consumer-runner';
 import { kafkaOptionsFromEnv } from './kafka-config';
 import { preparedRecord, type MessageProducer, type PreparedRecord } from './message-producer';
 import type { OutgoingRecord } from './outgoing-record';
@@ -223,5 +223,15 @@ describe('transientBackoffMs', () => {
     const top = () => 1;
     expect([1, 2, 3, 7, 12].map((attempt) => transientBackoffMs(attempt, top))).toEqual([500, 1000, 2000, 10_000, 10_000]);
     expect(transientBackoffMs(1, () => 0)).toBe(250);
+  });
+});
+
+describe('whereFrom', () => {
+  it("names a raw document's source and URI, and an article's, for dead-letter log lines", () => {
+    expect(whereFrom({ source: { id: 'kuna' }, documentUri: '/drop/a.xml' })).toBe(' source=kuna uri=/drop/a.xml');
+    expect(whereFrom({ article: { sourceId: 'rss', documentUri: 'https://wire.example/1' } })).toBe(' source=rss uri=https://wire.example/1');
+    expect(whereFrom({ sourceId: 'rss', documentUri: 'https://wire.example/2' })).toBe(' source=rss uri=https://wire.example/2');
+    expect(whereFrom(null)).toBe('');
+    expect(whereFrom({ source: { id: 42 } })).toBe('');
   });
 });

@@ -253,6 +253,7 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
         });
       } catch (error) {
         this.countFailure(spec, error);
+        this.logger.warn(`dead-lettering ${topic}[${partition}]@${message.offset} key=${message.key?.toString() ?? null}${whereFrom(undecodedValue(message.value))}: ${(error as Error).message}`);
         deadLetters.push(deadLetterRecord(spec.stage, failedMessage(topic, partition, message, headers), error, 1));
       }
     }
@@ -343,7 +344,7 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
         if (error instanceof PermanentError || attemptNumber >= this.options.maxAttempts) {
           // Logged in the story's trace context, so the line carries its trace_id.
           otelContext.with(message.traceContext, () =>
-            this.logger.warn(`dead-lettering ${message.topic}[${message.partition}]@${message.offset} key=${message.key}: ${(error as Error).message}`),
+            this.logger.warn(`dead-lettering ${message.topic}[${message.partition}]@${message.offset} key=${message.key}${whereFrom(message.value)}: ${(error as Error).message}`),
           );
           deadLetters.push(deadLetterRecord(spec.stage, asFailed(message), error, attemptNumber));
           return [];
@@ -390,6 +391,28 @@ interface PendingMessage {
   partition: number;
   message: KafkaMessage;
   heartbeat: () => Promise<void>;
+}
+
+/**
+ * ` source=… uri=…` for a message that names where its story came from (every pipeline message
+ * does: a raw document's source and documentUri, an article's sourceId and documentUri), so an
+ * operator can find the file or feed item a dead letter was; empty when it names neither.
+ */
+export function whereFrom(value: unknown): string {
+  const message = value as { source?: { id?: unknown }; sourceId?: unknown; documentUri?: unknown; article?: { sourceId?: unknown; documentUri?: unknown } } | null;
+  const source = message?.source?.id ?? message?.sourceId ?? message?.article?.sourceId;
+  const uri = message?.documentUri ?? message?.article?.documentUri;
+  return `${typeof source === 'string' ? ` source=${source}` : ''}${typeof uri === 'string' ? ` uri=${uri}` : ''}`;
+}
+
+/** A message that failed decoding, parsed as far as JSON goes (small ones only), for whereFrom. */
+function undecodedValue(raw: Buffer | null): unknown {
+  if (!raw || raw.length > 1_000_000) return null;
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    return null;
+  }
 }
 
 function errorClass(error: unknown): string {
