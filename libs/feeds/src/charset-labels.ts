@@ -37,9 +37,69 @@ define('koi8-r', 'koi8', 'koi', 'koi8_r', 'cskoi8r');
 define('koi8-u', 'koi8-ru');
 define('macintosh', 'mac', 'x-mac-roman', 'csmacintosh');
 define('ibm866', 'cp866', '866', 'csibm866');
+define('maccyrillic', 'x-mac-cyrillic', 'x-mac-ukrainian');
 
 /** Labels iconv-lite knows that are not text charsets, or that browsers refuse (UTF-7). */
 const REFUSED_LABELS = new Set(['base64', 'hex', 'utf7', 'utf-7', 'utf7imap', 'unicode-1-1-utf-7', 'csunicode11utf7']);
+
+/**
+ * What the WHATWG Encoding standard decodes a charset as, where that differs from the charset its
+ * label names: browsers read every ISO-8859-1 and US-ASCII label as windows-1252 (and ISO-8859-9 as
+ * windows-1254), of which they are subsets bar the C1 controls, and the GB2312/GBK labels with the
+ * GB18030 decoder. EUC-KR is decoded as its superset cp949 (Unified Hangul Code), as browsers do.
+ */
+const WHATWG_DECODER: Readonly<Record<string, { charset: string; decoder?: string }>> = {
+  'us-ascii': { charset: 'windows-1252' },
+  'iso-8859-1': { charset: 'windows-1252' },
+  'iso-8859-9': { charset: 'windows-1254' },
+  gbk: { charset: 'gb18030' },
+  'euc-kr': { charset: 'euc-kr', decoder: 'cp949' },
+};
+
+/**
+ * The charset a document labelled with `charset` (a canonical name) is read as, following the WHATWG
+ * Encoding standard ('iso-8859-1' → 'windows-1252', 'gbk' → 'gb18030'), and the iconv-lite codec
+ * that decodes it (a superset where iconv-lite has one: 'euc-kr' is decoded as 'cp949').
+ */
+export function whatwgCharset(charset: string): { charset: string; decoder: string } {
+  const mapped = WHATWG_DECODER[charset];
+  const whatwg = mapped?.charset ?? charset;
+  const decoder = mapped?.decoder ?? whatwg;
+  return { charset: whatwg, decoder: iconv.encodingExists(decoder) ? decoder : whatwg };
+}
+
+/** ISO-8859 charsets and the windows code page laid out like them bar 0x80–0x9F (C1 controls there). */
+const WINDOWS_COUNTERPART: Readonly<Record<string, string>> = {
+  'iso-8859-1': 'windows-1252',
+  'iso-8859-2': 'windows-1250',
+  'iso-8859-6': 'windows-1256',
+  'iso-8859-7': 'windows-1253',
+  'iso-8859-8': 'windows-1255',
+  'iso-8859-9': 'windows-1254',
+  'iso-8859-13': 'windows-1257',
+};
+
+/** The windows-125x code page that reads like an ISO-8859 charset but has characters at 0x80–0x9F. */
+export function windowsCounterpart(charset: string): string | null {
+  return WINDOWS_COUNTERPART[charset] ?? null;
+}
+
+const ALL_BYTES = Buffer.from(Array.from({ length: 256 }, (_, byte) => byte));
+const singleByte = new Map<string, boolean>();
+
+/**
+ * Whether a charset (a name iconv-lite knows) reads every byte as one character: ISO-8859-x,
+ * windows-125x, KOI8-x, US-ASCII, Mac and DOS code pages. Not UTF-8, UTF-16/32, Shift_JIS, EUC-x,
+ * GBK/GB18030 or Big5, whose decoders read some characters from two bytes or more.
+ */
+export function isSingleByteCharset(charset: string): boolean {
+  let known = singleByte.get(charset);
+  if (known === undefined) {
+    known = !/^(utf|ucs|cesu)/.test(charset) && iconv.encodingExists(charset) && iconv.decode(ALL_BYTES, charset).length === 256;
+    singleByte.set(charset, known);
+  }
+  return known;
+}
 
 /**
  * The canonical name of a charset label, or null when iconv-lite cannot decode it (an unknown
