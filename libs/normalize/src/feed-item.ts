@@ -1,6 +1,6 @@
 import type { FeedItem } from '@wirestream/contracts';
 import { parseAuthorField, type ParsedByline } from './byline';
-import { readHtmlFragment } from './html-page';
+import { markupToText, type MarkupContentType, type MarkupText } from './markup-text';
 import { toIsoDate } from './published-date';
 import { collapseWhitespace } from './text-cleanup';
 
@@ -9,16 +9,13 @@ import { collapseWhitespace } from './text-cleanup';
  * carried alongside it (title, link, date, author) are the most direct metadata we have.
  */
 
-/** A known HTML tag near the start is enough to say the content is markup. */
-const HTML_TAG = /<\/?(?:p|div|br|span|a|img|strong|em|b|i|u|ul|ol|li|h[1-6]|blockquote|figure|figcaption|table|section|article|iframe)\b[^<>]{0,500}>/i;
-
-export function looksLikeHtml(content: string): boolean {
-  return HTML_TAG.test(content.slice(0, 20_000));
-}
-
-/** The item's content as plain text plus the captions of any pictures in it. */
-export function feedItemText(content: string, documentUri: string): { text: string; captions: string[] } {
-  return looksLikeHtml(content) ? readHtmlFragment(content, documentUri) : { text: content, captions: [] };
+/**
+ * The item's content (a description, content:encoded, Atom content, NITF copy) as plain text plus
+ * the captions of any pictures in it, read by markupToText: as HTML when it holds any markup or
+ * the caller says it is HTML, else as text with its character references decoded.
+ */
+export function feedItemText(content: string, documentUri: string, contentType: MarkupContentType | null = null): MarkupText {
+  return markupToText(content, { documentUri, contentType });
 }
 
 export interface FeedItemFacts {

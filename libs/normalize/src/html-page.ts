@@ -1,17 +1,19 @@
-import { load, type CheerioAPI } from 'cheerio';
-import { parseDocument } from 'htmlparser2';
+import type { CheerioAPI } from 'cheerio';
 import { parseAuthorField, parseBylineLine, type ParsedByline } from './byline';
-import { blockText, descendants, inlineText, type DomNode, type ElementNode } from './dom';
+import { blockText, descendants, findWithin, inlineText, type ElementNode } from './dom';
 import { readJsonLdArticle } from './json-ld';
 import { extractMainContent } from './main-content';
-import { assertParseableMarkup, dropScriptAndStyleBodies } from './markup-limits';
+import { assertParseableMarkup } from './markup-limits';
+import { MEDIA_TAGS, parseMarkup, readCaptions, removeDroppedElements } from './markup-text';
 import { toIsoDate } from './published-date';
 import { collapseWhitespace, comparisonKey } from './text-cleanup';
 
 /**
  * A news web page read with cheerio: metadata from <meta>, JSON-LD and semantic markup, and the
  * story's text from the main content with page furniture taken out. The text then goes through
- * the same plain-text rules as wire copy (dateline, trailers, bylines, captions).
+ * the same plain-text rules as wire copy (dateline, trailers, bylines, captions). The story's
+ * markup is read to text by the rules feed item content is (markup-text.ts, dom.ts): one set of
+ * dropped elements, one of block elements.
  */
 
 export interface PageFacts {
@@ -27,17 +29,12 @@ export interface PageFacts {
   bodyText: string;
 }
 
-/** Picture furniture inside the story; captions are read out of it first. */
-const MEDIA_TAGS = 'figure, figcaption, picture, img, video, audio, [class*=caption], [itemprop=caption]';
-const CAPTION_SELECTOR = 'figcaption, .wp-caption-text, [itemprop=caption]';
 const SUBHEADLINE_SELECTOR =
   '[itemprop=alternativeHeadline], .subheadline, .sub-headline, .subhead, .subtitle, .dek, .deck, .standfirst, .article-subtitle, .article__subtitle';
 const BYLINE_SELECTOR = '.byline, [class*=byline], [rel=author], [itemprop=author]';
 export function readHtmlPage(html: string, documentUri: string): PageFacts {
   assertParseableMarkup(html, documentUri);
-  // htmlparser2 builds the tree several times faster than a spec-exact HTML5 parser, and news
-  // pages need no more than it gives: implied end tags and decoded entities.
-  const $ = load(parseDocument(dropScriptAndStyleBodies(html)));
+  const $ = parseMarkup(html);
   const page = new PageIndex($);
 
   const jsonLd = readJsonLdArticle(
@@ -66,28 +63,12 @@ export function readHtmlPage(html: string, documentUri: string): PageFacts {
 
   const root = $.root().get(0);
   const story = root ? extractMainContent(root) : [];
+  for (const element of story) removeDroppedElements($, element);
   const captions = story.flatMap((element) => readCaptions($, element));
   for (const element of story) {
     $(findWithin($, element, `${MEDIA_TAGS}, h1, ${SUBHEADLINE_SELECTOR}, ${BYLINE_SELECTOR}`)).remove();
   }
   return { ...facts, captions, bodyText: story.map((element) => blockText(element)).join('\n\n') };
-}
-
-/**
- * An HTML fragment, such as a feed item's content: its text and the captions of its pictures.
- * There is no page around it, so no metadata.
- */
-export function readHtmlFragment(html: string, documentUri: string): { text: string; captions: string[] } {
-  assertParseableMarkup(html, documentUri);
-  // htmlparser2, as for pages: one parser for all markup, and parse5's fragment parsing cost the
-  // normalizer several times more per feed item.
-  const $ = load(parseDocument(dropScriptAndStyleBodies(html)));
-  $('script, style, noscript, template, iframe, svg, form, button').remove();
-  const root = $.root().get(0);
-  if (!root) return { text: '', captions: [] };
-  const captions = readCaptions($, root);
-  $(MEDIA_TAGS).remove();
-  return { text: blockText(root), captions };
 }
 
 /**
@@ -208,28 +189,4 @@ function pageByline($: CheerioAPI, page: PageIndex, jsonLdAuthors: readonly stri
     if (parsed) return parsed;
   }
   return null;
-}
-
-/**
- * The elements under `root` matching `selector`. cheerio's own `.find()` runs the root's children
- * through a de-duplication that is quadratic in their number; an article with thousands of child
- * elements would take seconds. Walking the tree once and filtering is linear.
- */
-function findWithin($: CheerioAPI, root: DomNode, selector: string): ElementNode[] {
-  return $(descendants(root).filter((element) => element !== root))
-    .filter(selector)
-    .toArray();
-}
-
-function readCaptions($: CheerioAPI, container: DomNode): string[] {
-  const seen = new Set<string>();
-  const captions: string[] = [];
-  for (const element of findWithin($, container, CAPTION_SELECTOR)) {
-    const caption = inlineText(element);
-    if (caption && !seen.has(comparisonKey(caption))) {
-      seen.add(comparisonKey(caption));
-      captions.push(caption);
-    }
-  }
-  return captions;
 }
