@@ -1,5 +1,6 @@
 import { DEAD_LETTER_TOPICS, DeadLetterV1Schema, namespacedTopic, STAGES, type DeadLetterV1, type Stage } from '@wirestream/contracts';
 import { createIdempotentProducer, kafkaOptionsFromEnv, TRUNCATED_HEADER } from '@wirestream/kafka';
+import type { DeadLetterReplayJournal, ReplayableLetter } from '@wirestream/db';
 import { Kafka, logLevel } from 'kafkajs';
 
 export interface StoredLetter {
@@ -46,8 +47,10 @@ export async function readDeadLetters({ kafka, namespace }: DeadLetterConnection
   if (ends.size === 0) return [];
 
   const letters: StoredLetter[] = [];
-  // A throwaway group that never commits: reading changes nothing for anyone else.
-  const consumer = kafka.consumer({ groupId: `wirestream-cli-${process.pid}-${Date.now()}`, maxBytesPerPartition: 16 * 1024 * 1024 });
+  // A throwaway group that never commits, deleted afterwards: reading changes nothing for anyone
+  // else and leaves no group behind on the broker.
+  const groupId = `${READER_GROUP_PREFIX}${process.pid}-${Date.now()}`;
+  const consumer = kafka.consumer({ groupId, maxBytesPerPartition: 16 * 1024 * 1024 });
   await consumer.connect();
   try {
     await consumer.subscribe({ topics: [...new Set([...ends.keys()].map((key) => key.slice(0, key.lastIndexOf(':'))))], fromBeginning: true });
@@ -68,8 +71,24 @@ export async function readDeadLetters({ kafka, namespace }: DeadLetterConnection
     });
   } finally {
     await consumer.disconnect();
+    await deleteGroup(kafka, groupId);
   }
   return letters.sort((a, b) => a.letter.failedAt.localeCompare(b.letter.failedAt));
+}
+
+/** Consumer groups of the CLI's readers: `wirestream-cli-reader-<pid>-<time>`, each deleted when its read ends. */
+export const READER_GROUP_PREFIX = 'wirestream-cli-reader-';
+
+async function deleteGroup(kafka: Kafka, groupId: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.deleteGroups([groupId]);
+  } catch {
+    // A group the broker already forgot (it never committed) is fine.
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 function matches(letter: DeadLetterV1, filter: LetterFilter): boolean {
@@ -81,14 +100,18 @@ export interface ReplayOutcome {
   skipped: Array<{ letter: StoredLetter; reason: string }>;
 }
 
+/** Header counting how many times a message was put back from a dead-letter topic. */
+export const REPLAY_COUNT_HEADER = 'ws-replay-count';
+
 /**
- * Puts dead letters back on the topic they failed on, with their original key and headers, for the
- * stage to try again after a fix. Safe to repeat: every stage's effect is idempotent, and a letter
- * that still fails is parked again with its new reason.
+ * Puts dead letters back on the topic they failed on, with their original key and headers and a
+ * replay count, for the stage to try again after a fix. Each letter is replayed once (`journal`
+ * records it): a second replay puts back only letters not replayed before, such as those a replay
+ * parked again, so poison letters are never multiplied.
  */
-export async function replayDeadLetters({ kafka }: DeadLetterConnection, letters: StoredLetter[]): Promise<ReplayOutcome> {
+export async function replayDeadLetters({ kafka }: DeadLetterConnection, letters: StoredLetter[], journal: DeadLetterReplayJournal): Promise<ReplayOutcome> {
   const outcome: ReplayOutcome = { replayed: [], skipped: [] };
-  const messagesByTopic = new Map<string, Array<{ key: string | null; value: Buffer; headers: Record<string, string> }>>();
+  const replayable: Array<StoredLetter & ReplayableLetter> = [];
   for (const stored of letters) {
     const { letter } = stored;
     if (letter.sourceTopic.startsWith('source:')) {
@@ -96,19 +119,27 @@ export async function replayDeadLetters({ kafka }: DeadLetterConnection, letters
     } else if (letter.value === null || letter.headers[TRUNCATED_HEADER]) {
       outcome.skipped.push({ letter: stored, reason: 'the original value was not kept whole' });
     } else {
-      const value = Buffer.from(letter.value, letter.valueEncoding === 'base64' ? 'base64' : 'utf8');
-      const headers = { ...letter.headers, 'ws-replayed-from': `${stored.dlqTopic}:${stored.partition}:${stored.offset}` };
-      messagesByTopic.set(letter.sourceTopic, [...(messagesByTopic.get(letter.sourceTopic) ?? []), { key: letter.key, value, headers }]);
-      outcome.replayed.push(stored);
+      replayable.push({ ...stored, sourceTopic: letter.sourceTopic, key: letter.key });
     }
   }
-  if (messagesByTopic.size === 0) return outcome;
-  const producer = createIdempotentProducer(kafka);
-  await producer.connect();
-  try {
-    await producer.sendBatch({ acks: -1, topicMessages: [...messagesByTopic].map(([topic, messages]) => ({ topic, messages })) });
-  } finally {
-    await producer.disconnect();
-  }
+  const claim = await journal.replayOnce(replayable, async (fresh) => {
+    const messagesByTopic = new Map<string, Array<{ key: string | null; value: Buffer; headers: Record<string, string> }>>();
+    for (const stored of fresh) {
+      const { letter } = stored;
+      const value = Buffer.from(letter.value!, letter.valueEncoding === 'base64' ? 'base64' : 'utf8');
+      const replays = Number(letter.headers[REPLAY_COUNT_HEADER] ?? 0) + 1;
+      const headers = { ...letter.headers, 'ws-replayed-from': `${stored.dlqTopic}:${stored.partition}:${stored.offset}`, [REPLAY_COUNT_HEADER]: String(replays) };
+      messagesByTopic.set(letter.sourceTopic, [...(messagesByTopic.get(letter.sourceTopic) ?? []), { key: letter.key, value, headers }]);
+    }
+    const producer = createIdempotentProducer(kafka);
+    await producer.connect();
+    try {
+      await producer.sendBatch({ acks: -1, topicMessages: [...messagesByTopic].map(([topic, messages]) => ({ topic, messages })) });
+    } finally {
+      await producer.disconnect();
+    }
+  });
+  outcome.replayed = claim.replayed;
+  outcome.skipped.push(...claim.alreadyReplayed.map((letter) => ({ letter, reason: 'replayed before' })));
   return outcome;
 }

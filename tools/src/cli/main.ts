@@ -5,7 +5,8 @@ import path from 'node:path';
 import { REPO_ROOT } from '../repo-paths';
 import { apiKeys, ApiKeysUsageError } from './api-keys';
 import { inspect } from './inspect';
-import { connectFromEnv, readDeadLetters, replayDeadLetters, type LetterFilter, type StoredLetter } from './dead-letters';
+import { createDataSource, DeadLetterReplayJournal, DEFAULT_DATABASE_URL } from '@wirestream/db';
+import { connectFromEnv, readDeadLetters, REPLAY_COUNT_HEADER, replayDeadLetters, type LetterFilter, type ReplayOutcome, type StoredLetter } from './dead-letters';
 
 const USAGE = `usage: npm run cli -- <command>
 
@@ -21,7 +22,9 @@ const USAGE = `usage: npm run cli -- <command>
   dlq list   [--stage S] [--article ID]     list dead letters (stage, where, key, error, time)
   dlq show   <topic:partition:offset> | --article ID [--stage S]
                                  print dead letters in full
-  dlq replay [--stage S] [--article ID]     put dead letters back on the topic they failed on
+  dlq replay [--stage S] [--article ID]     put dead letters back on the topic they failed on, each
+                                 once: replays are recorded in Postgres (DATABASE_URL), so a
+                                 second replay puts back only letters not replayed before
   api-keys create <name>         create a query API key and print it once (DATABASE_URL, as the
                                  schema's owner); only its salted hash is stored
   api-keys list                  every key: name, id, created, last used, live or revoked
@@ -56,7 +59,8 @@ async function dlq(subcommand: string | undefined, args: string[]): Promise<void
     const letters = await readDeadLetters(connection, parseFilter(args));
     for (const stored of letters) {
       const { letter } = stored;
-      console.log(`${letter.failedAt}  ${letter.stage.padEnd(10)}  ${where(stored)}  key=${letter.key ?? '-'}  ${letter.errorClass}: ${letter.errorMessage.slice(0, 140)}`);
+      const replays = letter.headers[REPLAY_COUNT_HEADER] ? `  replayed ${letter.headers[REPLAY_COUNT_HEADER]}×` : '';
+      console.log(`${letter.failedAt}  ${letter.stage.padEnd(10)}  ${where(stored)}  key=${letter.key ?? '-'}${replays}  ${letter.errorClass}: ${letter.errorMessage.slice(0, 140)}`);
     }
     console.log(`${letters.length} dead letter(s)`);
   } else if (subcommand === 'show') {
@@ -68,7 +72,14 @@ async function dlq(subcommand: string | undefined, args: string[]): Promise<void
     console.log(JSON.stringify(letters, null, 2));
   } else if (subcommand === 'replay') {
     const filter = parseFilter(args);
-    const outcome = await replayDeadLetters(connection, await readDeadLetters(connection, filter));
+    const dataSource = createDataSource(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
+    await dataSource.initialize();
+    let outcome: ReplayOutcome;
+    try {
+      outcome = await replayDeadLetters(connection, await readDeadLetters(connection, filter), new DeadLetterReplayJournal(dataSource));
+    } finally {
+      await dataSource.destroy();
+    }
     outcome.replayed.forEach((stored) => console.log(`replayed ${where(stored)} → ${stored.letter.sourceTopic} key=${stored.letter.key}`));
     outcome.skipped.forEach(({ letter, reason }) => console.log(`skipped  ${where(letter)}: ${reason}`));
     console.log(`${outcome.replayed.length} replayed, ${outcome.skipped.length} skipped`);

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { articleIdFor, namespacedTopic, sha256Hex, TOPICS, type RawDocumentV1 } from '@wirestream/contracts';
+import { DeadLetterReplayJournal } from '@wirestream/db';
 import { readDeadLetters, replayDeadLetters } from '../cli/dead-letters';
 import { startTestPipeline, type TestPipeline } from '../e2e/test-pipeline';
 import { localInfra, SERVICES } from '../repo-paths';
@@ -125,8 +126,11 @@ describe('faults in the middle of a stream', () => {
 
     // The fix: an extractor allowed longer bodies. Then replay what the extractor parked.
     await pipeline.pipeline.restart('extractor', 'SIGTERM', { EXTRACTOR_MAX_BODY_CHARS: '1000000' });
-    const outcome = await replayDeadLetters(connection, await readDeadLetters(connection, { stage: 'extractor' }));
+    const journal = new DeadLetterReplayJournal(pipeline.db);
+    const outcome = await replayDeadLetters(connection, await readDeadLetters(connection, { stage: 'extractor' }), journal);
     expect(outcome.replayed.map((stored) => stored.letter.key)).toEqual([long.articleId]);
+    // Replaying again puts back nothing already replayed.
+    expect((await replayDeadLetters(connection, await readDeadLetters(connection, { stage: 'extractor' }), journal)).replayed).toEqual([]);
     expect(await waitForStored(pipeline, [long.articleId], 1, 60_000)).toBe(1);
 
     const report = await faultReport(pipeline, 'poison: not JSON, schema v2, 5 MB body, body over a stage limit', [...ids, long.articleId], []);
