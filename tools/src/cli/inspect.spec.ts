@@ -26,6 +26,10 @@ const FILES: Record<string, string> = {
     <newsItem guid="urn:p:a" version="1"><itemMeta><itemClass qcode="ninat:text"/></itemMeta><contentMeta><headline>Museum returns painting</headline></contentMeta><contentSet><inlineData contenttype="text/plain">${para('TOLLE', 'The Tolle museum returned a painting.')}</inlineData></contentSet></newsItem>
     <newsItem guid="urn:p:b" version="1"><itemMeta><itemClass qcode="ninat:text"/></itemMeta><contentMeta><headline>Choir wins contest</headline></contentMeta><contentSet><inlineData contenttype="text/plain">${para('VESK', 'The Vesk choir won the national contest.')}</inlineData></contentSet></newsItem>
     </itemSet></newsMessage>`,
+  'mixed.rss': `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://w.example/</link><description>d</description>
+    <item><title>Harbour crane replaced</title><guid>m1</guid><description>${para('OSTERVIK', 'A new crane arrived at Ostervik harbour.')}</description></item>
+    <item><guid>m2</guid><link>https://w.example/empty</link></item>
+    <item><title>FLASH: Bridge closed</title><guid>m3</guid><link>https://w.example/flash</link></item></channel></rss>`,
   'single.txt': `${para('KESTO', 'The Kesto council approved a new market hall.')}\n\n(END)\n`,
   'multi.txt': [para('MERAN', 'The Meran library opens on Sundays.'), '-----', para('OSTRA', 'An Ostra bakery won the bread prize.')].join('\n'),
   'page.html': `<!doctype html><html><head><meta charset="utf-8"><title>Seals counted</title></head><body><article><h1>Seals counted on Tern Island</h1><p>${para('TERN ISLAND', 'Counters found three hundred seals.')}</p></article></body></html>`,
@@ -34,7 +38,7 @@ const FILES: Record<string, string> = {
 describe('inspect', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'wirestream-inspect-'));
   for (const [name, text] of Object.entries(FILES)) writeFileSync(path.join(dir, name), text);
-  const results = (name: string) => inspect(path.join(dir, name)) as Array<{ article: { headline: string | null; body: string } }>;
+  const results = (name: string) => inspect(path.join(dir, name)) as Array<{ article: { headline: string | null; body: string; bodyless?: boolean } }>;
 
   it.each([
     ['feed.rss', ['Harbour crane replaced', 'Ferry timetable changes']],
@@ -52,5 +56,14 @@ describe('inspect', () => {
     const firstWords = (name: string) => results(name).map((result) => result.article.body.split(' ').slice(0, 3).join(' '));
     expect(firstWords('single.txt')).toEqual(['The Kesto council']);
     expect(firstWords('multi.txt')).toEqual(['The Meran library', 'An Ostra bakery']);
+  });
+
+  it('reports an unreadable item in its place, with its reason, and reads the others (a headline-only one included)', () => {
+    const stories = inspect(path.join(dir, 'mixed.rss'));
+    expect(stories.map((story) => ('error' in story ? `error: ${story.error}` : `${story.article.headline}${story.article.bodyless ? ' (bodyless)' : ''}`))).toEqual([
+      'Harbour crane replaced',
+      expect.stringMatching(/^error: .*no headline and no body text/),
+      'FLASH: Bridge closed (bodyless)',
+    ]);
   });
 });

@@ -13,7 +13,9 @@ const USAGE = `usage: npm run cli -- <command>
   inspect <file>                 run the fetcher, normalizer and extractor logic on one file in this
                                  process (no Kafka, no Postgres) and print each story's normalized
                                  article and entities as JSON. <file> is any source format: RSS, Atom,
-                                 RDF, NITF, NewsML-G2 (item or package), wire text or HTML.
+                                 RDF, NITF, NewsML-G2 (item or package), wire text or HTML. A story
+                                 that cannot be read is printed with its reason (and on stderr) in
+                                 its place; the exit code is 1 when any could not.
   fetch <url|file|directory> [--source ID] [--allow loopback,…] [--follow-pages] [--feed]
                                  ingest a feed, document, page, file or directory once, through the
                                  fetcher service's own code onto news.raw.v1 (KAFKA_BROKERS,
@@ -103,7 +105,14 @@ function fetchOnce(args: string[]): number {
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   try {
-    if (command === 'inspect' && args[0]) console.log(JSON.stringify(inspect(args[0]), null, 2));
+    if (command === 'inspect' && args[0]) {
+      const stories = inspect(args[0]);
+      console.log(JSON.stringify(stories, null, 2));
+      const failed = stories.filter((story) => 'error' in story);
+      failed.forEach((story) => console.error(`inspect: ${story.documentUri}: ${'error' in story ? story.error : ''}`));
+      if (failed.length > 0) console.error(`inspect: ${failed.length} of ${stories.length} stor${stories.length === 1 ? 'y' : 'ies'} could not be read`);
+      return failed.length > 0 ? 1 : 0;
+    }
     else if (command === 'fetch') return fetchOnce(args);
     else if (command === 'dlq') await dlq(args[0], args.slice(1));
     else if (command === 'api-keys') return await apiKeys(args[0], args.slice(1), (line) => console.log(line));
