@@ -660,6 +660,27 @@ function requirePg() {
   }
 }
 
+/**
+ * The project's databases, and the one DATABASE_URL names when it names another: `infra:up` with
+ * DATABASE_URL=postgres://…/newsdesk creates `newsdesk` too, so `migration:run` finds it.
+ */
+function projectDatabases() {
+  const named = databaseNamedByUrl();
+  return named && !PROJECT_DATABASES.includes(named) ? [...PROJECT_DATABASES, named] : PROJECT_DATABASES;
+}
+
+function databaseNamedByUrl() {
+  if (!process.env.DATABASE_URL) return null;
+  let url;
+  try {
+    url = new URL(process.env.DATABASE_URL);
+  } catch {
+    return null; // adminConnection() names the problem
+  }
+  const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  return name && name !== 'postgres' ? name : null;
+}
+
 /** The admin connection: DATABASE_URL's server, always its `postgres` database. */
 function adminConnection() {
   const raw = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
@@ -762,7 +783,7 @@ async function databaseStatus(names) {
 
 async function up({ log = defaultLog } = {}) {
   // Postgres first: it fails in a second when unreachable, Kafka's first start takes much longer.
-  const databases = await ensureDatabases(PROJECT_DATABASES, { log });
+  const databases = await ensureDatabases(projectDatabases(), { log });
   const kafka = await ensureKafka({ log });
   return { kafka, databases };
 }
@@ -820,10 +841,10 @@ const COMMANDS = {
   'kafka:start': (log) => ensureKafka({ log }),
   'kafka:stop': (log) => stopKafka({ log }),
   'kafka:status': async (log) => log(describeKafkaStatus(await kafkaStatus())),
-  'db:create': (log) => ensureDatabases(PROJECT_DATABASES, { log }),
+  'db:create': (log) => ensureDatabases(projectDatabases(), { log }),
   status: async (log) => {
     log(describeKafkaStatus(await kafkaStatus()));
-    log(describeDatabaseStatus(await databaseStatus(PROJECT_DATABASES)));
+    log(describeDatabaseStatus(await databaseStatus(projectDatabases())));
   },
 };
 
@@ -842,7 +863,8 @@ async function main(args) {
     await run(defaultLog);
     return 0;
   } catch (err) {
-    console.error(err instanceof InfraError ? `infra.js ${command} failed: ${err.message}` : err);
+    // One line: what failed and what to do; a stack only for what infra.js did not expect.
+    console.error(err instanceof InfraError ? `infra.js ${command} failed: ${err.message}` : `infra.js ${command} failed: ${err && err.message ? err.message : err}`);
     return 1;
   }
 }
@@ -857,6 +879,7 @@ module.exports = {
   down,
   InfraError,
   PROJECT_DATABASES,
+  projectDatabases,
   paths,
 };
 

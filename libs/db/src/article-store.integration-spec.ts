@@ -129,28 +129,6 @@ describe('ArticleStore against Postgres', () => {
     await dataSource.query(`DELETE FROM entities WHERE key = 'PERSON:kim lee'`);
   });
 
-  it('stores a headline-only article flagged, with its urgency and notes, and resets them when it is processed again with a body', async () => {
-    const flash = enriched('flash-1', '', []);
-    flash.article = { ...flash.article, bodyless: true, urgency: 1, processingNotes: ['no body text: stored as a headline-only item'] };
-    await store.saveBatch([{ message: flash, traceId: null }]);
-    const row = async () => (await dataSource.query(`SELECT body, bodyless, urgency, processing_notes FROM articles WHERE article_id = $1`, [flash.articleId]))[0];
-    expect(await row()).toEqual({ body: '', bodyless: true, urgency: 1, processing_notes: ['no body text: stored as a headline-only item'] });
-    const filled = enriched('flash-1', 'SEOUL, Jan 6 (Yonhap) -- The full story followed the flash.', []);
-    await store.saveBatch([{ message: filled, traceId: null }]);
-    expect(await row()).toMatchObject({ bodyless: false, urgency: null, processing_notes: [] });
-  });
-
-  it('stores a story with a NUL byte (from a normalizer that left it), the NUL replaced so offsets hold', async () => {
-    const body = 'Kim\u0000 Ha-na met Park Jin in Seoul.';
-    const message = enriched('nul-1', body, [person('Park Jin', 'Park Jin', body.indexOf('Park Jin'))]);
-    message.article = { ...message.article, headline: 'Talks\u0000 in Seoul' };
-    await store.saveBatch([{ message, traceId: null }]);
-    const [stored] = await dataSource.query(`SELECT headline, body FROM articles WHERE article_id = $1`, [message.articleId]);
-    expect(stored).toEqual({ headline: 'Talks\ufffd in Seoul', body: 'Kim\ufffd Ha-na met Park Jin in Seoul.' });
-    const [mention] = await dataSource.query(`SELECT start_offset, surface FROM mentions WHERE article_id = $1`, [message.articleId]);
-    expect(stored.body.slice(mention.start_offset, mention.start_offset + 8)).toBe(mention.surface);
-  });
-
   it('adds nothing when the same batch is delivered again', async () => {
     const before = await allCounts();
     const [storiesBefore] = await dataSource.query(`SELECT array_agg(story_id ORDER BY article_id) AS ids FROM articles`);
@@ -547,5 +525,27 @@ describe('ArticleStore against Postgres', () => {
     expect(await foreignKeys()).toEqual(['article_entities_article_id_fkey', 'article_entities_entity_id_fkey']);
     await dataSource.runMigrations();
     expect(await foreignKeys()).toEqual([]);
+  });
+
+  it('stores a headline-only article flagged, with its urgency and notes, and resets them when it is processed again with a body', async () => {
+    const flash = enriched('flash-1', '', []);
+    flash.article = { ...flash.article, bodyless: true, urgency: 1, processingNotes: ['no body text: stored as a headline-only item'] };
+    await store.saveBatch([{ message: flash, traceId: null }]);
+    const row = async () => (await dataSource.query(`SELECT body, bodyless, urgency, processing_notes FROM articles WHERE article_id = $1`, [flash.articleId]))[0];
+    expect(await row()).toEqual({ body: '', bodyless: true, urgency: 1, processing_notes: ['no body text: stored as a headline-only item'] });
+    const filled = enriched('flash-1', 'SEOUL, Jan 6 (Yonhap) -- The full story followed the flash.', []);
+    await store.saveBatch([{ message: filled, traceId: null }]);
+    expect(await row()).toMatchObject({ bodyless: false, urgency: null, processing_notes: [] });
+  });
+
+  it('stores a story with a NUL byte (from a normalizer that left it), the NUL replaced so offsets hold', async () => {
+    const body = 'Kim\u0000 Ha-na met Park Jin in Seoul.';
+    const message = enriched('nul-1', body, [person('Park Jin', 'Park Jin', body.indexOf('Park Jin'))]);
+    message.article = { ...message.article, headline: 'Talks\u0000 in Seoul' };
+    await store.saveBatch([{ message, traceId: null }]);
+    const [stored] = await dataSource.query(`SELECT headline, body FROM articles WHERE article_id = $1`, [message.articleId]);
+    expect(stored).toEqual({ headline: 'Talks\ufffd in Seoul', body: 'Kim\ufffd Ha-na met Park Jin in Seoul.' });
+    const [mention] = await dataSource.query(`SELECT start_offset, surface FROM mentions WHERE article_id = $1`, [message.articleId]);
+    expect(stored.body.slice(mention.start_offset, mention.start_offset + 8)).toBe(mention.surface);
   });
 });
