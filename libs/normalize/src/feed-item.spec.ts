@@ -1,4 +1,4 @@
-import { feedItemText } from './feed-item';
+import { feedItemFacts, feedItemText } from './feed-item';
 
 /** The cases of the feed-item markup issue, each read through feedItemText (invented content). */
 const URI = 'https://feeds.example.org/world/item-7';
@@ -60,5 +60,13 @@ describe('feedItemText', () => {
 
   it('gives empty text for comment-only content', () => {
     expect(text('<!-- no story yet -->')).toBe('');
+  });
+});
+
+describe('feedItemFacts', () => {
+  it('reads a title and an author holding markup and references as one line of text', () => {
+    const facts = feedItemFacts({ title: 'SAI Global enters software resale<BR /> market &amp; more', link: null, guid: null, publishedAt: null, author: '<b>Jane Tran</b>', categories: [] });
+    expect(facts.headline).toBe('SAI Global enters software resale market & more');
+    expect(facts.byline?.byline.names).toEqual(['Jane Tran']);
   });
 });

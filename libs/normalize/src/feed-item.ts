@@ -27,9 +27,17 @@ export interface FeedItemFacts {
 
 export function feedItemFacts(item: FeedItem | null): FeedItemFacts {
   return {
-    headline: item?.title ? collapseWhitespace(item.title) || null : null,
+    headline: item?.title ? plainField(item.title) : null,
     canonicalUrl: item?.link?.trim() || null,
     publishedAt: toIsoDate(item?.publishedAt),
-    byline: item?.author ? parseAuthorField(item.author) : null,
+    byline: item?.author ? parseAuthorField(plainField(item.author) ?? '') : null,
   };
+}
+
+/**
+ * A one-line field (title, author) as text: feeds put markup and references there too
+ * (`<BR />`, `&amp;`, `<b>`), and RSS says nothing of which a title holds.
+ */
+function plainField(value: string): string | null {
+  return collapseWhitespace(markupToText(value, { documentUri: '' }).text) || null;
 }
