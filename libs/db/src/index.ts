@@ -14,3 +14,4 @@ export * from './api-keys/api-key-store';
 export { API_READER_ROLE } from './migrations/1796700000000-api-keys-and-reader-role';
 export * from './schema-state';
 export * from './dead-letter-replays';
+export * from './search-functions';

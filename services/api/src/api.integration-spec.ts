@@ -22,7 +22,7 @@ function entity(key: string, canonicalName: string, body: string, surfaces: stri
   return { key, canonicalName, type: key.split(':')[0] as ExtractedEntity['type'], aliases, mentions };
 }
 
-function article(guid: string, options: { headline: string; body: string; publishedAt: string | null; agency?: string | null; sourceId?: string; entities?: (body: string) => ExtractedEntity[] }): EnrichedArticleV1 {
+function article(guid: string, options: { headline: string; body: string; publishedAt: string | null; agency?: string | null; sourceId?: string; language?: string; entities?: (body: string) => ExtractedEntity[] }): EnrichedArticleV1 {
   const sourceId = options.sourceId ?? 'wire-a';
   const articleId = articleIdFor({ sourceId, guid });
   const article = normalizedArticleOf({
@@ -39,6 +39,7 @@ function article(guid: string, options: { headline: string; body: string; publis
     originatingAgency: options.agency ?? null,
     nearDuplicate: nearDuplicateSignature(options.body),
     normalizerVersion: '0.1.0',
+    ...(options.language ? { language: options.language } : {}),
   });
   return { schemaVersion: 1, articleId, extractorVersion: 'rules-0.1.0', entities: options.entities?.(options.body) ?? [], article };
 }
@@ -71,6 +72,14 @@ const harbourCopy = article('harbour-copy', {
   sourceId: 'wire-c',
   entities: (body) => [entity('PERSON:kim ha-na', 'Kim Ha-na', body), entity('GPE:busan', 'Busan', body)],
 });
+/** Stories in the languages a wire desk receives, to search in their own words. */
+const foreign = [
+  article('zh-1', { headline: '台北股市收盤上漲', body: '台北股市今天收盤上漲，電子股領漲，外資買超新台幣五十億元。', publishedAt: '2026-02-01T06:00:00Z', language: 'zh' }),
+  article('ko-1', { headline: '서울시는 대중교통 요금을 인상한다', body: '서울시는 다음 달부터 지하철과 버스 요금을 인상한다고 밝혔다.', publishedAt: '2026-02-02T06:00:00Z', language: 'ko' }),
+  article('el-1', { headline: 'Απεργία στα λιμάνια της Αθήνας', body: 'Οι λιμενεργάτες της Αθήνας κατέβηκαν σε απεργία για τους μισθούς τους.', publishedAt: '2026-02-03T06:00:00Z', language: 'el' }),
+  article('ru-1', { headline: 'В Москве открылась выставка', body: 'В Москве открылась выставка современного искусства, сообщили организаторы.', publishedAt: '2026-02-04T06:00:00Z', language: 'ru' }),
+];
+
 /** 25 short market reports, one a day in January, to page through. */
 const reports = Array.from({ length: 25 }, (_, index) =>
   article(`report-${index}`, {
@@ -102,7 +111,7 @@ describe('query API against Postgres', () => {
     await writer.initialize();
     await writer.runMigrations();
     const store = new ArticleStore(writer);
-    await store.saveBatch([summit, harbour, ...reports].map((message) => ({ message, traceId: null })));
+    await store.saveBatch([summit, harbour, ...reports, ...foreign].map((message) => ({ message, traceId: null })));
     await store.saveBatch([{ message: harbourCopy, traceId: null }]);
     await store.saveBatch([
       {
@@ -174,6 +183,17 @@ describe('query API against Postgres', () => {
       } while (cursor && pages < 10);
       expect(pages).toBe(3);
       expect(seen).toEqual(Array.from({ length: 25 }, (_, index) => `Market report ${24 - index}`));
+    });
+
+    it.each([
+      ['a two-character Chinese word inside a sentence', '股市', 'zh-1'],
+      ['a Korean word with its ending glued on in the text', '서울', 'ko-1'],
+      ['a Greek word in another inflection (Greek stemming)', 'Αθήνα', 'el-1'],
+      ['a Russian word in another case (Russian stemming)', 'Москва выставки', 'ru-1'],
+    ])('finds %s', async (_case, query, guid) => {
+      const { status, body } = await get(`/articles?q=${encodeURIComponent(query)}`);
+      expect(status).toBe(200);
+      expect(body.items.map((item: { articleId: string }) => item.articleId)).toEqual([foreign.find((item) => item.article.documentUri.endsWith(guid))!.articleId]);
     });
 
     it.each([

@@ -1,10 +1,8 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { SourceRecord } from './source.entity';
 import { StoryRecord } from './story.entity';
+import { ARTICLE_SEARCH_VECTOR } from '../search-functions';
 
-/** The articles' full-text search vector: headline (weight A) and body (weight B), English configuration. */
-export const ARTICLE_SEARCH_VECTOR =
-  "setweight(to_tsvector('english'::regconfig, coalesce(headline, '')), 'A') || setweight(to_tsvector('english'::regconfig, body), 'B')";
 
 @Entity({ name: 'articles' })
 export class ArticleRecord {
@@ -125,7 +123,7 @@ export class ArticleRecord {
   @Column({ name: 'sort_at', type: 'timestamptz', generatedType: 'STORED', asExpression: 'coalesce(published_at, fetched_at)', insert: false, update: false })
   sortAt!: Date;
 
-  /** Headline (weight A) and body (weight B), English configuration. */
+  /** Headline (weight A) and body (weight B) in the article's language, CJK character pairs (C): search-functions.ts. */
   @Column({
     name: 'search_vector',
     type: 'tsvector',

@@ -27,7 +27,8 @@ export class ArticlesService {
     const where: string[] = [];
     const parameters: unknown[] = [];
     const bind = (value: unknown) => `$${parameters.push(value)}`;
-    if (filter.q) where.push(`a.search_vector @@ websearch_to_tsquery('english', ${bind(filter.q)})`);
+    // The query's words in every language's configuration, and its CJK character pairs: an article is indexed in its own language.
+    if (filter.q) where.push(`a.search_vector @@ wirestream_search_query(${bind(filter.q)})`);
     if (filter.entity) where.push(`EXISTS (SELECT 1 FROM article_mentions m WHERE m.article_id = a.article_id AND m.entity_ids @> ARRAY[${bind(filter.entity)}::bigint])`);
     if (filter.source) where.push(`a.source_id = ${bind(filter.source)}`);
     if (filter.agency) where.push(`lower(a.originating_agency) = lower(${bind(filter.agency)})`);
