@@ -21,6 +21,7 @@ describe('kafkaOptionsFromEnv', () => {
       maxAttempts: 3,
       sessionTimeoutMs: 10_000,
       shutdownTimeoutMs: 15_000,
+      connectTimeoutMs: 10_000,
       ssl: false,
       sasl: null,
     });

@@ -84,6 +84,12 @@ export const KafkaEnvSchema = z.object({
     .describe(
       'How long the group waits for a silent consumer before giving its partitions to another: the pause after an instance is killed. Long batches heartbeat, so this need not cover a batch.',
     ),
+  KAFKA_CONNECT_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(10_000)
+    .describe('How long a starting service waits for the brokers before it reports them unreachable (a log line and /health/ready); it keeps trying.'),
   KAFKA_SHUTDOWN_TIMEOUT_MS: z.coerce
     .number()
     .int()
@@ -151,6 +157,7 @@ export interface KafkaOptions {
   maxAttempts: number;
   sessionTimeoutMs: number;
   shutdownTimeoutMs: number;
+  connectTimeoutMs: number;
   /** TLS to the brokers (kafkajs's `ssl`): off, or on with the CAs to trust (the system's when `ca` is absent). */
   ssl: false | { ca?: string[] };
   /** SASL authentication (kafkajs's `sasl`), or none. Holds the password: never log it. */
@@ -183,6 +190,7 @@ export function kafkaOptionsFromEnv(clientId: string, env: NodeJS.ProcessEnv = p
     maxAttempts: config.KAFKA_MAX_ATTEMPTS,
     sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
     shutdownTimeoutMs: config.KAFKA_SHUTDOWN_TIMEOUT_MS,
+    connectTimeoutMs: config.KAFKA_CONNECT_TIMEOUT_MS,
     ssl: ca !== undefined ? { ca: [ca] } : config.KAFKA_SSL ? {} : false,
     sasl:
       config.KAFKA_SASL_MECHANISM === ''

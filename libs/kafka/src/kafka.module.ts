@@ -3,7 +3,7 @@ import { Kafka } from 'kafkajs';
 import { ConsumerRunner } from './consumer-runner';
 import { createKafkaClient } from './kafka-client';
 import { KAFKA_OPTIONS } from './kafka.tokens';
-import type { KafkaOptions } from './kafka-config';
+import { kafkaOptionsFromEnv, type KafkaOptions } from './kafka-config';
 import { MessageProducer } from './message-producer';
 import { TopicAdmin } from './topic-admin';
 
@@ -14,13 +14,21 @@ import { TopicAdmin } from './topic-admin';
  */
 @Module({})
 export class KafkaModule {
-  static forRoot(options: KafkaOptions): DynamicModule {
+  /**
+   * The module with the KAFKA_* settings of the environment, read (and refused, naming the
+   * variable) when the application is created, not when its module file is loaded.
+   */
+  static fromEnv(clientId: string): DynamicModule {
+    return KafkaModule.forRoot(() => kafkaOptionsFromEnv(clientId));
+  }
+
+  static forRoot(options: KafkaOptions | (() => KafkaOptions)): DynamicModule {
     return {
       module: KafkaModule,
       global: true,
       providers: [
-        { provide: KAFKA_OPTIONS, useValue: options },
-        { provide: Kafka, useFactory: () => createKafkaClient(options) },
+        typeof options === 'function' ? { provide: KAFKA_OPTIONS, useFactory: options } : { provide: KAFKA_OPTIONS, useValue: options },
+        { provide: Kafka, inject: [KAFKA_OPTIONS], useFactory: (resolved: KafkaOptions) => createKafkaClient(resolved) },
         MessageProducer,
         ConsumerRunner,
         TopicAdmin,

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { ALL_TOPICS, MAX_MESSAGE_BYTES, namespacedTopic } from '@wirestream/contracts';
+import { clearStartupWait, reportStartupWait } from '@wirestream/service-kit';
 import { Kafka } from 'kafkajs';
 import { KAFKA_OPTIONS } from './kafka.tokens';
 import type { KafkaOptions } from './kafka-config';
@@ -18,8 +19,23 @@ export class TopicAdmin implements OnModuleInit {
     @Inject(KAFKA_OPTIONS) private readonly options: KafkaOptions,
   ) {}
 
+  /**
+   * The service's first call to the brokers. When they do not answer within KAFKA_CONNECT_TIMEOUT_MS,
+   * that is logged and shown by /health/ready (the health port is already up), and it keeps trying.
+   */
   async onModuleInit(): Promise<void> {
-    await this.ensureTopics();
+    const brokers = this.options.brokers.join(',');
+    const slow = setTimeout(() => {
+      const message = `Kafka at ${brokers} not reachable within ${this.options.connectTimeoutMs} ms (KAFKA_BROKERS): still trying`;
+      this.logger.error(message);
+      reportStartupWait('kafka', message);
+    }, this.options.connectTimeoutMs);
+    try {
+      await this.ensureTopics();
+    } finally {
+      clearTimeout(slow);
+      clearStartupWait('kafka');
+    }
   }
 
   async ensureTopics(): Promise<void> {

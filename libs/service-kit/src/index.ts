@@ -10,3 +10,4 @@ export * from './admin/admin-gate';
 export * from './admin/admin-server';
 export * from './loopback';
 export * from './open-route';
+export * from './startup-status';

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { Kafka, KafkaModule, kafkaOptionsFromEnv, kafkaReadiness } from '@wirestream/kafka';
+import { Kafka, KafkaModule, kafkaReadiness } from '@wirestream/kafka';
 import { HealthModule, parseConfig } from '@wirestream/service-kit';
 import { EXTRACTOR_CONFIG, ExtractorEnvSchema } from './extractor.config';
 import { ExtractorConsumer } from './extractor.consumer';
 
 @Module({
   imports: [
-    KafkaModule.forRoot(kafkaOptionsFromEnv('wirestream-extractor')),
+    KafkaModule.fromEnv('wirestream-extractor'),
     HealthModule.forChecks({ inject: [Kafka], useFactory: (kafka: Kafka) => [kafkaReadiness(kafka)] }),
   ],
   providers: [{ provide: EXTRACTOR_CONFIG, useFactory: () => parseConfig(ExtractorEnvSchema) }, ExtractorConsumer],

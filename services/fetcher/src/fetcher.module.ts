@@ -1,6 +1,6 @@
 import { Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { createFetcherDataSource, FetcherStateStore, runFetcherMigrations } from '@wirestream/fetcher-state';
-import { Kafka, KafkaModule, kafkaOptionsFromEnv, kafkaReadiness } from '@wirestream/kafka';
+import { Kafka, KafkaModule, kafkaReadiness } from '@wirestream/kafka';
 import { HealthModule, parseConfig } from '@wirestream/service-kit';
 import type { DataSource } from 'typeorm';
 import { DocumentEmitter } from './document-emitter';
@@ -14,7 +14,7 @@ const STATE_DATA_SOURCE = Symbol('STATE_DATA_SOURCE');
 
 @Module({
   imports: [
-    KafkaModule.forRoot(kafkaOptionsFromEnv('wirestream-fetcher')),
+    KafkaModule.fromEnv('wirestream-fetcher'),
     HealthModule.forChecks({ inject: [Kafka], useFactory: (kafka: Kafka) => [kafkaReadiness(kafka)] }),
   ],
   providers: [

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { Kafka, KafkaModule, kafkaOptionsFromEnv, kafkaReadiness } from '@wirestream/kafka';
+import { Kafka, KafkaModule, kafkaReadiness } from '@wirestream/kafka';
 import { HealthModule } from '@wirestream/service-kit';
 import { schemaReadiness } from '@wirestream/db';
 import { DataSource } from 'typeorm';
@@ -8,7 +8,7 @@ import { StorageConsumer } from './storage.consumer';
 
 @Module({
   imports: [
-    KafkaModule.forRoot(kafkaOptionsFromEnv('wirestream-storage')),
+    KafkaModule.fromEnv('wirestream-storage'),
     DatabaseModule,
     HealthModule.forChecks({
       inject: [Kafka, DataSource],
