@@ -42,6 +42,14 @@ describe('classifyDroppedFile', () => {
     expect(classifyDroppedFile(Buffer.from('<?xml version="1.0"?><catalog><x/></catalog>'), 'c.xml')).toBe('xml-unsupported');
     expect(classifyDroppedFile(Buffer.from('<rdf:RDF xmlns:rdf="r"><rdf:Description/></rdf:RDF>'), 'x.rdf')).toBe('xml-unsupported');
   });
+
+  it('refuses a file that is only an XML declaration and a comment, naming why, rather than storing the comment', () => {
+    const onlyComment = Buffer.from('<?xml version="1.0"?>\n<!-- nothing here but a comment -->\n');
+    expect(classifyDroppedFile(onlyComment, 'c.xml')).toBe('xml-unsupported');
+    expect(() => documentFromDroppedFile(onlyComment, { source: { id: 'drop', kind: 'file-drop', uri: '/drop' }, path: '/drop/c.xml', fetchedAt: new Date() })).toThrow(
+      /markup with no element: only a declaration, comments or processing instructions/,
+    );
+  });
 });
 
 describe('documentFromDroppedFile', () => {

@@ -62,7 +62,11 @@ export function documentFromDroppedFile(bytes: Uint8Array, options: DocumentFrom
   if (kind === 'nitf' || kind === 'newsml-g2') {
     throw new UnprocessableDocumentError(`${path}: is a ${kind} document (root <${root}>), which parseWireXmlDocument reads`);
   }
-  if (kind === 'xml-unsupported') throw new UnprocessableDocumentError(`${path}: unsupported XML document (root <${root}>)`);
+  if (kind === 'xml-unsupported') {
+    throw new UnprocessableDocumentError(
+      root ? `${path}: unsupported XML document (root <${root}>)` : `${path}: markup with no element: only a declaration, comments or processing instructions`,
+    );
+  }
   return buildRawDocument({
     source,
     documentUri: path,
@@ -92,6 +96,8 @@ function classifyText(text: string, fileName: string): { kind: DroppedFileKind; 
       return { kind: 'xml-unsupported', root };
     }
   }
+  // Only an XML declaration, comments, processing instructions or a doctype: no document at all.
+  if (!root && start.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!doctype[^>]*>/gi, '').trim() === '') return { kind: 'xml-unsupported', root: null };
   if (looksLikeHtml(start)) return { kind: 'html', root };
   // Copy that merely starts with '<': an HTML fragment if named so, else plain wire text.
   return { kind: HTML_FILE_NAME.test(fileName) ? 'html' : 'wire-text', root: null };

@@ -55,7 +55,13 @@ describe('storage against an unmigrated database', () => {
     const readyUrl = pipeline.instances[0].healthUrl;
     const liveUrl = readyUrl.replace('/ready', '/live');
     expect((await fetch(liveUrl)).status).toBe(200);
-    const notReady = await readiness(readyUrl);
+    // Its health port opens before its modules start: wait until it has started, not ready.
+    const started = Date.now() + 30_000;
+    let notReady = await readiness(readyUrl);
+    while (!notReady.body.includes('migration') && Date.now() < started) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      notReady = await readiness(readyUrl);
+    }
     expect(notReady.status).toBe(503);
     expect(notReady.body).toContain('npm run migration:run');
 
