@@ -1,5 +1,5 @@
 import { DEAD_LETTER_TOPICS, TOPICS, type DeadLetterV1 } from '@wirestream/contracts';
-import { copyFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { waitForArticles } from '../launcher/article-queries';
 import { REPO_ROOT } from '../repo-paths';
@@ -94,6 +94,30 @@ describe('wire stories end to end', () => {
       await admin.disconnect();
     }
   }
+
+  it('stores a story with a stray NUL byte, noting what was removed, and a headline-only feed item flagged bodyless', async () => {
+    const since = new Date();
+    const nulStory = path.join(pipeline.dropDir, '..', `nul-${Date.now()}.txt`);
+    writeFileSync(nulStory, 'HARBOUR TALKS RESUME\n\nOSTERVIK, Jan 7 (Plainwire) -- Dock workers and port owners resumed\u0000 talks on Tuesday, the union said, after a week of strikes at the harbour.\n');
+    const feed = path.join(pipeline.dropDir, '..', `flash-${Date.now()}.rss`);
+    writeFileSync(
+      feed,
+      '<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title><link>https://desk.example/</link><description>d</description>' +
+        '<item><title>FLASH: Ostervik harbour closed by storm</title><link>https://desk.example/flash-1</link><guid>flash-1</guid></item></channel></rss>',
+    );
+    const ids = [...pipeline.expectedIds(nulStory), ...pipeline.expectedIds(feed)];
+    expect(ids).toHaveLength(2);
+    for (const file of [nulStory, feed]) copyFileSync(file, path.join(pipeline.dropDir, path.basename(file)));
+    expect(await waitForArticles(pipeline.db, ids, since, 60_000)).toEqual([]);
+    const rows: Array<{ article_id: string; body: string; bodyless: boolean; processing_notes: string[]; headline: string | null }> = await pipeline.db.query(
+      `SELECT article_id, headline, body, bodyless, processing_notes FROM articles WHERE article_id = ANY($1) ORDER BY bodyless`,
+      [ids],
+    );
+    expect(rows[0].body).toContain('resumed talks');
+    expect(rows[0].body).not.toContain('\u0000');
+    expect(rows[0].processing_notes).toEqual([expect.stringMatching(/^removed 1 control or invalid character/)]);
+    expect(rows[1]).toMatchObject({ headline: 'FLASH: Ostervik harbour closed by storm', body: '', bodyless: true });
+  });
 
   it('dead-letters bad messages with the reason and keeps processing the rest', async () => {
     const producer = pipeline.kafka.producer();
