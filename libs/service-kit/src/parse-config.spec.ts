@@ -46,3 +46,10 @@ describe('parseConfig with NAME_FILE', () => {
     expect(parseConfig(withPortFile, { PORT: '0', PORT_FILE: '/tmp/port' })).toEqual({ PORT: 0, PORT_FILE: '/tmp/port' });
   });
 });
+
+describe('parseConfig problem lines', () => {
+  it('give the value found and the default as an example of a good one', () => {
+    const schema = z.object({ POLL_MS: z.coerce.number().int().min(100).default(1000).describe('How often to poll, in ms.') });
+    expect(() => parseConfig(schema, { POLL_MS: 'soon' })).toThrow(/POLL_MS: .* \(got "soon"\) — How often to poll, in ms\. The default is POLL_MS=1000\./);
+  });
+});

@@ -15,13 +15,27 @@ export function parseConfig<S extends z.ZodObject>(schema: S, env: NodeJS.Proces
     problems.push(
       ...parsed.error.issues.map((issue) => {
         const name = issue.path.join('.');
-        const description = (schema.shape as Record<string, z.ZodType>)[name]?.description;
-        return `  ${name}: ${issue.message}${description ? ` — ${description}` : ''}`;
+        const field = (schema.shape as Record<string, z.ZodType>)[name];
+        const example = field ? defaultOf(field) : undefined;
+        const given = typeof values[name] === 'string' ? ` (got ${JSON.stringify(values[name]!.length > 80 ? `${values[name]!.slice(0, 80)}…` : values[name])})` : '';
+        return `  ${name}: ${issue.message}${given}${field?.description ? ` — ${field.description}` : ''}${example ? ` The default is ${name}=${example}.` : ''}`;
       }),
     );
   }
   if (problems.length > 0 || !parsed.success) throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
   return parsed.data;
+}
+
+/** A variable's default, as it would be written in the environment: a good example of its value. */
+function defaultOf(field: z.ZodType): string | undefined {
+  type Def = { type: string; defaultValue?: unknown; innerType?: { _zod: { def: Def } }; in?: { _zod: { def: Def } } };
+  for (let def: Def | undefined = (field as unknown as { _zod: { def: Def } })._zod.def; def; def = (def.innerType ?? def.in)?._zod.def) {
+    if (def.type === 'default') {
+      const value = def.defaultValue;
+      return value === '' || value === undefined || value === null ? undefined : String(value);
+    }
+  }
+  return undefined;
 }
 
 /**
