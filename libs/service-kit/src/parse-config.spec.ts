@@ -52,4 +52,17 @@ describe('parseConfig problem lines', () => {
     const schema = z.object({ POLL_MS: z.coerce.number().int().min(100).default(1000).describe('How often to poll, in ms.') });
     expect(() => parseConfig(schema, { POLL_MS: 'soon' })).toThrow(/POLL_MS: .* \(got "soon"\) — How often to poll, in ms\. The default is POLL_MS=1000\./);
   });
+
+  it('never echo a secret or a URL that may carry a password', () => {
+    const schema = z.object({ ADMIN_TOKEN: z.string().min(24), DATABASE_URL: z.url() });
+    let message = '';
+    try {
+      parseConfig(schema, { ADMIN_TOKEN: 'short-secret', DATABASE_URL: 'postgres://u:hunter2@ nope' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/ADMIN_TOKEN/);
+    expect(message).toMatch(/DATABASE_URL/);
+    expect(message).not.toMatch(/short-secret|hunter2/);
+  });
 });

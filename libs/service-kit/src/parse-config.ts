@@ -17,7 +17,9 @@ export function parseConfig<S extends z.ZodObject>(schema: S, env: NodeJS.Proces
         const name = issue.path.join('.');
         const field = (schema.shape as Record<string, z.ZodType>)[name];
         const example = field ? defaultOf(field) : undefined;
-        const given = typeof values[name] === 'string' ? ` (got ${JSON.stringify(values[name]!.length > 80 ? `${values[name]!.slice(0, 80)}…` : values[name])})` : '';
+        // Secrets and URLs (which may carry a password) are never echoed into a log.
+        const secret = /TOKEN|PASSWORD|SECRET|KEY|URL/i.test(name);
+        const given = typeof values[name] === 'string' && !secret ? ` (got ${JSON.stringify(values[name]!.length > 80 ? `${values[name]!.slice(0, 80)}…` : values[name])})` : '';
         return `  ${name}: ${issue.message}${given}${field?.description ? ` — ${field.description}` : ''}${example ? ` The default is ${name}=${example}.` : ''}`;
       }),
     );
