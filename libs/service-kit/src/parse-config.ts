@@ -47,7 +47,12 @@ function defaultOf(field: z.ZodType): string | undefined {
  * see them. Setting both `NAME` and `NAME_FILE` is a problem, as is a file that cannot be read.
  * Where the schema itself has a `NAME_FILE` variable, that one keeps its own meaning.
  */
-export function withFileVariables(names: string[], env: NodeJS.ProcessEnv): { values: NodeJS.ProcessEnv; problems: string[] } {
+export function withFileVariables(
+  names: string[],
+  env: NodeJS.ProcessEnv,
+  /** Reads a file's text; throws to say why it cannot (the manifest checks read Kubernetes volumes this way). */
+  readText: (file: string) => string = readFileText,
+): { values: NodeJS.ProcessEnv; problems: string[] } {
   const values: NodeJS.ProcessEnv = { ...env };
   const problems: string[] = [];
   for (const name of names) {
@@ -60,10 +65,18 @@ export function withFileVariables(names: string[], env: NodeJS.ProcessEnv): { va
       continue;
     }
     try {
-      values[name] = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+      values[name] = readText(file).replace(/\r?\n$/, '');
     } catch (error) {
-      problems.push(`${name}_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      problems.push(`${name}_FILE: ${(error as Error).message}`);
     }
   }
   return { values, problems };
+}
+
+function readFileText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
 }

@@ -1,3 +1,4 @@
+import { withFileVariables } from '@wirestream/service-kit';
 import type { KubernetesObject } from './kustomize-render';
 
 /**
@@ -133,24 +134,15 @@ export function withMountedFileVariables(
   names: string[],
 ): { values: Record<string, string>; problems: string[] } {
   const env = containerEnv(objects, container);
-  const values = { ...env };
-  const problems: string[] = [];
-  for (const name of names) {
-    // As parseConfig: a schema's own NAME_FILE setting (HTTP_PORT_FILE: where to write the port) keeps its meaning.
-    if (names.includes(`${name}_FILE`)) continue;
-    const file = env[`${name}_FILE`];
-    if (file === undefined || file === '') continue;
-    if (env[name] !== undefined && env[name] !== '') {
-      problems.push(`${name}_FILE: set either ${name} or ${name}_FILE, not both`);
-      continue;
-    }
+  // The services' own rule (parseConfig's), reading files from the pod's Secret and ConfigMap volumes.
+  const { values, problems } = withFileVariables(names, env, (file) => {
     const mounted = mountedFile(objects, podSpec, container, file);
-    if (!mounted) problems.push(`${name}_FILE: ${file} is on no Secret or ConfigMap volume of container ${container.name}`);
-    else if (mounted.content !== undefined) values[name] = mounted.content.replace(/\r?\n$/, '');
-    else if (mounted.optional) problems.push(`${name}_FILE: ${file} does not exist while the optional ${mounted.kind} ${mounted.name} is absent, and the service refuses to start`);
-    else problems.push(`${name}_FILE: ${mounted.kind} ${mounted.name} with key ${mounted.key} is not in the manifests`);
-  }
-  return { values, problems };
+    if (!mounted) throw new Error(`${file} is on no Secret or ConfigMap volume of container ${container.name}`);
+    if (mounted.content !== undefined) return mounted.content;
+    if (mounted.optional) throw new Error(`${file} does not exist while the optional ${mounted.kind} ${mounted.name} is absent, and the service refuses to start`);
+    throw new Error(`${mounted.kind} ${mounted.name} with key ${mounted.key} is not in the manifests`);
+  });
+  return { values: values as Record<string, string>, problems };
 }
 
 /** Every service has exactly one Deployment, and no Deployment starts something that is not a service. */
