@@ -1,5 +1,6 @@
 import type { AtomFeed, DcNs, RdfFeed, RssFeed } from 'feedsmith';
 import { parseFeedDate } from './feed-date';
+import { xhtmlToHtml } from './feed-shapes/xhtml-content';
 
 /** What one feed item carries, whatever the feed format. */
 export interface ExtractedFeedItem {
@@ -129,11 +130,16 @@ function atomTitle(title: AtomFeed.Text | undefined): string | null {
   return plainTitle(isAtomMarkup(title.type) ? htmlToText(title.value) : title.value);
 }
 
-/** Atom text constructs as HTML: html/xhtml as given, plain text escaped. */
+/** Atom text constructs as HTML: html as given, xhtml written as HTML (its <div> wrapper gone), plain text escaped. */
 function atomHtml(construct: { value?: string; type?: string } | undefined): string | null {
   const value = text(construct?.value);
   if (!value) return null;
+  if (isXhtml(construct?.type)) return text(xhtmlToHtml(value));
   return isAtomMarkup(construct?.type) ? value : escapeHtml(value);
+}
+
+function isXhtml(type: string | undefined): boolean {
+  return /^(xhtml|application\/xhtml\+xml)$/i.test(type?.trim() ?? '');
 }
 
 function isAtomMarkup(type: string | undefined): boolean {

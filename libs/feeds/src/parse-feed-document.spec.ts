@@ -252,12 +252,231 @@ describe('parseFeedDocument: decoding and refusals', () => {
     expect(parse('<rss version="2.0"><channel><title>Quiet</title></channel></rss>')).toEqual({ title: 'Quiet', format: 'rss', documents: [] });
   });
 
-  it('skips items with no guid, link or body, and keeps a headline-only item that has a link', () => {
+  it('skips items with no title, guid, link or body, and keeps headline-only items with or without a link', () => {
     const xml = '<rss version="2.0"><channel><title>Q</title><item></item><item><title>Headline only</title></item>'
-      + '<item><title>Flash</title><link>https://news.example.com/flash</link></item></channel></rss>';
+      + '<item><title>Flash</title><link>https://news.example.com/flash</link></item><item><category>x</category></item></channel></rss>';
     const { documents } = parse(xml);
-    expect(documents).toHaveLength(1);
-    expect(documents[0].feedItem?.title).toBe('Flash');
-    expect(documents[0].body).toBe('');
+    expect(documents.map((document) => document.feedItem?.title)).toEqual(['Headline only', 'Flash']);
+    expect(documents.map((document) => document.body)).toEqual(['', '']);
+  });
+});
+
+describe('parseFeedDocument: feed shapes the Universal Feed Parser reads', () => {
+  describe('items without a channel', () => {
+    it('reads RSS 2.0 items right under <rss>, and a <title> there as the feed title', () => {
+      const xml = `<?xml version="1.0"?>
+<rss version="2.0">
+  <title>Loose Wire</title>
+  <item><title>Port reopens</title><link>https://news.example.com/port</link><description>Ships move again.</description></item>
+  <item><title>Rates held</title><guid isPermaLink="false">urn:loose:2</guid><pubDate>Tue, 07 Jan 2025 08:00:00 GMT</pubDate></item>
+</rss>`;
+      const result = parse(xml);
+      expect(result).toMatchObject({ title: 'Loose Wire', format: 'rss' });
+      expect(result.recovered).toBeUndefined();
+      expect(result.documents.map((document) => document.feedItem?.title)).toEqual(['Port reopens', 'Rates held']);
+      expect(result.documents[0]).toMatchObject({ documentUri: 'https://news.example.com/port', body: 'Ships move again.' });
+      expect(result.documents[1].feedItem).toMatchObject({ guid: 'urn:loose:2', publishedAt: '2025-01-07T08:00:00.000Z' });
+    });
+
+    it('reads RSS 0.91 (with its external DOCTYPE) and 0.92 items outside the channel', () => {
+      const rss091 = `<?xml version="1.0" encoding="ISO-8859-1"?>
+<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+<rss version="0.91"><item><title>Old wire</title><link>http://old.example.com/1</link><description>Ninety-one.</description></item></rss>`;
+      expect(parse(rss091).documents.map((document) => document.feedItem?.link)).toEqual(['http://old.example.com/1']);
+
+      const rss092 = '<rss version="0.92"><channel><title>Split</title></channel>'
+        + '<item><title>After the channel</title><link>http://old.example.com/2</link></item></rss>';
+      const result = parse(rss092);
+      expect(result.title).toBe('Split');
+      expect(result.documents.map((document) => document.feedItem?.title)).toEqual(['After the channel']);
+    });
+
+    it('reads RSS 0.90 (RDF with the Netscape namespace, items beside the channel)', () => {
+      const xml = `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://my.netscape.com/rdf/simple/0.9/">
+  <channel><title>Ninety</title><link>http://old.example.com/</link><description>d</description></channel>
+  <item><title>First</title><link>http://old.example.com/90/1</link></item>
+</rdf:RDF>`;
+      const result = parse(xml);
+      expect(result).toMatchObject({ title: 'Ninety', format: 'rdf' });
+      expect(result.documents.map((document) => document.feedItem?.link)).toEqual(['http://old.example.com/90/1']);
+    });
+  });
+
+  describe('content only in XHTML', () => {
+    it("takes an RSS item's XHTML <body> as its content, written as HTML", () => {
+      const xml = `<rss version="2.0"><channel><title>X</title>
+  <item><title>Body only</title><link>https://news.example.com/x/1</link><description>Teaser.</description>
+    <body xmlns="http://www.w3.org/1999/xhtml"><p>Full <b>story</b><br/>&amp; more <a name="end"/>text.</p><![CDATA[ 1 < 2 ]]></body></item>
+</channel></rss>`;
+      const [document] = parse(xml).documents;
+      expect(document.body).toBe('<p>Full <b>story</b><br>&amp; more <a name="end"></a>text.</p> 1 &lt; 2');
+    });
+
+    it('takes an <xhtml:body> likewise, without its prefixes; content:encoded still comes first', () => {
+      const xml = `<rss version="2.0" xmlns:xhtml="http://www.w3.org/1999/xhtml" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>X</title>
+  <item><guid>urn:x:2</guid><xhtml:body><xhtml:div class="lead"><xhtml:p xml:lang="en">Prefixed.</xhtml:p></xhtml:div></xhtml:body></item>
+  <item><guid>urn:x:3</guid><content:encoded><![CDATA[<p>Encoded wins.</p>]]></content:encoded><xhtml:body><xhtml:p>Second.</xhtml:p></xhtml:body></item>
+</channel></rss>`;
+      const documents = parse(xml).documents;
+      expect(documents.map((document) => document.body)).toEqual(['<div class="lead"><p lang="en">Prefixed.</p></div>', '<p>Encoded wins.</p>']);
+    });
+
+    it('keeps an item whose only content is its XHTML body', () => {
+      const xml = '<rss version="2.0"><channel><title>X</title><item><body xmlns="http://www.w3.org/1999/xhtml"><p>Nothing else.</p></body></item></channel></rss>';
+      const { documents } = parse(xml);
+      expect(documents).toHaveLength(1);
+      expect(documents[0]).toMatchObject({ body: '<p>Nothing else.</p>', feedItem: { title: null, link: null, guid: null } });
+    });
+
+    it('writes Atom type="xhtml" content as HTML without its <div> wrapper or namespace prefixes', () => {
+      const xml = `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:h="http://www.w3.org/1999/xhtml"><title>A</title><id>urn:a</id>
+  <entry><title>Plain div</title><id>urn:a:1</id>
+    <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Hi <a name="top"/>there &amp; you</p><img src="/p.jpg"/></div></content></entry>
+  <entry><title>Prefixed</title><id>urn:a:2</id>
+    <summary type="xhtml"><h:div><h:p>One<h:br/>two <h:em>three</h:em></h:p></h:div></summary></entry>
+</feed>`;
+      const documents = parse(xml).documents;
+      expect(documents.map((document) => document.body)).toEqual([
+        '<p>Hi <a name="top"></a>there &amp; you</p><img src="/p.jpg">',
+        '<p>One<br>two <em>three</em></p>',
+      ]);
+    });
+  });
+
+  describe('headline-only items', () => {
+    it('keeps items with only a title, each with its own article id derived from its headline', () => {
+      const xml = '<rss version="2.0"><channel><title>Flash</title>'
+        + '<item><title>QUAKE HITS COAST</title></item><item><title>MARKETS CLOSED</title></item><item><description>   </description></item>'
+        + '</channel></rss>';
+      const { documents } = parse(xml);
+      expect(documents.map((document) => document.feedItem?.title)).toEqual(['QUAKE HITS COAST', 'MARKETS CLOSED']);
+      expect(documents[0].articleId).not.toBe(documents[1].articleId);
+      expect(documents[0].articleId).toBe(articleIdFor({ sourceId: 'wire-feed', contentHash: sha256Hex('headline-only\nQUAKE HITS COAST') }));
+      expect(documents.map((document) => document.documentUri)).toEqual([`${source.uri}#item-1`, `${source.uri}#item-2`]);
+      expect(parse(xml).documents.map((document) => document.articleId)).toEqual(documents.map((document) => document.articleId));
+    });
+
+    it('keeps a title-only Atom entry', () => {
+      const xml = '<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><title>Only a headline</title></entry></feed>';
+      expect(parse(xml).documents.map((document) => document.feedItem?.title)).toEqual(['Only a headline']);
+    });
+  });
+
+  describe('feeds without items', () => {
+    it.each([
+      ['an RSS channel with no elements', '<rss version="2.0"><channel></channel></rss>', 'rss'],
+      ['an RSS channel with only whitespace', '<rss version="2.0">\n  <channel>\n  </channel>\n</rss>', 'rss'],
+      ['an empty <rss/>', '<?xml version="1.0"?><rss version="2.0"/>', 'rss'],
+      ['an <rss> without version or channel', '<rss></rss>', 'rss'],
+      ['an Atom feed without entries', '<feed xmlns="http://www.w3.org/2005/Atom"></feed>', 'atom'],
+      ['an Atom feed with metadata only', '<feed xmlns="http://www.w3.org/2005/Atom"><title>Q</title><id>urn:q</id></feed>', 'atom'],
+      [
+        'an RSS 1.0 channel without items',
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel rdf:about="https://rdf.example.com/"></channel></rdf:RDF>',
+        'rdf',
+      ],
+    ])('%s is a feed with no documents', (_name, xml, format) => {
+      const result = parse(xml);
+      expect(result.format).toBe(format);
+      expect(result.documents).toEqual([]);
+    });
+
+    it('refuses, with the reason, an RDF document that is not RSS 1.0', () => {
+      const foaf = '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:foaf="http://xmlns.com/foaf/0.1/"><foaf:Person/></rdf:RDF>';
+      expect(() => parse(foaf)).toThrow(/not an RSS 1\.0 feed/);
+    });
+  });
+
+  describe('lenient recovery of ill-formed XML', () => {
+    it('recovers a mis-nested <b><i></b></i> description, marking the result recovered with its problem', () => {
+      const xml = `<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Sloppy</title>
+  <item><title>Mis-nested</title><link>https://news.example.com/s/1</link><description><b><i>Breaking</b></i> news</description></item>
+  <item><title>Fine</title><link>https://news.example.com/s/2</link><description>All good.</description></item>
+</channel></rss>`;
+      const result = parse(xml);
+      expect(result.recovered).toBe(true);
+      expect(result.problem).toMatch(/^malformed XML: mismatched end tag <\/b> at line 3: <i> opened at line 3 is still open$/);
+      expect(result.documents.map((document) => document.body)).toEqual(['<b><i>Breaking</i></b> news', 'All good.']);
+      expect(result.documents[0].articleId).toBe(articleIdFor({ sourceId: 'wire-feed', url: 'https://news.example.com/s/1' }));
+    });
+
+    it('recovers raw <br> and <img> left open in a description', () => {
+      const xml = '<rss version="2.0"><channel><title>S</title><item><title>Lines</title><guid>urn:s:3</guid>'
+        + '<description>Line one<br>line two <img src="https://img.example.com/a.jpg">after</description></item></channel></rss>';
+      const result = parse(xml);
+      expect(result).toMatchObject({ recovered: true, problem: expect.stringMatching(/mismatched end tag <\/description>/) });
+      expect(result.documents[0].body).toBe('Line one<br/>line two <img src="https://img.example.com/a.jpg"/>after');
+    });
+
+    it('does not mark a well-formed feed as recovered', () => {
+      expect(parse(RSS2)).not.toHaveProperty('recovered');
+      expect(parse(RSS2)).not.toHaveProperty('problem');
+    });
+
+    it('still refuses a truncated download, even when it is mis-nested before the cut', () => {
+      const sloppy = RSS2.replace('Short &lt;b&gt;teaser&lt;/b&gt;', '<b><i>Short</b></i> teaser');
+      const truncated = sloppy.slice(0, sloppy.indexOf('<title>No guid here') + '<title>No guid here'.length);
+      expect(() => parse(truncated)).toThrow(/malformed XML: mismatched end tag <\/b> at line \d+/);
+      expect(() => parse(RSS2.slice(0, RSS2.indexOf('</channel>')))).toThrow(/malformed XML: unexpected end of document: <channel> opened at line \d+ is not closed/);
+      expect(() => parse(RSS2.slice(0, -8))).toThrow(/malformed XML: (unexpected end of document|malformed end tag)/);
+    });
+
+    it('refuses, with the original reason, what recovery does not read items out of', () => {
+      expect(() => parse('<rss version="2.0"><channel><title>x</channel></rss>')).toThrow(
+        'feed https://news.example.com/rss: malformed XML: mismatched end tag </channel> at line 1: <title> opened at line 1 is still open',
+      );
+      expect(() => parse('<rss version="2.0"><channel><item><title>A</title><!-- open comment </item></channel></rss>')).toThrow(/malformed XML: unterminated comment/);
+      expect(() => parse('<rss version="2.0"><channel><item><title>5 < 6</title></item></channel></rss>')).toThrow(/malformed XML: '<' not followed by a tag name/);
+    });
+
+    it('refuses deeply nested documents quickly instead of recovering them', () => {
+      const depth = 200_000;
+      const started = process.hrtime.bigint();
+      const misNested = `<rss version="2.0"><channel><item><title>Deep</title><description>${'<b>'.repeat(depth)}x</description></item></channel></rss>`;
+      expect(() => parse(misNested)).toThrow(/malformed XML: mismatched end tag <\/description>/);
+      const wellFormed = `<rss version="2.0"><channel><item><title>Deep</title><body xmlns="http://www.w3.org/1999/xhtml">${'<div>'.repeat(depth)}x${'</div>'.repeat(depth)}</body></item></channel></rss>`;
+      expect(() => parse(wellFormed)).toThrow(/feed parser refused the document: Maximum nested tags exceeded/);
+      const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>Deep</title><content type="xhtml">${'<div>'.repeat(depth)}x${'</div>'.repeat(depth)}</content></entry></feed>`;
+      expect(() => parse(atom)).not.toThrow(RangeError);
+      expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(2_000);
+    });
+
+    it('still refuses DTD and entity declarations before anything else, ill-formed or not', () => {
+      const hostile = '<!DOCTYPE rss [<!ENTITY a "aaaaaaaa">]><rss version="2.0"><channel><item><title><b>&a;</title></item></channel></rss>';
+      expect(() => parse(hostile)).toThrow('feed https://news.example.com/rss refused: DTD/entity declarations are not allowed');
+    });
+  });
+
+  describe('CDF and other refusals', () => {
+    it('refuses CDF (Channel Definition Format) by name', () => {
+      const cdf = `<?xml version="1.0"?>
+<CHANNEL HREF="http://cdf.example.com/" BASE="http://cdf.example.com/">
+  <TITLE>Active Channel</TITLE>
+  <ITEM HREF="http://cdf.example.com/1.htm"><TITLE>Story</TITLE><ABSTRACT>Abstract</ABSTRACT></ITEM>
+</CHANNEL>`;
+      expect(() => parse(cdf)).toThrow('feed https://news.example.com/rss: CDF is not supported (root <CHANNEL>: Microsoft\'s Channel Definition Format), only RSS, Atom and RDF feeds');
+    });
+
+    it('names the reason in every refusal (never a bare "Invalid feed format")', () => {
+      const refused = [
+        '<feed><foo/></feed>',
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF>',
+        '<channel><title>x</title></channel>',
+        '<rss version="2.0"><channel><title>x</channel></rss>',
+        '<opml version="2.0"><body/></opml>',
+      ];
+      for (const xml of refused) {
+        let message = '';
+        try {
+          parse(xml);
+        } catch (error) {
+          message = (error as Error).message;
+        }
+        expect([xml, message]).toEqual([xml, expect.stringMatching(/^feed https:\/\/news\.example\.com\/rss:? \S.*\w/)]);
+        expect(message).not.toMatch(/Invalid feed format/);
+        expect(message).not.toMatch(/: $/);
+      }
+    });
   });
 });

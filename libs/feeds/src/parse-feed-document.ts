@@ -1,13 +1,23 @@
 import { UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/contracts';
-import { DetectError, MalformedError, parseFeed, type AnyFeed } from 'feedsmith';
+import { DetectError, MalformedError, ParseError, parseFeed, type AnyFeed } from 'feedsmith';
 import { decodeText } from './decode-text';
+import { wrapRootContentInChannel } from './feed-shapes/channelless-rss';
+import { endsWithRootEndTag, isRecoverableStructureProblem, recoverXml } from './feed-shapes/lenient-xml';
+import { inlineXhtmlBodies } from './feed-shapes/xhtml-content';
 import { atomFeedTitle, itemFromAtom, itemFromRdf, itemFromRss, plainTitle, type ExtractedFeedItem } from './feed-items';
 import { assertWithinSize, buildRawDocument } from './raw-document';
 import { DEFAULT_MAX_DOCUMENT_BYTES, type SourceRef } from './source-ref';
 import { assertNoDtdDeclarations, findXmlStructureProblem, rootElementName } from './xml-markup';
 
-/** Local names of the root elements of RSS (<rss>), Atom (<feed>) and RSS 1.0 (<rdf:RDF>). */
-const FEED_ROOTS = new Set(['rss', 'feed', 'rdf']);
+/** The format each feed root element (by local name, lower case) is: RSS (<rss>), Atom (<feed>), RSS 1.0 (<rdf:RDF>). */
+const FEED_ROOTS = new Map<string, FeedFormat>([
+  ['rss', 'rss'],
+  ['feed', 'atom'],
+  ['rdf', 'rdf'],
+]);
+
+/** Namespaces that make an <rdf:RDF> document RSS 1.0 (or Netscape's RSS 0.90) rather than other RDF. */
+const RSS_RDF_NAMESPACES = /https?:\/\/(?:purl\.org\/rss\/1\.0|(?:my|channel)\.netscape\.com\/rdf\/simple\/0\.9)/i;
 
 export type FeedFormat = 'rss' | 'atom' | 'rdf';
 
@@ -24,19 +34,38 @@ export interface ParsedFeedDocument {
   title: string | null;
   format: FeedFormat;
   /**
-   * One 'feed-item' raw document per item, in feed order. Items with no guid, no link and no body
-   * (nothing to identify or read them by) are skipped.
+   * One 'feed-item' raw document per item, in feed order; none for a feed without items. Items
+   * with no title, guid, link or body (nothing to identify or read them by) are skipped.
    */
   documents: RawDocumentV1[];
+  /**
+   * Set (true) only when the document was not well-formed XML and its items were read by lenient
+   * recovery, as a browser-grade parser reads it; `problem` then says what was wrong with it.
+   */
+  recovered?: true;
+  problem?: string;
 }
+
+interface FeedContent {
+  title: string | null;
+  format: FeedFormat;
+  items: ExtractedFeedItem[];
+}
+
+/** feedsmith found the (structurally sound) text malformed; the reason is its parser's. */
+class MalformedFeedText extends Error {}
 
 /**
  * An RSS 2.0 (and 0.9x), Atom 1.0 or RSS 1.0/RDF document → one raw document per item.
  *
  * Refused with UnprocessableDocumentError, before any parsing: documents over `maxBytes`, and
- * any DTD internal subset or entity declaration (entity-expansion bombs, external entities).
- * Then malformed XML (elements left open or mis-nested — e.g. a truncated download) and documents
- * that are not feeds are refused with the reason.
+ * any DTD internal subset or entity declaration (entity-expansion bombs, external entities). Then
+ * documents that are not feeds (CDF, Microsoft's Channel Definition Format, by name) are refused
+ * with the reason. Feed shapes the Universal Feed Parser reads are read too: items with no
+ * <channel> around them, content only in an XHTML <body>, headline-only items, feeds without items
+ * (no documents). XML that is not well-formed is refused with its problem unless it is mis-nested
+ * in the middle and lenient recovery reads items out of it (then `recovered: true`); a document cut
+ * off before its root's end tag (a truncated download) is always refused.
  */
 export function parseFeedDocument(bytes: Uint8Array, options: ParseFeedDocumentOptions): ParsedFeedDocument {
   const { source, fetchedAt } = options;
@@ -47,63 +76,138 @@ export function parseFeedDocument(bytes: Uint8Array, options: ParseFeedDocumentO
   assertNoDtdDeclarations(text, what);
   const root = rootElementName(text);
   if (!root) throw new UnprocessableDocumentError(`${what}: not an XML document, so not an RSS, Atom or RDF feed`);
-  if (!FEED_ROOTS.has(root.slice(root.indexOf(':') + 1).toLowerCase())) {
-    throw new UnprocessableDocumentError(`${what}: not an RSS, Atom or RDF feed (root <${root}>)`);
-  }
-  const problem = findXmlStructureProblem(text);
-  if (problem) throw new UnprocessableDocumentError(`${what}: malformed XML: ${problem}`);
-
-  const parsed = parseFeedText(text, what, root);
-  const baseUrl = /^https?:\/\//i.test(source.uri) ? source.uri : null;
-  const { title, items } = extractItems(parsed, baseUrl, what);
-
-  const documents = items
-    .filter((item) => item.link || item.guid || item.body)
-    .map((item, index) =>
-      buildRawDocument({
-        source,
-        documentUri: item.link ?? `${source.uri}#${item.guid ? encodeURIComponent(item.guid) : `item-${index + 1}`}`,
-        fetchedAt,
-        format: 'feed-item',
-        charset,
-        body: item.body,
-        guid: item.guid,
-        url: item.link,
-        feedItem: {
-          title: item.title,
-          link: item.link,
-          guid: item.guid,
-          publishedAt: item.publishedAt,
-          author: item.author,
-          categories: item.categories,
-        },
-      }),
+  const rootName = root.slice(root.indexOf(':') + 1).toLowerCase();
+  if (rootName === 'channel') {
+    throw new UnprocessableDocumentError(
+      `${what}: CDF is not supported (root <${root}>: Microsoft's Channel Definition Format), only RSS, Atom and RDF feeds`,
     );
-  return { title, format: parsed.format as FeedFormat, documents };
+  }
+  const rootFormat = FEED_ROOTS.get(rootName);
+  if (!rootFormat) throw new UnprocessableDocumentError(`${what}: not an RSS, Atom or RDF feed (root <${root}>)`);
+
+  const baseUrl = /^https?:\/\//i.test(source.uri) ? source.uri : null;
+  const toDocuments = (items: ExtractedFeedItem[]): RawDocumentV1[] =>
+    items
+      .filter((item) => item.title || item.link || item.guid || item.body)
+      .map((item, index) =>
+        buildRawDocument({
+          source,
+          documentUri: item.link ?? `${source.uri}#${item.guid ? encodeURIComponent(item.guid) : `item-${index + 1}`}`,
+          fetchedAt,
+          format: 'feed-item',
+          charset,
+          body: item.body,
+          guid: item.guid,
+          url: item.link,
+          feedItem: {
+            title: item.title,
+            link: item.link,
+            guid: item.guid,
+            publishedAt: item.publishedAt,
+            author: item.author,
+            categories: item.categories,
+          },
+        }),
+      );
+  const read = (feedText: string): ParsedFeedDocument => {
+    const { title, format, items } = readFeed(feedText, { what, root, rootFormat, baseUrl });
+    return { title, format, documents: toDocuments(items) };
+  };
+
+  const problem = findXmlStructureProblem(text);
+  if (problem) {
+    const reason = `malformed XML: ${problem}`;
+    if (!isRecoverableStructureProblem(problem)) throw new UnprocessableDocumentError(`${what}: ${reason}`);
+    return readRecovered(text, root, reason, what, read);
+  }
+  try {
+    return read(text);
+  } catch (error) {
+    if (!(error instanceof MalformedFeedText)) throw error;
+    return readRecovered(text, root, `feed parser refused the document: ${error.message}`, what, read);
+  }
 }
 
-function parseFeedText(text: string, what: string, root: string): AnyFeed<string> {
+/**
+ * The feed read from its leniently recovered text, marked `recovered`, when that gives items;
+ * else the refusal with the original reason (so also for a document cut off before its end).
+ */
+function readRecovered(
+  text: string,
+  root: string,
+  reason: string,
+  what: string,
+  read: (feedText: string) => ParsedFeedDocument,
+): ParsedFeedDocument {
+  const refusal = new UnprocessableDocumentError(`${what}: ${reason}`);
+  if (!endsWithRootEndTag(text, root)) throw refusal;
+  let result: ParsedFeedDocument | null = null;
+  try {
+    const recoveredText = recoverXml(text);
+    if (recoveredText !== null) result = read(recoveredText);
+  } catch {
+    // Recovery is a second chance, not a second way to fail: the original reason stands.
+  }
+  if (!result || result.documents.length === 0) throw refusal;
+  return { ...result, recovered: true, problem: reason };
+}
+
+interface ReadContext {
+  what: string;
+  root: string;
+  rootFormat: FeedFormat;
+  baseUrl: string | null;
+}
+
+/** The feed's title and items; a feed root with nothing of a feed's in it is a feed without items. */
+function readFeed(text: string, context: ReadContext): FeedContent {
+  const { what, root, rootFormat, baseUrl } = context;
+  const prepared = inlineXhtmlBodies(text);
+  let parsed = parseFeedText(prepared);
+  // <item>s right under <rss>, no <channel> (RSS 0.9x, hand-written 2.0): given the channel the parser wants.
+  if (typeof parsed === 'string' && rootFormat === 'rss') {
+    const wrapped = wrapRootContentInChannel(prepared, root);
+    if (wrapped) parsed = parseFeedText(wrapped);
+  }
+  if (typeof parsed === 'string') {
+    if (parsed === 'not-detected' && rootFormat !== 'rss') {
+      throw new UnprocessableDocumentError(`${what}: not an RSS, Atom or RDF feed (root <${root}> holds neither the namespace nor the elements of one)`);
+    }
+    if (rootFormat === 'rdf' && !RSS_RDF_NAMESPACES.test(text)) {
+      throw new UnprocessableDocumentError(`${what}: an RDF document without channel or items in the RSS 1.0 namespace, so not an RSS 1.0 feed`);
+    }
+    return { title: null, format: rootFormat, items: [] };
+  }
+  return extractItems(parsed, baseUrl, what);
+}
+
+/**
+ * feedsmith's reading of the text, or why it has none: 'not-detected' (no feed format recognized)
+ * or 'no-feed' (recognized, but no channel/feed content: a feed without items). Throws
+ * MalformedFeedText when its XML parser (or anything else in it) fails.
+ */
+function parseFeedText(text: string): AnyFeed<string> | 'not-detected' | 'no-feed' {
   try {
     return parseFeed(text);
   } catch (error) {
-    if (error instanceof DetectError) {
-      throw new UnprocessableDocumentError(`${what}: not an RSS, Atom or RDF feed (root <${root}>)`);
-    }
+    if (error instanceof DetectError) return 'not-detected';
+    // The format was recognized, but there is no channel (RSS), feed (Atom) or channel/item (RDF) content.
+    if (error instanceof ParseError) return 'no-feed';
     const reason = error instanceof MalformedError && error.cause instanceof Error ? error.cause.message : String((error as Error)?.message ?? error);
-    throw new UnprocessableDocumentError(`${what}: feed parser refused the document: ${reason}`);
+    throw new MalformedFeedText(reason);
   }
 }
 
-function extractItems(parsed: AnyFeed<string>, baseUrl: string | null, what: string): { title: string | null; items: ExtractedFeedItem[] } {
+function extractItems(parsed: AnyFeed<string>, baseUrl: string | null, what: string): FeedContent {
   switch (parsed.format) {
     case 'rss':
-      return { title: plainTitle(parsed.feed.title), items: (parsed.feed.items ?? []).map((item) => itemFromRss(item, baseUrl)) };
+      return { title: plainTitle(parsed.feed.title), format: 'rss', items: (parsed.feed.items ?? []).map((item) => itemFromRss(item, baseUrl)) };
     case 'atom': {
       const feed = parsed.feed;
-      return { title: atomFeedTitle(feed.title), items: (feed.entries ?? []).map((entry) => itemFromAtom(entry, feed, baseUrl)) };
+      return { title: atomFeedTitle(feed.title), format: 'atom', items: (feed.entries ?? []).map((entry) => itemFromAtom(entry, feed, baseUrl)) };
     }
     case 'rdf':
-      return { title: plainTitle(parsed.feed.title), items: (parsed.feed.items ?? []).map((item) => itemFromRdf(item, baseUrl)) };
+      return { title: plainTitle(parsed.feed.title), format: 'rdf', items: (parsed.feed.items ?? []).map((item) => itemFromRdf(item, baseUrl)) };
     default:
       throw new UnprocessableDocumentError(`${what}: ${parsed.format} feeds are not supported, only RSS, Atom and RDF`);
   }

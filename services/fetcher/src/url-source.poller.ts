@@ -64,6 +64,13 @@ export class UrlSourcePoller implements OnApplicationBootstrap, BeforeApplicatio
     await this.state.releaseLeases(this.instanceId, [...this.leasedSources]).catch((error: Error) => this.logger.warn(`releasing leases failed: ${error.message}`));
   }
 
+  /** A feed's items; one read by recovering ill-formed XML is said so in the log, with what was wrong. */
+  private readFeed(sourceId: string, body: Uint8Array, ref: SourceRef, fetchedAt: Date, contentType: string | null, maxBytes: number) {
+    const feed = parseFeedDocument(body, { source: ref, fetchedAt, contentType, maxBytes });
+    if (feed.recovered) this.logger.warn(`feed ${ref.uri} of ${sourceId} is ill-formed XML (${feed.problem ?? 'unknown problem'}): ${feed.documents.length} item(s) read by recovery`);
+    return feed.documents;
+  }
+
   outcomeOf(sourceId: string): PollOutcome | null {
     return this.lastOutcome.get(sourceId) ?? null;
   }
@@ -122,10 +129,7 @@ export class UrlSourcePoller implements OnApplicationBootstrap, BeforeApplicatio
       body = result.body;
       const fetchedAt = new Date();
       const ref: SourceRef = { id: source.id, kind: 'feed', uri: source.url };
-      const documents =
-        source.kind === 'feed'
-          ? parseFeedDocument(result.body, { source: ref, fetchedAt, contentType: result.contentType, maxBytes: limits.maxBytes }).documents
-          : documentsFromDroppedFile(result.body, { source: ref, path: result.url, fetchedAt, contentType: result.contentType, maxBytes: limits.maxBytes });
+      const documents = source.kind === 'feed' ? this.readFeed(source.id, result.body, ref, fetchedAt, result.contentType, limits.maxBytes) : documentsFromDroppedFile(result.body, { source: ref, path: result.url, fetchedAt, contentType: result.contentType, maxBytes: limits.maxBytes });
       const fresh = await this.state.unemitted(source.id, documents);
       const toEmit = source.followArticlePages ? await this.withArticlePages(source, fresh, limits) : fresh;
       const refused = await this.emitter.emit(toEmit);
