@@ -29,6 +29,8 @@ export const FeedItemSchema = z.object({
   categories: z.array(z.string()),
   /** Added within v1: the dateline an NITF/NewsML-G2 item declares apart from its copy ("NEW YORK"). */
   dateline: z.string().nullable().optional(),
+  /** Added within v1: the subheadline an NITF (hl2) or NewsML-G2 (headline role hld:subHeadline, <subheadline>) item declares. */
+  subheadline: z.string().nullable().optional(),
   /** Added within v1: the item's urgency as the format states it, 1 (FLASH) to 9 (lowest); IPTC's scale. */
   urgency: z.number().int().min(1).max(9).nullable().optional(),
 });

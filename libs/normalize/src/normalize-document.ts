@@ -68,7 +68,7 @@ export function normalizeDocument(received: RawDocumentV1, options: NormalizeOpt
     canonicalUrl: page?.canonicalUrl ?? feed.canonicalUrl,
     fetchedAt: doc.fetchedAt,
     headline: copy.headline,
-    subheadline: page?.subheadline ?? null,
+    subheadline: page?.subheadline ?? (doc.feedItem?.subheadline ? withoutControlCharacters(doc.feedItem.subheadline).text : null),
     dateline: copy.dateline,
     byline: byline?.byline ?? null,
     publishedAt: published.value,

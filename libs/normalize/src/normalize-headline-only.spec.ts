@@ -58,3 +58,10 @@ describe('control characters', () => {
     expect(article.processingNotes).toEqual([expect.stringMatching(/^removed 3 control or invalid character\(s\)/)]);
   });
 });
+
+describe('a subheadline the wire format declares', () => {
+  it('is kept on the article', () => {
+    const article = normalizeDocument(document('feed-item', 'OSTERVIK, Jan 8 (Wire) - The harbour reopened on Wednesday after a week of storms.', { title: 'Harbour reopens', subheadline: 'Ships wait no longer' }));
+    expect(article.subheadline).toBe('Ships wait no longer');
+  });
+});

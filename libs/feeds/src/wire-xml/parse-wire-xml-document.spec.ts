@@ -189,6 +189,15 @@ Nobody was hurt.</inlineData></contentSet></newsItem>
     const result = parse(Buffer.from(item));
     expect(result.stories).toEqual([expect.objectContaining({ guid: 'urn:item:flash', headline: 'Central bank raises rates', subheadline: 'First rise in ten years', body: '', urgency: 1 })]);
     expect(result.documents).toHaveLength(1);
+    expect(result.documents[0].feedItem).toMatchObject({ subheadline: 'First rise in ten years' });
+  });
+
+  it('passes a subheadline given by headline role hld:subHeadline on to the raw document', () => {
+    const item = `<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:item:sub" version="1">
+  <itemMeta><itemClass qcode="ninat:text"/></itemMeta>
+  <contentMeta><headline>Harbour reopens</headline><headline role="hld:subHeadline">Ships wait no longer</headline></contentMeta>
+  <contentSet><inlineData contenttype="text/plain">OSTERVIK, Jan 8 (Wire) - The harbour reopened on Wednesday after a week of storms.</inlineData></contentSet></newsItem>`;
+    expect(parse(Buffer.from(item)).documents[0].feedItem).toMatchObject({ title: 'Harbour reopens', subheadline: 'Ships wait no longer' });
   });
 });
 

@@ -83,6 +83,7 @@ export function parseWireXmlDocument(bytes: Uint8Array, options: ParseWireXmlOpt
         categories: story.keywords,
         dateline: story.dateline,
         urgency: story.urgency,
+        ...(story.subheadline ? { subheadline: story.subheadline } : {}),
       },
     }),
   );
