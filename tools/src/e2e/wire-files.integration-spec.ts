@@ -4,6 +4,7 @@ import path from 'node:path';
 import { readDeadLetters } from '../cli/dead-letters';
 import { waitForArticles } from '../launcher/article-queries';
 import { SHARED_DIR } from '../repo-paths';
+import { TEXT_DEFECTS } from './text-defects';
 import { startTestPipeline, type TestPipeline } from './test-pipeline';
 
 /**
@@ -15,15 +16,6 @@ import { startTestPipeline, type TestPipeline } from './test-pipeline';
 const WIRE_DIR = path.join(SHARED_DIR, 'data', 'wire');
 const KINDS = ['feeds', 'nitf', 'newsml-g2'];
 const filesOf = (kind: string) => readdirSync(path.join(WIRE_DIR, kind)).sort().map((name) => path.join(WIRE_DIR, kind, name));
-
-/** Text that was decoded wrongly or not at all. */
-export const TEXT_DEFECTS: Array<[string, RegExp]> = [
-  ['mojibake', /Ã[\u0080-\u00bf]|â€|Â[\u00a0-\u00bf]|\ufffd/],
-  ['an undecoded character reference', /&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]{1,31});/i],
-  ['markup', /<\/?(?:p|div|br|span|a|img|b|i|em|strong|script|style|font|table|tr|td|li|ul|h[1-6])\b[^<>]*>/i],
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  ['a control character', /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/],
-];
 
 /** Items a feed file holds, counted without any feed parser: its <item> and <entry> elements. */
 function itemElementsIn(file: string): number {
