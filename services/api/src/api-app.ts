@@ -12,7 +12,9 @@ import { requestParametersCheck } from './security/request-parameters.middleware
  */
 export function configureApiApp(app: INestApplication): INestApplication {
   const config = app.get<ApiConfig>(API_CONFIG);
-  app.use(helmet());
+  // No upgrade-insecure-requests: the API is often reached over plain HTTP behind a proxy or on
+  // loopback, where upgrading /docs' script URLs to https would leave the page blank.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   if (config.API_CORS_ORIGINS.length > 0) {
     app.enableCors({ origin: config.API_CORS_ORIGINS, methods: ['GET', 'HEAD'], allowedHeaders: ['Authorization'], maxAge: 600 });
   }

@@ -147,6 +147,9 @@ describe('security: admin surface, API access, least privilege', () => {
       const response = await fetch(`${api}/articles`, { headers: { ...bearer(apiKey), origin: 'https://evil.example' } });
       expect(response.headers.get('x-powered-by')).toBeNull();
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      // A content security policy that keeps /docs working over plain HTTP: its scripts are its own files.
+      expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+      expect(response.headers.get('content-security-policy')).not.toMatch(/upgrade-insecure-requests/);
       expect(response.headers.get('access-control-allow-origin')).toBeNull();
       expect((await fetch(`${fetcherHealth}/health/live`)).headers.get('x-powered-by')).toBeNull();
     });
