@@ -23,7 +23,7 @@ export function documentsFromDroppedFile(bytes: Uint8Array, options: DocumentsFr
   const fileName = path.split(/[\\/]/).pop() ?? path;
   const kind = classifyDroppedFile(bytes, fileName);
   if (kind === 'feed') return parseFeedDocument(bytes, { source, fetchedAt, maxBytes, contentType }).documents;
-  if (kind === 'nitf' || kind === 'newsml-g2') return parseWireXmlDocument(bytes, { source, documentUri: path, fetchedAt, maxBytes, contentType }).documents;
+  if (kind === 'nitf' || kind === 'newsml-g2' || kind === 'newsml-1.2') return parseWireXmlDocument(bytes, { source, documentUri: path, fetchedAt, maxBytes, contentType }).documents;
   const single = documentFromDroppedFile(bytes, { ...options, maxBytes });
   if (single.format !== 'wire-text') return [single];
   const stories = splitWireTextStories(single.body, options);

@@ -9,7 +9,7 @@ import { assertNoDtdDeclarations, rootElementName } from './xml-markup';
  * What a dropped file is: an RSS/Atom/RDF feed (route it to parseFeedDocument), an IPTC NITF or
  * NewsML-G2 document (parseWireXmlDocument), an HTML page, plain wire copy, or some other XML.
  */
-export type DroppedFileKind = 'feed' | 'nitf' | 'newsml-g2' | 'html' | 'wire-text' | 'xml-unsupported';
+export type DroppedFileKind = 'feed' | 'nitf' | 'newsml-g2' | 'newsml-1.2' | 'html' | 'wire-text' | 'xml-unsupported';
 
 export interface DocumentFromDroppedFileOptions {
   source: SourceRef;
@@ -59,7 +59,7 @@ export function documentFromDroppedFile(bytes: Uint8Array, options: DocumentFrom
   if (kind === 'feed') {
     throw new UnprocessableDocumentError(`${path}: is a feed (root <${root}>), which parseFeedDocument reads, not a single document`);
   }
-  if (kind === 'nitf' || kind === 'newsml-g2') {
+  if (kind === 'nitf' || kind === 'newsml-g2' || kind === 'newsml-1.2') {
     throw new UnprocessableDocumentError(`${path}: is a ${kind} document (root <${root}>), which parseWireXmlDocument reads`);
   }
   if (kind === 'xml-unsupported') {

@@ -14,7 +14,7 @@ import { startTestPipeline, type TestPipeline } from './test-pipeline';
  * characters in its text; the hostile files are the only dead letters.
  */
 const WIRE_DIR = path.join(SHARED_DIR, 'data', 'wire');
-const KINDS = ['feeds', 'nitf', 'newsml-g2'];
+const KINDS = ['feeds', 'nitf', 'newsml-g2', 'newsml-1.2'];
 const filesOf = (kind: string) => readdirSync(path.join(WIRE_DIR, kind)).sort().map((name) => path.join(WIRE_DIR, kind, name));
 
 /** Items a feed file holds, counted without any feed parser: its <item> and <entry> elements. */

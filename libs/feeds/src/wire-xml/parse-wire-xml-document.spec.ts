@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { articleIdFor, RawDocumentV1Schema, UnprocessableDocumentError } from '@wirestream/contracts';
 import iconv from 'iconv-lite';
 import type { SourceRef } from '../source-ref';
-import { parseWireXmlDocument, type ParsedWireXmlDocument } from './parse-wire-xml-document';
+import { parseWireXmlDocument, wireXmlFormatOf, type ParsedWireXmlDocument } from './parse-wire-xml-document';
+import type { WireStory } from './wire-story';
 
-// Real NITF and NewsML-G2 samples shared with the project, read in place: see its README.md.
+// Real NITF, NewsML-G2 and NewsML 1.2 samples shared with the project, read in place: see its README.md.
 const WIRE_DATA = path.resolve(__dirname, '../../../../../shared/data/wire');
 const source: SourceRef = { id: 'agency-drop', kind: 'file-drop', uri: '/drop' };
 const fetchedAt = new Date('2026-01-06T09:00:00Z');
@@ -201,6 +202,199 @@ Nobody was hurt.</inlineData></contentSet></newsItem>
   });
 });
 
+/** Text decoded wrongly or not at all, as the pipeline's wire-files test looks for it. */
+const TEXT_DEFECTS: Array<[string, RegExp]> = [
+  ['mojibake', /Ã[\u0080-\u00bf]|â€|Â[\u00a0-\u00bf]|\ufffd/],
+  ['an undecoded reference', /&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]{1,31});/i],
+  ['markup', /<\/?[a-z][\w.:-]*\b[^<>]*>/i],
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  ['a control character', /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/],
+];
+
+/** Every defect in a story's text fields, as `field: defect "match"`. */
+function textDefectsOf(story: WireStory): string[] {
+  const fields: Array<[string, string | null]> = [
+    ['headline', story.headline],
+    ['subheadline', story.subheadline],
+    ['byline', story.byline],
+    ['dateline', story.dateline],
+    ['body', story.body],
+    ...story.keywords.map((keyword): [string, string] => ['keyword', keyword]),
+  ];
+  return fields.flatMap(([field, text]) =>
+    TEXT_DEFECTS.flatMap(([defect, pattern]) => {
+      const found = text?.match(pattern);
+      return found ? [`${field}: ${defect} ${JSON.stringify(found[0])}`] : [];
+    }),
+  );
+}
+
+describe('IPTC NewsML 1.2', () => {
+  /** Pinned per shared file: its stories, and the first story's lines, urgency, revision and opening copy. */
+  const PINNED: Record<string, { stories: number; headline: string; byline: string | null; dateline: string | null; urgency: number | null; version: string; bodyStart: string }> = {
+    'afp.xml': {
+      stories: 1,
+      headline: 'Sweden court accepts receivership for Saab carmaker',
+      byline: null,
+      dateline: 'STOCKHOLM, Aug 29, 2014 (AFP)',
+      urgency: 4,
+      version: '1',
+      bodyStart: "A Chinese-owned company set up to take over Saab's assets af",
+    },
+  };
+  const files = readdirSync(path.join(WIRE_DATA, 'newsml-1.2')).sort();
+
+  it('has expectations pinned for every shared NewsML 1.2 file', () => {
+    expect(files).toEqual(Object.keys(PINNED).sort());
+  });
+
+  it.each(files)('reads %s: story count, lines, urgency, revision, opening copy, clean text', (fileName) => {
+    const result = parseShared(`newsml-1.2/${fileName}`);
+    const pinned = PINNED[fileName];
+    expect(result.format).toBe('newsml-1.2');
+    expect(result.stories).toHaveLength(pinned.stories);
+    expect(result.documents).toHaveLength(pinned.stories);
+    const [story] = result.stories;
+    expect(story).toMatchObject({ headline: pinned.headline, byline: pinned.byline, dateline: pinned.dateline, urgency: pinned.urgency, version: pinned.version });
+    expect(story.body.slice(0, 60)).toBe(pinned.bodyStart);
+    expect(result.stories.flatMap(textDefectsOf)).toEqual([]);
+    for (const document of result.documents) expect(document.format).toBe('feed-item');
+  });
+
+  it('reads the AFP item in full: identity without its revision, dates, language, keywords, NITF paragraphs', () => {
+    const result = parseShared('newsml-1.2/afp.xml');
+    expect(result.skipped).toEqual([]);
+    const [story] = result.stories;
+    expect(story).toMatchObject({
+      guid: 'urn:newsml:afp.com:20140829T135002Z:TX-PAR-FXW86',
+      publishedAt: '2014-08-29T13:49:51.000Z',
+      updatedAt: '2014-08-29T13:49:51.000Z',
+      language: 'en',
+      subheadline: null,
+      keywords: ['Sweden', 'China', 'auto', 'business', 'bankruptcy', 'Saab'],
+    });
+    expect(story.body.split('\n\n')).toHaveLength(10);
+    expect(story.body.endsWith('a line of electric cars.\n\nhh/ph/ts/hd')).toBe(true);
+    const [document] = result.documents;
+    expect(document.articleId).toBe(articleIdFor({ sourceId: source.id, guid: story.guid }));
+    expect(document.feedItem).toMatchObject({ title: story.headline, dateline: 'STOCKHOLM, Aug 29, 2014 (AFP)', urgency: 4, publishedAt: story.publishedAt });
+  });
+
+  it('tells NewsML 1.2 (<NewsML>) apart from NewsML-G2 by its root element', () => {
+    expect(wireXmlFormatOf('NewsML')).toBe('newsml-1.2');
+    expect(wireXmlFormatOf('nml:NewsML')).toBe('newsml-1.2');
+    expect(wireXmlFormatOf('newsItem')).toBe('newsml-g2');
+    expect(wireXmlFormatOf('NewsItem')).toBeNull();
+  });
+
+  const identifier = (itemId: string, revision: number, publicIdentifier = true) =>
+    `<Identification><NewsIdentifier><ProviderId>wire.example</ProviderId><DateId>20250106</DateId><NewsItemId>${itemId}</NewsItemId>` +
+    `<RevisionId PreviousRevision="${revision - 1}" Update="N">${revision}</RevisionId>` +
+    (publicIdentifier ? `<PublicIdentifier>urn:newsml:wire.example:20250106:${itemId}:${revision}</PublicIdentifier>` : '') +
+    `</NewsIdentifier></Identification>`;
+  const message = (...items: string[]) =>
+    Buffer.from(
+      `<?xml version="1.0" encoding="UTF-8"?>\n<NewsML Version="1.2"><NewsEnvelope><DateAndTime>20250106T100000+0100</DateAndTime><Priority FormalName="3"/></NewsEnvelope>${items.join('\n')}</NewsML>`,
+    );
+  const textItem = (revision: number, headline = 'Harbour reopens after storms') => `<NewsItem>${identifier('TX-1', revision)}
+  <NewsManagement><NewsItemType FormalName="News"/><FirstCreated>20250106T091500+0100</FirstCreated><ThisRevisionCreated>20250106T0930${revision}0+0100</ThisRevisionCreated>
+    <Status FormalName="Usable"/><Urgency FormalName="3"/></NewsManagement>
+  <NewsComponent>
+    <NewsLines><HeadLine>${headline}</HeadLine><SubHeadLine>Ships wait no longer</SubHeadLine><ByLine>By Ana Lima</ByLine><ByLineTitle>Wire correspondent</ByLineTitle>
+      <DateLine>OSTERVIK, Jan 6 (Wire) --</DateLine><CopyrightLine>© 2025 Wire</CopyrightLine><KeywordLine>harbour</KeywordLine></NewsLines>
+    <DescriptiveMetadata><Language FormalName="en"/><SubjectCode><Subject FormalName="04000000"/></SubjectCode><Property FormalName="Keyword" Value="storms"/></DescriptiveMetadata>
+    <ContentItem><MediaType FormalName="Text"/><MimeType FormalName="application/xhtml+xml"/><DataContent>
+      <html xmlns="http://www.w3.org/1999/xhtml"><head><title>Not copy</title></head><body>
+        <p>The harbour at Ostervik reopened on Monday &#8212; a week after the storms.</p>
+        <p>Ferries &amp; freighters <em>resumed</em> sailing at dawn.</p>
+      </body></html></DataContent></ContentItem>
+  </NewsComponent></NewsItem>`;
+  const photoItem = `<NewsItem>${identifier('PH-1', 1)}
+  <NewsManagement><NewsItemType FormalName="News"/><FirstCreated>20250106T091000+0100</FirstCreated><Status FormalName="Usable"/><Urgency FormalName="4"/></NewsManagement>
+  <NewsComponent><NewsLines><HeadLine>Ships leave Ostervik harbour</HeadLine></NewsLines>
+    <NewsComponent><Role FormalName="Caption"/><ContentItem><MediaType FormalName="Text"/><DataContent>Ships leave the harbour at dawn.</DataContent></ContentItem></NewsComponent>
+    <NewsComponent><Role FormalName="HighDef"/><ContentItem Href="https://photos.example/ph-1.jpg"><MediaType FormalName="Photo"/><MimeType FormalName="image/jpeg"/></ContentItem></NewsComponent>
+  </NewsComponent></NewsItem>`;
+
+  it('reads a message of a text item and a photo item: the text is the story, the photo is skipped by name', () => {
+    const result = parse(message(textItem(1), photoItem));
+    expect(result.format).toBe('newsml-1.2');
+    expect(result.stories).toEqual([
+      {
+        guid: 'urn:newsml:wire.example:20250106:TX-1',
+        version: '1',
+        headline: 'Harbour reopens after storms',
+        subheadline: 'Ships wait no longer',
+        byline: 'By Ana Lima, Wire correspondent',
+        dateline: 'OSTERVIK, Jan 6 (Wire)',
+        publishedAt: '2025-01-06T08:15:00.000Z',
+        updatedAt: '2025-01-06T08:30:10.000Z',
+        language: 'en',
+        keywords: ['storms', 'harbour'],
+        body: 'The harbour at Ostervik reopened on Monday — a week after the storms.\n\nFerries & freighters resumed sailing at dawn.',
+        urgency: 3,
+      },
+    ]);
+    expect(result.skipped).toEqual(['NewsItem urn:newsml:wire.example:20250106:PH-1: no text content (Photo)']);
+    expect(result.documents).toHaveLength(1);
+    expect(result.documents[0].documentUri).toBe('/drop/doc.xml');
+    expect(result.documents[0].feedItem).toMatchObject({ title: 'Harbour reopens after storms', subheadline: 'Ships wait no longer', author: 'By Ana Lima, Wire correspondent', urgency: 3 });
+    expect(result.stories.flatMap(textDefectsOf)).toEqual([]);
+  });
+
+  it('keeps one article across revisions of an item, and names items by their parts without a PublicIdentifier', () => {
+    const first = parse(message(textItem(1))).documents[0];
+    const second = parse(message(textItem(2, 'Harbour reopens after a week of storms'))).documents[0];
+    expect(second.articleId).toBe(first.articleId);
+    expect(parse(message(textItem(2))).stories[0].version).toBe('2');
+    const bare = textItem(1).replace(/<PublicIdentifier>[^<]*<\/PublicIdentifier>/, '');
+    expect(parse(message(bare)).stories[0].guid).toBe('wire.example:20250106:TX-1');
+  });
+
+  it('keeps a text item that is only a headline (an alert), with its urgency', () => {
+    const alert = `<NewsItem>${identifier('AL-1', 1)}
+  <NewsManagement><NewsItemType FormalName="Alert"/><FirstCreated>20250106T120000Z</FirstCreated><Status FormalName="Usable"/><Urgency FormalName="1"/></NewsManagement>
+  <NewsComponent><NewsLines><HeadLine>Central bank raises rates</HeadLine></NewsLines>
+    <ContentItem><MediaType FormalName="Text"/><DataContent/></ContentItem></NewsComponent></NewsItem>`;
+    const result = parse(message(alert));
+    expect(result.skipped).toEqual([]);
+    expect(result.stories).toEqual([expect.objectContaining({ guid: 'urn:newsml:wire.example:20250106:AL-1', headline: 'Central bank raises rates', body: '', urgency: 1, publishedAt: '2025-01-06T12:00:00.000Z' })]);
+    expect(result.documents).toHaveLength(1);
+    expect(result.documents[0].feedItem).toMatchObject({ title: 'Central bank raises rates', urgency: 1 });
+  });
+
+  it('reads plain-text and escaped-HTML DataContent as paragraphs, and skips updates and empty items by name', () => {
+    const withContent = (itemId: string, content: string) =>
+      `<NewsItem>${identifier(itemId, 1)}<NewsManagement><Status FormalName="Usable"/></NewsManagement>` +
+      `<NewsComponent><NewsLines><HeadLine>${itemId} story</HeadLine></NewsLines><ContentItem><MediaType FormalName="Text"/>${content}</ContentItem></NewsComponent></NewsItem>`;
+    const result = parse(
+      message(
+        withContent('PLAIN', '<MimeType FormalName="text/plain"/><DataContent>  LIMA, Jan 6 (Wire) - A quake hit\r\nthe coast.\r\n\r\n  Nobody was hurt.\r\n</DataContent>'),
+        withContent('HTML', '<MimeType FormalName="text/html"/><DataContent>&lt;p&gt;Caf&amp;eacute; owners &amp;amp; staff&amp;nbsp;cheered.&lt;/p&gt;&lt;p&gt;Second&lt;br&gt;line.&lt;/p&gt;</DataContent>'),
+        withContent('CDATA', '<DataContent><![CDATA[<div><p>One &amp; two.</p><script>x()</script><p>Three.</p></div>]]></DataContent>'),
+        `<NewsItem>${identifier('UPD', 2)}<Update><InsertAfter DuidRef="x"/></Update></NewsItem>`,
+        `<NewsItem>${identifier('NONE', 1)}<NewsComponent><ContentItem><MediaType FormalName="Text"/><DataContent/></ContentItem></NewsComponent></NewsItem>`,
+        // A picture whose caption sits beside it, with no Role to say so.
+        `<NewsItem>${identifier('PH-2', 1)}<NewsComponent><NewsLines><HeadLine>Dawn</HeadLine></NewsLines>` +
+          `<ContentItem><MediaType FormalName="Text"/><DataContent>Ships at dawn.</DataContent></ContentItem>` +
+          `<ContentItem Href="ph-2.jpg"><MediaType FormalName="Photo"/></ContentItem><ContentItem Href="ph-2.mp4"><MediaType FormalName="Video"/></ContentItem></NewsComponent></NewsItem>`,
+      ),
+    );
+    expect(result.stories.map((story) => [story.headline, story.body])).toEqual([
+      ['PLAIN story', 'LIMA, Jan 6 (Wire) - A quake hit the coast.\n\nNobody was hurt.'],
+      ['HTML story', 'Café owners & staff cheered.\n\nSecond line.'],
+      ['CDATA story', 'One & two.\n\nThree.'],
+    ]);
+    expect(result.skipped).toEqual([
+      'NewsItem urn:newsml:wire.example:20250106:UPD: an update of parts of an earlier revision, which is not applied',
+      'NewsItem urn:newsml:wire.example:20250106:NONE: neither a headline nor text content',
+      'NewsItem urn:newsml:wire.example:20250106:PH-2: no text content (Photo, Video)',
+    ]);
+    expect(result.stories.flatMap(textDefectsOf)).toEqual([]);
+    expect(new Set(result.documents.map((document) => document.documentUri)).size).toBe(3);
+  });
+});
+
 describe('refusals', () => {
   it('refuses the shared entity bombs and the external-entity file before parsing', () => {
     for (const name of ['xmlbomb.xml', 'quadratic.xml', 'external.xml']) {
@@ -215,7 +409,7 @@ describe('refusals', () => {
   it('refuses a truncated NewsML-G2 message and XML of another kind, naming the reason', () => {
     const truncated = readFileSync(path.join(WIRE_DATA, 'newsml-g2/ap.xml')).subarray(0, 5000);
     expect(() => parse(truncated)).toThrow(/malformed XML: unterminated start tag <broader> at line 103/);
-    expect(() => parse(Buffer.from('<?xml version="1.0"?><catalog><x/></catalog>'))).toThrow('neither an IPTC NITF nor a NewsML-G2 document (root <catalog>)');
+    expect(() => parse(Buffer.from('<?xml version="1.0"?><catalog><x/></catalog>'))).toThrow('not an IPTC NITF, NewsML-G2 or NewsML 1.2 document (root <catalog>)');
   });
 
   it('refuses a document over maxBytes unread', () => {

@@ -3,12 +3,13 @@ import { decodeText } from '../decode-text';
 import { assertWithinSize, buildRawDocument } from '../raw-document';
 import { DEFAULT_MAX_DOCUMENT_BYTES, type SourceRef } from '../source-ref';
 import { assertNoDtdDeclarations, findXmlStructureProblem, rootElementName } from '../xml-markup';
+import { readNewsMl12 } from './newsml-1.2';
 import { readNewsMlG2 } from './newsml-g2';
 import { readNitf } from './nitf';
 import type { WirePackage, WireStory } from './wire-story';
 import { parseXmlTree } from './xml-tree';
 
-export type WireXmlFormat = 'nitf' | 'newsml-g2';
+export type WireXmlFormat = 'nitf' | 'newsml-g2' | 'newsml-1.2';
 
 export interface ParseWireXmlOptions {
   source: SourceRef;
@@ -37,17 +38,19 @@ export function wireXmlFormatOf(rootName: string | null): WireXmlFormat | null {
   const local = rootName?.slice(rootName.indexOf(':') + 1) ?? null;
   if (local === 'nitf') return 'nitf';
   if (local && NEWSML_G2_ROOTS.has(local)) return 'newsml-g2';
+  // NewsML 1.x names its elements in upper camel case; G2's lower-case <newsItem> is told apart by case.
+  if (local === 'NewsML') return 'newsml-1.2';
   return null;
 }
 
 /**
- * An IPTC NITF 3.x or NewsML-G2 document → one raw document per text story. Each is a 'feed-item'
+ * An IPTC NITF 3.x, NewsML-G2 or NewsML 1.2 document → one raw document per text story. Each is a 'feed-item'
  * whose feedItem carries the headline, guid, first-publication date, byline, keywords and dateline,
  * and whose body is the copy as paragraphs; its article id comes from the item's guid (so a later
- * NewsML-G2 version of an item updates the same article), else from the content hash.
+ * NewsML-G2 version or NewsML 1.2 revision of an item updates the same article), else from the content hash.
  *
  * Refused with UnprocessableDocumentError: documents over `maxBytes`, any DTD internal subset or
- * entity declaration (before parsing), malformed XML, and documents that are neither standard.
+ * entity declaration (before parsing), malformed XML, and documents of none of these standards.
  */
 export function parseWireXmlDocument(bytes: Uint8Array, options: ParseWireXmlOptions): ParsedWireXmlDocument {
   const what = options.documentUri;
@@ -55,12 +58,17 @@ export function parseWireXmlDocument(bytes: Uint8Array, options: ParseWireXmlOpt
   const { text, charset } = decodeText(bytes, { contentType: options.contentType });
   assertNoDtdDeclarations(text, what);
   const format = wireXmlFormatOf(rootElementName(text));
-  if (!format) throw new UnprocessableDocumentError(`${what}: neither an IPTC NITF nor a NewsML-G2 document (root <${rootElementName(text) ?? '?'}>)`);
+  if (!format) throw new UnprocessableDocumentError(`${what}: not an IPTC NITF, NewsML-G2 or NewsML 1.2 document (root <${rootElementName(text) ?? '?'}>)`);
   const problem = findXmlStructureProblem(text);
   if (problem) throw new UnprocessableDocumentError(`${what}: malformed XML: ${problem}`);
 
   const root = parseXmlTree(text, what);
-  const reading = format === 'nitf' ? { stories: [readNitf(root)], packages: [], skipped: [] } : readNewsMlG2(root);
+  const reading =
+    format === 'nitf'
+      ? { stories: [readNitf(root)], packages: [], skipped: [] }
+      : format === 'newsml-1.2'
+        ? { ...readNewsMl12(root), packages: [] }
+        : readNewsMlG2(root);
   // A headline alone is a story (the normalizer keeps it as a headline-only article); nothing at all is not.
   const stories = reading.stories.filter((story) => story.body || story.headline);
   const skipped = [...reading.skipped, ...(reading.stories.length > stories.length ? [`${what}: NITF document with neither headline nor body text`] : [])];
