@@ -2,6 +2,7 @@ import { UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/cont
 import { decodeText } from './decode-text';
 import { assertWithinSize, buildRawDocument } from './raw-document';
 import { DEFAULT_MAX_DOCUMENT_BYTES, type SourceRef } from './source-ref';
+import { looksLikeNinjs } from './ninjs/parse-ninjs-document';
 import { wireXmlFormatOf } from './wire-xml/parse-wire-xml-document';
 import { assertNoDtdDeclarations, rootElementName } from './xml-markup';
 
@@ -9,7 +10,7 @@ import { assertNoDtdDeclarations, rootElementName } from './xml-markup';
  * What a dropped file is: an RSS/Atom/RDF feed (route it to parseFeedDocument), an IPTC NITF or
  * NewsML-G2 document (parseWireXmlDocument), an HTML page, plain wire copy, or some other XML.
  */
-export type DroppedFileKind = 'feed' | 'nitf' | 'newsml-g2' | 'newsml-1.2' | 'html' | 'wire-text' | 'xml-unsupported';
+export type DroppedFileKind = 'feed' | 'nitf' | 'newsml-g2' | 'newsml-1.2' | 'ninjs' | 'html' | 'wire-text' | 'xml-unsupported';
 
 export interface DocumentFromDroppedFileOptions {
   source: SourceRef;
@@ -59,6 +60,7 @@ export function documentFromDroppedFile(bytes: Uint8Array, options: DocumentFrom
   if (kind === 'feed') {
     throw new UnprocessableDocumentError(`${path}: is a feed (root <${root}>), which parseFeedDocument reads, not a single document`);
   }
+  if (kind === 'ninjs') throw new UnprocessableDocumentError(`${path}: is IPTC ninjs (JSON), which parseNinjsDocument reads, not a single document`);
   if (kind === 'nitf' || kind === 'newsml-g2' || kind === 'newsml-1.2') {
     throw new UnprocessableDocumentError(`${path}: is a ${kind} document (root <${root}>), which parseWireXmlDocument reads`);
   }
@@ -81,6 +83,7 @@ export function documentFromDroppedFile(bytes: Uint8Array, options: DocumentFrom
 function classifyText(text: string, fileName: string): { kind: DroppedFileKind; root: string | null } {
   // Wire copy may open with transmission control codes (SOH, STX) before its text.
   const start = text.slice(leadingSpaceAndControls(text));
+  if ((start.startsWith('{') || start.startsWith('[')) && looksLikeNinjs(start)) return { kind: 'ninjs', root: null };
   if (!start.startsWith('<')) return { kind: 'wire-text', root: null };
 
   const root = rootElementName(start);

@@ -21,3 +21,4 @@ export {
 } from './wire-xml/parse-wire-xml-document';
 export { parseWireDate, type WirePackage, type WirePackageReference, type WireStory } from './wire-xml/wire-story';
 export { articlePageDocument, type ArticlePageOptions } from './article-page';
+export { looksLikeNinjs, parseNinjsDocument, type ParseNinjsOptions, type ParsedNinjsDocument } from './ninjs/parse-ninjs-document';
