@@ -75,6 +75,16 @@ describe('FetcherStateStore against Postgres', () => {
     expect(await after.unemitted('wire', [corrected])).toEqual([corrected]);
   });
 
+  it('marks one article once when a batch carries it twice (one wire item in two dropped files)', async () => {
+    const store = new FetcherStateStore(first);
+    const twice = [
+      { articleId: 'c'.repeat(32), contentHash: hash('4') },
+      { articleId: 'c'.repeat(32), contentHash: hash('5') },
+    ];
+    await store.markEmitted('drop', twice);
+    expect(await store.unemitted('drop', [twice[1]])).toEqual([]);
+  });
+
   it('stores cache validators and the next poll time', async () => {
     const store = new FetcherStateStore(first);
     expect(await store.validators('feed-x')).toBeNull();

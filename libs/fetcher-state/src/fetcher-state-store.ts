@@ -74,7 +74,10 @@ export class FetcherStateStore {
     return items.filter((item) => known.get(item.articleId) !== item.contentHash);
   }
 
-  async markEmitted(sourceId: string, items: EmittedItem[]): Promise<void> {
+  async markEmitted(sourceId: string, emitted: EmittedItem[]): Promise<void> {
+    // One row per article: a batch may carry one article twice (the same wire item in two dropped
+    // files), and an upsert may not touch a row twice. The last copy wins, as it does downstream.
+    const items = [...new Map(emitted.map((item) => [item.articleId, item])).values()];
     if (items.length === 0) return;
     await this.dataSource.query(
       `INSERT INTO fetcher_emitted_items (source_id, article_id, content_hash)
