@@ -1,6 +1,7 @@
 import type { RawDocumentV1 } from '@wirestream/contracts';
 import { classifyDroppedFile, documentFromDroppedFile, type DocumentFromDroppedFileOptions } from './dropped-file';
 import { parseNinjsDocument } from './ninjs/parse-ninjs-document';
+import { parseTransmissionDocument } from './transmissions/parse-transmissions';
 import { parseFeedDocument } from './parse-feed-document';
 import { assertWithinSize, buildRawDocument } from './raw-document';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from './source-ref';
@@ -11,7 +12,7 @@ export type DocumentsFromDroppedFileOptions = DocumentFromDroppedFileOptions & S
 
 /**
  * Every raw document a dropped (or fetched) file yields: one per item when it is an RSS/Atom/RDF
- * feed, a NewsML-G2 or NewsML 1.2 message or ninjs (JSON), one per story when it is NITF or wire text holding several stories,
+ * feed, a NewsML-G2 or NewsML 1.2 message, ninjs (JSON) or an ANPA-1312 or IPTC 7901 transmission, one per story when it is NITF or wire text holding several stories,
  * else the one documentFromDroppedFile makes. The routing in one call, so the fetcher, the CLI and
  * tools compute the same article ids.
  *
@@ -24,6 +25,7 @@ export function documentsFromDroppedFile(bytes: Uint8Array, options: DocumentsFr
   const fileName = path.split(/[\\/]/).pop() ?? path;
   const kind = classifyDroppedFile(bytes, fileName);
   if (kind === 'feed') return parseFeedDocument(bytes, { source, fetchedAt, maxBytes, contentType }).documents;
+  if (kind === 'anpa' || kind === 'iptc7901') return parseTransmissionDocument(bytes, { source, documentUri: path, fetchedAt, maxBytes, contentType }).documents;
   if (kind === 'ninjs') return parseNinjsDocument(bytes, { source, documentUri: path, fetchedAt, maxBytes, contentType }).documents;
   if (kind === 'nitf' || kind === 'newsml-g2' || kind === 'newsml-1.2') return parseWireXmlDocument(bytes, { source, documentUri: path, fetchedAt, maxBytes, contentType }).documents;
   const single = documentFromDroppedFile(bytes, { ...options, maxBytes });

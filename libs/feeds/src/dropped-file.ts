@@ -3,6 +3,7 @@ import { decodeText } from './decode-text';
 import { assertWithinSize, buildRawDocument } from './raw-document';
 import { DEFAULT_MAX_DOCUMENT_BYTES, type SourceRef } from './source-ref';
 import { looksLikeNinjs } from './ninjs/parse-ninjs-document';
+import { looksLikeTransmission, type TransmissionFormat } from './transmissions/parse-transmissions';
 import { wireXmlFormatOf } from './wire-xml/parse-wire-xml-document';
 import { assertNoDtdDeclarations, rootElementName } from './xml-markup';
 
@@ -10,7 +11,7 @@ import { assertNoDtdDeclarations, rootElementName } from './xml-markup';
  * What a dropped file is: an RSS/Atom/RDF feed (route it to parseFeedDocument), an IPTC NITF or
  * NewsML-G2 document (parseWireXmlDocument), an HTML page, plain wire copy, or some other XML.
  */
-export type DroppedFileKind = 'feed' | 'nitf' | 'newsml-g2' | 'newsml-1.2' | 'ninjs' | 'html' | 'wire-text' | 'xml-unsupported';
+export type DroppedFileKind = 'feed' | 'nitf' | 'newsml-g2' | 'newsml-1.2' | 'ninjs' | 'anpa' | 'iptc7901' | 'html' | 'wire-text' | 'xml-unsupported';
 
 export interface DocumentFromDroppedFileOptions {
   source: SourceRef;
@@ -40,7 +41,8 @@ const RSS1_NAMESPACES = ['http://purl.org/rss/1.0/', 'http://my.netscape.com/rdf
  * @throws UnprocessableDocumentError when its charset cannot be decoded.
  */
 export function classifyDroppedFile(bytes: Uint8Array, fileName: string): DroppedFileKind {
-  return classifyText(decodeText(bytes).text, fileName).kind;
+  // Transmissions are told by their control bytes (SOH header before STX), before any decoding.
+  return looksLikeTransmission(bytes) ?? classifyText(decodeText(bytes).text, fileName).kind;
 }
 
 /**
@@ -60,6 +62,8 @@ export function documentFromDroppedFile(bytes: Uint8Array, options: DocumentFrom
   if (kind === 'feed') {
     throw new UnprocessableDocumentError(`${path}: is a feed (root <${root}>), which parseFeedDocument reads, not a single document`);
   }
+  const transmission = looksLikeTransmission(bytes);
+  if (transmission) throw new UnprocessableDocumentError(`${path}: is an ${transmission === 'anpa' ? 'ANPA-1312' : 'IPTC 7901'} transmission, which parseTransmissionDocument reads`);
   if (kind === 'ninjs') throw new UnprocessableDocumentError(`${path}: is IPTC ninjs (JSON), which parseNinjsDocument reads, not a single document`);
   if (kind === 'nitf' || kind === 'newsml-g2' || kind === 'newsml-1.2') {
     throw new UnprocessableDocumentError(`${path}: is a ${kind} document (root <${root}>), which parseWireXmlDocument reads`);
@@ -80,7 +84,7 @@ export function documentFromDroppedFile(bytes: Uint8Array, options: DocumentFrom
   });
 }
 
-function classifyText(text: string, fileName: string): { kind: DroppedFileKind; root: string | null } {
+function classifyText(text: string, fileName: string): { kind: Exclude<DroppedFileKind, TransmissionFormat>; root: string | null } {
   // Wire copy may open with transmission control codes (SOH, STX) before its text.
   const start = text.slice(leadingSpaceAndControls(text));
   if ((start.startsWith('{') || start.startsWith('[')) && looksLikeNinjs(start)) return { kind: 'ninjs', root: null };

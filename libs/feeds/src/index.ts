@@ -22,3 +22,4 @@ export {
 export { parseWireDate, type WirePackage, type WirePackageReference, type WireStory } from './wire-xml/wire-story';
 export { articlePageDocument, type ArticlePageOptions } from './article-page';
 export { looksLikeNinjs, parseNinjsDocument, type ParseNinjsOptions, type ParsedNinjsDocument } from './ninjs/parse-ninjs-document';
+export { looksLikeTransmission, parseTransmissionDocument, type TransmissionFormat } from './transmissions/parse-transmissions';

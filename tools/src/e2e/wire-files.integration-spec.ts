@@ -8,13 +8,13 @@ import { TEXT_DEFECTS } from './text-defects';
 import { startTestPipeline, type TestPipeline } from './test-pipeline';
 
 /**
- * Every feed, NITF, NewsML-G2, NewsML 1.2 and ninjs file of the shared wire samples (written by others, in several
+ * Every feed, NITF, NewsML-G2, NewsML 1.2, ninjs, ANPA and IPTC 7901 file of the shared wire samples (written by others, in several
  * charsets), dropped into a running pipeline: every item each holds is stored exactly once,
  * headline-only items included, with no mojibake, undecoded references, markup or control
  * characters in its text; the hostile files are the only dead letters.
  */
 const WIRE_DIR = path.join(SHARED_DIR, 'data', 'wire');
-const KINDS = ['feeds', 'nitf', 'newsml-g2', 'newsml-1.2', 'ninjs'];
+const KINDS = ['feeds', 'nitf', 'newsml-g2', 'newsml-1.2', 'ninjs', 'anpa', 'iptc7901'];
 const filesOf = (kind: string) => readdirSync(path.join(WIRE_DIR, kind)).sort().map((name) => path.join(WIRE_DIR, kind, name));
 
 /** Items a feed file holds, counted without any feed parser: its <item> and <entry> elements. */
