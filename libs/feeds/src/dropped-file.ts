@@ -2,6 +2,7 @@ import { UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/cont
 import { decodeText } from './decode-text';
 import { assertWithinSize, buildRawDocument } from './raw-document';
 import { DEFAULT_MAX_DOCUMENT_BYTES, type SourceRef } from './source-ref';
+import { looksLikeEmail } from './email/looks-like-email';
 import { looksLikeNinjs } from './ninjs/parse-ninjs-document';
 import { looksLikeTransmission, type TransmissionFormat } from './transmissions/parse-transmissions';
 import { wireXmlFormatOf } from './wire-xml/parse-wire-xml-document';
@@ -11,7 +12,7 @@ import { assertNoDtdDeclarations, rootElementName } from './xml-markup';
  * What a dropped file is: an RSS/Atom/RDF feed (route it to parseFeedDocument), an IPTC NITF or
  * NewsML-G2 document (parseWireXmlDocument), an HTML page, plain wire copy, or some other XML.
  */
-export type DroppedFileKind = 'feed' | 'nitf' | 'newsml-g2' | 'newsml-1.2' | 'ninjs' | 'anpa' | 'iptc7901' | 'html' | 'wire-text' | 'xml-unsupported';
+export type DroppedFileKind = 'feed' | 'nitf' | 'newsml-g2' | 'newsml-1.2' | 'ninjs' | 'anpa' | 'iptc7901' | 'email' | 'html' | 'wire-text' | 'xml-unsupported';
 
 export interface DocumentFromDroppedFileOptions {
   source: SourceRef;
@@ -64,6 +65,7 @@ export function documentFromDroppedFile(bytes: Uint8Array, options: DocumentFrom
   }
   const transmission = looksLikeTransmission(bytes);
   if (transmission) throw new UnprocessableDocumentError(`${path}: is an ${transmission === 'anpa' ? 'ANPA-1312' : 'IPTC 7901'} transmission, which parseTransmissionDocument reads`);
+  if (kind === 'email') throw new UnprocessableDocumentError(`${path}: is an e-mail message (MIME), which wirestream does not read yet: its headers and parts would be stored as text`);
   if (kind === 'ninjs') throw new UnprocessableDocumentError(`${path}: is IPTC ninjs (JSON), which parseNinjsDocument reads, not a single document`);
   if (kind === 'nitf' || kind === 'newsml-g2' || kind === 'newsml-1.2') {
     throw new UnprocessableDocumentError(`${path}: is a ${kind} document (root <${root}>), which parseWireXmlDocument reads`);
@@ -88,6 +90,7 @@ function classifyText(text: string, fileName: string): { kind: Exclude<DroppedFi
   // Wire copy may open with transmission control codes (SOH, STX) before its text.
   const start = text.slice(leadingSpaceAndControls(text));
   if ((start.startsWith('{') || start.startsWith('[')) && looksLikeNinjs(start)) return { kind: 'ninjs', root: null };
+  if (looksLikeEmail(start)) return { kind: 'email', root: null };
   if (!start.startsWith('<')) return { kind: 'wire-text', root: null };
 
   const root = rootElementName(start);

@@ -11,7 +11,7 @@ import { startTestPipeline, type TestPipeline } from './test-pipeline';
  * Every feed, NITF, NewsML-G2, NewsML 1.2, ninjs, ANPA and IPTC 7901 file of the shared wire samples (written by others, in several
  * charsets), dropped into a running pipeline: every item each holds is stored exactly once,
  * headline-only items included, with no mojibake, undecoded references, markup or control
- * characters in its text; the hostile files are the only dead letters.
+ * characters in its text; the hostile files and the e-mails (not read yet) are the only dead letters.
  */
 const WIRE_DIR = path.join(SHARED_DIR, 'data', 'wire');
 const KINDS = ['feeds', 'nitf', 'newsml-g2', 'newsml-1.2', 'ninjs', 'anpa', 'iptc7901'];
@@ -26,7 +26,8 @@ function itemElementsIn(file: string): number {
 describe('every shared wire file through the pipeline', () => {
   let test: TestPipeline;
   const files = KINDS.flatMap(filesOf);
-  const hostile = filesOf('hostile');
+  // Refused with their reason: hostile XML, and e-mail, which is not read yet (rather than stored as headers and MIME text).
+  const hostile = [...filesOf('hostile'), ...filesOf('email')];
   const expected = new Map<string, string[]>();
 
   beforeAll(async () => {
@@ -77,6 +78,8 @@ describe('every shared wire file through the pipeline', () => {
       await new Promise((resolve) => setTimeout(resolve, 500));
       letters = await readDeadLetters(connection);
     }
-    expect(letters.map((stored) => [stored.letter.stage, path.basename(stored.letter.key ?? '')]).sort()).toEqual(hostile.map((file) => ['fetcher', `hostile-${path.basename(file)}`]).sort());
+    expect(letters.map((stored) => [stored.letter.stage, path.basename(stored.letter.key ?? '')]).sort()).toEqual(
+      hostile.map((file) => ['fetcher', `${path.basename(path.dirname(file))}-${path.basename(file)}`]).sort(),
+    );
   }, 240_000);
 });
