@@ -53,3 +53,54 @@ export function assertWithinSize(bytes: Uint8Array, maxBytes: number, what: stri
     throw new UnprocessableDocumentError(`${what} is ${bytes.byteLength} bytes, larger than the ${maxBytes}-byte limit`);
   }
 }
+
+/** The fields every wire format (NITF, NewsML, ninjs, transmissions) reads a story into. */
+export interface WireStoryFields {
+  guid: string | null;
+  headline: string | null;
+  subheadline: string | null;
+  byline: string | null;
+  dateline: string | null;
+  publishedAt: string | null;
+  urgency: number | null;
+  categories: string[];
+  body: string;
+}
+
+export interface WireStoryDocumentOptions {
+  source: SourceRef;
+  documentUri: string;
+  fetchedAt: Date;
+  charset: string;
+  /** false: the article id comes from the content, not the guid (a transmission keyword names many stories). */
+  idFromGuid?: boolean;
+}
+
+/** A story read from a wire format as a 'feed-item' raw document: its copy as the body, its fields as the feed item. */
+export function wireStoryDocument(story: WireStoryFields, options: WireStoryDocumentOptions): RawDocumentV1 {
+  return buildRawDocument({
+    source: options.source,
+    documentUri: options.documentUri,
+    fetchedAt: options.fetchedAt,
+    format: 'feed-item',
+    charset: options.charset,
+    body: story.body,
+    guid: options.idFromGuid === false ? null : story.guid,
+    feedItem: {
+      title: story.headline,
+      link: null,
+      guid: story.guid,
+      publishedAt: story.publishedAt,
+      author: story.byline,
+      categories: story.categories,
+      dateline: story.dateline,
+      urgency: story.urgency,
+      ...(story.subheadline ? { subheadline: story.subheadline } : {}),
+    },
+  });
+}
+
+/** Where the story at `index` of a file of `count` is: the file itself when alone, else `#<fragment>` in it. */
+export function storyUri(documentUri: string, count: number, fragment: string): string {
+  return count > 1 ? `${documentUri}#${fragment}` : documentUri;
+}

@@ -1,7 +1,7 @@
 import { UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/contracts';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { decodeText } from '../decode-text';
-import { assertWithinSize, buildRawDocument } from '../raw-document';
+import { assertWithinSize, storyUri, wireStoryDocument, type WireStoryFields } from '../raw-document';
 import { DEFAULT_MAX_DOCUMENT_BYTES, type SourceRef } from '../source-ref';
 import { distinct, parseUrgency, parseWireDate } from '../wire-xml/wire-story';
 
@@ -118,25 +118,11 @@ export function parseNinjsDocument(bytes: Uint8Array, options: ParseNinjsOptions
   stories.forEach((story, index) => {
     try {
       documents.push(
-        buildRawDocument({
+        wireStoryDocument(story, {
           source: options.source,
-          documentUri: several ? `${options.documentUri}#${story.guid ? encodeURIComponent(story.guid) : `item-${index + 1}`}` : options.documentUri,
+          documentUri: storyUri(options.documentUri, stories.length, story.guid ? encodeURIComponent(story.guid) : `item-${index + 1}`),
           fetchedAt: options.fetchedAt,
-          format: 'feed-item',
           charset,
-          body: story.body,
-          guid: story.guid,
-          feedItem: {
-            title: story.headline,
-            link: null,
-            guid: story.guid,
-            publishedAt: story.publishedAt,
-            author: story.byline,
-            categories: story.categories,
-            dateline: story.dateline,
-            urgency: story.urgency,
-            ...(story.subheadline ? { subheadline: story.subheadline } : {}),
-          },
         }),
       );
     } catch (error) {
@@ -149,17 +135,9 @@ export function parseNinjsDocument(bytes: Uint8Array, options: ParseNinjsOptions
   return { documents, skipped };
 }
 
-interface Story {
+/** A ninjs item read as a story, with where it sat in the document (for skip reasons). */
+interface Story extends WireStoryFields {
   label: string;
-  guid: string | null;
-  headline: string | null;
-  subheadline: string | null;
-  byline: string | null;
-  dateline: string | null;
-  publishedAt: string | null;
-  urgency: number | null;
-  categories: string[];
-  body: string;
 }
 
 /** The item as a story when it is text with something to read, then its associated items. */

@@ -1,7 +1,7 @@
 /* eslint-disable no-control-regex -- transmissions open with ASCII control characters, which these patterns match */
 import { UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/contracts';
 import { decodeText } from '../decode-text';
-import { assertWithinSize, buildRawDocument } from '../raw-document';
+import { assertWithinSize, storyUri, wireStoryDocument } from '../raw-document';
 import { DEFAULT_MAX_DOCUMENT_BYTES, type SourceRef } from '../source-ref';
 import { ANPA_KEYWORD_LINE, ANPA_SELECTOR_LINE, readAnpaTransmissions } from './anpa';
 import { IPTC7901_HEADER_LINE, readIptc7901Transmissions } from './iptc7901';
@@ -77,32 +77,16 @@ export function parseTransmissionDocument(bytes: Uint8Array, options: ParseTrans
   const { text, charset } = decodeText(bytes, { contentType: options.contentType });
   const { stories, skipped } = format === 'anpa' ? readAnpaTransmissions(text) : readIptc7901Transmissions(text);
 
-  const several = stories.length > 1;
   const guids = stories.map((story) => story.guid);
   const documents = stories.map((story, index) => {
     // A story's own name in the file: its guid when no other story of the file shares it.
     const unique = story.guid && guids.indexOf(story.guid) === guids.lastIndexOf(story.guid);
     const fragment = unique ? encodeURIComponent(story.guid as string) : `story-${index + 1}`;
-    return buildRawDocument({
-      source: options.source,
-      documentUri: several ? `${options.documentUri}#${fragment}` : options.documentUri,
-      fetchedAt: options.fetchedAt,
-      format: 'feed-item',
-      charset,
-      body: story.body,
-      feedItem: {
-        title: story.headline,
-        link: null,
-        guid: story.guid,
-        publishedAt: story.publishedAt,
-        author: story.byline,
-        categories: story.categories,
-        // Neither header names the place: the dateline stays where the copy has it.
-        dateline: null,
-        urgency: story.urgency,
-        ...(story.subheadline ? { subheadline: story.subheadline } : {}),
-      },
-    });
+    // Neither header names the place: the dateline stays where the copy has it.
+    return wireStoryDocument(
+      { ...story, dateline: null },
+      { source: options.source, documentUri: storyUri(options.documentUri, stories.length, fragment), fetchedAt: options.fetchedAt, charset, idFromGuid: false },
+    );
   });
   return { format, charset, stories, skipped, documents };
 }

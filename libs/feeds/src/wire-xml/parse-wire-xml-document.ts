@@ -1,6 +1,6 @@
 import { UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/contracts';
 import { decodeText } from '../decode-text';
-import { assertWithinSize, buildRawDocument } from '../raw-document';
+import { assertWithinSize, storyUri, wireStoryDocument } from '../raw-document';
 import { DEFAULT_MAX_DOCUMENT_BYTES, type SourceRef } from '../source-ref';
 import { assertNoDtdDeclarations, findXmlStructureProblem, rootElementName } from '../xml-markup';
 import { readNewsMl12 } from './newsml-1.2';
@@ -72,28 +72,16 @@ export function parseWireXmlDocument(bytes: Uint8Array, options: ParseWireXmlOpt
   // A headline alone is a story (the normalizer keeps it as a headline-only article); nothing at all is not.
   const stories = reading.stories.filter((story) => story.body || story.headline);
   const skipped = [...reading.skipped, ...(reading.stories.length > stories.length ? [`${what}: NITF document with neither headline nor body text`] : [])];
-  const several = stories.length > 1;
   const documents = stories.map((story, index) =>
-    buildRawDocument({
-      source: options.source,
-      documentUri: several ? `${options.documentUri}#${story.guid ? encodeURIComponent(story.guid) : `item-${index + 1}`}` : options.documentUri,
-      fetchedAt: options.fetchedAt,
-      format: 'feed-item',
-      charset,
-      body: story.body,
-      guid: story.guid,
-      feedItem: {
-        title: story.headline,
-        link: null,
-        guid: story.guid,
-        publishedAt: story.publishedAt,
-        author: story.byline,
-        categories: story.keywords,
-        dateline: story.dateline,
-        urgency: story.urgency,
-        ...(story.subheadline ? { subheadline: story.subheadline } : {}),
+    wireStoryDocument(
+      { ...story, categories: story.keywords },
+      {
+        source: options.source,
+        documentUri: storyUri(options.documentUri, stories.length, story.guid ? encodeURIComponent(story.guid) : `item-${index + 1}`),
+        fetchedAt: options.fetchedAt,
+        charset,
       },
-    }),
+    ),
   );
   return { format, charset, stories, packages: reading.packages, skipped, documents };
 }
