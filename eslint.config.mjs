@@ -22,7 +22,9 @@ export default tseslint.config(
         'error',
         {
           enforceBuildableLibDependency: false,
-          allow: [],
+          // The operator CLI's `fetch` runs the fetcher service's own one-shot code in process
+          // (the same pollers the service runs); that entry point is the one import of an app.
+          allow: ['@wirestream/fetcher/dist/fetch-once.js'],
           depConstraints: [
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
             {
@@ -32,7 +34,12 @@ export default tseslint.config(
             },
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
             { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:logic'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:logic'] },
+            // Tools: the harness (launching the pipeline locally, corpora) is shared by the demo,
+            // the end-to-end tests and the benchmarks; the operator CLI may call a service's own
+            // one-shot code (the fetcher's `fetch`), nothing else may import a service.
+            { sourceTag: 'type:harness', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:logic'] },
+            { sourceTag: 'type:cli', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:logic', 'type:harness', 'type:service'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:logic', 'type:harness', 'type:cli'] },
           ],
         },
       ],

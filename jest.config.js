@@ -4,9 +4,9 @@ const fs = require('node:fs');
 const path = require('node:path');
 const projectConfig = require('./jest.preset');
 
-const projectDirs = ['libs', 'services']
+const projectDirs = ['libs', 'services', 'tools']
   .flatMap((group) => fs.readdirSync(path.join(__dirname, group)).map((name) => path.join(__dirname, group, name)))
-  .concat([path.join(__dirname, 'tools'), path.join(__dirname, 'e2e')])
+  .concat([path.join(__dirname, 'tools')])
   .filter((dir) => fs.existsSync(path.join(dir, 'package.json')));
 
 module.exports = {

@@ -4,10 +4,10 @@ const path = require('node:path');
 const projectConfig = require('./jest.preset');
 
 // passWithNoTests is a run option Jest rejects inside a project; a fault run that finds no test must fail anyway.
-const { passWithNoTests: _runOption, ...tools } = projectConfig(path.join(__dirname, 'tools'));
+const { passWithNoTests: _runOption, ...e2e } = projectConfig(path.join(__dirname, 'tools', 'e2e'));
 
 module.exports = {
-  projects: [{ ...tools, displayName: 'faults', testMatch: ['<rootDir>/src/faults/**/*.fault-spec.ts'] }],
+  projects: [{ ...e2e, displayName: 'faults', testMatch: ['<rootDir>/src/faults/**/*.fault-spec.ts'] }],
   testTimeout: 600_000,
   globalSetup: '<rootDir>/jest.global-setup.js',
   globalTeardown: '<rootDir>/jest.global-teardown.js',

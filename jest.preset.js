@@ -19,6 +19,11 @@ const swcTransform = [
 // system does not, so Jest compiles them to CommonJS like our own sources.
 const esmTransform = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } }];
 
+// Tool projects that others import (tools/harness, tools/cli), mapped to their sources like the libs.
+const TOOL_PACKAGES = Object.fromEntries(
+  ['harness', 'cli'].map((name) => [`^@wirestream/${name}$`, path.join(__dirname, 'tools', name, 'src/index.ts')]),
+);
+
 module.exports = function projectConfig(projectDir, { integration = false } = {}) {
   const { name } = require(path.join(projectDir, "package.json"));
   return {
@@ -32,6 +37,7 @@ module.exports = function projectConfig(projectDir, { integration = false } = {}
     transformIgnorePatterns: ['/node_modules/(?!eld/)'],
     // Tests import sibling libs from source, so they never run against a stale build.
     moduleNameMapper: {
+      ...TOOL_PACKAGES,
       '^@wirestream/(.*)$': path.join(__dirname, 'libs/$1/src/index.ts'),
     },
     // A project whose specs are all integration specs has no unit specs for `nx test`.

@@ -51,7 +51,7 @@ export function parseFetchOnceArgs(argv: string[]): FetchOnceArgs {
   };
 }
 
-async function run(args: FetchOnceArgs): Promise<number> {
+export async function runFetchOnce(args: FetchOnceArgs): Promise<number> {
   // Only the one source given here: none from the service's own configuration (read at app creation).
   Object.assign(process.env, { FETCHER_SOURCES_FILE: '', FETCHER_FEED_URLS: '', FETCHER_DROP_DIR: '' });
   const app: INestApplicationContext = await NestFactory.createApplicationContext(FetcherModule, { logger: ['log', 'warn', 'error'] });
@@ -92,7 +92,7 @@ if (require.main === module) {
     console.error(`error: ${(error as Error).message}\nusage: ${FETCH_ONCE_USAGE}`);
     process.exit(2);
   }
-  run(args).then(
+  runFetchOnce(args).then(
     (code) => process.exit(code),
     (error: Error) => {
       console.error(`fetch failed: ${error.message}`);

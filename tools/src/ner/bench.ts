@@ -34,7 +34,7 @@ import {
 import nlp from 'compromise';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { commandLine } from '../command-line';
+import { commandLine } from '@wirestream/harness';
 import { DEV_FILE } from './data-files';
 
 const USAGE = 'usage: node tools/dist/ner/bench.js [--data FILE] [--model FILE] [--json]';

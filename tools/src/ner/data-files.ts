@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { REPO_ROOT, SHARED_DIR } from '../repo-paths';
+import { REPO_ROOT, SHARED_DIR } from '@wirestream/harness';
 
 // Where the NER tools find CoNLL-2003 (read from ../shared, never copied) and write the model.
 

@@ -11,7 +11,7 @@
 import { ChunkScorer, ModelRecognizer, parseConll, spansToChunks, trainNer, trainingDocument, chunksOf, type NerModel } from '@wirestream/extract';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { commandLine } from '../command-line';
+import { commandLine } from '@wirestream/harness';
 import { DEV_FILE, MODEL_FILE, TRAIN_FILE } from './data-files';
 
 const USAGE = 'usage: node tools/dist/ner/train.js [--data FILE] [--dev FILE|none] [--epochs N] [--seed N] [--hash-bits N] [--folds N] [--prune X] [--out FILE]';

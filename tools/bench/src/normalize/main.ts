@@ -1,0 +1,176 @@
+/**
+ * Body-extraction quality and speed of the normalizer on labelled news pages, with Mozilla's
+ * Readability run on the same pages in the same process as the peer.
+ *
+ *   npm run bench:normalize -- [--data DIR] [--json] [--per-page]
+ *
+ * DIR holds `ground-truth.json` ({ "<id>": { "articleBody", "url" } }) and `html/<id>.html.gz`
+ * (default: ../shared/data/article-extraction). Our body is `normalizeDocument`'s `body` for the
+ * page as an 'html' raw document; Readability's is `textContent` of `parse()` on a linkedom
+ * document. Both are scored with the benchmark's shingle metric (shingle-score.ts). Speed is
+ * pages per second of the whole call (parsing included), single-threaded: the best of several
+ * timed passes after a warm-up, ours and the peer's passes interleaved so machine load hits both
+ * alike. `--per-page` prints each page's F1 for both. The last line printed is one JSON object.
+ */
+
+import { Readability } from '@mozilla/readability';
+import { sha256Hex, UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/contracts';
+import { normalizeDocument } from '@wirestream/normalize';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { commandLine } from '@wirestream/harness';
+import { SHARED_DIR } from '@wirestream/harness';
+import { comparePage, scorePages, type ExtractionScore, type PageCounts } from './shingle-score';
+
+const USAGE = 'usage: npm run bench:normalize -- [--data DIR] [--json] [--per-page]';
+const DEFAULT_DATA_DIR = path.join(SHARED_DIR, 'data', 'article-extraction');
+/** Timed passes over all pages: at least this many, and more until this much time has passed. */
+const MIN_TIMED_PASSES = 3;
+const MIN_TIMED_MS = 4000;
+const FETCHED_AT = new Date().toISOString();
+
+interface LabelledPage {
+  readonly id: string;
+  readonly url: string;
+  readonly html: string;
+  readonly trueBody: string;
+}
+
+interface Extractor {
+  readonly name: string;
+  readonly extract: (page: LabelledPage) => string;
+}
+
+function loadPages(dataDir: string): LabelledPage[] {
+  const truth = JSON.parse(readFileSync(path.join(dataDir, 'ground-truth.json'), 'utf8')) as Record<
+    string,
+    { articleBody?: string; url?: string }
+  >;
+  return Object.entries(truth)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([id, label]) => ({
+      id,
+      url: label.url ?? `file://${id}.html`,
+      html: gunzipSync(readFileSync(path.join(dataDir, 'html', `${id}.html.gz`))).toString('utf8'),
+      trueBody: label.articleBody ?? '',
+    }));
+}
+
+function rawDocument(page: LabelledPage): RawDocumentV1 {
+  return {
+    schemaVersion: 1,
+    articleId: sha256Hex(page.id).slice(0, 32),
+    source: { id: 'bench', kind: 'file-drop', uri: page.url },
+    documentUri: page.url,
+    fetchedAt: FETCHED_AT,
+    format: 'html',
+    charset: 'utf-8',
+    body: page.html,
+    contentHash: sha256Hex(page.html),
+    feedItem: null,
+  };
+}
+
+const normalizer: Extractor = {
+  name: 'wirestream-normalize',
+  extract: (page) => {
+    try {
+      return normalizeDocument(rawDocument(page)).body;
+    } catch (error) {
+      // A page the normalizer turns away scores as an empty extraction; anything else is a bug.
+      if (error instanceof UnprocessableDocumentError) return '';
+      throw error;
+    }
+  },
+};
+
+/** linkedom ships CommonJS beside its ES module, but its typings only describe the latter. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { parseHTML } = require('linkedom') as { parseHTML: (html: string) => { document: unknown } };
+type ReadabilityDocument = ConstructorParameters<typeof Readability>[0];
+
+const readability: Extractor = {
+  name: 'readability.js',
+  extract: (page) => {
+    const { document } = parseHTML(page.html);
+    return new Readability(document as ReadabilityDocument).parse()?.textContent ?? '';
+  },
+};
+
+interface Run {
+  readonly score: ExtractionScore;
+  readonly counts: PageCounts[];
+  readonly docsPerSec: number;
+}
+
+function timePass(pages: readonly LabelledPage[], extractor: Extractor): number {
+  const started = process.hrtime.bigint();
+  for (const page of pages) extractor.extract(page);
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+function run(pages: readonly LabelledPage[], extractors: readonly Extractor[]): Run[] {
+  // The scored pass doubles as the warm-up.
+  const counts = extractors.map((extractor) => pages.map((page) => comparePage(page.trueBody, extractor.extract(page))));
+  const best = extractors.map(() => Number.POSITIVE_INFINITY);
+  const started = Date.now();
+  for (let pass = 0; pass < MIN_TIMED_PASSES || Date.now() - started < MIN_TIMED_MS; pass++) {
+    extractors.forEach((extractor, index) => {
+      best[index] = Math.min(best[index] ?? Number.POSITIVE_INFINITY, timePass(pages, extractor));
+    });
+  }
+  return extractors.map((_, index) => ({
+    score: scorePages(counts[index] ?? []),
+    counts: counts[index] ?? [],
+    docsPerSec: pages.length / (best[index] ?? Number.POSITIVE_INFINITY),
+  }));
+}
+
+const round = (value: number, digits: number): number => Number(value.toFixed(digits));
+const pageF1 = (counts: PageCounts): number => (counts.tp === 0 ? 0 : (2 * counts.tp) / (2 * counts.tp + counts.fp + counts.fn));
+
+function main(): void {
+  const { values } = commandLine({ args: process.argv.slice(2), options: { data: { type: 'string' }, json: { type: 'boolean' }, 'per-page': { type: 'boolean' } } }, USAGE);
+  const dataDir = path.resolve(values.data ?? DEFAULT_DATA_DIR);
+  const pages = loadPages(dataDir);
+  if (pages.length === 0) throw new Error(`${dataDir}: no labelled pages`);
+  const [ours, peer] = run(pages, [normalizer, readability]) as [Run, Run];
+
+  if (values['per-page']) {
+    pages.forEach((page, index) => {
+      const mine = ours.counts[index]!;
+      const theirs = peer.counts[index]!;
+      console.log(
+        `${page.id.slice(0, 12)}  ours F1 ${pageF1(mine).toFixed(3)} (fp ${mine.fp.toFixed(2)} fn ${mine.fn.toFixed(2)})  ` +
+          `${readability.name} ${pageF1(theirs).toFixed(3)}  ${page.url}`,
+      );
+    });
+  }
+  const summary = {
+    f1: round(ours.score.f1, 4),
+    precision: round(ours.score.precision, 4),
+    recall: round(ours.score.recall, 4),
+    docsPerSec: round(ours.docsPerSec, 1),
+    pages: pages.length,
+    peer: {
+      name: readability.name,
+      f1: round(peer.score.f1, 4),
+      precision: round(peer.score.precision, 4),
+      recall: round(peer.score.recall, 4),
+      docsPerSec: round(peer.docsPerSec, 1),
+    },
+  };
+  if (!values.json) {
+    console.log(`data: ${dataDir} (${pages.length} pages)`);
+    for (const [name, result] of [[normalizer.name, ours], [readability.name, peer]] as const) {
+      const { f1, precision, recall } = result.score;
+      console.log(
+        `${name.padEnd(22)} F1 ${f1.toFixed(3)}  precision ${precision.toFixed(3)}  recall ${recall.toFixed(3)}  ${result.docsPerSec.toFixed(1)} pages/s`,
+      );
+    }
+  }
+  console.log(JSON.stringify(summary));
+}
+
+main();

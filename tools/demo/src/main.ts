@@ -1,0 +1,114 @@
+import { documentsFromDroppedFile } from '@wirestream/feeds';
+import { ApiKeyStore, createDataSource } from '@wirestream/db';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { commandLine } from '@wirestream/harness';
+import { summarizeArticles, migrate, waitForArticles } from '@wirestream/harness';
+import { parseScale, startPipeline, type RunningPipeline } from '@wirestream/harness';
+import { localInfra, REPO_ROOT, STATE_DIR, type ServiceName } from '@wirestream/harness';
+import { apiTour } from './api-tour';
+import { formatArticleTable } from './print-table';
+
+const DEMO_DATABASE = 'wirestream';
+const DEFAULT_SAMPLES_DIR = path.join(REPO_ROOT, 'samples', 'stories');
+const STORED_TIMEOUT_MS = 120_000;
+const DEMO_API_KEY = 'wirestream-demo';
+
+/**
+ * `npm run demo [-- <directory of stories>] [--scale stage=K,…]`: starts what is not running (broker, database,
+ * migrations, the four services and the query API as separate processes), drops the stories into the fetcher's
+ * directory, waits until every one is stored, prints what Postgres holds, and stops what it started.
+ */
+async function main(): Promise<number> {
+  const { samplesDir, scale } = parseArguments(process.argv.slice(2));
+  const log = (line: string) => console.log(`[demo] ${line}`);
+  const infra = localInfra();
+  const databaseUrl = process.env.DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/${DEMO_DATABASE}`;
+
+  const kafka = await infra.ensureKafka({ log });
+  let pipeline: RunningPipeline | null = null;
+  try {
+    if (!process.env.DATABASE_URL) await infra.ensureDatabases([DEMO_DATABASE], { log });
+    await migrate(databaseUrl);
+    log('database migrated');
+
+    const dropDir = path.join(STATE_DIR, 'demo', 'drop');
+    rmSync(dropDir, { recursive: true, force: true });
+    mkdirSync(dropDir, { recursive: true });
+    const files = readdirSync(samplesDir)
+      .filter((name) => !name.startsWith('.') && statSync(path.join(samplesDir, name)).isFile())
+      .sort();
+    if (files.length === 0) throw new Error(`no story files in ${samplesDir}`);
+
+    // The ids the pipeline will assign, computed by the same pure code the fetcher runs.
+    const fetchedAt = new Date();
+    const expectedIds = files.flatMap((name) =>
+      documentsFromDroppedFile(readFileSync(path.join(samplesDir, name)), {
+        source: { id: 'file-drop', kind: 'file-drop', uri: dropDir },
+        path: path.join(dropDir, name),
+        fetchedAt,
+      }).map((document) => document.articleId),
+    );
+
+    log(`starting the four services and the query API (logs in ${path.join(STATE_DIR, 'logs')})`);
+    pipeline = await startPipeline({
+      // The fetcher keeps its state in memory here (no FETCHER_STATE_DATABASE_URL): each demo run
+      // ingests the samples again, and storage updates them in place without adding rows.
+      env: { KAFKA_BROKERS: kafka.brokers, DATABASE_URL: databaseUrl, FETCHER_DROP_DIR: dropDir, FETCHER_DROP_POLL_MS: '300' },
+      scale,
+      withApi: true,
+    });
+
+    const since = new Date();
+    files.forEach((name) => copyFileSync(path.join(samplesDir, name), path.join(dropDir, name)));
+    log(`dropped ${files.length} file(s) from ${samplesDir}: ${expectedIds.length} stor${expectedIds.length === 1 ? 'y' : 'ies'} expected`);
+
+    const dataSource = createDataSource(databaseUrl);
+    await dataSource.initialize();
+    // The API runs as it does anywhere (API_AUTH=keys): the demo makes itself a key and revokes it when done.
+    const keys = new ApiKeyStore(dataSource);
+    await keys.revoke(DEMO_API_KEY);
+    const { token } = await keys.create(DEMO_API_KEY);
+    log(`API_AUTH=keys: created API key "${DEMO_API_KEY}" for this run (revoked when it stops)`);
+    try {
+      const missing = await waitForArticles(dataSource, [...new Set(expectedIds)], since, STORED_TIMEOUT_MS);
+      if (missing.length > 0) {
+        log(`not stored within ${STORED_TIMEOUT_MS / 1000} s: ${missing.join(', ')} (see the dead-letter topics and the service logs)`);
+        return 1;
+      }
+      log(`stored ${new Set(expectedIds).size} article(s) in ${((Date.now() - since.getTime()) / 1000).toFixed(1)} s\n`);
+      console.log(formatArticleTable(await summarizeArticles(dataSource, [...new Set(expectedIds)])));
+      console.log('');
+      (await apiTour(pipeline.apiUrl!, token, [...new Set(expectedIds)])).forEach((line) => log(line));
+    } finally {
+      await keys.revoke(DEMO_API_KEY);
+      await dataSource.destroy();
+    }
+    return 0;
+  } finally {
+    if (pipeline) {
+      log('stopping the services');
+      await pipeline.stop();
+    }
+    if (kafka.startedByUs) await infra.stopKafka({ log });
+  }
+}
+
+function parseArguments(argv: string[]): { samplesDir: string; scale: Partial<Record<ServiceName, number>> } {
+  const args = commandLine(
+    { args: argv, options: { scale: { type: 'string', multiple: true } }, allowPositionals: true },
+    'usage: npm run demo -- [directory] [--scale stage=K,…]',
+  );
+  if (args.positionals.length > 1) args.fail(`one samples directory at most, got ${args.positionals.length}`);
+  const scale: Partial<Record<ServiceName, number>> = {};
+  for (const text of args.values.scale ?? []) parseScale(text, scale);
+  return { samplesDir: args.positionals.length === 1 ? path.resolve(args.positionals[0]) : DEFAULT_SAMPLES_DIR, scale };
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(`[demo] failed: ${error.message}`);
+    process.exit(1);
+  },
+);
