@@ -1,11 +1,5 @@
 import 'reflect-metadata';
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { ArticleRecord } from './entities/article.entity';
-import { EntityRecord } from './entities/entity.entity';
-import { ArticleMentionsRecord } from './entities/article-mentions.entity';
-import { QuoteRecord } from './entities/quote.entity';
-import { SourceRecord } from './entities/source.entity';
-import { StoryRecord } from './entities/story.entity';
 import { InitialSchema1763888400000 } from './migrations/1763888400000-initial-schema';
 import { SourcesStoriesQuotesSearch1763975000000 } from './migrations/1763975000000-sources-stories-quotes-search';
 import { ArticleEntities1795400000000 } from './migrations/1795400000000-article-entities';
@@ -21,7 +15,6 @@ import { SearchInArticleLanguages1797000000000 } from './migrations/179700000000
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/wirestream';
 
-export const ENTITIES = [SourceRecord, StoryRecord, ArticleRecord, EntityRecord, ArticleMentionsRecord, QuoteRecord];
 export const MIGRATIONS = [InitialSchema1763888400000, SourcesStoriesQuotesSearch1763975000000, ArticleEntities1795400000000, Lz4ArticleText1796200000000, ArticleEntitiesKeptByWriter1796300000000, DropUnreadArticleIndexes1796400000000, SalientEntitiesAndQuotesKeptByWriter1796500000000, MentionsKeptWithArticle1796600000000, ApiKeysAndReaderRole1796700000000, HeadlineOnlyArticles1796800000000, DeadLetterReplays1796900000000, SearchInArticleLanguages1797000000000];
 
 /**
@@ -32,7 +25,8 @@ export function dataSourceOptions(databaseUrl = process.env.DATABASE_URL ?? DEFA
   return {
     type: 'postgres',
     url: databaseUrl,
-    entities: ENTITIES,
+    // No entity classes: the migrations are the schema, and tables/ its typed view (ADR 0004).
+    entities: [],
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsRun: false,

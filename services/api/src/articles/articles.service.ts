@@ -1,9 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ArticleDetailDto, ArticleEntityDto, ArticlePageDto, MentionDto, QuoteDto } from '../common/api.dto';
-import { ARTICLE_SUMMARY_COLUMNS, toArticleSummary, type ArticleSummaryRow } from '../common/article-rows';
+import { ARTICLE_DETAIL_COLUMNS, ARTICLE_SUMMARY_COLUMNS, toArticleSummary, type ArticleDetailRow, type ArticleSummaryRow } from '../common/article-rows';
+import type { EntityRow } from '@wirestream/db';
 import { encodeCursor, type ArticleCursor } from '../common/cursor';
-import { QUOTE_COLUMNS, toQuote, type QuoteRow } from '../common/quote-rows';
+import { QUOTE_COLUMNS, toQuote, type QuoteWithSpeakerRow } from '../common/quote-rows';
 
 export interface ArticleFilter {
   q?: string;
@@ -51,13 +52,9 @@ export class ArticlesService {
   }
 
   async get(articleId: string): Promise<ArticleDetailDto> {
-    const [row] = await this.dataSource.query(
-      `SELECT ${ARTICLE_SUMMARY_COLUMNS}, a.subheadline, a.dateline_place, a.dateline_date_text, a.dateline_agency,
-              a.byline_text, a.byline_names, a.byline_emails, a.credits, a.section, a.body, a.captions, a.word_count,
-              a.content_hash, a.normalizer_version, a.extractor_version, a.trace_id, a.processing_notes
-         FROM articles a WHERE a.article_id = $1`,
-      [articleId],
-    );
+    const [row] = (await this.dataSource.query(`SELECT ${ARTICLE_SUMMARY_COLUMNS}, ${ARTICLE_DETAIL_COLUMNS} FROM articles a WHERE a.article_id = $1`, [
+      articleId,
+    ])) as Array<ArticleDetailRow | undefined>;
     if (!row) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `no article ${articleId}` });
     const [entities, mentions, quotes] = await Promise.all([
       this.dataSource.query(
@@ -65,12 +62,12 @@ export class ArticlesService {
            FROM article_entities m JOIN entities e ON e.id = m.entity_id
           WHERE m.article_id = $1 ORDER BY m.start_offsets[1], e.id`,
         [articleId],
-      ) as Promise<Array<{ id: string; key: string; canonical_name: string; type: string; mention_count: number }>>,
+      ) as Promise<Array<Pick<EntityRow, 'id' | 'key' | 'canonical_name' | 'type'> & { mention_count: number }>>,
       this.dataSource.query(
         `SELECT entity_id, start_offset, end_offset, surface, role FROM mentions WHERE article_id = $1 ORDER BY start_offset`,
         [articleId],
       ) as Promise<Array<{ entity_id: string; start_offset: number; end_offset: number; surface: string; role: string | null }>>,
-      this.dataSource.query(`SELECT ${QUOTE_COLUMNS} WHERE q.article_id = $1 ORDER BY q.start_offset`, [articleId]) as Promise<QuoteRow[]>,
+      this.dataSource.query(`SELECT ${QUOTE_COLUMNS} WHERE q.article_id = $1 ORDER BY q.start_offset`, [articleId]) as Promise<QuoteWithSpeakerRow[]>,
     ]);
     return {
       ...toArticleSummary(row),

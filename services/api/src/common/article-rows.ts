@@ -1,3 +1,4 @@
+import { ARTICLES_TABLE, selectList, type ArticleRow } from '@wirestream/db';
 import type { ArticleSummaryDto } from './api.dto';
 
 /** Columns of an article summary; `a` is the articles alias. sort_at as exact ISO-like text for cursors. */
@@ -5,24 +6,67 @@ export const ARTICLE_SUMMARY_COLUMNS = `a.article_id, a.headline, left(a.body, 2
   a.published_at, a.published_at_source, a.fetched_at, a.language, a.story_id, a.document_uri, a.canonical_url, a.bodyless, a.urgency,
   to_json(a.sort_at) #>> '{}' AS sort_at_text`;
 
-export interface ArticleSummaryRow {
-  article_id: string;
-  headline: string | null;
-  lede: string;
-  source_id: string;
-  publisher: string | null;
-  originating_agency: string | null;
-  published_at: Date | null;
-  published_at_source: string | null;
-  fetched_at: Date;
-  language: string | null;
-  story_id: string | null;
-  document_uri: string;
-  canonical_url: string | null;
-  bodyless: boolean;
-  urgency: number | null;
-  sort_at_text: string;
-}
+/** An article summary as Postgres returns it: the articles table's columns, the lede and the cursor key. */
+export type ArticleSummaryRow = Pick<
+  ArticleRow,
+  | 'article_id'
+  | 'headline'
+  | 'source_id'
+  | 'publisher'
+  | 'originating_agency'
+  | 'published_at'
+  | 'published_at_source'
+  | 'fetched_at'
+  | 'language'
+  | 'story_id'
+  | 'document_uri'
+  | 'canonical_url'
+  | 'bodyless'
+  | 'urgency'
+> & { lede: string; sort_at_text: string };
+
+/** The columns an article's detail adds to its summary. */
+export const ARTICLE_DETAIL_COLUMNS = selectList(ARTICLES_TABLE, 'a', [
+  'subheadline',
+  'dateline_place',
+  'dateline_date_text',
+  'dateline_agency',
+  'byline_text',
+  'byline_names',
+  'byline_emails',
+  'credits',
+  'section',
+  'body',
+  'captions',
+  'word_count',
+  'content_hash',
+  'normalizer_version',
+  'extractor_version',
+  'trace_id',
+  'processing_notes',
+]);
+
+export type ArticleDetailRow = ArticleSummaryRow &
+  Pick<
+    ArticleRow,
+    | 'subheadline'
+    | 'dateline_place'
+    | 'dateline_date_text'
+    | 'dateline_agency'
+    | 'byline_text'
+    | 'byline_names'
+    | 'byline_emails'
+    | 'credits'
+    | 'section'
+    | 'body'
+    | 'captions'
+    | 'word_count'
+    | 'content_hash'
+    | 'normalizer_version'
+    | 'extractor_version'
+    | 'trace_id'
+    | 'processing_notes'
+  >;
 
 export function toArticleSummary(row: ArticleSummaryRow): ArticleSummaryDto {
   return {

@@ -1,8 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import type { EntityRow } from '@wirestream/db';
 import { DataSource } from 'typeorm';
 import type { CoOccurringEntityDto, EntityDetailDto, EntityDto, EntityListDto } from '../common/api.dto';
 import { ARTICLE_SUMMARY_COLUMNS, toArticleSummary, type ArticleSummaryRow } from '../common/article-rows';
-import { QUOTE_COLUMNS, toQuote, type QuoteRow } from '../common/quote-rows';
+import { QUOTE_COLUMNS, toQuote, type QuoteWithSpeakerRow } from '../common/quote-rows';
 
 /** Latest articles of an entity shown with it, and over which co-occurring entities are counted. */
 const ENTITY_ARTICLES = 20;
@@ -10,14 +11,8 @@ const ENTITY_QUOTES = 20;
 const CO_OCCURRING = 20;
 const CO_OCCURRENCE_WINDOW = 500;
 
-interface EntityRow {
-  id: string;
-  key: string;
-  canonical_name: string;
-  type: string;
-  aliases: string[];
-  article_count: number;
-}
+/** An entity with the number of articles naming it. */
+type EntityWithCountRow = Pick<EntityRow, 'id' | 'key' | 'canonical_name' | 'type' | 'aliases'> & { article_count: number };
 
 const ENTITY_COLUMNS = `e.id, e.key, e.canonical_name, e.type, e.aliases,
   (SELECT count(*)::int FROM article_mentions m WHERE m.entity_ids @> ARRAY[e.id]) AS article_count`;
@@ -34,7 +29,7 @@ export class EntitiesService {
   async search(text: string, type: string | undefined, limit: number): Promise<EntityListDto> {
     const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
     const tsquery = words.map((word) => `${word}:*`).join(' & ');
-    const rows: EntityRow[] = await this.dataSource.query(
+    const rows: EntityWithCountRow[] = await this.dataSource.query(
       `SELECT ${ENTITY_COLUMNS},
               (lower(e.canonical_name) = lower($2) OR EXISTS (SELECT 1 FROM unnest(e.aliases) alias WHERE lower(alias) = lower($2))) AS exact
          FROM entities e
@@ -47,7 +42,7 @@ export class EntitiesService {
   }
 
   async get(id: string): Promise<EntityDetailDto> {
-    const [row] = (await this.dataSource.query(`SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.id = $1`, [id])) as EntityRow[];
+    const [row] = (await this.dataSource.query(`SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.id = $1`, [id])) as EntityWithCountRow[];
     if (!row) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `no entity ${id}` });
     const [articles, quotes, coOccurring] = await Promise.all([
       this.dataSource.query(
@@ -60,7 +55,7 @@ export class EntitiesService {
         `SELECT ${QUOTE_COLUMNS} JOIN articles a ON a.article_id = q.article_id
           WHERE q.speaker_entity_id = $1 ORDER BY a.sort_at DESC, q.start_offset LIMIT $2`,
         [id, ENTITY_QUOTES],
-      ) as Promise<QuoteRow[]>,
+      ) as Promise<QuoteWithSpeakerRow[]>,
       this.dataSource.query(
         `WITH recent AS (
            SELECT a.article_id FROM articles a
@@ -85,6 +80,6 @@ export class EntitiesService {
   }
 }
 
-function toEntity(row: EntityRow): EntityDto {
+function toEntity(row: EntityWithCountRow): EntityDto {
   return { id: String(row.id), key: row.key, canonicalName: row.canonical_name, type: row.type, aliases: row.aliases, articleCount: row.article_count };
 }
