@@ -2,10 +2,7 @@ import { documentsFromDroppedFile } from '@wirestream/feeds';
 import { ApiKeyStore, createDataSource } from '@wirestream/db';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { commandLine } from '@wirestream/harness';
-import { summarizeArticles, migrate, waitForArticles } from '@wirestream/harness';
-import { parseScale, startPipeline, type RunningPipeline } from '@wirestream/harness';
-import { localInfra, REPO_ROOT, STATE_DIR, type ServiceName } from '@wirestream/harness';
+import { commandLine, localInfra, migrate, parseScale, REPO_ROOT, type RunningPipeline, type ServiceName, startPipeline, STATE_DIR, summarizeArticles, waitForArticles } from '@wirestream/harness';
 import { apiTour } from './api-tour';
 import { formatArticleTable } from './print-table';
 

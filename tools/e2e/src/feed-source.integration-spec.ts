@@ -3,8 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { waitForArticles } from '@wirestream/harness';
-import { REPO_ROOT } from '@wirestream/harness';
+import { REPO_ROOT, waitForArticles } from '@wirestream/harness';
 import { startTestPipeline, type TestPipeline } from './test-pipeline';
 
 /** The fetcher's feed source, polling a feed served over HTTP on this machine. */

@@ -1,8 +1,7 @@
 import { DEAD_LETTER_TOPICS, TOPICS, type DeadLetterV1 } from '@wirestream/contracts';
 import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { waitForArticles } from '@wirestream/harness';
-import { REPO_ROOT } from '@wirestream/harness';
+import { REPO_ROOT, waitForArticles } from '@wirestream/harness';
 import { readTopic, SEEDS_DIR, startTestPipeline, type TestPipeline } from './test-pipeline';
 
 /**

@@ -2,8 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { startPipeline, type RunningPipeline } from '@wirestream/harness';
-import { serviceEntryPoint, STATE_DIR } from '@wirestream/harness';
+import { type RunningPipeline, serviceEntryPoint, startPipeline, STATE_DIR } from '@wirestream/harness';
 
 /** An operator's mistakes at start: each is named in one line, and an unreachable broker is seen, not silent. */
 async function closedPort(): Promise<number> {

@@ -6,9 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import { migrate, withClient } from '@wirestream/harness';
-import { startPipeline, type RunningPipeline } from '@wirestream/harness';
-import { SERVICES, serviceEntryPoint, SHARED_DIR, STATE_DIR } from '@wirestream/harness';
+import { migrate, type RunningPipeline, serviceEntryPoint, SERVICES, SHARED_DIR, startPipeline, STATE_DIR, withClient } from '@wirestream/harness';
 
 /**
  * A pipeline of real service processes for one test file: its own topic namespace and consumer

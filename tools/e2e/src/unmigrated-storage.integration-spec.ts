@@ -1,9 +1,7 @@
 import { articleIdFor, encodeMessage, namespacedTopic, normalizedArticleOf, TOPICS, DEAD_LETTER_TOPICS, type EnrichedArticleV1 } from '@wirestream/contracts';
 import { Kafka, logLevel } from 'kafkajs';
 import path from 'node:path';
-import { migrate, withClient } from '@wirestream/harness';
-import { startPipeline, type RunningPipeline } from '@wirestream/harness';
-import { STATE_DIR } from '@wirestream/harness';
+import { migrate, type RunningPipeline, startPipeline, STATE_DIR, withClient } from '@wirestream/harness';
 
 /**
  * Storage started against a database without the migrations (an operator's mistake) must not eat

@@ -2,8 +2,7 @@ import { documentsFromDroppedFile } from '@wirestream/feeds';
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readDeadLetters } from '@wirestream/cli';
-import { waitForArticles } from '@wirestream/harness';
-import { SHARED_DIR } from '@wirestream/harness';
+import { SHARED_DIR, waitForArticles } from '@wirestream/harness';
 import { TEXT_DEFECTS } from './text-defects';
 import { startTestPipeline, type TestPipeline } from './test-pipeline';
 

@@ -12,28 +12,9 @@ import type { z } from 'zod';
 import { REPO_ROOT } from '@wirestream/harness';
 import { schemaProblems } from './kubernetes-schemas';
 import { KustomizeError, renderKustomization, type KubernetesObject } from './kustomize-render';
-import {
-  checkAdminNotExposed,
-  checkConsumerAutoscaling,
-  checkCpuAutoscaling,
-  checkGracefulStop,
-  checkNetworkPolicies,
-  checkProbesAndMetrics,
-  checkResources,
-  checkSecretsAsFiles,
-  checkServiceDeployments,
-  containerEnv,
-  deploymentsOf,
-  mountedFile,
-  ofKind,
-  podSpecOf,
-  serviceContainer,
-  withMountedFileVariables,
-  type AdminSurface,
-  type Container,
-  type HealthRoutes,
-  type Subscription,
-} from './manifest-checks';
+import { containerEnv, deploymentsOf, mountedFile, ofKind, podSpecOf, serviceContainer, withMountedFileVariables, type Container, type HealthRoutes, type Subscription } from './manifest-objects';
+import { checkConsumerAutoscaling, checkCpuAutoscaling, checkGracefulStop, checkProbesAndMetrics, checkResources, checkServiceDeployments } from './workload-checks';
+import { checkAdminNotExposed, checkNetworkPolicies, checkSecretsAsFiles, type AdminSurface } from './exposure-checks';
 
 /*
  * The Kubernetes manifests, rendered the way `kubectl apply -k` would and schema-checked offline,

@@ -19,8 +19,7 @@ import { normalizeDocument } from '@wirestream/normalize';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { commandLine } from '@wirestream/harness';
-import { SHARED_DIR } from '@wirestream/harness';
+import { commandLine, SHARED_DIR } from '@wirestream/harness';
 import { comparePage, scorePages, type ExtractionScore, type PageCounts } from './shingle-score';
 
 const USAGE = 'usage: npm run bench:normalize -- [--data DIR] [--json] [--per-page]';

@@ -4,9 +4,8 @@ import { articleIdFor, namespacedTopic, sha256Hex, TOPICS, type RawDocumentV1 } 
 import { DeadLetterReplayJournal } from '@wirestream/db';
 import { readDeadLetters, replayDeadLetters } from '@wirestream/cli';
 import { startTestPipeline, type TestPipeline } from '../test-pipeline';
-import { localInfra, SERVICES } from '@wirestream/harness';
+import { localInfra, SERVICES, wireCorpus } from '@wirestream/harness';
 import { faultReport, idsOf, secondsUntilProgress, sleep, storedCount, streamInto, TcpProxy, waitForStored } from './fault-harness';
-import { wireCorpus } from '@wirestream/harness';
 
 /**
  * Fault tests: real service processes, the real broker and Postgres, a stream of stories, and a
