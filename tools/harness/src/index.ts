@@ -4,3 +4,4 @@ export * from './pipeline-launcher';
 export * from './repo-paths';
 export * from './seeded-random';
 export * from './wire-corpus';
+export * from './bench-result';

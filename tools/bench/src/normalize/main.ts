@@ -2,7 +2,7 @@
  * Body-extraction quality and speed of the normalizer on labelled news pages, with Mozilla's
  * Readability run on the same pages in the same process as the peer.
  *
- *   npm run bench:normalize -- [--data DIR] [--json] [--per-page]
+ *   npm run bench:normalize -- [--data DIR] [--json] [--per-page] [--save]
  *
  * DIR holds `ground-truth.json` ({ "<id>": { "articleBody", "url" } }) and `html/<id>.html.gz`
  * (default: ../shared/data/article-extraction). Our body is `normalizeDocument`'s `body` for the
@@ -19,10 +19,10 @@ import { normalizeDocument } from '@wirestream/normalize';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { commandLine, SHARED_DIR } from '@wirestream/harness';
+import { commandLine, SHARED_DIR, reportBenchResult } from '@wirestream/harness';
 import { comparePage, scorePages, type ExtractionScore, type PageCounts } from './shingle-score';
 
-const USAGE = 'usage: npm run bench:normalize -- [--data DIR] [--json] [--per-page]';
+const USAGE = 'usage: npm run bench:normalize -- [--data DIR] [--json] [--per-page] [--save]';
 const DEFAULT_DATA_DIR = path.join(SHARED_DIR, 'data', 'article-extraction');
 /** Timed passes over all pages: at least this many, and more until this much time has passed. */
 const MIN_TIMED_PASSES = 3;
@@ -130,7 +130,7 @@ const round = (value: number, digits: number): number => Number(value.toFixed(di
 const pageF1 = (counts: PageCounts): number => (counts.tp === 0 ? 0 : (2 * counts.tp) / (2 * counts.tp + counts.fp + counts.fn));
 
 function main(): void {
-  const { values } = commandLine({ args: process.argv.slice(2), options: { data: { type: 'string' }, json: { type: 'boolean' }, 'per-page': { type: 'boolean' } } }, USAGE);
+  const { values } = commandLine({ args: process.argv.slice(2), options: { data: { type: 'string' }, json: { type: 'boolean' }, save: { type: 'boolean' }, 'per-page': { type: 'boolean' } } }, USAGE);
   const dataDir = path.resolve(values.data ?? DEFAULT_DATA_DIR);
   const pages = loadPages(dataDir);
   if (pages.length === 0) throw new Error(`${dataDir}: no labelled pages`);
@@ -169,7 +169,7 @@ function main(): void {
       );
     }
   }
-  console.log(JSON.stringify(summary));
+  reportBenchResult('bench:normalize', summary, { save: values.save === true, argv: process.argv.slice(2) });
 }
 
 main();

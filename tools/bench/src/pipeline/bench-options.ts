@@ -1,7 +1,7 @@
 import { commandLine, parseScale, type ServiceName } from '@wirestream/harness';
 import path from 'node:path';
 
-export const USAGE = 'bench:pipeline -- [--stories N] [--scale stage=K] [--partitions P] [--runs full,paced,scaled] [--paced-rate N] [--warmup N] [--profile DIR] [--json]';
+export const USAGE = 'bench:pipeline -- [--stories N] [--scale stage=K] [--partitions P] [--runs full,paced,scaled] [--paced-rate N] [--warmup N] [--profile DIR] [--json] [--save]';
 /** Stories each pipeline run drops and waits for before it measures, by default. */
 const DEFAULT_WARMUP_STORIES = 2_000;
 /** Seed of the warm-up corpus: its files and articles are not the measured corpus's. */
@@ -13,6 +13,8 @@ export interface Options {
   scale: Partial<Record<ServiceName, number>>;
   partitions: number;
   json: boolean;
+  /** Keep the result in tools/bench/results (`--save`). */
+  save: boolean;
   /** Where each service writes its CPU profile, per run (`--profile DIR`). */
   profileDir: string | null;
   runs: Set<RunName>;
@@ -32,6 +34,7 @@ export function parseOptions(argv: string[]): Options {
       args: argv,
       options: {
         json: { type: 'boolean' },
+        save: { type: 'boolean' },
         stories: valued,
         partitions: valued,
         scale: { type: 'string', multiple: true },
@@ -52,6 +55,7 @@ export function parseOptions(argv: string[]): Options {
     scale,
     partitions: args.integer('partitions', 6),
     json: values.json === true,
+    save: values.save === true,
     profileDir: values.profile === undefined ? null : path.resolve(values.profile),
     runs: values.runs === undefined ? new Set(RUN_NAMES) : parseRuns(values.runs),
     pacedRate,

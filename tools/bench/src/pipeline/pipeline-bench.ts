@@ -1,4 +1,4 @@
-import { localInfra, mixedCorpus, STATE_DIR } from '@wirestream/harness';
+import { localInfra, mixedCorpus, reportBenchResult, STATE_DIR } from '@wirestream/harness';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
         : null,
     };
     if (!options.json) console.log('');
-    console.log(JSON.stringify(result));
+    reportBenchResult('bench:pipeline', result, { save: options.save, argv: process.argv.slice(2) });
   } finally {
     if (kafka.startedByUs) await infra.stopKafka({ log });
   }

@@ -4,13 +4,13 @@ import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
 import path from 'node:path';
-import { asApiReader, commandLine, listeningPort, migrate, REPO_ROOT, withClient } from '@wirestream/harness';
+import { asApiReader, commandLine, listeningPort, migrate, REPO_ROOT, withClient, reportBenchResult } from '@wirestream/harness';
 import { generateArticles, type GeneratedArticle } from './generate-articles';
 import { StatementCpuMeter } from './statement-cpu';
 import { benchDatabaseUrl } from './test-database';
 import { wireMessages } from './wire-messages';
 
-const USAGE = `usage: npm run bench:storage -- [--json] [--articles N] [--batch N] [--requests N] [--statements] [--corpus generated|wire]
+const USAGE = `usage: npm run bench:storage -- [--json] [--save] [--articles N] [--batch N] [--requests N] [--statements] [--corpus generated|wire]
 
   Stores N generated articles (default 100000) through ArticleStore.saveBatch in batches (default
   500) into a schema of its own in the test database, starts services/api on it, and measures
@@ -24,6 +24,7 @@ const USAGE = `usage: npm run bench:storage -- [--json] [--articles N] [--batch 
 
 interface Options {
   json: boolean;
+  save: boolean;
   articles: number;
   batch: number;
   requests: number;
@@ -34,13 +35,14 @@ interface Options {
 function parseOptions(argv: string[]): Options {
   const valued = { type: 'string' } as const;
   const args = commandLine(
-    { args: argv, options: { json: { type: 'boolean' }, articles: valued, batch: valued, requests: valued, statements: { type: 'boolean' }, corpus: valued } },
+    { args: argv, options: { json: { type: 'boolean' }, save: { type: 'boolean' }, articles: valued, batch: valued, requests: valued, statements: { type: 'boolean' }, corpus: valued } },
     USAGE,
   );
   const corpus = args.values.corpus ?? 'generated';
   if (corpus !== 'generated' && corpus !== 'wire') args.fail(`--corpus takes generated or wire, got "${corpus}"`);
   return {
     json: args.values.json === true,
+    save: args.values.save === true,
     articles: args.integer('articles', 100_000),
     batch: args.integer('batch', 500),
     requests: args.integer('requests', 200),
@@ -199,7 +201,7 @@ async function main(): Promise<void> {
       latencies.push(result);
       log(`${route.padEnd(34)} p50 ${String(result.p50Ms).padStart(7)} ms   p95 ${String(result.p95Ms).padStart(7)} ms   p99 ${String(result.p99Ms).padStart(7)} ms`);
     }
-    console.log(JSON.stringify({ write, grouping, api: latencies, ...(statements.length > 0 ? { statements } : {}) }));
+    reportBenchResult('bench:storage', { write, grouping, api: latencies, ...(statements.length > 0 ? { statements } : {}) }, { save: options.save, argv: process.argv.slice(2) });
   } finally {
     if (api && api.exitCode === null) {
       api.kill('SIGTERM');

@@ -1,11 +1,11 @@
 import { ARTICLE_SEARCH_VECTOR, ENGLISH_ONLY_SEARCH_VECTOR, searchFunctionsSql } from '@wirestream/db';
 import { Client } from 'pg';
-import { commandLine } from '@wirestream/harness';
+import { commandLine, reportBenchResult } from '@wirestream/harness';
 import { backendCpuNs, isLocalPostgres } from './statement-cpu';
 import { benchDatabaseUrl } from './test-database';
 import { wireMessages } from './wire-messages';
 
-const USAGE = `usage: npm run bench:search-vector -- [--json] [--articles N] [--rounds N]
+const USAGE = `usage: npm run bench:search-vector -- [--json] [--save] [--articles N] [--rounds N]
 
   What the articles' generated search vector costs Postgres per stored article, and what cheaper
   vectors would: the headlines and bodies of N of bench:pipeline's stories (default 5000) are
@@ -34,17 +34,18 @@ function rewritten(expression: string, pattern: RegExp, replacement: string): st
 
 interface Options {
   json: boolean;
+  save: boolean;
   articles: number;
   rounds: number;
 }
 
 function options(argv: string[]): Options {
-  const args = commandLine({ args: argv, options: { articles: { type: 'string' }, rounds: { type: 'string' }, json: { type: 'boolean' } } }, USAGE);
-  return { json: args.values.json === true, articles: args.integer('articles', 5000), rounds: args.integer('rounds', 2) };
+  const args = commandLine({ args: argv, options: { articles: { type: 'string' }, rounds: { type: 'string' }, json: { type: 'boolean' }, save: { type: 'boolean' } } }, USAGE);
+  return { json: args.values.json === true, save: args.values.save === true, articles: args.integer('articles', 5000), rounds: args.integer('rounds', 2) };
 }
 
 async function main(): Promise<void> {
-  const { json, articles: articleCount, rounds } = options(process.argv.slice(2));
+  const { json, save, articles: articleCount, rounds } = options(process.argv.slice(2));
   const log = (line: string) => {
     if (!json) console.log(line);
   };
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
       results.push({ name: variant.name, backendCpuMsPerArticle: Number(least.toFixed(3)) });
       log(`${variant.name.padEnd(48)} ${least.toFixed(3)} ms of Postgres CPU per article`);
     }
-    console.log(JSON.stringify({ articles: articles.length, meanBodyChars: Math.round(meanBodyChars), variants: results }));
+    reportBenchResult('bench:search-vector', { articles: articles.length, meanBodyChars: Math.round(meanBodyChars), variants: results }, { save, argv: process.argv.slice(2) });
   } finally {
     await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await client.end();
