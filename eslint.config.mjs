@@ -39,7 +39,8 @@ export default tseslint.config(
             // one-shot code (the fetcher's `fetch`), nothing else may import a service.
             { sourceTag: 'type:harness', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:logic'] },
             { sourceTag: 'type:cli', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:logic', 'type:harness', 'type:service'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:logic', 'type:harness', 'type:cli'] },
+            { sourceTag: 'type:deploy-checks', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:logic', 'type:harness'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:logic', 'type:harness', 'type:cli', 'type:deploy-checks'] },
           ],
         },
       ],

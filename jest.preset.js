@@ -21,7 +21,7 @@ const esmTransform = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 
 
 // Tool projects that others import (tools/harness, tools/cli), mapped to their sources like the libs.
 const TOOL_PACKAGES = Object.fromEntries(
-  ['harness', 'cli'].map((name) => [`^@wirestream/${name}$`, path.join(__dirname, 'tools', name, 'src/index.ts')]),
+  ['harness', 'cli', 'k8s'].map((name) => [`^@wirestream/${name}$`, path.join(__dirname, 'tools', name, 'src/index.ts')]),
 );
 
 module.exports = function projectConfig(projectDir, { integration = false } = {}) {

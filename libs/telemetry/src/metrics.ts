@@ -70,4 +70,27 @@ export const pipelineMetrics = {
     labelNames: ['source', 'outcome'] as const,
     registers: [metricsRegistry],
   }),
+  storyLatency: new Histogram({
+    name: 'wirestream_story_latency_seconds',
+    help: 'Time from the fetch of a story to the commit of its batch in Postgres (observed by storage).',
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 900],
+    registers: [metricsRegistry],
+  }),
+};
+
+/** The query API's requests, by route template (never the raw path, whose ids are unbounded) and status class. */
+export const apiMetrics = {
+  requests: new Counter({
+    name: 'wirestream_api_requests_total',
+    help: 'Query API requests answered, by route template and status class (2xx, 4xx, 5xx).',
+    labelNames: ['route', 'status_class'] as const,
+    registers: [metricsRegistry],
+  }),
+  requestSeconds: new Histogram({
+    name: 'wirestream_api_request_seconds',
+    help: 'Time to answer a query API request, by route template.',
+    labelNames: ['route'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [metricsRegistry],
+  }),
 };

@@ -2,16 +2,19 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { API_CONFIG, type ApiConfig } from './api.config';
+import { requestMetrics } from './metrics/request-metrics.middleware';
 import { requestParametersCheck } from './security/request-parameters.middleware';
 
 /**
- * What the API serves besides its controllers, in the order a request meets it: security headers,
+ * What the API serves besides its controllers, in the order a request meets it: request metrics
+ * (counted when the answer is sent, whatever refused it), security headers,
  * CORS for the allowed origins only, the parameter check (400 before anything else reads them),
  * and the OpenAPI docs (the UI at /docs, the document at /docs-json, open by design). Must run
  * before the app listens.
  */
 export function configureApiApp(app: INestApplication): INestApplication {
   const config = app.get<ApiConfig>(API_CONFIG);
+  app.use(requestMetrics());
   // No upgrade-insecure-requests: the API is often reached over plain HTTP behind a proxy or on
   // loopback, where upgrading /docs' script URLs to https would leave the page blank.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));

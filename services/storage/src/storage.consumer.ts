@@ -6,6 +6,7 @@ import { ConsumerRunner, type ConsumedMessage, type OutgoingRecord } from '@wire
 import { nearDuplicateSignature } from '@wirestream/normalize';
 import { inSpan, linkTo, SpanKind } from '@wirestream/telemetry';
 import { classifyPostgresError } from './postgres-errors';
+import { observeStoryLatency } from './story-latency';
 
 const tracer = trace.getTracer('wirestream-storage');
 
@@ -63,6 +64,7 @@ export class StorageConsumer implements OnApplicationBootstrap {
     } finally {
       storySpans.forEach((span) => span.end());
     }
+    observeStoryLatency(messages.map((message) => message.value.article.fetchedAt));
     return [];
   }
 }
