@@ -1,15 +1,6 @@
 import fs from 'node:fs';
 import { errorCode } from './infra-error';
 
-export type Log = (line: string) => void;
-export interface LogOption {
-  log?: Log;
-}
-
-export const defaultLog: Log = (line) => console.log(line);
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-export const secondsSince = (startMs: number): string => ((Date.now() - startMs) / 1000).toFixed(1);
-
 export function readFileOrNull(file: string): string | null {
   try {
     return fs.readFileSync(file, 'utf8');

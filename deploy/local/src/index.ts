@@ -9,7 +9,7 @@
 export { ensureKafka, kafkaStatus, stopKafka, type EnsuredKafka, type KafkaStatus } from './broker/kafka-broker';
 export { PROJECT_DATABASES, projectDatabases } from './databases/admin-connection';
 export { databaseStatus, ensureDatabases, type DatabaseStatus, type EnsuredDatabases } from './databases/project-databases';
-export type { Log, LogOption } from './file-helpers';
+export type { Log, LogOption } from './infra-log';
 export { InfraError } from './infra-error';
 export { down, up } from './infra-lifecycle';
 export { paths } from './state-paths';

@@ -1,7 +1,7 @@
 import { ensureKafka, stopKafka, type EnsuredKafka } from './broker/kafka-broker';
 import { projectDatabases } from './databases/admin-connection';
 import { ensureDatabases, type EnsuredDatabases } from './databases/project-databases';
-import { defaultLog, type LogOption } from './file-helpers';
+import { defaultLog, type LogOption } from './infra-log';
 
 /** Creates the project's databases if missing and starts Kafka if not running. */
 export async function up({ log = defaultLog }: LogOption = {}): Promise<{ kafka: EnsuredKafka; databases: EnsuredDatabases }> {

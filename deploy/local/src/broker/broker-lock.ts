@@ -1,5 +1,7 @@
 import fs from 'node:fs';
-import { readFileOrNull, removeFile, sleep, type Log } from '../file-helpers';
+import { readFileOrNull, removeFile } from '../file-helpers';
+import type { Log } from '../infra-log';
+import { sleep } from '../timing';
 import { errorCode, InfraError } from '../infra-error';
 import { KAFKA_DIR, paths, relativeToRepo } from '../state-paths';
 import { isProcessAlive, POLL_INTERVAL_MS } from './system-processes';

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { lastLines, readFileOrNull, removeFile, sleep, type Log } from '../file-helpers';
+import { lastLines, readFileOrNull, removeFile } from '../file-helpers';
+import type { Log } from '../infra-log';
+import { sleep } from '../timing';
 import { errorCode, InfraError } from '../infra-error';
 import { KAFKA_DIR, paths, relativeToRepo } from '../state-paths';
 import { LOCAL_HOST, type KafkaPorts } from './broker-address';

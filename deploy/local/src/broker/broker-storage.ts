@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { lastLines, readFileOrNull, type Log } from '../file-helpers';
+import { lastLines, readFileOrNull } from '../file-helpers';
+import type { Log } from '../infra-log';
 import { InfraError } from '../infra-error';
 import { KAFKA_DIR, paths, relativeToRepo } from '../state-paths';
 import { propertyValue } from './server-properties';

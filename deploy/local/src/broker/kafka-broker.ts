@@ -1,4 +1,5 @@
-import { defaultLog, secondsSince, type LogOption } from '../file-helpers';
+import { defaultLog, type LogOption } from '../infra-log';
+import { secondsSince } from '../timing';
 import { externalBrokersSetting, kafkaPortSetting } from '../infra-environment';
 import { InfraError } from '../infra-error';
 import { CLI_COMMAND, paths, relativeToRepo } from '../state-paths';

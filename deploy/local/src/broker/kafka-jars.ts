@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { lastLines, readFileOrNull, secondsSince, type Log } from '../file-helpers';
+import { lastLines, readFileOrNull } from '../file-helpers';
+import type { Log } from '../infra-log';
+import { secondsSince } from '../timing';
 import { InfraError } from '../infra-error';
 import { paths, relativeToRepo } from '../state-paths';
 import { requireExecutable, runCommand } from './system-processes';

@@ -2,7 +2,8 @@ import { spawn, type SpawnOptions } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { sleep, readFileOrNull } from '../file-helpers';
+import { readFileOrNull } from '../file-helpers';
+import { sleep } from '../timing';
 import { executableSearchPath, javaHomeSetting } from '../infra-environment';
 import { errorCode, InfraError } from '../infra-error';
 

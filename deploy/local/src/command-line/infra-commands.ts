@@ -2,7 +2,7 @@ import { DEFAULT_KAFKA_PORT } from '../broker/broker-address';
 import { ensureKafka, kafkaStatus, stopKafka } from '../broker/kafka-broker';
 import { DEFAULT_DATABASE_URL, PROJECT_DATABASES, projectDatabases } from '../databases/admin-connection';
 import { databaseStatus, ensureDatabases } from '../databases/project-databases';
-import { defaultLog, type Log } from '../file-helpers';
+import { defaultLog, type Log } from '../infra-log';
 import { errorMessage } from '../infra-error';
 import { down, up } from '../infra-lifecycle';
 import { CLI_COMMAND } from '../state-paths';

@@ -1,4 +1,4 @@
-import { defaultLog, type LogOption } from '../file-helpers';
+import { defaultLog, type LogOption } from '../infra-log';
 import { errorCode, errorMessage, InfraError } from '../infra-error';
 import { withAdminClient } from './admin-connection';
 
