@@ -97,7 +97,7 @@ export async function ensureKafka({ log = defaultLog }: LogOption = {}): Promise
 
     if (await canConnect(LOCAL_HOST, ports.broker)) {
       throw new InfraError(
-        `Port ${ports.broker} on ${LOCAL_HOST} is already in use by a process \`infra:up\` did not start. ` +
+        `Port ${ports.broker} on ${LOCAL_HOST} is already in use by a process this checkout's \`infra:up\` did not start. ` +
           'Stop it, or set WIRESTREAM_KAFKA_PORT to a free port (the controller uses port+1), or, ' +
           `if it is a Kafka broker you want to use, set KAFKA_BROKERS=${brokers}.`,
       );
