@@ -1,8 +1,20 @@
 // Integration tests need the real broker and Postgres: start them when they are not running,
 // remembering whether we did, so the teardown stops only what this run started.
-const infra = require('./deploy/local/infra.js');
+const { execFileSync } = require('node:child_process');
+const path = require('node:path');
+
+/**
+ * The local infrastructure is TypeScript (deploy/local): built here, so that a bare `npx jest`
+ * works as `npm test` does (which has built everything already: then this check takes a second).
+ */
+function loadLocalInfra() {
+  const tsc = require.resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-b', path.join(__dirname, 'deploy/local/tsconfig.app.json')], { stdio: 'inherit' });
+  return require('./deploy/local/dist/index.js');
+}
 
 module.exports = async function globalSetup() {
+  const infra = loadLocalInfra();
   const log = (line) => process.stderr.write(`[test infra] ${line}\n`);
   const kafka = await infra.ensureKafka({ log });
   if (!process.env.DATABASE_URL) await infra.ensureDatabases(['wirestream_test'], { log });

@@ -1,7 +1,7 @@
-const infra = require('./deploy/local/infra.js');
-
 module.exports = async function globalTeardown() {
   if (globalThis.__WIRESTREAM_KAFKA_STARTED_BY_TESTS__ && process.env.WIRESTREAM_KEEP_INFRA !== '1') {
+    // Built by the global setup, which started the broker this stops.
+    const infra = require('./deploy/local/dist/index.js');
     await infra.stopKafka({ log: (line) => process.stderr.write(`[test infra] ${line}\n`) });
   }
 };

@@ -19,10 +19,14 @@ const swcTransform = [
 // system does not, so Jest compiles them to CommonJS like our own sources.
 const esmTransform = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } }];
 
-// Tool projects that others import (tools/harness, tools/cli), mapped to their sources like the libs.
-const TOOL_PACKAGES = Object.fromEntries(
-  ['harness', 'cli', 'k8s'].map((name) => [`^@wirestream/${name}$`, path.join(__dirname, 'tools', name, 'src/index.ts')]),
-);
+// Projects outside libs/ that others import (tools/harness, tools/cli, tools/k8s, deploy/local), mapped to
+// their sources like the libs.
+const PACKAGES_OUTSIDE_LIBS = {
+  ...Object.fromEntries(
+    ['harness', 'cli', 'k8s'].map((name) => [`^@wirestream/${name}$`, path.join(__dirname, 'tools', name, 'src/index.ts')]),
+  ),
+  '^@wirestream/local-infra$': path.join(__dirname, 'deploy', 'local', 'src/index.ts'),
+};
 
 module.exports = function projectConfig(projectDir, { integration = false } = {}) {
   const { name } = require(path.join(projectDir, "package.json"));
@@ -37,7 +41,7 @@ module.exports = function projectConfig(projectDir, { integration = false } = {}
     transformIgnorePatterns: ['/node_modules/(?!eld/)'],
     // Tests import sibling libs from source, so they never run against a stale build.
     moduleNameMapper: {
-      ...TOOL_PACKAGES,
+      ...PACKAGES_OUTSIDE_LIBS,
       '^@wirestream/(.*)$': path.join(__dirname, 'libs/$1/src/index.ts'),
     },
     // A project whose specs are all integration specs has no unit specs for `nx test`.

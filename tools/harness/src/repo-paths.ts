@@ -1,3 +1,4 @@
+import * as localInfraModule from '@wirestream/local-infra';
 import path from 'node:path';
 
 /** The repository root (this file sits in tools/harness/src, or tools/harness/dist once built). */
@@ -16,16 +17,10 @@ export function serviceEntryPoint(service: LaunchableService): string {
   return path.join(REPO_ROOT, 'services', service, 'dist', 'main.js');
 }
 
-interface LocalInfra {
-  ensureKafka(options?: { log?: (line: string) => void }): Promise<{ brokers: string; startedByUs: boolean }>;
-  stopKafka(options?: { log?: (line: string) => void }): Promise<{ stopped: boolean }>;
-  ensureDatabases(names: string[], options?: { log?: (line: string) => void }): Promise<void>;
-  /** `pid` is the broker this repository started, null for an external one. */
-  kafkaStatus(): Promise<{ pid: number | null }>;
-}
-
-/** deploy/local/infra.js: plain JavaScript, so it runs before anything is built. */
-export function localInfra(): LocalInfra {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(path.join(REPO_ROOT, 'deploy', 'local', 'infra.js')) as LocalInfra;
+/**
+ * The local broker and databases (deploy/local): `ensureKafka`, `stopKafka`, `kafkaStatus`,
+ * `ensureDatabases`, each reading KAFKA_BROKERS, WIRESTREAM_KAFKA_PORT and DATABASE_URL when called.
+ */
+export function localInfra(): typeof localInfraModule {
+  return localInfraModule;
 }

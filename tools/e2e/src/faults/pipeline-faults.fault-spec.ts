@@ -138,8 +138,8 @@ describe('faults in the middle of a stream', () => {
 });
 
 /**
- * Stops the broker infra.js runs and starts it again after `downMs`. The global setup points
- * KAFKA_BROKERS at it, which would make infra.js treat it as someone else's broker.
+ * Stops the broker deploy/local runs and starts it again after `downMs`. The global setup points
+ * KAFKA_BROKERS at it, which would make deploy/local treat it as someone else's broker.
  */
 async function restartLocalBroker(downMs: number): Promise<void> {
   const infra = localInfra();
@@ -147,7 +147,7 @@ async function restartLocalBroker(downMs: number): Promise<void> {
   delete process.env.KAFKA_BROKERS;
   try {
     const { stopped } = await infra.stopKafka({ log: () => undefined });
-    if (!stopped) throw new Error('the broker-restart fault needs the broker that deploy/local/infra.js runs (unset KAFKA_BROKERS)');
+    if (!stopped) throw new Error('the broker-restart fault needs the broker that deploy/local runs (unset KAFKA_BROKERS)');
     await sleep(downMs);
     await infra.ensureKafka({ log: () => undefined });
   } finally {
