@@ -1,6 +1,7 @@
 /**
  * The gazetteer and alias table, compiled once at module load into a first-token index, and
- * matched against tokens (by the rule recognizer) or whole names (by the canonicalizer).
+ * matched against tokens (by the model's features, the hyphen splitting of the NER tokenizer and
+ * the recognizer's typing rules) or whole names (by the canonicalizer and the quote finder).
  */
 
 import type { EntityType } from '@wirestream/contracts';

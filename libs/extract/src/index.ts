@@ -4,7 +4,7 @@
  *
  * Recognition (`Recognizer`) is separate from canonicalization (`canonicalize`). The default
  * recognizer is the trained model committed in `libs/extract/model/` (`npm run train:ner`),
- * read once when this module loads; the rule recognizer remains available behind the same seam.
+ * read once when this module loads.
  */
 
 import type { ExtractedEntity } from '@wirestream/contracts';
@@ -54,7 +54,6 @@ export function extractArticle(body: string, options?: { headline?: string | nul
 
 export { createExtractor, type ExtractFn, type ExtractOptions } from './extract';
 export { canonicalize, type CanonicalizeInput, type ContextSpan } from './canonicalize';
-export { RuleRecognizer, type FallbackPolicy, type RuleRecognizerOptions } from './rule-recognizer';
 export type { RecognizedSpan, Recognizer } from './recognizer';
 export { ModelRecognizer, NER_RECOGNIZER_VERSION, placeType, spansFromTags, type NerSpan } from './model-recognizer';
 export { NerModel, deserializeModel, serializeModel, type NerHeader } from './ner-model';

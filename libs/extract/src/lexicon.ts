@@ -1,5 +1,6 @@
 /**
- * Hand-written word lists for the rule recognizer and the canonicalizer. Data only: no logic.
+ * Hand-written word lists for the recognizer's features and typing rules and for the canonicalizer.
+ * Data only: no logic.
  *
  * Lists are deliberately small and general (world countries, major cities, well-known
  * organisations, common given names). Nothing here is tuned to any particular article.
@@ -361,13 +362,6 @@ export const MISC_HEADS = `cup|open|championship|championships|games|olympics|to
   declaration|convention|protocol|doctrine|charter|resolution|initiative|bowl|rally|expo|
   olympiad|biennale|week|day|era|revolution|uprising|crisis|pact|bill|amendment|constitution|law`;
 
-/** Words that open an organisation name before "of" ("Bank of Korea", "Ministry of Defense"). */
-export const OF_HEADS = `republic|kingdom|university|bank|ministry|department|minister|secretary|council|court|
-  institute|office|party|league|association|federation|union|organization|organisation|commission|church|
-  house|museum|board|chamber|school|college|academy|society|bureau|agency|corps|chiefs|gulf|sea|bay|
-  isle|isles|strait|straits|cape|sultanate|emirate|city|port|province|prefecture|governor|mayor|duke|
-  prince|king|queen|chairman|director|group|committee|centre|center|confederation|state|states|
-  voice|sisters|brothers|friends|bay|islands|lake|mount|statue|tower|palace|cathedral`;
 
 /** Last word of a geographic feature ("Han River", "Korean Peninsula"). */
 export const LOC_HEADS = `peninsula|sea|ocean|river|mountains|mountain|island|islands|isles|strait|straits|gulf|bay|
@@ -417,11 +411,6 @@ export const DATE_WORDS = `monday|tuesday|wednesday|thursday|friday|saturday|sun
 /** Compass words: part of names ("North Korea") but not names on their own. */
 export const COMPASS_WORDS = 'north|south|east|west|northern|southern|eastern|western|northeast|northwest|southeast|southwest|central|upper|lower';
 
-/** All-caps words that are not organisations ("CEO", "GDP"). */
-export const ACRONYM_STOP = `ceo|cfo|coo|cto|gdp|gnp|tv|am|pm|ok|usd|eur|jpy|krw|pdf|faq|diy|vip|ph|phd|mba|id|pc|it|
-  ai|ad|bc|ce|bce|hq|rip|asap|fyi|etc|vs|no|nb|ps|pps|n/a|tba|tbd|ipo|ev|evs|suv|cpi|ppi|gmt|utc|kst|
-  est|st|rd|th|nd|mr|mrs|ms|dr|jr|sr|ii|iii|iv|vi|vii|viii|ix|x|xi|xii|usa|eu|un|us|uk|end|new|by|
-  the|and|of|for|in|on|at|to|a|an|or|is|it|be|as|we|he|me|my|so|do|if|up|go|oh|i`;
 
 /** Abbreviations that keep their trailing period (so the period does not end a sentence). */
 export const DOT_ABBREVIATIONS = `mr|mrs|ms|dr|prof|gen|lt|col|maj|capt|sgt|sen|rep|gov|rev|st|jr|sr|inc|corp|co|ltd|

@@ -59,7 +59,7 @@ describe('the committed model', () => {
     expect(found.map(([t]) => t)).not.toContain('Coach');
   });
 
-  it('keeps the rule recognizer strengths: Korean names, "Korea-US", lone compass words, Camp David', () => {
+  it('applies its typing rules: Korean names, "Korea-US", lone compass words, Camp David', () => {
     expect(spans('Lee Jae-myung visited Busan.')).toEqual([
       ['Lee Jae-myung', 'PERSON'],
       ['Busan', 'GPE'],
