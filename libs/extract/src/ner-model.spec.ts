@@ -1,7 +1,7 @@
 import { NUM_TAGS, POS_B, POS_I, POS_L, POS_U, TAG_O, makeTag } from './ner-features';
 import { NerModel, QuantizedTable, allowedTransition, deserializeModel, serializeModel, tagNames, viterbi } from './ner-model';
 import { nerTokenize } from './ner-tokenize';
-import { loadModel } from './ner-default';
+import { loadModel } from './ner-model-file';
 
 const T = NUM_TAGS;
 const PER = 0;

@@ -18,7 +18,6 @@ import type { EntityType } from '@wirestream/contracts';
 import {
   CONLL_TYPES,
   ChunkScorer,
-  EXTRACTOR_VERSION,
   ModelRecognizer,
   chunksOf,
   createExtractor,
@@ -113,8 +112,7 @@ function main(argv: string[]): void {
   const data = path.resolve(values.data ?? DEV_FILE);
   const jsonOnly = values.json === true;
   const modelFile = values.model;
-  const recognizer: Recognizer | null = modelFile ? new ModelRecognizer(loadModel(path.resolve(modelFile))) : defaultRecognizer;
-  if (!recognizer) throw new Error('the committed NER model could not be loaded; run npm run train:ner');
+  const recognizer: Recognizer = modelFile ? new ModelRecognizer(loadModel(path.resolve(modelFile))) : defaultRecognizer();
   const extract = createExtractor(recognizer);
 
   const docs: BenchDoc[] = parseConll(readFileSync(data, 'utf8')).map((d) => {
@@ -134,7 +132,7 @@ function main(argv: string[]): void {
   const peerSpeed = throughput(docs, tokens, peer.recognize);
 
   if (!jsonOnly) {
-    console.log(`${path.basename(data)}: ${docs.length} documents, ${tokens} tokens, recognizer ${modelFile ? recognizer.version : EXTRACTOR_VERSION}`);
+    console.log(`${path.basename(data)}: ${docs.length} documents, ${tokens} tokens, recognizer ${recognizer.version}`);
     console.log('type   precision  recall      F1   gold  predicted');
     for (const type of CONLL_TYPES) {
       const r = result.perType[type];

@@ -1,6 +1,6 @@
 /**
- * The committed model, read once when the module loads (`libs/extract/model/ner-model.bin`,
- * next to `src/` and `dist/` alike). Written by `npm run train:ner`.
+ * Reading a model file; by default the committed one (`libs/extract/model/ner-model.bin`, next to
+ * `src/` and `dist/` alike), written by `npm run train:ner`.
  */
 
 import { readFileSync } from 'node:fs';
