@@ -5,7 +5,8 @@
  */
 
 import type { EntityType } from '@wirestream/contracts';
-import { FUNCTION_WORDS, GAZETTEER, wordSet } from './lexicon';
+import { GAZETTEER } from './lexicon-names';
+import { FUNCTION_WORDS, wordSet } from './lexicon-words';
 import { tokenize, type Token } from './tokenize';
 
 export interface GazetteerHit {

@@ -18,10 +18,10 @@ export { createExtractor, type ExtractFn, type ExtractOptions } from './extract'
 export { canonicalize, type CanonicalizeInput, type ContextSpan } from './canonicalize';
 export type { RecognizedSpan, Recognizer } from './recognizer';
 export { ModelRecognizer, NER_RECOGNIZER_VERSION, placeType, spansFromTags, type NerSpan } from './model-recognizer';
-export { NerModel, deserializeModel, serializeModel, type NerHeader } from './ner-model';
-export { DEFAULT_MODEL_PATH, loadModel } from './ner-model-file';
+export { NerModel, type NerHeader } from './ner-model';
+export { DEFAULT_MODEL_PATH, deserializeModel, loadModel, serializeModel } from './ner-model-file';
 export { trainNer, type TrainOptions, type TrainResult, type TrainingDocument, type TrainingEntity } from './ner-train';
-export { NER_TYPES, type NerType } from './ner-features';
+export { NER_TYPES, type NerType } from './ner-tags';
 export { nerTokenize } from './ner-tokenize';
 export {
   CONLL_TYPES,

@@ -1,7 +1,7 @@
 import type { EntityType } from '@wirestream/contracts';
 import { defaultRecognizer } from './index';
 import { NER_RECOGNIZER_VERSION, placeType, spansFromTags } from './model-recognizer';
-import { makeTag, POS_B, POS_L, POS_U, TAG_O } from './ner-features';
+import { makeTag, POS_B, POS_L, POS_U, TAG_O } from './ner-tags';
 import { nerTokenize } from './ner-tokenize';
 
 function spans(text: string): [string, EntityType][] {

@@ -6,9 +6,9 @@
 
 import type { EntityType } from '@wirestream/contracts';
 import { knownWordType, lookupName, matchAt } from './gazetteer';
-import { COMPASS_WORDS, LOC_HEADS, LOC_LEADS, NOTABLE_SURNAMES, wordSet } from './lexicon';
+import { COMPASS_WORDS, LOC_HEADS, LOC_LEADS, NOTABLE_SURNAMES, wordSet } from './lexicon-words';
 import { EAST_SURNAMES, HYPHENATED_GIVEN } from './names';
-import { NER_TYPES, POS_B, POS_U, TAG_O, tagPos, tagType, type NerType } from './ner-features';
+import { NER_TYPES, POS_B, POS_U, TAG_O, tagPos, tagType, type NerType } from './ner-tags';
 import type { NerModel } from './ner-model';
 import { nerTokenize } from './ner-tokenize';
 import type { RecognizedSpan, Recognizer } from './recognizer';

@@ -3,7 +3,7 @@
  * (family name first for East Asian names), surnames for coreference, and titles in apposition.
  */
 
-import { EAST_ASIAN_SURNAMES, GIVEN_NAMES, NAME_PARTICLES, PERSON_SUFFIXES, TITLE_MODIFIERS, TITLES, wordSet } from './lexicon';
+import { EAST_ASIAN_SURNAMES, GIVEN_NAMES, NAME_PARTICLES, PERSON_SUFFIXES, TITLE_MODIFIERS, TITLES, wordSet } from './lexicon-words';
 import { tokenize, type Token } from './tokenize';
 
 export const GIVEN = wordSet(GIVEN_NAMES);

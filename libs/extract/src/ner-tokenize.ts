@@ -1,5 +1,5 @@
 import { isKnownWord } from './gazetteer';
-import { COMPASS_WORDS, wordSet } from './lexicon';
+import { COMPASS_WORDS, wordSet } from './lexicon-words';
 import { tokenize, type Token } from './tokenize';
 
 const COMPASS = wordSet(COMPASS_WORDS);

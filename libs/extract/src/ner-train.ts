@@ -8,25 +8,13 @@
  * index and instances are shuffled by a seeded generator.
  */
 
-import {
-  DOC_FEATURES,
-  LOCAL_FEATURES,
-  NER_TYPES,
-  NUM_TAGS,
-  POS_B,
-  POS_I,
-  POS_L,
-  POS_U,
-  TAG_O,
-  analyze,
-  documentFeatures,
-  localFeatures,
-  makeTag,
-  tagName,
-  type Analysis,
-  type NerType,
-} from './ner-features';
-import { DenseTable, deserializeModel, serializeModel, viterbi, type NerModel, type SerializedStage } from './ner-model';
+import { viterbi } from './bilou-decoder';
+import { DenseTable } from './emission-tables';
+import { DOC_FEATURES, LOCAL_FEATURES, documentFeatures, localFeatures } from './ner-features';
+import type { NerModel } from './ner-model';
+import { deserializeModel, serializeModel, type SerializedStage } from './ner-model-file';
+import { NER_TYPES, NUM_TAGS, POS_B, POS_I, POS_L, POS_U, TAG_O, makeTag, tagName, type NerType } from './ner-tags';
+import { analyze, type Analysis } from './token-analysis';
 import { nerTokenize } from './ner-tokenize';
 
 const T = NUM_TAGS;
