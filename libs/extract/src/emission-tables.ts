@@ -14,23 +14,6 @@ export interface EmissionTable {
   score(features: Int32Array, stride: number, first: number, count: number, from: number, to: number, em: Float32Array, emShift?: number): void;
 }
 
-/** Dense rows of NUM_TAGS float weights per bucket: the trainer's table. */
-export class DenseTable implements EmissionTable {
-  constructor(readonly weights: Float32Array) {}
-
-  score(features: Int32Array, stride: number, first: number, count: number, from: number, to: number, em: Float32Array, emShift = 0): void {
-    const w = this.weights;
-    for (let i = from; i < to; i++) {
-      const fo = i * stride;
-      const eo = i * T + emShift;
-      for (let k = first; k < count; k++) {
-        const r = (features[fo + k] as number) * T;
-        for (let t = 0; t < T; t++) em[eo + t] += w[r + t] as number;
-      }
-    }
-  }
-}
-
 /**
  * The shipped table: dense rows of int16 weights (× `scale`), one row of NUM_TAGS per bucket.
  * At 2^17 buckets a stage is 4.5 MB: both stages stay in the last-level cache, and a feature costs

@@ -19,22 +19,13 @@ export { canonicalize, type CanonicalizeInput, type ContextSpan } from './canoni
 export type { RecognizedSpan, Recognizer } from './recognizer';
 export { ModelRecognizer, NER_RECOGNIZER_VERSION, placeType, spansFromTags, type NerSpan } from './model-recognizer';
 export { NerModel, type NerHeader } from './ner-model';
-export { DEFAULT_MODEL_PATH, deserializeModel, loadModel, serializeModel } from './ner-model-file';
-export { trainNer, type TrainOptions, type TrainResult, type TrainingDocument, type TrainingEntity } from './ner-train';
-export { NER_TYPES, type NerType } from './ner-tags';
-export { nerTokenize } from './ner-tokenize';
-export {
-  CONLL_TYPES,
-  ChunkScorer,
-  chunksOf,
-  documentText,
-  parseConll,
-  spansToChunks,
-  trainingDocument,
-  type ConllDocument,
-  type ConllType,
-  type Evaluation,
-  type PRF,
-  type WordChunk,
-} from './conll';
 export { extractQuotes, findQuotations, MIN_QUOTE_WORDS, type Quote } from './quotes';
+
+// The model's building blocks, for the trainer and the benchmark (tools/ner-training).
+export { viterbi } from './bilou-decoder';
+export type { EmissionTable } from './emission-tables';
+export { DOC_FEATURES, LOCAL_FEATURES, documentFeatures, localFeatures } from './ner-features';
+export { DEFAULT_MODEL_PATH, deserializeModel, loadModel, serializeModel, type SerializedStage } from './ner-model-file';
+export { NER_TYPES, NUM_TAGS, POS_B, POS_I, POS_L, POS_U, TAG_O, makeTag, tagName, type NerType } from './ner-tags';
+export { nerTokenize } from './ner-tokenize';
+export { analyze, type Analysis } from './token-analysis';

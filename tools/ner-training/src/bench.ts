@@ -2,7 +2,7 @@
  * Entity-level precision, recall and F1 (conlleval: exact span and type) and throughput of the
  * recognizer `extractEntities` runs, on a CoNLL-2003 file.
  *
- *   node tools/dist/ner/bench.js [--data FILE] [--model FILE] [--json]
+ *   node tools/ner-training/dist/bench.js [--data FILE] [--model FILE] [--json]
  *
  * Each CoNLL document is rebuilt as running text (see `documentText`), recognized, and its spans
  * mapped back to CoNLL words (PERSON → PER, GPE and LOC → LOC). `tokensPerSec` is CoNLL tokens per
@@ -15,28 +15,15 @@
  */
 
 import type { EntityType } from '@wirestream/contracts';
-import {
-  CONLL_TYPES,
-  ChunkScorer,
-  ModelRecognizer,
-  chunksOf,
-  createExtractor,
-  defaultRecognizer,
-  loadModel,
-  parseConll,
-  spansToChunks,
-  trainingDocument,
-  type ConllType,
-  type Evaluation,
-  type Recognizer,
-} from '@wirestream/extract';
+import { ModelRecognizer, createExtractor, defaultRecognizer, loadModel, type Recognizer } from '@wirestream/extract';
 import nlp from 'compromise';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { commandLine } from '../command-line';
+import { commandLine } from './command-line';
+import { CONLL_TYPES, ChunkScorer, chunksOf, parseConll, spansToChunks, trainingDocument, type ConllType, type Evaluation } from './conll';
 import { DEV_FILE } from './data-files';
 
-const USAGE = 'usage: node tools/dist/ner/bench.js [--data FILE] [--model FILE] [--json]';
+const USAGE = 'usage: node tools/ner-training/dist/bench.js [--data FILE] [--model FILE] [--json]';
 const TIMED_MS = 3000;
 const MIN_PASSES = 3;
 

@@ -8,14 +8,31 @@
  * index and instances are shuffled by a seeded generator.
  */
 
-import { viterbi } from './bilou-decoder';
-import { DenseTable } from './emission-tables';
-import { DOC_FEATURES, LOCAL_FEATURES, documentFeatures, localFeatures } from './ner-features';
-import type { NerModel } from './ner-model';
-import { deserializeModel, serializeModel, type SerializedStage } from './ner-model-file';
-import { NER_TYPES, NUM_TAGS, POS_B, POS_I, POS_L, POS_U, TAG_O, makeTag, tagName, type NerType } from './ner-tags';
-import { analyze, type Analysis } from './token-analysis';
-import { nerTokenize } from './ner-tokenize';
+import {
+  DOC_FEATURES,
+  LOCAL_FEATURES,
+  NER_TYPES,
+  NUM_TAGS,
+  POS_B,
+  POS_I,
+  POS_L,
+  POS_U,
+  TAG_O,
+  analyze,
+  deserializeModel,
+  documentFeatures,
+  localFeatures,
+  makeTag,
+  nerTokenize,
+  serializeModel,
+  tagName,
+  viterbi,
+  type Analysis,
+  type NerModel,
+  type NerType,
+  type SerializedStage,
+} from '@wirestream/extract';
+import { DenseEmissionTable } from './dense-emission-table';
 
 const T = NUM_TAGS;
 
@@ -135,7 +152,7 @@ function trainStage(docs: readonly Prepared[], count: number, epochs: number, se
   const u = new Float64Array(size);
   const tw = new Float32Array(T * T);
   const tu = new Float64Array(T * T);
-  const table = new DenseTable(w);
+  const table = new DenseEmissionTable(w);
   const instances: number[] = [];
   let maxN = 0;
   for (let d = 0; d < docs.length; d++) {
@@ -204,7 +221,7 @@ function trainStage(docs: readonly Prepared[], count: number, epochs: number, se
 /** Stage-1 tags for a whole document with trained weights. */
 function firstPass(doc: Prepared, stage: StageWeights): Uint8Array {
   const em = new Float32Array(doc.n * T);
-  new DenseTable(stage.weights).score(doc.feats, DOC_FEATURES, 0, LOCAL_FEATURES, 0, doc.n, em);
+  new DenseEmissionTable(stage.weights).score(doc.feats, DOC_FEATURES, 0, LOCAL_FEATURES, 0, doc.n, em);
   const out = new Uint8Array(doc.n);
   viterbi(em, stage.trans, 0, doc.n, out);
   return out;
