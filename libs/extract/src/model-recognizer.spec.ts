@@ -36,7 +36,7 @@ describe('placeType', () => {
 
 describe('the committed model', () => {
   it('is the default recognizer and names its version after the weights', () => {
-        // A semver first (storage ranks results by the first dotted number), then the weights' hash.
+    // A semver first (storage ranks results by the first dotted number), then the weights' hash.
     expect(defaultRecognizer().version).toMatch(/^ner-\d+\.\d+\.\d+\+[0-9a-f]{8}$/);
     expect(defaultRecognizer().version).toBe(`ner-${NER_RECOGNIZER_VERSION}+${defaultRecognizer().model.header.id}`);
     expect(/(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(defaultRecognizer().version)![0]).toBe(NER_RECOGNIZER_VERSION);
