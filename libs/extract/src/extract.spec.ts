@@ -1,5 +1,5 @@
 import { ExtractedEntitySchema, type ExtractedEntity } from '@wirestream/contracts';
-import { createExtractor, EXTRACTOR_VERSION, extractEntities, type Recognizer } from './index';
+import { createExtractor, extractEntities, extractorVersion, type Recognizer } from './index';
 
 function entity(entities: readonly ExtractedEntity[], key: string): ExtractedEntity {
   const found = entities.find((e) => e.key === key);
@@ -17,7 +17,7 @@ function expectOffsetsSliceBack(body: string, entities: readonly ExtractedEntity
 
 describe('extractEntities', () => {
   it('reports the version: a semver storage can rank, then a hash of the committed weights', () => {
-    expect(EXTRACTOR_VERSION).toMatch(/^ner-\d+\.\d+\.\d+\+[0-9a-f]{8}$/);
+    expect(extractorVersion()).toMatch(/^ner-\d+\.\d+\.\d+\+[0-9a-f]{8}$/);
   });
 
   it('returns nothing for text without names', () => {

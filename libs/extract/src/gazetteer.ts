@@ -1,10 +1,12 @@
 /**
  * The gazetteer and alias table, compiled once at module load into a first-token index, and
- * matched against tokens (by the rule recognizer) or whole names (by the canonicalizer).
+ * matched against tokens (by the model's features, the hyphen splitting of the NER tokenizer and
+ * the recognizer's typing rules) or whole names (by the canonicalizer and the quote finder).
  */
 
 import type { EntityType } from '@wirestream/contracts';
-import { FUNCTION_WORDS, GAZETTEER, wordSet } from './lexicon';
+import { GAZETTEER } from './lexicon-names';
+import { FUNCTION_WORDS, wordSet } from './lexicon-words';
 import { tokenize, type Token } from './tokenize';
 
 export interface GazetteerHit {

@@ -6,9 +6,9 @@
 
 import type { EntityType } from '@wirestream/contracts';
 import { knownWordType, lookupName, matchAt } from './gazetteer';
-import { COMPASS_WORDS, LOC_HEADS, LOC_LEADS, NOTABLE_SURNAMES, wordSet } from './lexicon';
+import { COMPASS_WORDS, LOC_HEADS, LOC_LEADS, NOTABLE_SURNAMES, wordSet } from './lexicon-words';
 import { EAST_SURNAMES, HYPHENATED_GIVEN } from './names';
-import { NER_TYPES, POS_B, POS_U, TAG_O, tagPos, tagType, type NerType } from './ner-features';
+import { NER_TYPES, POS_B, POS_U, TAG_O, tagPos, tagType, type NerType } from './ner-tags';
 import type { NerModel } from './ner-model';
 import { nerTokenize } from './ner-tokenize';
 import type { RecognizedSpan, Recognizer } from './recognizer';
@@ -114,10 +114,11 @@ export class ModelRecognizer implements Recognizer {
 }
 
 /**
- * Rules kept from the rule recognizer where CoNLL (1996 Reuters) gives the model little to learn
- * from: "Korea-US" is two places (CoNLL tags such compounds MISC), a lone compass word ("the
- * North") is no entity by itself (the canonicalizer resolves it when the article names the
- * country), a "person" opening with Camp, Mount, Lake or Fort is a place, and a Korean surname before a hyphenated given name ("Lee Jae-myung") is a person.
+ * Typing rules where CoNLL (1996 Reuters) gives the model little to learn from: "Korea-US" is two
+ * places (CoNLL tags such compounds MISC), a lone compass word ("the North") is no entity by
+ * itself (the canonicalizer resolves it when the article names the country), a "person" opening
+ * with Camp, Mount, Lake or Fort is a place, and a Korean surname before a hyphenated given name
+ * ("Lee Jae-myung") is a person.
  */
 function addTyped(text: string, tokens: readonly Token[], span: NerSpan, out: RecognizedSpan[]): void {
   const { first, last } = span;

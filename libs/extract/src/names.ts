@@ -3,7 +3,7 @@
  * (family name first for East Asian names), surnames for coreference, and titles in apposition.
  */
 
-import { EAST_ASIAN_SURNAMES, GIVEN_NAMES, NAME_PARTICLES, PERSON_SUFFIXES, TITLE_MODIFIERS, TITLES, wordSet } from './lexicon';
+import { EAST_ASIAN_SURNAMES, GIVEN_NAMES, NAME_PARTICLES, PERSON_SUFFIXES, TITLE_MODIFIERS, TITLES, wordSet } from './lexicon-words';
 import { tokenize, type Token } from './tokenize';
 
 export const GIVEN = wordSet(GIVEN_NAMES);
@@ -87,51 +87,18 @@ export function parsePersonName(text: string): PersonName {
 // ---------------------------------------------------------------------------------------------
 
 /** Title key of a token: lowercase without a trailing period ("Mr." → "mr"). */
-export function titleKey(token: Token): string {
+function titleKey(token: Token): string {
   return token.norm.endsWith('.') ? token.norm.slice(0, -1) : token.norm;
 }
 
 const TITLE_LIST = TITLES.split('|')
   .map((t) => t.trim())
   .filter((t) => t.length > 0);
-const TITLE_KEYS = new Set<string>();
-let maxTitleTokens = 1;
-for (const title of TITLE_LIST) {
-  const keys = tokenize(title).map(titleKey);
-  maxTitleTokens = Math.max(maxTitleTokens, keys.length);
-  TITLE_KEYS.add(keys.join(' '));
-}
+const TITLE_KEYS = new Set(TITLE_LIST.map((title) => tokenize(title).map(titleKey).join(' ')));
 
 /** Whether a lowercase word is, on its own, one of the titles. */
 export function isTitleWord(key: string): boolean {
   return TITLE_KEYS.has(key);
-}
-
-/**
- * Length in tokens of the title starting at token `i` ("Acting President", "Secretary of
- * State"), or 0. Title words must be capitalised; "of" may be lowercase.
- */
-export function matchTitleAt(tokens: readonly Token[], i: number, limit = tokens.length): number {
-  let j = i;
-  while (j < limit) {
-    const t = tokens[j] as Token;
-    if (!(t.cap || t.upper) || !MODIFIERS.has(titleKey(t))) break;
-    j++;
-  }
-  for (let len = Math.min(maxTitleTokens, limit - j); len >= 1; len--) {
-    const keys: string[] = [];
-    let ok = true;
-    for (let k = 0; k < len; k++) {
-      const t = tokens[j + k] as Token;
-      const key = titleKey(t);
-      if (k > 0 && t.sentStart) ok = false;
-      else if (!(t.cap || t.upper) && !(k > 0 && key === 'of')) ok = false;
-      if (!ok) break;
-      keys.push(key);
-    }
-    if (ok && TITLE_KEYS.has(keys.join(' '))) return j + len - i;
-  }
-  return 0;
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -18,7 +18,7 @@
 
 import type { ExtractedEntity } from '@wirestream/contracts';
 import { lookupName } from './gazetteer';
-import { PERSON_VERBS, wordSet } from './lexicon';
+import { PERSON_VERBS, wordSet } from './lexicon-words';
 
 export interface Quote {
   /** The quoted words; paragraphs of a multi-paragraph quote joined by a blank line. */

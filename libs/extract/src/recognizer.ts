@@ -1,8 +1,8 @@
 /**
  * The seam between recognition and canonicalization. A recognizer finds typed spans in text; it
  * knows nothing about identities across the article. `extractEntities` feeds its spans to the
- * canonicalizer, which is recognizer-agnostic, so a trained model (averaged perceptron or CRF on
- * CoNLL-2003) can replace the rule recognizer without touching coreference, aliases or roles.
+ * canonicalizer, which is recognizer-agnostic: another model can replace the trained one without
+ * touching coreference, aliases or roles.
  */
 
 import type { EntityType } from '@wirestream/contracts';
@@ -21,7 +21,7 @@ export interface RecognizedSpan {
 }
 
 export interface Recognizer {
-  /** Goes into the extractor version, e.g. 'rules-0.1.0'. */
+  /** Goes into the extractor version, e.g. 'ner-1.0.0+e39883e0'. */
   readonly version: string;
   /**
    * Typed, non-overlapping spans in `text`. A model trained on CoNLL may emit LOC for countries

@@ -4,7 +4,7 @@
  * expression walks the text once; everything else is per-token work.
  */
 
-import { DOT_ABBREVIATIONS, FUNCTION_WORDS, wordSet } from './lexicon';
+import { DOT_ABBREVIATIONS, FUNCTION_WORDS, wordSet } from './lexicon-words';
 
 export interface Token {
   /** UTF-16 offset of the first character. */

@@ -1,6 +1,6 @@
 import { EnrichedArticleV1Schema, normalizedArticleOf, NormalizedArticleV1Schema, TOPICS, UnprocessableDocumentError, type NormalizedArticleV1 } from '@wirestream/contracts';
 import type { ConsumedMessage, ConsumerRunner, OutgoingRecord } from '@wirestream/kafka';
-import { EXTRACTOR_VERSION } from '@wirestream/extract';
+import { extractorVersion } from '@wirestream/extract';
 import { ExtractorConsumer } from './extractor.consumer';
 
 const BODY =
@@ -32,7 +32,7 @@ describe('ExtractorConsumer', () => {
     expect(out!.topic).toBe(TOPICS.enriched);
     expect(out!.key).toBe('a'.repeat(32));
     const enriched = EnrichedArticleV1Schema.parse(out!.value);
-    expect(enriched.extractorVersion).toBe(EXTRACTOR_VERSION);
+    expect(enriched.extractorVersion).toBe(extractorVersion());
     expect(enriched.extractorVersion).toMatch(/^ner-\d+\.\d+\.\d+\+[0-9a-f]{8}$/);
     expect(enriched.entities.map((e) => e.key)).toEqual(expect.arrayContaining(['PERSON:park jin', 'PERSON:antony blinken', 'GPE:seoul']));
     for (const e of enriched.entities) for (const m of e.mentions) expect(BODY.slice(m.start, m.end)).toBe(m.text);

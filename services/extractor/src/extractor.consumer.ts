@@ -2,12 +2,15 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { trace } from '@opentelemetry/api';
 import { TOPICS, UnprocessableDocumentError, type NormalizedArticleV1 } from '@wirestream/contracts';
 import { ConsumerRunner, record, type ConsumedMessage, type OutgoingRecord } from '@wirestream/kafka';
-import { EXTRACTOR_VERSION, extractArticle } from '@wirestream/extract';
+import { extractArticle, extractorVersion } from '@wirestream/extract';
 import { EXTRACTOR_CONFIG, type ExtractorConfig } from './extractor.config';
 
 /** news.normalized.v1 → entities and quotes (extractArticle) → news.enriched.v1. */
 @Injectable()
 export class ExtractorConsumer implements OnApplicationBootstrap {
+  /** Asked for when the service starts: it loads the NER model then, so the first message does not wait for it. */
+  private readonly extractorVersion = extractorVersion();
+
   constructor(
     private readonly runner: ConsumerRunner,
     @Inject(EXTRACTOR_CONFIG) private readonly config: ExtractorConfig,
@@ -30,8 +33,8 @@ export class ExtractorConsumer implements OnApplicationBootstrap {
     trace.getActiveSpan()?.setAttributes({
       'wirestream.entity_count': entities.length,
       'wirestream.quote_count': quotes.length,
-      'wirestream.extractor_version': EXTRACTOR_VERSION,
+      'wirestream.extractor_version': this.extractorVersion,
     });
-    return [record(TOPICS.enriched, article.articleId, { schemaVersion: 1, articleId: article.articleId, article, entities, quotes, extractorVersion: EXTRACTOR_VERSION })];
+    return [record(TOPICS.enriched, article.articleId, { schemaVersion: 1, articleId: article.articleId, article, entities, quotes, extractorVersion: this.extractorVersion })];
   }
 }

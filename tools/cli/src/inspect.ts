@@ -1,4 +1,4 @@
-import { EXTRACTOR_VERSION, extractArticle } from '@wirestream/extract';
+import { extractorVersion, extractArticle } from '@wirestream/extract';
 import { documentsFromDroppedFile } from '@wirestream/feeds';
 import { normalizeDocument } from '@wirestream/normalize';
 import type { NormalizedArticle } from '@wirestream/contracts';
@@ -28,7 +28,7 @@ export function inspect(file: string): InspectedStory[] {
   return documents.map((document): InspectedStory => {
     try {
       const article = normalizeDocument(document);
-      return { documentUri: document.documentUri, article, ...extractArticle(article.body, { headline: article.headline }), extractorVersion: EXTRACTOR_VERSION };
+      return { documentUri: document.documentUri, article, ...extractArticle(article.body, { headline: article.headline }), extractorVersion: extractorVersion() };
     } catch (error) {
       return { documentUri: document.documentUri, error: (error as Error).message };
     }

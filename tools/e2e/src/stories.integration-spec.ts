@@ -1,6 +1,6 @@
 import { type EnrichedArticleV1 } from '@wirestream/contracts';
 import { ArticleStore, createDataSource, DEFAULT_STORY_RULE, entityOverlap, salientEntities } from '@wirestream/db';
-import { EXTRACTOR_VERSION, extractArticle } from '@wirestream/extract';
+import { extractorVersion, extractArticle } from '@wirestream/extract';
 import { documentsFromDroppedFile } from '@wirestream/feeds';
 import { normalizeDocument, simhashDistance } from '@wirestream/normalize';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -26,7 +26,7 @@ function enrich(name: string, text: string): EnrichedArticleV1 {
     fetchedAt: new Date('2026-11-23T09:00:00Z'),
   });
   const article = normalizeDocument(document);
-  return { schemaVersion: 1, articleId: article.articleId, article, ...extractArticle(article.body, { headline: article.headline }), extractorVersion: EXTRACTOR_VERSION };
+  return { schemaVersion: 1, articleId: article.articleId, article, ...extractArticle(article.body, { headline: article.headline }), extractorVersion: extractorVersion() };
 }
 
 const seedFiles = readdirSync(SEEDS_DIR).filter((name) => name.endsWith('.txt')).sort();

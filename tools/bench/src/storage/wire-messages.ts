@@ -1,5 +1,5 @@
 import type { EnrichedArticleV1 } from '@wirestream/contracts';
-import { EXTRACTOR_VERSION, extractArticle } from '@wirestream/extract';
+import { extractorVersion, extractArticle } from '@wirestream/extract';
 import { documentsFromDroppedFile } from '@wirestream/feeds';
 import { normalizeDocument } from '@wirestream/normalize';
 import { mixedCorpus } from '@wirestream/harness';
@@ -20,7 +20,7 @@ export function wireMessages(count: number, seed = 1): EnrichedArticleV1[] {
     for (const document of documents) {
       const article = normalizeDocument(document, { referenceDate: fetchedAt });
       const { entities, quotes } = extractArticle(article.body, { headline: article.headline });
-      messages.push({ schemaVersion: 1, articleId: article.articleId, article, entities, quotes, extractorVersion: EXTRACTOR_VERSION });
+      messages.push({ schemaVersion: 1, articleId: article.articleId, article, entities, quotes, extractorVersion: extractorVersion() });
       if (messages.length === count) return messages;
     }
   }

@@ -1,20 +1,22 @@
 /**
  * Trains the entity recognizer on CoNLL-2003 and writes the model file the project commits.
  *
- *   node tools/dist/ner/train.js [--data FILE] [--dev FILE] [--epochs N] [--out FILE]
+ *   node tools/ner-training/dist/train.js [--data FILE] [--dev FILE] [--epochs N] [--out FILE]
  *
  * Defaults: ../shared/data/conll2003/eng.train, dev eng.testa (scored after training, never
  * trained on), 10 epochs, libs/extract/model/ner-model.bin. Deterministic: the same data and
  * options give the same bytes.
  */
 
-import { ChunkScorer, ModelRecognizer, parseConll, spansToChunks, trainNer, trainingDocument, chunksOf, type NerModel } from '@wirestream/extract';
+import { ModelRecognizer, type NerModel } from '@wirestream/extract';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { commandLine } from '@wirestream/harness';
+import { ChunkScorer, chunksOf, parseConll, spansToChunks, trainingDocument } from './conll';
 import { DEV_FILE, MODEL_FILE, TRAIN_FILE } from './data-files';
+import { trainNer } from './ner-trainer';
 
-const USAGE = 'usage: node tools/dist/ner/train.js [--data FILE] [--dev FILE|none] [--epochs N] [--seed N] [--hash-bits N] [--folds N] [--prune X] [--out FILE]';
+const USAGE = 'usage: node tools/ner-training/dist/train.js [--data FILE] [--dev FILE|none] [--epochs N] [--seed N] [--hash-bits N] [--folds N] [--prune X] [--out FILE]';
 
 function devScore(model: NerModel, file: string): string {
   const recognizer = new ModelRecognizer(model);

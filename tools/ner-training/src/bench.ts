@@ -2,7 +2,7 @@
  * Entity-level precision, recall and F1 (conlleval: exact span and type) and throughput of the
  * recognizer `extractEntities` runs, on a CoNLL-2003 file.
  *
- *   node tools/dist/ner/bench.js [--data FILE] [--model FILE] [--json]
+ *   node tools/ner-training/dist/bench.js [--data FILE] [--model FILE] [--json]
  *
  * Each CoNLL document is rebuilt as running text (see `documentText`), recognized, and its spans
  * mapped back to CoNLL words (PERSON → PER, GPE and LOC → LOC). `tokensPerSec` is CoNLL tokens per
@@ -15,29 +15,15 @@
  */
 
 import type { EntityType } from '@wirestream/contracts';
-import {
-  CONLL_TYPES,
-  ChunkScorer,
-  EXTRACTOR_VERSION,
-  ModelRecognizer,
-  chunksOf,
-  createExtractor,
-  defaultRecognizer,
-  loadModel,
-  parseConll,
-  spansToChunks,
-  trainingDocument,
-  type ConllType,
-  type Evaluation,
-  type Recognizer,
-} from '@wirestream/extract';
+import { ModelRecognizer, createExtractor, defaultRecognizer, loadModel, type Recognizer } from '@wirestream/extract';
 import nlp from 'compromise';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { commandLine } from '@wirestream/harness';
+import { CONLL_TYPES, ChunkScorer, chunksOf, parseConll, spansToChunks, trainingDocument, type ConllType, type Evaluation } from './conll';
 import { DEV_FILE } from './data-files';
 
-const USAGE = 'usage: node tools/dist/ner/bench.js [--data FILE] [--model FILE] [--json]';
+const USAGE = 'usage: node tools/ner-training/dist/bench.js [--data FILE] [--model FILE] [--json]';
 const TIMED_MS = 3000;
 const MIN_PASSES = 3;
 
@@ -113,8 +99,7 @@ function main(argv: string[]): void {
   const data = path.resolve(values.data ?? DEV_FILE);
   const jsonOnly = values.json === true;
   const modelFile = values.model;
-  const recognizer: Recognizer | null = modelFile ? new ModelRecognizer(loadModel(path.resolve(modelFile))) : defaultRecognizer;
-  if (!recognizer) throw new Error('the committed NER model could not be loaded; run npm run train:ner');
+  const recognizer: Recognizer = modelFile ? new ModelRecognizer(loadModel(path.resolve(modelFile))) : defaultRecognizer();
   const extract = createExtractor(recognizer);
 
   const docs: BenchDoc[] = parseConll(readFileSync(data, 'utf8')).map((d) => {
@@ -134,7 +119,7 @@ function main(argv: string[]): void {
   const peerSpeed = throughput(docs, tokens, peer.recognize);
 
   if (!jsonOnly) {
-    console.log(`${path.basename(data)}: ${docs.length} documents, ${tokens} tokens, recognizer ${modelFile ? recognizer.version : EXTRACTOR_VERSION}`);
+    console.log(`${path.basename(data)}: ${docs.length} documents, ${tokens} tokens, recognizer ${recognizer.version}`);
     console.log('type   precision  recall      F1   gold  predicted');
     for (const type of CONLL_TYPES) {
       const r = result.perType[type];

@@ -19,15 +19,20 @@ import {
   POS_U,
   TAG_O,
   analyze,
+  deserializeModel,
   documentFeatures,
   localFeatures,
   makeTag,
+  nerTokenize,
+  serializeModel,
   tagName,
+  viterbi,
   type Analysis,
+  type NerModel,
   type NerType,
-} from './ner-features';
-import { DenseTable, deserializeModel, serializeModel, viterbi, type NerModel, type SerializedStage } from './ner-model';
-import { nerTokenize } from './ner-tokenize';
+  type SerializedStage,
+} from '@wirestream/extract';
+import { DenseEmissionTable } from './dense-emission-table';
 
 const T = NUM_TAGS;
 
@@ -147,7 +152,7 @@ function trainStage(docs: readonly Prepared[], count: number, epochs: number, se
   const u = new Float64Array(size);
   const tw = new Float32Array(T * T);
   const tu = new Float64Array(T * T);
-  const table = new DenseTable(w);
+  const table = new DenseEmissionTable(w);
   const instances: number[] = [];
   let maxN = 0;
   for (let d = 0; d < docs.length; d++) {
@@ -216,7 +221,7 @@ function trainStage(docs: readonly Prepared[], count: number, epochs: number, se
 /** Stage-1 tags for a whole document with trained weights. */
 function firstPass(doc: Prepared, stage: StageWeights): Uint8Array {
   const em = new Float32Array(doc.n * T);
-  new DenseTable(stage.weights).score(doc.feats, DOC_FEATURES, 0, LOCAL_FEATURES, 0, doc.n, em);
+  new DenseEmissionTable(stage.weights).score(doc.feats, DOC_FEATURES, 0, LOCAL_FEATURES, 0, doc.n, em);
   const out = new Uint8Array(doc.n);
   viterbi(em, stage.trans, 0, doc.n, out);
   return out;

@@ -1,6 +1,6 @@
+import { ModelRecognizer } from '@wirestream/extract';
 import { ChunkScorer, type ConllType, type WordChunk } from './conll';
-import { ModelRecognizer } from './model-recognizer';
-import { trainNer, type TrainingDocument, type TrainingEntity } from './ner-train';
+import { trainNer, type TrainingDocument, type TrainingEntity } from './ner-trainer';
 
 /** An invented newswire world: made-up names, so the trainer cannot lean on the lexicon. */
 const PEOPLE = ['Anna Kovac', 'Tomas Rell', 'Mira Osei', 'Jon Halvard', 'Ilse Marek', 'Petr Dunlo', 'Sofi Baranek', 'Luka Vrane'];
