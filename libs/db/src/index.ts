@@ -7,8 +7,6 @@ export * from './entities/source.entity';
 export * from './entities/story.entity';
 export * from './entities/quote.entity';
 export * from './pipeline-version';
-export * from './stories/story-signature';
-export * from './stories/story-rule';
 export * from './api-keys/api-key-token';
 export * from './api-keys/api-key-store';
 export { API_READER_ROLE } from './migrations/1796700000000-api-keys-and-reader-role';

@@ -1,8 +1,9 @@
 import { type EnrichedArticleV1 } from '@wirestream/contracts';
-import { ArticleStore, createDataSource, DEFAULT_STORY_RULE, entityOverlap, salientEntities } from '@wirestream/db';
+import { ArticleStore, createDataSource } from '@wirestream/db';
 import { EXTRACTOR_VERSION, extractArticle } from '@wirestream/extract';
 import { documentsFromDroppedFile } from '@wirestream/feeds';
-import { normalizeDocument, simhashDistance } from '@wirestream/normalize';
+import { normalizeDocument } from '@wirestream/normalize';
+import { DEFAULT_STORY_RULE, entityOverlap, salientEntities, simhashDistance } from '@wirestream/stories';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';

@@ -1,6 +1,6 @@
-import { compareVersionRanks, semverParts, versionRank } from '../pipeline-version';
+import { salientEntities } from './salient-entities';
 import { chooseStory, entityOverlap, type StoryCandidate } from './story-rule';
-import { hammingDistance, salientEntities, storedSignature } from './story-signature';
+import { hammingDistance, simhashDistance, storedSignature } from './story-signature';
 
 describe('signatures', () => {
   it("reads the normalizer's hex SimHash as the signed 64-bit value Postgres stores, keeping the sketch", () => {
@@ -15,6 +15,11 @@ describe('signatures', () => {
     expect(hammingDistance(-(2n ** 63n), 0n)).toBe(1);
     expect(hammingDistance(0xffff_ffffn, 0n)).toBe(32);
     expect(hammingDistance(0xf0f0_0000_0000_000fn, 0x0f0f_0000_0000_0001n)).toBe(19);
+  });
+
+  it('compares the hex SimHashes messages carry as the stored values', () => {
+    expect(simhashDistance('ffffffffffffffff', '0000000000000000')).toBe(64);
+    expect(simhashDistance('8000000000000001', '0000000000000000')).toBe(2);
   });
 
   it('agrees with counting bit by bit on random pairs', () => {
@@ -84,19 +89,5 @@ describe('chooseStory', () => {
     const subject = { simhash: base, publishedAt: day('2025-01-06'), salientEntities: ['PERSON:a', 'GPE:x', 'GPE:y', 'ORG:z'] };
     expect(chooseStory(subject, [candidate({ salientEntities: entities })])).toBeNull();
     expect(entityOverlap(subject.salientEntities, entities)).toEqual({ shared: 1, overlap: 0.25 });
-  });
-});
-
-describe('pipeline version rank', () => {
-  it('takes the first dotted number of each version', () => {
-    expect(versionRank('0.1.0', 'rules-0.2.1')).toEqual([0, 1, 0, 0, 2, 1]);
-    expect(semverParts('test-1')).toEqual([1, 0, 0]);
-    expect(semverParts('unversioned')).toEqual([0, 0, 0]);
-  });
-
-  it('orders the normalizer first, then the extractor, numerically', () => {
-    expect(compareVersionRanks(versionRank('0.10.0', 'rules-0.1.0'), versionRank('0.9.9', 'rules-9.0.0'))).toBe(1);
-    expect(compareVersionRanks(versionRank('0.1.0', 'rules-0.1.0'), versionRank('0.1.0', 'rules-0.1.1'))).toBe(-1);
-    expect(compareVersionRanks(versionRank('1.0.0', 'x-1'), versionRank('1.0.0', 'y-1.0.0'))).toBe(0);
   });
 });
