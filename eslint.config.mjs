@@ -34,6 +34,9 @@ export default tseslint.config(
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'domain:stories'] },
             { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:logic'] },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:logic'] },
+            // Storage reads what the normalizer computed from the message, never recomputes it:
+            // contracts are the only thing stages share.
+            { sourceTag: 'stage:storage', notDependOnLibsWithTags: ['stage:normalize'] },
           ],
         },
       ],

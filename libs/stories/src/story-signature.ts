@@ -1,4 +1,4 @@
-import type { NormalizedArticle } from '@wirestream/contracts';
+import type { NearDuplicate } from '@wirestream/contracts';
 
 /**
  * The near-duplicate signature as stories compare it. The normalizer computes it from the body
@@ -15,7 +15,7 @@ export interface BodySignature {
 }
 
 /** The normalizer's signature as the store keeps it, or null for a message without one. */
-export function storedSignature(nearDuplicate: NormalizedArticle['nearDuplicate']): BodySignature | null {
+export function storedSignature(nearDuplicate: NearDuplicate | null | undefined): BodySignature | null {
   if (!nearDuplicate) return null;
   return { simhash: simhashValue(nearDuplicate.simhash), sketch: [...nearDuplicate.sketch] };
 }

@@ -1,4 +1,4 @@
-import { EnrichedArticleV1Schema, normalizedArticleOf, NormalizedArticleV1Schema, TOPICS, UnprocessableDocumentError, type NormalizedArticleV1 } from '@wirestream/contracts';
+import { EnrichedArticleV2Schema, normalizedArticleOf, NormalizedArticleV1Schema, TOPICS, UnprocessableDocumentError, type NormalizedArticleV1 } from '@wirestream/contracts';
 import type { ConsumedMessage, ConsumerRunner, OutgoingRecord } from '@wirestream/kafka';
 import { EXTRACTOR_VERSION } from '@wirestream/extract';
 import { ExtractorConsumer } from './extractor.consumer';
@@ -31,7 +31,7 @@ describe('ExtractorConsumer', () => {
     const [out] = records;
     expect(out!.topic).toBe(TOPICS.enriched);
     expect(out!.key).toBe('a'.repeat(32));
-    const enriched = EnrichedArticleV1Schema.parse(out!.value);
+    const enriched = EnrichedArticleV2Schema.parse(out!.value);
     expect(enriched.extractorVersion).toBe(EXTRACTOR_VERSION);
     expect(enriched.extractorVersion).toMatch(/^ner-\d+\.\d+\.\d+\+[0-9a-f]{8}$/);
     expect(enriched.entities.map((e) => e.key)).toEqual(expect.arrayContaining(['PERSON:park jin', 'PERSON:antony blinken', 'GPE:seoul']));

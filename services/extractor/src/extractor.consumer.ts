@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { trace } from '@opentelemetry/api';
-import { TOPICS, UnprocessableDocumentError, type NormalizedArticleV1 } from '@wirestream/contracts';
+import { enrichedArticleOf, TOPICS, UnprocessableDocumentError, type NormalizedArticleV1 } from '@wirestream/contracts';
 import { ConsumerRunner, record, type ConsumedMessage, type OutgoingRecord } from '@wirestream/kafka';
 import { EXTRACTOR_VERSION, extractArticle } from '@wirestream/extract';
 import { EXTRACTOR_CONFIG, type ExtractorConfig } from './extractor.config';
@@ -32,6 +32,6 @@ export class ExtractorConsumer implements OnApplicationBootstrap {
       'wirestream.quote_count': quotes.length,
       'wirestream.extractor_version': EXTRACTOR_VERSION,
     });
-    return [record(TOPICS.enriched, article.articleId, { schemaVersion: 1, articleId: article.articleId, article, entities, quotes, extractorVersion: EXTRACTOR_VERSION })];
+    return [record(TOPICS.enriched, article.articleId, enrichedArticleOf({ articleId: article.articleId, article, entities, quotes, extractorVersion: EXTRACTOR_VERSION }))];
   }
 }

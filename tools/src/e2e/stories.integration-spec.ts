@@ -1,4 +1,4 @@
-import { type EnrichedArticleV1 } from '@wirestream/contracts';
+import { enrichedArticleOf, type EnrichedArticleV2 } from '@wirestream/contracts';
 import { ArticleStore, createDataSource } from '@wirestream/db';
 import { EXTRACTOR_VERSION, extractArticle } from '@wirestream/extract';
 import { documentsFromDroppedFile } from '@wirestream/feeds';
@@ -20,14 +20,14 @@ const BASE_URL = process.env.WIRESTREAM_TEST_DATABASE_URL ?? 'postgres://postgre
 const SCHEMA = `stories_${process.pid}_${Date.now()}`;
 
 /** The seed files' bytes run through the same stage libraries the services run. */
-function enrich(name: string, text: string): EnrichedArticleV1 {
+function enrich(name: string, text: string): EnrichedArticleV2 {
   const [document] = documentsFromDroppedFile(Buffer.from(text, 'utf8'), {
     source: { id: 'file-drop', kind: 'file-drop', uri: '/drop' },
     path: `/drop/${name}`,
     fetchedAt: new Date('2026-11-23T09:00:00Z'),
   });
   const article = normalizeDocument(document);
-  return { schemaVersion: 1, articleId: article.articleId, article, ...extractArticle(article.body, { headline: article.headline }), extractorVersion: EXTRACTOR_VERSION };
+  return enrichedArticleOf({ articleId: article.articleId, article, ...extractArticle(article.body, { headline: article.headline }), extractorVersion: EXTRACTOR_VERSION });
 }
 
 const seedFiles = readdirSync(SEEDS_DIR).filter((name) => name.endsWith('.txt')).sort();
@@ -71,7 +71,7 @@ describe('stories from the seeds', () => {
     await db.destroy();
   });
 
-  const storyOf = async (message: EnrichedArticleV1): Promise<string> =>
+  const storyOf = async (message: EnrichedArticleV2): Promise<string> =>
     String((await db.query(`SELECT story_id FROM articles WHERE article_id = $1`, [message.articleId]))[0].story_id);
 
   it('reads two seeds: one dated 2025-01-06, one without a date', () => {

@@ -1,4 +1,4 @@
-import type { EnrichedArticleV1 } from '@wirestream/contracts';
+import { enrichedArticleOf, type EnrichedArticleV2 } from '@wirestream/contracts';
 import { EXTRACTOR_VERSION, extractArticle } from '@wirestream/extract';
 import { documentsFromDroppedFile } from '@wirestream/feeds';
 import { normalizeDocument } from '@wirestream/normalize';
@@ -8,9 +8,9 @@ import { mixedCorpus } from '../corpus/wire-corpus';
  * The first `count` stories of bench:pipeline's corpus as the extractor would send them to storage:
  * fetched, normalized and extracted in process by the stage code.
  */
-export function wireMessages(count: number, seed = 1): EnrichedArticleV1[] {
+export function wireMessages(count: number, seed = 1): EnrichedArticleV2[] {
   const fetchedAt = new Date();
-  const messages: EnrichedArticleV1[] = [];
+  const messages: EnrichedArticleV2[] = [];
   for (const file of mixedCorpus(count, seed)) {
     const documents = documentsFromDroppedFile(Buffer.from(file.text), {
       source: { id: 'file-drop', kind: 'file-drop', uri: '/bench' },
@@ -20,7 +20,7 @@ export function wireMessages(count: number, seed = 1): EnrichedArticleV1[] {
     for (const document of documents) {
       const article = normalizeDocument(document, { referenceDate: fetchedAt });
       const { entities, quotes } = extractArticle(article.body, { headline: article.headline });
-      messages.push({ schemaVersion: 1, articleId: article.articleId, article, entities, quotes, extractorVersion: EXTRACTOR_VERSION });
+      messages.push(enrichedArticleOf({ articleId: article.articleId, article, entities, quotes, extractorVersion: EXTRACTOR_VERSION }));
       if (messages.length === count) return messages;
     }
   }

@@ -1,9 +1,9 @@
-import type { EnrichedArticleV1 } from '@wirestream/contracts';
+import type { EnrichedArticleV2 } from '@wirestream/contracts';
 import { salientEntities, storedSignature, type BatchArticle, type SketchSubject } from '@wirestream/stories';
 import { versionRank } from '../pipeline-version';
 
 export interface StoredArticleInput {
-  message: EnrichedArticleV1;
+  message: EnrichedArticleV2;
   /** The story's trace id, kept so an operator can open its trace from the row. */
   traceId: string | null;
 }
@@ -40,7 +40,8 @@ function replaceNul(value: unknown): unknown {
 
 export function prepare(input: StoredArticleInput): PreparedArticle {
   const { article, entities, extractorVersion } = input.message;
-  // The normalizer's signature; without one the article groups by entities only.
+  // The normalizer's signature; without one (a headline-only article, or a message from a
+  // normalizer that predates signatures) the article joins a story by its entities only.
   const signature = storedSignature(article.nearDuplicate);
   const publishedAt = asTimestamp(article.publishedAt);
   return {
