@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { StoredArticle } from '../articles/article-rows';
 import type { PreparedArticle } from '../articles/prepared-article';
 import { chunksByParameters, columnsOf, deleteRowsOf, valuesClause } from '../sql/bind-parameters';
-import { storyCandidates } from './story-candidates';
+import { storyCandidates } from './candidate-lookups';
 
 /**
  * Chooses a story for every article about to be written that has none stored: the story of its
