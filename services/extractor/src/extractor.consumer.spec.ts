@@ -43,6 +43,15 @@ describe('ExtractorConsumer', () => {
     for (const q of enriched.quotes ?? []) expect(BODY.slice(q.start, q.end)).toBe(q.text);
   });
 
+  it("passes the normalizer's signature on, and states null when it sent none, computing nothing", async () => {
+    const process = await handler();
+    const nearDuplicate = { simhash: '00000000000000ff', sketch: [1, 2] };
+    const [signed] = await process({ value: { ...article(BODY), nearDuplicate } } as ConsumedMessage<NormalizedArticleV1>);
+    expect(EnrichedArticleV2Schema.parse(signed!.value).article.nearDuplicate).toEqual(nearDuplicate);
+    const [unsigned] = await process({ value: article(BODY) } as ConsumedMessage<NormalizedArticleV1>);
+    expect(EnrichedArticleV2Schema.parse(unsigned!.value).article.nearDuplicate).toBeNull();
+  });
+
   it('refuses a body longer than EXTRACTOR_MAX_BODY_CHARS as unprocessable', async () => {
     const process = await handler(1000);
     await expect(process({ value: article(BODY.repeat(20)) } as ConsumedMessage<NormalizedArticleV1>)).rejects.toBeInstanceOf(UnprocessableDocumentError);
