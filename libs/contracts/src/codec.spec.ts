@@ -5,7 +5,8 @@ import {
   DEAD_LETTER_TOPICS,
   decodeMessage,
   encodeMessage,
-  EnrichedArticleV1Schema,
+  enrichedArticleOf,
+  EnrichedArticleV2Schema,
   InvalidMessageError,
   MAX_BODY_CHARS,
   normalizedArticleOf,
@@ -14,6 +15,7 @@ import {
   TOPIC_SCHEMAS,
   TOPICS,
   type EnrichedArticleV1,
+  type EnrichedArticleV2,
   type Topic,
   type RawDocumentV1,
 } from './index';
@@ -75,39 +77,38 @@ describe('articleIdFor', () => {
 
 describe('compiled message checks agree with the zod schemas', () => {
   const body = 'SEOUL, Jan 6 (Yonhap) -- Foreign Minister Cho Tae-yul said "we are ready," officials said.';
-  function enriched(): EnrichedArticleV1 {
-    return {
-      schemaVersion: 1,
+  function enriched(): EnrichedArticleV2 {
+    return enrichedArticleOf({
       articleId: articleIdFor({ sourceId: 'drop', contentHash: sha256Hex(body) }),
-      article: normalizedArticleOf({ body }),
+      article: normalizedArticleOf({ body, nearDuplicate: { simhash: '0123456789abcdef', sketch: [-3, 5] } }),
       entities: [
         { key: 'PERSON:cho tae-yul', canonicalName: 'Cho Tae-yul', type: 'PERSON', aliases: [], mentions: [{ start: 42, end: 53, text: 'Cho Tae-yul', role: 'Foreign Minister' }] },
       ],
       quotes: [{ text: 'we are ready,', start: 60, end: 73, speakerKey: 'PERSON:cho tae-yul', speakerName: 'Cho Tae-yul' }],
       extractorVersion: '1.0.0',
-    };
+    });
   }
-  const breakages: Array<[string, (message: EnrichedArticleV1) => void]> = [
+  const breakages: Array<[string, (message: EnrichedArticleV2) => void]> = [
     ['a quote ending before it starts', (message) => (message.quotes![0].end = 10)],
     ['an entity without mentions', (message) => (message.entities[0].mentions = [])],
     ['an unknown entity type', (message) => ((message.entities[0] as { type: string }).type = 'ANIMAL')],
     ['a fractional offset', (message) => (message.entities[0].mentions[0].start = 1.5)],
     ['a date that is not ISO', (message) => (message.article.fetchedAt = 'Jan 6, 2025')],
-    ['a missing required field', (message) => delete (message as Partial<EnrichedArticleV1>).extractorVersion],
+    ['a missing required field', (message) => delete (message as Partial<EnrichedArticleV2>).extractorVersion],
     ['a null where a string is required', (message) => ((message.article as { body: string | null }).body = null)],
     ['a sketch hash beyond 32 bits', (message) => (message.article.nearDuplicate = { simhash: '0123456789abcdef', sketch: [2 ** 31] })],
   ];
 
   it('accepts what zod accepts, unchanged', () => {
     const message = enriched();
-    expect(EnrichedArticleV1Schema.safeParse(message).success).toBe(true);
+    expect(EnrichedArticleV2Schema.safeParse(message).success).toBe(true);
     expect(JSON.parse(encodeMessage(TOPICS.enriched, message))).toEqual(message);
   });
 
   it.each(breakages)('refuses %s, as zod does', (_name, breakMessage) => {
     const message = enriched();
     breakMessage(message);
-    expect(EnrichedArticleV1Schema.safeParse(message).success).toBe(false);
+    expect(EnrichedArticleV2Schema.safeParse(message).success).toBe(false);
     expect(() => decodeMessage(TOPICS.enriched, JSON.stringify(message))).toThrow(InvalidMessageError);
     expect(() => encodeMessage(TOPICS.enriched, message)).toThrow(InvalidMessageError);
   });
@@ -121,7 +122,7 @@ describe('compiled message checks agree with the zod schemas', () => {
   it('drops keys the schema does not know, as zod does (a newer producer within v1)', () => {
     const message = { ...enriched(), addedLater: true, article: { ...enriched().article, alsoNew: 'x' } };
     const decoded = decodeMessage(TOPICS.enriched, JSON.stringify(message));
-    expect(decoded).toEqual(EnrichedArticleV1Schema.parse(message));
+    expect(decoded).toEqual(EnrichedArticleV2Schema.parse(message));
     expect(decoded).not.toHaveProperty('addedLater');
     expect(decoded.article).not.toHaveProperty('alsoNew');
   });
@@ -161,6 +162,45 @@ describe('compiled message checks agree with the zod schemas', () => {
   it('refuses to compile a schema whose refinement it does not mirror', () => {
     const refined = z.object({ low: z.number(), high: z.number() }).refine((range) => range.high > range.low);
     expect(() => compileValidator(refined)).toThrow(/refinement has no compiled counterpart/);
+  });
+});
+
+describe('schema versions a topic still carries', () => {
+  const body = 'SEOUL, Jan 6 (Yonhap) -- A story.';
+  const article = normalizedArticleOf({ body });
+  const version1 = (over: Partial<EnrichedArticleV1['article']> = {}): EnrichedArticleV1 => ({
+    schemaVersion: 1,
+    articleId: article.articleId,
+    article: { ...article, ...over },
+    entities: [],
+    extractorVersion: '1.0.0',
+  });
+
+  it('reads a version 1 enriched message without a signature as version 2 with none, computing nothing', () => {
+    const decoded = decodeMessage(TOPICS.enriched, JSON.stringify(version1()));
+    expect(decoded.schemaVersion).toBe(2);
+    expect(decoded.article.nearDuplicate).toBeNull();
+    expect(decoded.article.body).toBe(body);
+  });
+
+  it("keeps the signature a version 1 message carries", () => {
+    const nearDuplicate = { simhash: '00000000000000ff', sketch: [1, 2, 3] };
+    expect(decodeMessage(TOPICS.enriched, JSON.stringify(version1({ nearDuplicate }))).article.nearDuplicate).toEqual(nearDuplicate);
+  });
+
+  it('checks a version 1 message against version 1, naming what breaks it', () => {
+    const broken = { ...version1(), extractorVersion: '' };
+    expect(() => decodeMessage(TOPICS.enriched, JSON.stringify(broken))).toThrow(/news\.enriched\.v1: extractorVersion/);
+  });
+
+  it('refuses a version 2 message that leaves the signature out, and produces only version 2', () => {
+    const { nearDuplicate: _left, ...unsigned } = enrichedArticleOf(version1()).article;
+    expect(() => decodeMessage(TOPICS.enriched, JSON.stringify({ ...enrichedArticleOf(version1()), article: unsigned }))).toThrow(/nearDuplicate/);
+    expect(() => encodeMessage(TOPICS.enriched, version1() as unknown as EnrichedArticleV2)).toThrow(/schemaVersion/);
+  });
+
+  it('refuses a schema version the topic never carried', () => {
+    expect(() => decodeMessage(TOPICS.enriched, JSON.stringify({ ...enrichedArticleOf(version1()), schemaVersion: 3 }))).toThrow(/schemaVersion/);
   });
 });
 

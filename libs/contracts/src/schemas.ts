@@ -3,8 +3,10 @@ import { ARTICLE_ID_PATTERN } from './article-id';
 
 /**
  * Versioned message schemas, one per topic. Within a topic version, changes are additive only
- * (new optional fields); anything else is a new topic version. Every message carries its
- * `schemaVersion`, so a consumer rejects a mismatch explicitly instead of misreading it.
+ * (new optional fields), or a new `schemaVersion` that consumers can read older messages into
+ * (an optional field becoming required, with a value that stands for its absence: see
+ * schema-upgrades.ts); anything else is a new topic version. Every message carries its
+ * `schemaVersion`, so a consumer rejects a version it does not know instead of misreading it.
  */
 
 /** Largest document body a raw message may carry, in UTF-16 code units (about 2 MB of text). */
@@ -66,6 +68,14 @@ export const BylineSchema = z.object({
 /** Where the published date-time came from, most to least authoritative. */
 export const PublishedAtSourceSchema = z.enum(['feed', 'html-meta', 'syndication-header', 'dateline']);
 
+/** Computed by the normalizer from the body; compared by story grouping (@wirestream/stories). */
+export const NearDuplicateSchema = z.object({
+  /** 64-bit SimHash over 3-word shingles, as 16 lowercase hex digits. */
+  simhash: z.string().regex(/^[0-9a-f]{16}$/),
+  /** The smallest distinct shingle hashes (bottom-k), signed 32-bit, ascending. */
+  sketch: z.array(z.number().int().min(-2147483648).max(2147483647)).max(64),
+});
+
 export const NormalizedArticleSchema = z.object({
   articleId,
   sourceId: z.string().min(1),
@@ -93,16 +103,9 @@ export const NormalizedArticleSchema = z.object({
   contentHash: sha256,
   /**
    * Near-duplicate signature of the body, for grouping copies of one story. Added within v1:
-   * absent in messages from normalizers that predate it.
+   * absent for a headline-only article, and in messages from normalizers that predate it.
    */
-  nearDuplicate: z
-    .object({
-      /** 64-bit SimHash over 3-word shingles, as 16 lowercase hex digits. */
-      simhash: z.string().regex(/^[0-9a-f]{16}$/),
-      /** The smallest distinct shingle hashes (bottom-k), signed 32-bit, ascending. */
-      sketch: z.array(z.number().int().min(-2147483648).max(2147483647)).max(64),
-    })
-    .optional(),
+  nearDuplicate: NearDuplicateSchema.optional(),
   normalizerVersion: z.string().min(1),
   /**
    * Added within v1: a headline with no body text (a FLASH or BULLETIN, or a feed item carrying a
@@ -162,6 +165,16 @@ export const EnrichedArticleV1Schema = z.object({
   extractorVersion: z.string().min(1),
 });
 
+/**
+ * news.enriched.v1 messages written since schema version 2: the article's `nearDuplicate` is
+ * required, null when the article has none (a headline-only article, or one from a normalizer that
+ * predates signatures), so storage never computes one. Version 1 messages are read as version 2.
+ */
+export const EnrichedArticleV2Schema = EnrichedArticleV1Schema.extend({
+  schemaVersion: z.literal(2),
+  article: NormalizedArticleSchema.extend({ nearDuplicate: NearDuplicateSchema.nullable() }),
+});
+
 export const DeadLetterV1Schema = z.object({
   schemaVersion: z.literal(1),
   stage: z.enum(['fetcher', 'normalizer', 'extractor', 'storage']),
@@ -191,6 +204,8 @@ export type NormalizedArticleV1 = z.infer<typeof NormalizedArticleV1Schema>;
 export type EntityType = z.infer<typeof EntityTypeSchema>;
 export type Mention = z.infer<typeof MentionSchema>;
 export type ExtractedEntity = z.infer<typeof ExtractedEntitySchema>;
+export type NearDuplicate = z.infer<typeof NearDuplicateSchema>;
 export type EnrichedArticleV1 = z.infer<typeof EnrichedArticleV1Schema>;
+export type EnrichedArticleV2 = z.infer<typeof EnrichedArticleV2Schema>;
 export type ExtractedQuote = z.infer<typeof QuoteSchema>;
 export type DeadLetterV1 = z.infer<typeof DeadLetterV1Schema>;

@@ -1,6 +1,8 @@
 /**
  * Every Kafka topic wirestream uses. Names follow `<domain>.<entity>.v<schema major>`; a breaking
  * schema change gets a new topic, so old and new consumers can run side by side during a rollout.
+ * A schema version that consumers can read older messages into stays on its topic (see
+ * schema-upgrades.ts): news.enriched.v1 carries schema versions 1 and 2.
  */
 export const TOPICS = {
   raw: 'news.raw.v1',

@@ -1,4 +1,4 @@
-import { articleIdFor, normalizedArticleOf, type EnrichedArticleV1, type ExtractedEntity } from '@wirestream/contracts';
+import { articleIdFor, enrichedArticleOf, normalizedArticleOf, type EnrichedArticleV2, type ExtractedEntity } from '@wirestream/contracts';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { ArticleStore } from './article-store';
@@ -20,7 +20,7 @@ async function withSecondStore(use: (secondStore: ArticleStore) => Promise<void>
   }
 }
 
-function enriched(guid: string, body: string, entities: ExtractedEntity[]): EnrichedArticleV1 {
+function enriched(guid: string, body: string, entities: ExtractedEntity[]): EnrichedArticleV2 {
   const articleId = articleIdFor({ sourceId: 'test', guid });
   const article = normalizedArticleOf({
     body,
@@ -33,7 +33,7 @@ function enriched(guid: string, body: string, entities: ExtractedEntity[]): Enri
     originatingAgency: 'Yonhap',
     normalizerVersion: 'test-1',
   });
-  return { schemaVersion: 1, articleId, extractorVersion: 'test-1', entities, article };
+  return enrichedArticleOf({ articleId, extractorVersion: 'test-1', entities, article });
 }
 
 function person(name: string, surface: string, start: number): ExtractedEntity {
@@ -147,7 +147,7 @@ describe('ArticleStore against Postgres', () => {
   });
 
   describe('pipeline versions', () => {
-    const versioned = (normalizerVersion: string, extractorVersion: string, headline: string): EnrichedArticleV1 => {
+    const versioned = (normalizerVersion: string, extractorVersion: string, headline: string): EnrichedArticleV2 => {
       const message = enriched('versioned', 'Park Jin spoke in Seoul on Monday.', [person('Park Jin', 'Park Jin', 0)]);
       return { ...message, extractorVersion, article: { ...message.article, headline, normalizerVersion } };
     };
@@ -207,7 +207,7 @@ describe('ArticleStore against Postgres', () => {
   });
 
   describe('stories', () => {
-    type NearDuplicate = EnrichedArticleV1['article']['nearDuplicate'];
+    type NearDuplicate = EnrichedArticleV2['article']['nearDuplicate'];
     const paragraphs = Array.from({ length: 12 }, (_, index) => `Paragraph ${index} of the harbour strike report: dockers in Busan walked out over pay, union leader Kim Ha-na said on day ${index}.`);
     const wire = paragraphs.join('\n\n');
     // The normalizer computes signatures (its own tests measure them on real copy); here each copy
@@ -217,7 +217,7 @@ describe('ArticleStore against Postgres', () => {
       simhash: (originalHash ^ ((1n << BigInt(flippedBits)) - 1n)).toString(16).padStart(16, '0'),
       sketch,
     });
-    const strike = (guid: string, body: string, publishedAt: string | null, nearDuplicate: NearDuplicate): EnrichedArticleV1 => {
+    const strike = (guid: string, body: string, publishedAt: string | null, nearDuplicate: NearDuplicate): EnrichedArticleV2 => {
       const message = enriched(guid, body, [person('Kim Ha-na', 'Kim Ha-na', body.indexOf('Kim Ha-na'))]);
       return { ...message, article: { ...message.article, publishedAt, nearDuplicate } };
     };
@@ -314,8 +314,8 @@ describe('ArticleStore against Postgres', () => {
         // One article, two extractor versions naming different people: a partition moving between
         // instances hands the older message to one and the newer to the other.
         const base = enriched(`moving-${round}`, 'Park Jin met Choi Tae-won.', []);
-        const older: EnrichedArticleV1 = { ...base, extractorVersion: 'rules-1.0.0', entities: [person(`Park Jin ${round}`, 'Park Jin', 0)] };
-        const newer: EnrichedArticleV1 = { ...base, extractorVersion: 'rules-2.0.0', entities: [person(`Choi Tae-won ${round}`, 'Choi Tae-won', 13)] };
+        const older: EnrichedArticleV2 = { ...base, extractorVersion: 'rules-1.0.0', entities: [person(`Park Jin ${round}`, 'Park Jin', 0)] };
+        const newer: EnrichedArticleV2 = { ...base, extractorVersion: 'rules-2.0.0', entities: [person(`Choi Tae-won ${round}`, 'Choi Tae-won', 13)] };
         const [first, second] = round % 2 === 0 ? [store, secondStore] : [secondStore, store];
         await Promise.all([first.saveBatch([{ message: older, traceId: null }]), second.saveBatch([{ message: newer, traceId: null }])]);
         const [row] = await dataSource.query(`SELECT extractor_version FROM articles WHERE article_id = $1`, [base.articleId]);
@@ -536,6 +536,18 @@ describe('ArticleStore against Postgres', () => {
     const filled = enriched('flash-1', 'SEOUL, Jan 6 (Yonhap) -- The full story followed the flash.', []);
     await store.saveBatch([{ message: filled, traceId: null }]);
     expect(await row()).toMatchObject({ bodyless: false, urgency: null, processing_notes: [] });
+  });
+
+  it('keeps unrelated headline-only articles of one batch in stories of their own: no signature, none computed', async () => {
+    const flashes = ['FLASH: Bridge closed', 'FLASH: Earthquake off Hokkaido'].map((headline, index) => {
+      const flash = enriched(`flash-apart-${index}`, '', []);
+      flash.article = { ...flash.article, headline, bodyless: true, nearDuplicate: null };
+      return flash;
+    });
+    const result = await store.saveBatch(flashes.map((message) => ({ message, traceId: null })));
+    expect(flashes.map((flash) => result.stories.get(flash.articleId)?.reason)).toEqual(['new', 'new']);
+    const rows = await dataSource.query(`SELECT simhash, shingle_sketch FROM articles WHERE article_id = ANY($1)`, [flashes.map((flash) => flash.articleId)]);
+    expect(rows).toEqual([{ simhash: null, shingle_sketch: [] }, { simhash: null, shingle_sketch: [] }]);
   });
 
   it('stores a story with a NUL byte (from a normalizer that left it), the NUL replaced so offsets hold', async () => {

@@ -2,8 +2,6 @@ export * from './data-source';
 export * from './article-store';
 export * from './tables';
 export * from './pipeline-version';
-export * from './stories/story-signature';
-export * from './stories/story-rule';
 export * from './api-keys/api-key-token';
 export * from './api-keys/api-key-store';
 export { API_READER_ROLE } from './migrations/1796700000000-api-keys-and-reader-role';

@@ -4,5 +4,5 @@
  */
 export { NORMALIZER_VERSION } from './version';
 export { normalizeDocument, type NormalizeOptions } from './normalize-document';
-export { nearDuplicateSignature, simhashDistance, type NearDuplicateSignature } from './near-duplicate';
+export { nearDuplicateSignature, type NearDuplicateSignature } from './near-duplicate';
 export { loadLanguageDetector } from './language';

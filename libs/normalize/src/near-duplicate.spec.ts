@@ -1,4 +1,7 @@
-import { nearDuplicateSignature, simhashDistance, SKETCH_SIZE } from './near-duplicate';
+import { nearDuplicateSignature, SKETCH_SIZE } from './near-duplicate';
+
+/** Differing bits of two hex SimHashes, counted here: comparing is @wirestream/stories', which this lib does not depend on. */
+const simhashDistance = (a: string, b: string): number => [...(BigInt(`0x${a}`) ^ BigInt(`0x${b}`)).toString(2)].filter((bit) => bit === '1').length;
 
 const STORY =
   'SEOUL, March 3 (Yonhap) -- South Korea and Japan agreed on Monday to resume regular talks between their finance ministers, ' +

@@ -1,6 +1,6 @@
 /**
  * Near-duplicate signature of a normalized body, computed once here so every consumer agrees on
- * it (storage groups copies of one story with it):
+ * it (storage groups copies of one story with it; comparing signatures is @wirestream/stories'):
  *
  * - `simhash`: 64-bit SimHash over 3-word shingles. Two copies of one wire text differ in a few
  *   bits (a changed header, an appended trailer, a light edit); unrelated texts in about half.
@@ -100,17 +100,6 @@ class BottomK {
   values(): number[] {
     return [...this.smallest];
   }
-}
-
-/** Differing bits between two signatures' SimHashes. */
-export function simhashDistance(a: string, b: string): number {
-  let x = BigInt.asUintN(64, BigInt(`0x${a}`) ^ BigInt(`0x${b}`));
-  let count = 0;
-  while (x !== 0n) {
-    x &= x - 1n;
-    count++;
-  }
-  return count;
 }
 
 /** FNV-1a over UTF-16 code units, finished by `mix`. */

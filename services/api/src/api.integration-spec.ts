@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { articleIdFor, normalizedArticleOf, type EnrichedArticleV1, type ExtractedEntity } from '@wirestream/contracts';
+import { articleIdFor, enrichedArticleOf, normalizedArticleOf, type EnrichedArticleV2, type ExtractedEntity } from '@wirestream/contracts';
 import { API_READER_ROLE, ArticleStore, createDataSource } from '@wirestream/db';
 import { nearDuplicateSignature } from '@wirestream/normalize';
 import { Client } from 'pg';
@@ -22,7 +22,7 @@ function entity(key: string, canonicalName: string, body: string, surfaces: stri
   return { key, canonicalName, type: key.split(':')[0] as ExtractedEntity['type'], aliases, mentions };
 }
 
-function article(guid: string, options: { headline: string; body: string; publishedAt: string | null; agency?: string | null; sourceId?: string; language?: string; entities?: (body: string) => ExtractedEntity[] }): EnrichedArticleV1 {
+function article(guid: string, options: { headline: string; body: string; publishedAt: string | null; agency?: string | null; sourceId?: string; language?: string; entities?: (body: string) => ExtractedEntity[] }): EnrichedArticleV2 {
   const sourceId = options.sourceId ?? 'wire-a';
   const articleId = articleIdFor({ sourceId, guid });
   const article = normalizedArticleOf({
@@ -41,7 +41,7 @@ function article(guid: string, options: { headline: string; body: string; publis
     normalizerVersion: '0.1.0',
     ...(options.language ? { language: options.language } : {}),
   });
-  return { schemaVersion: 1, articleId, extractorVersion: 'rules-0.1.0', entities: options.entities?.(options.body) ?? [], article };
+  return enrichedArticleOf({ articleId, extractorVersion: 'rules-0.1.0', entities: options.entities?.(options.body) ?? [], article });
 }
 
 const summitBody = 'Foreign Minister Park Jin met Antony Blinken in Seoul on Monday. Park Jin said: "We stand together." Blinken praised the alliance with the Republic of Korea.';

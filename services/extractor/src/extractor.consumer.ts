@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { trace } from '@opentelemetry/api';
-import { TOPICS, UnprocessableDocumentError, type NormalizedArticleV1 } from '@wirestream/contracts';
+import { enrichedArticleOf, TOPICS, UnprocessableDocumentError, type NormalizedArticleV1 } from '@wirestream/contracts';
 import { ConsumerRunner, record, type ConsumedMessage, type OutgoingRecord } from '@wirestream/kafka';
 import { extractArticle, extractorVersion } from '@wirestream/extract';
 import { EXTRACTOR_CONFIG, type ExtractorConfig } from './extractor.config';
@@ -35,6 +35,6 @@ export class ExtractorConsumer implements OnApplicationBootstrap {
       'wirestream.quote_count': quotes.length,
       'wirestream.extractor_version': this.extractorVersion,
     });
-    return [record(TOPICS.enriched, article.articleId, { schemaVersion: 1, articleId: article.articleId, article, entities, quotes, extractorVersion: this.extractorVersion })];
+    return [record(TOPICS.enriched, article.articleId, enrichedArticleOf({ articleId: article.articleId, article, entities, quotes, extractorVersion: this.extractorVersion }))];
   }
 }

@@ -1,9 +1,8 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { context, trace, type Span } from '@opentelemetry/api';
-import { TOPICS, type EnrichedArticleV1 } from '@wirestream/contracts';
+import { TOPICS, type EnrichedArticleV2 } from '@wirestream/contracts';
 import { ArticleStore } from '@wirestream/db';
 import { ConsumerRunner, type ConsumedMessage, type OutgoingRecord } from '@wirestream/kafka';
-import { nearDuplicateSignature } from '@wirestream/normalize';
 import { inSpan, linkTo, SpanKind } from '@wirestream/telemetry';
 import { classifyPostgresError } from './postgres-errors';
 import { observeStoryLatency } from './story-latency';
@@ -31,7 +30,7 @@ export class StorageConsumer implements OnApplicationBootstrap {
    * shared transaction runs in a batch span linked to every story's span (its Postgres spans hang
    * under it).
    */
-  private async storeBatch(messages: ConsumedMessage<EnrichedArticleV1>[]): Promise<OutgoingRecord[]> {
+  private async storeBatch(messages: ConsumedMessage<EnrichedArticleV2>[]): Promise<OutgoingRecord[]> {
     const storySpans: Span[] = messages.map((message) =>
       tracer.startSpan(
         `storage ${TOPICS.enriched}`,
@@ -48,7 +47,7 @@ export class StorageConsumer implements OnApplicationBootstrap {
         message.traceContext,
       ),
     );
-    const inputs = messages.map((message, index) => ({ message: withSignature(message.value), traceId: storySpans[index].spanContext().traceId }));
+    const inputs = messages.map((message, index) => ({ message: message.value, traceId: storySpans[index].spanContext().traceId }));
     const links = storySpans.flatMap((span) => linkTo(trace.setSpan(context.active(), span)));
     try {
       await inSpan('wirestream-storage', 'storage write batch', { links, attributes: { 'wirestream.batch_size': messages.length } }, async () => {
@@ -67,13 +66,4 @@ export class StorageConsumer implements OnApplicationBootstrap {
     observeStoryLatency(messages.map((message) => message.value.article.fetchedAt));
     return [];
   }
-}
-
-/**
- * Messages from normalizers that predate `nearDuplicate` get the signature computed here, with the
- * normalizer's own function, so their copies still join one story.
- */
-export function withSignature(message: EnrichedArticleV1): EnrichedArticleV1 {
-  if (message.article.nearDuplicate) return message;
-  return { ...message, article: { ...message.article, nearDuplicate: nearDuplicateSignature(message.article.body) } };
 }

@@ -1,8 +1,9 @@
-import { type EnrichedArticleV1 } from '@wirestream/contracts';
-import { ArticleStore, createDataSource, DEFAULT_STORY_RULE, entityOverlap, salientEntities } from '@wirestream/db';
-import { extractorVersion, extractArticle } from '@wirestream/extract';
+import { enrichedArticleOf, type EnrichedArticleV2 } from '@wirestream/contracts';
+import { ArticleStore, createDataSource } from '@wirestream/db';
+import { extractArticle, extractorVersion } from '@wirestream/extract';
 import { documentsFromDroppedFile } from '@wirestream/feeds';
-import { normalizeDocument, simhashDistance } from '@wirestream/normalize';
+import { normalizeDocument } from '@wirestream/normalize';
+import { DEFAULT_STORY_RULE, entityOverlap, salientEntities, simhashDistance } from '@wirestream/stories';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -19,14 +20,14 @@ const BASE_URL = process.env.WIRESTREAM_TEST_DATABASE_URL ?? 'postgres://postgre
 const SCHEMA = `stories_${process.pid}_${Date.now()}`;
 
 /** The seed files' bytes run through the same stage libraries the services run. */
-function enrich(name: string, text: string): EnrichedArticleV1 {
+function enrich(name: string, text: string): EnrichedArticleV2 {
   const [document] = documentsFromDroppedFile(Buffer.from(text, 'utf8'), {
     source: { id: 'file-drop', kind: 'file-drop', uri: '/drop' },
     path: `/drop/${name}`,
     fetchedAt: new Date('2026-11-23T09:00:00Z'),
   });
   const article = normalizeDocument(document);
-  return { schemaVersion: 1, articleId: article.articleId, article, ...extractArticle(article.body, { headline: article.headline }), extractorVersion: extractorVersion() };
+  return enrichedArticleOf({ articleId: article.articleId, article, ...extractArticle(article.body, { headline: article.headline }), extractorVersion: extractorVersion() });
 }
 
 const seedFiles = readdirSync(SEEDS_DIR).filter((name) => name.endsWith('.txt')).sort();
@@ -70,7 +71,7 @@ describe('stories from the seeds', () => {
     await db.destroy();
   });
 
-  const storyOf = async (message: EnrichedArticleV1): Promise<string> =>
+  const storyOf = async (message: EnrichedArticleV2): Promise<string> =>
     String((await db.query(`SELECT story_id FROM articles WHERE article_id = $1`, [message.articleId]))[0].story_id);
 
   it('reads two seeds: one dated 2025-01-06, one without a date', () => {

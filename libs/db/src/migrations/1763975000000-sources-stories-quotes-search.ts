@@ -1,6 +1,6 @@
+import { salientEntities, type SalienceInput } from '@wirestream/stories';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { versionRank } from '../pipeline-version';
-import { salientEntities, type SalienceInput } from '../stories/story-signature';
 
 /**
  * Sources, stories and quotes; per-article pipeline version rank, story signatures, full-text

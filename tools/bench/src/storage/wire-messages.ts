@@ -1,5 +1,5 @@
-import type { EnrichedArticleV1 } from '@wirestream/contracts';
-import { extractorVersion, extractArticle } from '@wirestream/extract';
+import { enrichedArticleOf, type EnrichedArticleV2 } from '@wirestream/contracts';
+import { extractArticle, extractorVersion } from '@wirestream/extract';
 import { documentsFromDroppedFile } from '@wirestream/feeds';
 import { normalizeDocument } from '@wirestream/normalize';
 import { mixedCorpus } from '@wirestream/harness';
@@ -8,9 +8,9 @@ import { mixedCorpus } from '@wirestream/harness';
  * The first `count` stories of bench:pipeline's corpus as the extractor would send them to storage:
  * fetched, normalized and extracted in process by the stage code.
  */
-export function wireMessages(count: number, seed = 1): EnrichedArticleV1[] {
+export function wireMessages(count: number, seed = 1): EnrichedArticleV2[] {
   const fetchedAt = new Date();
-  const messages: EnrichedArticleV1[] = [];
+  const messages: EnrichedArticleV2[] = [];
   for (const file of mixedCorpus(count, seed)) {
     const documents = documentsFromDroppedFile(Buffer.from(file.text), {
       source: { id: 'file-drop', kind: 'file-drop', uri: '/bench' },
@@ -20,7 +20,7 @@ export function wireMessages(count: number, seed = 1): EnrichedArticleV1[] {
     for (const document of documents) {
       const article = normalizeDocument(document, { referenceDate: fetchedAt });
       const { entities, quotes } = extractArticle(article.body, { headline: article.headline });
-      messages.push({ schemaVersion: 1, articleId: article.articleId, article, entities, quotes, extractorVersion: extractorVersion() });
+      messages.push(enrichedArticleOf({ articleId: article.articleId, article, entities, quotes, extractorVersion: extractorVersion() }));
       if (messages.length === count) return messages;
     }
   }

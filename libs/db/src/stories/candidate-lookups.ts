@@ -1,0 +1,115 @@
+import {
+  CandidatesBySubject,
+  nearDuplicatePairs,
+  type BoilerplateHashes,
+  type SketchNeighbour,
+  type StoredCandidate,
+  type StoryCandidate,
+  type StoryRule,
+} from '@wirestream/stories';
+import type { EntityManager } from 'typeorm';
+import type { PreparedArticle } from '../articles/prepared-article';
+
+/** Candidates fetched per article of a batch, at most, by each lookup (sketch; shared entities). */
+const STORY_CANDIDATE_LIMIT = 50;
+/**
+ * Articles read per salient entity of an article when looking for others about the same event:
+ * the most recent in the date window. A big running story names the same entities in thousands of
+ * articles a day; reading them all would make every batch slower as the story grows.
+ */
+const SAME_EVENT_ROWS_PER_ENTITY = 200;
+/** Sketch lookups per batch, at most, each leaving out the boilerplate hashes the last one found. */
+const SKETCH_LOOKUP_PASSES = 3;
+
+/** An article row as a candidate needs it. */
+type CandidateRow = { article_id: string; story_id: string | null; simhash: string | null; published_at: Date | null; salient_entities: string[] };
+
+/**
+ * Stored articles that may share a story with the batch's articles: those sharing a sketch hash
+ * (one GIN lookup for the whole batch) within the rule's Hamming distance, and those dated within
+ * the window that share enough salient entities (index range scans on article_salient_entities).
+ */
+export async function storyCandidates(
+  manager: EntityManager,
+  articles: PreparedArticle[],
+  rule: StoryRule,
+  boilerplate: BoilerplateHashes,
+): Promise<Map<string, StoryCandidate[]>> {
+  const candidates = new CandidatesBySubject();
+  const neighbours = await sketchNeighbours(manager, articles, boilerplate);
+  for (const { subjectId, neighbour } of nearDuplicatePairs(articles, neighbours, boilerplate, rule.maxHammingDistance)) candidates.add(subjectId, neighbour);
+  for (const { subjectId, row } of await sameEventRows(manager, articles, rule)) candidates.add(subjectId, storedCandidate(row));
+  return candidates.toMap();
+}
+
+function storedCandidate(row: CandidateRow): StoredCandidate {
+  return {
+    articleId: row.article_id,
+    storyId: row.story_id === null ? null : String(row.story_id),
+    simhash: row.simhash === null ? null : BigInt(row.simhash),
+    publishedAt: row.published_at ? new Date(row.published_at) : null,
+    salientEntities: row.salient_entities,
+  };
+}
+
+/**
+ * Stored articles sharing a sketch hash with the batch's articles (one GIN lookup), leaving out
+ * boilerplate hashes. The rows teach `boilerplate` new hashes; when the lookup came back full and
+ * taught some, it is run again without them.
+ */
+async function sketchNeighbours(manager: EntityManager, articles: PreparedArticle[], boilerplate: BoilerplateHashes): Promise<SketchNeighbour[]> {
+  const limit = STORY_CANDIDATE_LIMIT * articles.length;
+  for (let pass = 1; ; pass++) {
+    const hashes = [...new Set(articles.flatMap((article) => article.sketch))].filter((hash) => !boilerplate.has(hash));
+    if (hashes.length === 0) return [];
+    // Sketch hashes are chosen to be rare, so the GIN index is always the plan; without fresh
+    // statistics (a table filling up) the planner would scan the table instead.
+    await manager.query(`SET LOCAL enable_seqscan = off`);
+    const rows: Array<CandidateRow & { shingle_sketch: number[] }> = await manager.query(
+      `SELECT article_id, story_id, simhash, published_at, salient_entities, shingle_sketch FROM articles
+        WHERE shingle_sketch && $1::integer[]
+        LIMIT $2`,
+      [hashes, limit],
+    );
+    await manager.query(`RESET enable_seqscan`);
+    const neighbours = rows.map((row): SketchNeighbour => ({ ...storedCandidate(row), sketch: row.shingle_sketch }));
+    const learnt = boilerplate.learn(neighbours, new Set(hashes));
+    if (!learnt || rows.length < limit || pass === SKETCH_LOOKUP_PASSES) return neighbours;
+  }
+}
+
+/** Stored articles dated within the window that share enough salient entities with a dated article of the batch, best first. */
+async function sameEventRows(manager: EntityManager, articles: PreparedArticle[], rule: StoryRule): Promise<Array<{ subjectId: string; row: CandidateRow }>> {
+  const dated = articles.filter((article) => article.publishedAt && article.salientEntities.length >= rule.minSharedEntities);
+  if (dated.length === 0) return [];
+  const subjects = JSON.stringify(
+    dated.map((article) => ({ article_id: article.articleId, salient: article.salientEntities, published_at: article.publishedAt!.toISOString() })),
+  );
+  const rows: Array<CandidateRow & { subject_id: string }> = await manager.query(
+    `WITH subject AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS s(article_id text, salient text[], published_at timestamptz)
+     ), shared AS (
+       SELECT s.article_id AS subject_id, x.article_id, count(*) AS shared_entities
+         FROM subject s CROSS JOIN LATERAL unnest(s.salient) AS k(entity_key)
+         CROSS JOIN LATERAL (
+           SELECT e.article_id FROM article_salient_entities e
+            WHERE e.entity_key = k.entity_key
+              AND e.published_at BETWEEN s.published_at - $2::interval AND s.published_at + $2::interval
+              AND e.article_id <> s.article_id
+            ORDER BY e.published_at DESC
+            LIMIT $4
+         ) x
+        GROUP BY s.article_id, x.article_id
+       HAVING count(*) >= $3
+     ), best AS (
+       SELECT subject_id, article_id,
+              row_number() OVER (PARTITION BY subject_id ORDER BY shared_entities DESC, article_id) AS rank
+         FROM shared
+     )
+     SELECT best.subject_id, a.article_id, a.story_id, a.simhash, a.published_at, a.salient_entities
+       FROM best JOIN articles a ON a.article_id = best.article_id
+      WHERE best.rank <= $5 AND a.story_id IS NOT NULL`,
+    [subjects, `${rule.sameEventMaxDays} days`, rule.minSharedEntities, SAME_EVENT_ROWS_PER_ENTITY, STORY_CANDIDATE_LIMIT],
+  );
+  return rows.map((row) => ({ subjectId: row.subject_id, row }));
+}
