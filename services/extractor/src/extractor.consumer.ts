@@ -3,6 +3,7 @@ import { trace } from '@opentelemetry/api';
 import { TOPICS, UnprocessableDocumentError, type NormalizedArticleV1 } from '@wirestream/contracts';
 import { ConsumerRunner, record, type ConsumedMessage, type OutgoingRecord } from '@wirestream/kafka';
 import { EXTRACTOR_VERSION, extractArticle } from '@wirestream/extract';
+import { ATTR_WIRESTREAM_ENTITY_COUNT, ATTR_WIRESTREAM_EXTRACTOR_VERSION, ATTR_WIRESTREAM_QUOTE_COUNT } from '@wirestream/telemetry';
 import { EXTRACTOR_CONFIG, type ExtractorConfig } from './extractor.config';
 
 /** news.normalized.v1 → entities and quotes (extractArticle) → news.enriched.v1. */
@@ -28,9 +29,9 @@ export class ExtractorConsumer implements OnApplicationBootstrap {
     }
     const { entities, quotes } = extractArticle(article.body, { headline: article.headline });
     trace.getActiveSpan()?.setAttributes({
-      'wirestream.entity_count': entities.length,
-      'wirestream.quote_count': quotes.length,
-      'wirestream.extractor_version': EXTRACTOR_VERSION,
+      [ATTR_WIRESTREAM_ENTITY_COUNT]: entities.length,
+      [ATTR_WIRESTREAM_QUOTE_COUNT]: quotes.length,
+      [ATTR_WIRESTREAM_EXTRACTOR_VERSION]: EXTRACTOR_VERSION,
     });
     return [record(TOPICS.enriched, article.articleId, { schemaVersion: 1, articleId: article.articleId, article, entities, quotes, extractorVersion: EXTRACTOR_VERSION })];
   }
