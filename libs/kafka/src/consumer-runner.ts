@@ -15,10 +15,11 @@ import {
   type Stage,
   type Topic,
 } from '@wirestream/contracts';
-import { contextFromHeaders, inSpan, pipelineMetrics, SpanKind } from '@wirestream/telemetry';
+import { contextFromHeaders, pipelineMetrics } from '@wirestream/telemetry';
 import { Kafka, KafkaJSError, type Consumer, type EachBatchPayload, type KafkaMessage } from 'kafkajs';
 import { ChunkCoalescer } from './chunk-coalescer';
 import type { ConsumedMessage } from './consumed-message';
+import { inMessageSpan } from './consumer-spans';
 import { deadLetterRecord, headersAsStrings, type FailedMessage } from './dead-letter';
 import { SERVICE_RETRY } from './kafka-client';
 import { KAFKA_OPTIONS } from './kafka.tokens';
@@ -282,22 +283,13 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
     const outputs: PreparedRecord[] = [];
     for (const message of messages) {
       const produced = await this.withAttempts(spec, message, deadLetters, heartbeat, () =>
-        inSpan(
-          `wirestream-${spec.stage}`,
-          `${spec.stage} ${spec.topic}`,
-          {
-            parent: message.traceContext,
-            kind: SpanKind.CONSUMER,
-            attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': message.topic, 'wirestream.article_id': message.key ?? '' },
-          },
-          async () => {
-            const records = await spec.processMessage(message);
-            this.logger.debug(`processed ${message.topic}[${message.partition}]@${message.offset} key=${message.key}: ${records.length} record(s)`);
-            // Records are sent after the span ends: bind them to it now so the trace continues.
-            const spanContext = otelContext.active();
-            return records.map((outgoing) => this.producer.prepare({ ...outgoing, traceContext: outgoing.traceContext ?? spanContext }));
-          },
-        ),
+        inMessageSpan(spec, message, async () => {
+          const records = await spec.processMessage(message);
+          this.logger.debug(`processed ${message.topic}[${message.partition}]@${message.offset} key=${message.key}: ${records.length} record(s)`);
+          // Records are sent after the span ends: bind them to it now so the trace continues.
+          const spanContext = otelContext.active();
+          return records.map((outgoing) => this.producer.prepare({ ...outgoing, traceContext: outgoing.traceContext ?? spanContext }));
+        }),
       );
       outputs.push(...produced);
     }

@@ -4,6 +4,7 @@ export * from './kafka.tokens';
 export * from './kafka.module';
 export * from './message-producer';
 export * from './consumer-runner';
+export * from './consumer-spans';
 export * from './consumed-message';
 export * from './outgoing-record';
 export * from './dead-letter';
