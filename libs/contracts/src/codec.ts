@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { compileValidator, type CompiledValidator } from './compiled-validators';
-import { InvalidMessageError } from './errors';
+import { ErrorCode, InvalidMessageError } from './errors';
 import {
   DeadLetterV1Schema,
   EnrichedArticleV1Schema,
@@ -52,12 +52,12 @@ export function encodeMessage<T extends Topic>(topic: T, value: MessageOf<T>): s
 
 /** Parses and validates a consumed value; throws InvalidMessageError with the reason. */
 export function decodeMessage<T extends Topic>(topic: T, raw: Buffer | string | null): MessageOf<T> {
-  if (raw === null || raw.length === 0) throw new InvalidMessageError(`${topic}: empty message value`);
+  if (raw === null || raw.length === 0) throw new InvalidMessageError(`${topic}: empty message value`, { code: ErrorCode.MESSAGE_NOT_JSON });
   let json: unknown;
   try {
     json = JSON.parse(typeof raw === 'string' ? raw : raw.toString('utf8'));
   } catch (error) {
-    throw new InvalidMessageError(`${topic}: value is not JSON (${(error as Error).message})`);
+    throw new InvalidMessageError(`${topic}: value is not JSON (${(error as Error).message})`, { code: ErrorCode.MESSAGE_NOT_JSON, cause: error });
   }
   const validator = validatorFor(topic);
   if (!validator.check(json)) throw new InvalidMessageError(`${topic}: ${describeFailure(topic, json, validator)}`);

@@ -1,4 +1,4 @@
-import { TransientError, type EnrichedArticleV1, type ExtractedEntity, type ExtractedQuote } from '@wirestream/contracts';
+import { ErrorCode, TransientError, type EnrichedArticleV1, type ExtractedEntity, type ExtractedQuote } from '@wirestream/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { compareVersionRanks, versionRank } from './pipeline-version';
 import { chooseStory, DEFAULT_STORY_RULE, type StoryCandidate, type StoryRule } from './stories/story-rule';
@@ -85,7 +85,7 @@ export class ArticleStore {
         return await this.dataSource.transaction((manager) => this.writeBatch(manager, articles));
       } catch (error) {
         if (!(error instanceof ArticlesWrittenMeanwhile)) throw error;
-        if (attempt === MAX_WRITE_ATTEMPTS) throw new TransientError(`${error.message}, ${attempt} times in a row`);
+        if (attempt === MAX_WRITE_ATTEMPTS) throw new TransientError(`${error.message}, ${attempt} times in a row`, { code: ErrorCode.WRITE_CONFLICT, cause: error });
       }
     }
   }

@@ -1,7 +1,7 @@
 import { context, ROOT_CONTEXT, SpanStatusCode, trace, TraceFlags, type Context } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import { TOPICS } from '@wirestream/contracts';
+import { ErrorCode, TOPICS, UnprocessableDocumentError } from '@wirestream/contracts';
 import type { ConsumedMessage } from './consumed-message';
 import { inBatchSpans, inMessageSpan } from './consumer-spans';
 
@@ -70,5 +70,14 @@ describe('consumer spans', () => {
     expect(stories).toHaveLength(2);
     expect(stories.map((span) => span.status.code)).toEqual([SpanStatusCode.ERROR, SpanStatusCode.ERROR]);
     expect(stories[0].events.map((event) => event.name)).toEqual(['exception']);
+    expect(stories[0].attributes['error.type']).toBe('UNCLASSIFIED');
+  });
+
+  it("names a failed message span's error type by the failure's code", async () => {
+    const failing = async () => Promise.reject(new UnprocessableDocumentError('cut', { code: ErrorCode.XML_MALFORMED }));
+    await expect(inMessageSpan(consumer, consumed('a1', producerContext('a', '1')), failing)).rejects.toThrow('cut');
+    const [span] = finished('storage news.enriched.v1');
+    expect(span.status.code).toBe(SpanStatusCode.ERROR);
+    expect(span.attributes['error.type']).toBe('XML_MALFORMED');
   });
 });

@@ -1,6 +1,7 @@
 import { context, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
-import type { Stage, Topic } from '@wirestream/contracts';
+import { errorCodeOf, type Stage, type Topic } from '@wirestream/contracts';
 import {
+  ATTR_ERROR_TYPE,
   ATTR_MESSAGING_DESTINATION_NAME,
   ATTR_MESSAGING_SYSTEM,
   ATTR_WIRESTREAM_ARTICLE_ID,
@@ -22,14 +23,21 @@ export interface SpanConsumer {
 /**
  * Runs `work` in the consumer span of one message: a child of the producer's span (the context
  * read from the message's headers), active while `work` runs, so what it produces continues the
- * story's trace.
+ * story's trace. A failed span's `error.type` is the failure's ErrorCode, as its dead letter records it.
  */
 export function inMessageSpan<V, T>(consumer: SpanConsumer, message: ConsumedMessage<V>, work: (span: Span) => Promise<T>, attributes: Attributes = {}): Promise<T> {
   return inSpan(
     tracerName(consumer),
     spanName(consumer),
     { parent: message.traceContext, kind: SpanKind.CONSUMER, attributes: { ...messageAttributes(message), ...attributes } },
-    work,
+    async (span) => {
+      try {
+        return await work(span);
+      } catch (error) {
+        span.setAttribute(ATTR_ERROR_TYPE, errorCodeOf(error));
+        throw error;
+      }
+    },
   );
 }
 
@@ -67,7 +75,10 @@ export async function inBatchSpans<V, T>(
   try {
     return await inSpan(tracerName(consumer), options.batchSpanName, { links: messageContexts.flatMap(linkTo), attributes: batchSize }, () => work(messageContexts));
   } catch (error) {
-    messageSpans.forEach((span) => markSpanFailed(span, error));
+    for (const span of messageSpans) {
+      span.setAttribute(ATTR_ERROR_TYPE, errorCodeOf(error));
+      markSpanFailed(span, error);
+    }
     throw error;
   } finally {
     messageSpans.forEach((span) => span.end());

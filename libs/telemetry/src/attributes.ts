@@ -25,5 +25,3 @@ export const ATTR_WIRESTREAM_QUOTE_COUNT = 'wirestream.quote_count' as const;
 export const ATTR_WIRESTREAM_EXTRACTOR_VERSION = 'wirestream.extractor_version' as const;
 /** How many messages the batch a span belongs to holds. */
 export const ATTR_WIRESTREAM_BATCH_SIZE = 'wirestream.batch_size' as const;
-/** A failure's stable ErrorCode (from @wirestream/contracts), as dead letters record it. */
-export const ATTR_WIRESTREAM_ERROR_CODE = 'wirestream.error_code' as const;

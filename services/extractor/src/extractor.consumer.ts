@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { trace } from '@opentelemetry/api';
-import { TOPICS, UnprocessableDocumentError, type NormalizedArticleV1 } from '@wirestream/contracts';
+import { ErrorCode, TOPICS, UnprocessableDocumentError, type NormalizedArticleV1 } from '@wirestream/contracts';
 import { ConsumerRunner, record, type ConsumedMessage, type OutgoingRecord } from '@wirestream/kafka';
 import { EXTRACTOR_VERSION, extractArticle } from '@wirestream/extract';
 import { ATTR_WIRESTREAM_ENTITY_COUNT, ATTR_WIRESTREAM_EXTRACTOR_VERSION, ATTR_WIRESTREAM_QUOTE_COUNT } from '@wirestream/telemetry';
@@ -25,7 +25,7 @@ export class ExtractorConsumer implements OnApplicationBootstrap {
   private extract(message: ConsumedMessage<NormalizedArticleV1>): OutgoingRecord[] {
     const { schemaVersion: _version, ...article } = message.value;
     if (article.body.length > this.config.EXTRACTOR_MAX_BODY_CHARS) {
-      throw new UnprocessableDocumentError(`body of ${article.body.length} chars exceeds EXTRACTOR_MAX_BODY_CHARS=${this.config.EXTRACTOR_MAX_BODY_CHARS}`);
+      throw new UnprocessableDocumentError(`body of ${article.body.length} chars exceeds EXTRACTOR_MAX_BODY_CHARS=${this.config.EXTRACTOR_MAX_BODY_CHARS}`, { code: ErrorCode.OVERSIZE });
     }
     const { entities, quotes } = extractArticle(article.body, { headline: article.headline });
     trace.getActiveSpan()?.setAttributes({
