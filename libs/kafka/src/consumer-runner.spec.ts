@@ -1,7 +1,9 @@
 import { ErrorCode, InvalidMessageError, normalizedArticleOf, PermanentError, TOPICS, TransientError, type NormalizedArticleV1 } from '@wirestream/contracts';
 import { pipelineMetrics } from '@wirestream/telemetry';
 import type { EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
-import { ConsumerRunner, transientBackoffMs, whereFrom, type PerMessageConsumerSpec } from './consumer-runner';
+import { transientBackoffMs, whereFrom } from './consumer-failures';
+import { ConsumerRunner } from './consumer-runner';
+import type { PerMessageConsumerSpec } from './consumer-spec';
 import { kafkaOptionsFromEnv } from './kafka-config';
 import { preparedRecord, type MessageProducer, type PreparedRecord } from './message-producer';
 import type { OutgoingRecord } from './outgoing-record';

@@ -4,6 +4,8 @@ export * from './kafka.tokens';
 export * from './kafka.module';
 export * from './message-producer';
 export * from './consumer-runner';
+export * from './consumer-spec';
+export { transientBackoffMs, whereFrom } from './consumer-failures';
 export * from './consumer-spans';
 export * from './consumed-message';
 export * from './outgoing-record';
