@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { compileValidator, type CompiledValidator } from './compiled-validators';
-import { InvalidMessageError } from './errors';
+import { ErrorCode, InvalidMessageError } from './errors';
 import { OLDER_SCHEMA_VERSIONS, type OlderSchemaVersion } from './schema-upgrades';
 import {
   DeadLetterV1Schema,
@@ -60,12 +60,12 @@ export function encodeMessage<T extends Topic>(topic: T, value: MessageOf<T>): s
  * written with an older one the topic still carries; throws InvalidMessageError with the reason.
  */
 export function decodeMessage<T extends Topic>(topic: T, raw: Buffer | string | null): MessageOf<T> {
-  if (raw === null || raw.length === 0) throw new InvalidMessageError(`${topic}: empty message value`);
+  if (raw === null || raw.length === 0) throw new InvalidMessageError(`${topic}: empty message value`, { code: ErrorCode.MESSAGE_NOT_JSON });
   let json: unknown;
   try {
     json = JSON.parse(typeof raw === 'string' ? raw : raw.toString('utf8'));
   } catch (error) {
-    throw new InvalidMessageError(`${topic}: value is not JSON (${(error as Error).message})`);
+    throw new InvalidMessageError(`${topic}: value is not JSON (${(error as Error).message})`, { code: ErrorCode.MESSAGE_NOT_JSON, cause: error });
   }
   const older = olderVersionOf(topic, json);
   const schema: z.ZodType = older?.schema ?? TOPIC_SCHEMAS[topic];

@@ -188,6 +188,11 @@ export const DeadLetterV1Schema = z.object({
   headers: z.record(z.string(), z.string()),
   errorClass: z.string(),
   errorMessage: z.string(),
+  /**
+   * The failure's stable ErrorCode. Absent from letters parked before codes were recorded; a plain
+   * string, so letters with codes added later still parse where an older build reads them.
+   */
+  errorCode: z.string().optional(),
   attempts: z.number().int().positive(),
   failedAt: isoDateTime,
 });

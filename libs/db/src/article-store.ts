@@ -1,4 +1,4 @@
-import { TransientError } from '@wirestream/contracts';
+import { ErrorCode, TransientError } from '@wirestream/contracts';
 import { BoilerplateHashes, DEFAULT_STORY_RULE, type StoryAssignment, type StoryRule } from '@wirestream/stories';
 import type { DataSource, EntityManager } from 'typeorm';
 import { storedArticles, upsertArticles, upsertSources } from './articles/article-rows';
@@ -61,7 +61,7 @@ export class ArticleStore {
         return await this.dataSource.transaction((manager) => this.writeBatch(manager, articles));
       } catch (error) {
         if (!(error instanceof ArticlesWrittenMeanwhile)) throw error;
-        if (attempt === MAX_WRITE_ATTEMPTS) throw new TransientError(`${error.message}, ${attempt} times in a row`);
+        if (attempt === MAX_WRITE_ATTEMPTS) throw new TransientError(`${error.message}, ${attempt} times in a row`, { code: ErrorCode.WRITE_CONFLICT, cause: error });
       }
     }
   }

@@ -1,4 +1,4 @@
-import { UnprocessableDocumentError } from '@wirestream/contracts';
+import { ErrorCode, UnprocessableDocumentError } from '@wirestream/contracts';
 import { canonicalCharset, isSingleByteCharset, whatwgCharset } from './charset-labels';
 import { byteOrderEvidence } from './charset/byte-order';
 import { decodeBytes } from './charset/decode-bytes';
@@ -126,7 +126,7 @@ function asciiCompatible(label: string, where: string, notes: string[]): string 
 
 function readDeclared(label: string, where: string, bytes: Buffer, notes: string[]): Reading {
   const charset = canonicalCharset(label);
-  if (!charset) throw new UnprocessableDocumentError(`unsupported charset "${label}" declared in ${where}`);
+  if (!charset) throw new UnprocessableDocumentError(`unsupported charset "${label}" declared in ${where}`, { code: ErrorCode.CHARSET_UNDECODABLE });
   // All ASCII: every ASCII-compatible charset reads the bytes alike, and nothing contradicts the label.
   if (!hasNonAscii(bytes) || /^utf-(16|32)/.test(charset)) return as(charset);
   if (charset === 'utf-8') return readDeclaredUtf8(bytes, where, notes);

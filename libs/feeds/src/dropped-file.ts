@@ -1,4 +1,4 @@
-import { UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/contracts';
+import { ErrorCode, UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/contracts';
 import { decodeText } from './decode-text';
 import { assertWithinSize, buildRawDocument } from './raw-document';
 import { DEFAULT_MAX_DOCUMENT_BYTES, type SourceRef } from './source-ref';
@@ -61,18 +61,19 @@ export function documentFromDroppedFile(bytes: Uint8Array, options: DocumentFrom
   const { kind, root } = classifyText(text, path);
   if (kind !== 'html' && kind !== 'wire-text') assertNoDtdDeclarations(text, path);
   if (kind === 'feed') {
-    throw new UnprocessableDocumentError(`${path}: is a feed (root <${root}>), which parseFeedDocument reads, not a single document`);
+    throw new UnprocessableDocumentError(`${path}: is a feed (root <${root}>), which parseFeedDocument reads, not a single document`, { code: ErrorCode.FORMAT_UNSUPPORTED });
   }
   const transmission = looksLikeTransmission(bytes);
-  if (transmission) throw new UnprocessableDocumentError(`${path}: is an ${transmission === 'anpa' ? 'ANPA-1312' : 'IPTC 7901'} transmission, which parseTransmissionDocument reads`);
-  if (kind === 'email') throw new UnprocessableDocumentError(`${path}: is an e-mail message (MIME), which wirestream does not read yet: its headers and parts would be stored as text`);
-  if (kind === 'ninjs') throw new UnprocessableDocumentError(`${path}: is IPTC ninjs (JSON), which parseNinjsDocument reads, not a single document`);
+  if (transmission) throw new UnprocessableDocumentError(`${path}: is an ${transmission === 'anpa' ? 'ANPA-1312' : 'IPTC 7901'} transmission, which parseTransmissionDocument reads`, { code: ErrorCode.FORMAT_UNSUPPORTED });
+  if (kind === 'email') throw new UnprocessableDocumentError(`${path}: is an e-mail message (MIME), which wirestream does not read yet: its headers and parts would be stored as text`, { code: ErrorCode.FORMAT_UNSUPPORTED });
+  if (kind === 'ninjs') throw new UnprocessableDocumentError(`${path}: is IPTC ninjs (JSON), which parseNinjsDocument reads, not a single document`, { code: ErrorCode.FORMAT_UNSUPPORTED });
   if (kind === 'nitf' || kind === 'newsml-g2' || kind === 'newsml-1.2') {
-    throw new UnprocessableDocumentError(`${path}: is a ${kind} document (root <${root}>), which parseWireXmlDocument reads`);
+    throw new UnprocessableDocumentError(`${path}: is a ${kind} document (root <${root}>), which parseWireXmlDocument reads`, { code: ErrorCode.FORMAT_UNSUPPORTED });
   }
   if (kind === 'xml-unsupported') {
     throw new UnprocessableDocumentError(
       root ? `${path}: unsupported XML document (root <${root}>)` : `${path}: markup with no element: only a declaration, comments or processing instructions`,
+      { code: ErrorCode.FORMAT_UNRECOGNIZED },
     );
   }
   return buildRawDocument({

@@ -1,4 +1,4 @@
-import { UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/contracts';
+import { ErrorCode, UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/contracts';
 import { DetectError, MalformedError, ParseError, parseFeed, type AnyFeed } from 'feedsmith';
 import { decodeText } from './decode-text';
 import { wrapRootContentInChannel } from './feed-shapes/channelless-rss';
@@ -75,15 +75,16 @@ export function parseFeedDocument(bytes: Uint8Array, options: ParseFeedDocumentO
 
   assertNoDtdDeclarations(text, what);
   const root = rootElementName(text);
-  if (!root) throw new UnprocessableDocumentError(`${what}: not an XML document, so not an RSS, Atom or RDF feed`);
+  if (!root) throw new UnprocessableDocumentError(`${what}: not an XML document, so not an RSS, Atom or RDF feed`, { code: ErrorCode.FORMAT_UNRECOGNIZED });
   const rootName = root.slice(root.indexOf(':') + 1).toLowerCase();
   if (rootName === 'channel') {
     throw new UnprocessableDocumentError(
       `${what}: CDF is not supported (root <${root}>: Microsoft's Channel Definition Format), only RSS, Atom and RDF feeds`,
+      { code: ErrorCode.FORMAT_UNSUPPORTED },
     );
   }
   const rootFormat = FEED_ROOTS.get(rootName);
-  if (!rootFormat) throw new UnprocessableDocumentError(`${what}: not an RSS, Atom or RDF feed (root <${root}>)`);
+  if (!rootFormat) throw new UnprocessableDocumentError(`${what}: not an RSS, Atom or RDF feed (root <${root}>)`, { code: ErrorCode.FORMAT_UNRECOGNIZED });
 
   const baseUrl = /^https?:\/\//i.test(source.uri) ? source.uri : null;
   const toDocuments = (items: ExtractedFeedItem[]): RawDocumentV1[] =>
@@ -117,7 +118,7 @@ export function parseFeedDocument(bytes: Uint8Array, options: ParseFeedDocumentO
   const problem = findXmlStructureProblem(text);
   if (problem) {
     const reason = `malformed XML: ${problem}`;
-    if (!isRecoverableStructureProblem(problem)) throw new UnprocessableDocumentError(`${what}: ${reason}`);
+    if (!isRecoverableStructureProblem(problem)) throw new UnprocessableDocumentError(`${what}: ${reason}`, { code: ErrorCode.XML_MALFORMED });
     return readRecovered(text, root, reason, what, read);
   }
   try {
@@ -139,7 +140,7 @@ function readRecovered(
   what: string,
   read: (feedText: string) => ParsedFeedDocument,
 ): ParsedFeedDocument {
-  const refusal = new UnprocessableDocumentError(`${what}: ${reason}`);
+  const refusal = new UnprocessableDocumentError(`${what}: ${reason}`, { code: ErrorCode.XML_MALFORMED });
   if (!endsWithRootEndTag(text, root)) throw refusal;
   let result: ParsedFeedDocument | null = null;
   try {
@@ -171,10 +172,10 @@ function readFeed(text: string, context: ReadContext): FeedContent {
   }
   if (typeof parsed === 'string') {
     if (parsed === 'not-detected' && rootFormat !== 'rss') {
-      throw new UnprocessableDocumentError(`${what}: not an RSS, Atom or RDF feed (root <${root}> holds neither the namespace nor the elements of one)`);
+      throw new UnprocessableDocumentError(`${what}: not an RSS, Atom or RDF feed (root <${root}> holds neither the namespace nor the elements of one)`, { code: ErrorCode.FORMAT_UNRECOGNIZED });
     }
     if (rootFormat === 'rdf' && !RSS_RDF_NAMESPACES.test(text)) {
-      throw new UnprocessableDocumentError(`${what}: an RDF document without channel or items in the RSS 1.0 namespace, so not an RSS 1.0 feed`);
+      throw new UnprocessableDocumentError(`${what}: an RDF document without channel or items in the RSS 1.0 namespace, so not an RSS 1.0 feed`, { code: ErrorCode.FORMAT_UNRECOGNIZED });
     }
     return { title: null, format: rootFormat, items: [] };
   }
@@ -209,6 +210,6 @@ function extractItems(parsed: AnyFeed<string>, baseUrl: string | null, what: str
     case 'rdf':
       return { title: plainTitle(parsed.feed.title), format: 'rdf', items: (parsed.feed.items ?? []).map((item) => itemFromRdf(item, baseUrl)) };
     default:
-      throw new UnprocessableDocumentError(`${what}: ${parsed.format} feeds are not supported, only RSS, Atom and RDF`);
+      throw new UnprocessableDocumentError(`${what}: ${parsed.format} feeds are not supported, only RSS, Atom and RDF`, { code: ErrorCode.FORMAT_UNSUPPORTED });
   }
 }

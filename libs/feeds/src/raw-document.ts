@@ -1,5 +1,6 @@
 import {
   articleIdFor,
+  ErrorCode,
   MAX_BODY_CHARS,
   sha256Hex,
   UnprocessableDocumentError,
@@ -27,6 +28,7 @@ export function buildRawDocument(parts: RawDocumentParts): RawDocumentV1 {
   if (parts.body.length > MAX_BODY_CHARS) {
     throw new UnprocessableDocumentError(
       `${parts.documentUri}: body is ${parts.body.length} characters, more than the ${MAX_BODY_CHARS} a raw document may carry`,
+      { code: ErrorCode.OVERSIZE },
     );
   }
   if (Number.isNaN(parts.fetchedAt.getTime())) throw new TypeError('fetchedAt is not a valid date');
@@ -50,7 +52,7 @@ export function buildRawDocument(parts: RawDocumentParts): RawDocumentV1 {
 
 export function assertWithinSize(bytes: Uint8Array, maxBytes: number, what: string): void {
   if (bytes.byteLength > maxBytes) {
-    throw new UnprocessableDocumentError(`${what} is ${bytes.byteLength} bytes, larger than the ${maxBytes}-byte limit`);
+    throw new UnprocessableDocumentError(`${what} is ${bytes.byteLength} bytes, larger than the ${maxBytes}-byte limit`, { code: ErrorCode.OVERSIZE });
   }
 }
 

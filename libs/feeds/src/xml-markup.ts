@@ -1,4 +1,4 @@
-import { UnprocessableDocumentError } from '@wirestream/contracts';
+import { ErrorCode, UnprocessableDocumentError } from '@wirestream/contracts';
 
 /**
  * Lexical checks on XML text that run before any parser sees it: refusing DTDs (the vehicle of
@@ -13,11 +13,11 @@ import { UnprocessableDocumentError } from '@wirestream/contracts';
  */
 export function assertNoDtdDeclarations(text: string, what: string): void {
   const refused = `${what} refused: DTD/entity declarations are not allowed`;
-  if (/<!ENTITY/i.test(text)) throw new UnprocessableDocumentError(`${refused} (found <!ENTITY)`);
+  if (/<!ENTITY/i.test(text)) throw new UnprocessableDocumentError(`${refused} (found <!ENTITY)`, { code: ErrorCode.XML_DTD_REFUSED });
   const doctype = /<!DOCTYPE/gi;
   for (let match = doctype.exec(text); match; match = doctype.exec(text)) {
     const { internalSubset, end } = scanDoctype(text, doctype.lastIndex);
-    if (internalSubset) throw new UnprocessableDocumentError(`${refused} (found a <!DOCTYPE> with an internal subset)`);
+    if (internalSubset) throw new UnprocessableDocumentError(`${refused} (found a <!DOCTYPE> with an internal subset)`, { code: ErrorCode.XML_DTD_REFUSED });
     if (end === -1) return; // unterminated: no later DOCTYPE can end either (malformed; the parser will say so)
     doctype.lastIndex = end;
   }

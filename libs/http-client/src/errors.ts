@@ -1,4 +1,4 @@
-import { PermanentError, TransientError } from '@wirestream/contracts';
+import { ErrorCode, PermanentError, TransientError } from '@wirestream/contracts';
 
 /** Why a fetch was refused: each is a property of the URL or the response, so retrying cannot help. */
 export type RefusalReason =
@@ -9,6 +9,16 @@ export type RefusalReason =
   | 'undecodable-body'
   | 'http-status';
 
+/** The stable code dead letters record for each reason. */
+const REFUSAL_CODES: Record<RefusalReason, ErrorCode> = {
+  'forbidden-address': ErrorCode.FETCH_ADDRESS_FORBIDDEN,
+  'unsupported-scheme': ErrorCode.FETCH_SCHEME_UNSUPPORTED,
+  'too-many-redirects': ErrorCode.FETCH_TOO_MANY_REDIRECTS,
+  'body-too-large': ErrorCode.OVERSIZE,
+  'undecodable-body': ErrorCode.FETCH_BODY_UNDECODABLE,
+  'http-status': ErrorCode.FETCH_HTTP_STATUS,
+};
+
 /** A fetch refused for good: counted and dead-lettered for its source, never retried. */
 export class FetchRefusedError extends PermanentError {
   override readonly name = 'FetchRefusedError';
@@ -16,8 +26,9 @@ export class FetchRefusedError extends PermanentError {
     readonly reason: RefusalReason,
     message: string,
     readonly status: number | null = null,
+    options: ErrorOptions = {},
   ) {
-    super(message);
+    super(message, { ...options, code: REFUSAL_CODES[reason] });
   }
 }
 
@@ -29,7 +40,8 @@ export class FetchFailedError extends TransientError {
     readonly status: number | null = null,
     /** From the server's Retry-After header: how long it asked us to wait, in ms. */
     readonly retryAfterMs: number | null = null,
+    options: ErrorOptions = {},
   ) {
-    super(message);
+    super(message, { ...options, code: ErrorCode.FETCH_FAILED });
   }
 }

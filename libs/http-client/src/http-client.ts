@@ -209,9 +209,9 @@ function statusError(url: URL, status: number, retryAfter: string | null): Error
 function networkError(url: URL, error: unknown, signal: AbortSignal): Error {
   const cause = (error as { cause?: NodeJS.ErrnoException }).cause;
   const code = (error as NodeJS.ErrnoException).code ?? cause?.code;
-  if (code === FORBIDDEN_ADDRESS_CODE) return new FetchRefusedError('forbidden-address', `${url}: ${(cause ?? (error as Error)).message}`);
-  if (signal.aborted) return new FetchFailedError(`${url}: timed out`);
-  return new FetchFailedError(`${url}: ${(error as Error).message}${code ? ` (${code})` : ''}`);
+  if (code === FORBIDDEN_ADDRESS_CODE) return new FetchRefusedError('forbidden-address', `${url}: ${(cause ?? (error as Error)).message}`, null, { cause: error });
+  if (signal.aborted) return new FetchFailedError(`${url}: timed out`, null, null, { cause: error });
+  return new FetchFailedError(`${url}: ${(error as Error).message}${code ? ` (${code})` : ''}`, null, null, { cause: error });
 }
 
 /** Drops a body that will not be read (redirects, 304, errors), without an unhandled abort error. */
@@ -269,10 +269,10 @@ async function readBody(body: Readable, contentEncoding: string | null, maxBytes
     if (error instanceof FetchRefusedError) throw error;
     const cause = error as NodeJS.ErrnoException;
     if (cause.code?.startsWith('Z_') || cause.code === 'ERR__ERROR_FORMAT_PADDING_1' || /incorrect header check|invalid|unexpected end/i.test(cause.message)) {
-      if (!signal.aborted) throw new FetchRefusedError('undecodable-body', `${url}: body could not be decoded (${contentEncoding}): ${cause.message}`);
+      if (!signal.aborted) throw new FetchRefusedError('undecodable-body', `${url}: body could not be decoded (${contentEncoding}): ${cause.message}`, null, { cause });
     }
-    if (signal.aborted) throw new FetchFailedError(`${url}: timed out while reading the body`);
-    throw new FetchFailedError(`${url}: body read failed: ${cause.message}`);
+    if (signal.aborted) throw new FetchFailedError(`${url}: timed out while reading the body`, null, null, { cause });
+    throw new FetchFailedError(`${url}: body read failed: ${cause.message}`, null, null, { cause });
   }
   return Buffer.concat(chunks);
 }

@@ -1,7 +1,9 @@
-import { InvalidMessageError, normalizedArticleOf, PermanentError, TOPICS, TransientError, type NormalizedArticleV1 } from '@wirestream/contracts';
+import { ErrorCode, InvalidMessageError, normalizedArticleOf, PermanentError, TOPICS, TransientError, type NormalizedArticleV1 } from '@wirestream/contracts';
 import { pipelineMetrics } from '@wirestream/telemetry';
 import type { EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
-import { ConsumerRunner, transientBackoffMs, whereFrom, type PerMessageConsumerSpec } from './consumer-runner';
+import { transientBackoffMs, whereFrom } from './consumer-failures';
+import { ConsumerRunner } from './consumer-runner';
+import type { PerMessageConsumerSpec } from './consumer-spec';
 import { kafkaOptionsFromEnv } from './kafka-config';
 import { preparedRecord, type MessageProducer, type PreparedRecord } from './message-producer';
 import type { OutgoingRecord } from './outgoing-record';
@@ -86,7 +88,7 @@ describe('ConsumerRunner batch handling', () => {
     const topics = sent.flat().map((record) => record.topic);
     expect(topics).toEqual([TOPICS.enriched, TOPICS.enriched, 'news.dlq.extractor.v1']);
     const letter = JSON.parse(sent.flat()[2].message.value as string);
-    expect(letter).toMatchObject({ key: 'key-1', value: '{broken', errorClass: InvalidMessageError.name, attempts: 1 });
+    expect(letter).toMatchObject({ key: 'key-1', value: '{broken', errorClass: InvalidMessageError.name, errorCode: ErrorCode.MESSAGE_NOT_JSON, attempts: 1 });
     expect(resolved).toEqual(['0', '1', '2']);
   });
 
@@ -94,13 +96,13 @@ describe('ConsumerRunner batch handling', () => {
     const calls: string[] = [];
     const { done, sent } = run(async (consumed) => {
       calls.push(consumed.offset);
-      if (consumed.offset === '0') throw new PermanentError('unprocessable document');
+      if (consumed.offset === '0') throw new PermanentError('unprocessable document', { code: ErrorCode.DOCUMENT_UNPROCESSABLE });
       return forward(consumed as never);
     }, [message(0, validArticle('bad')), message(1, validArticle('good'))]);
     await done;
     expect(calls).toEqual(['0', '1']);
     const letter = JSON.parse(sent.flat().find((record) => record.topic === 'news.dlq.extractor.v1')!.message.value as string);
-    expect(letter).toMatchObject({ errorClass: 'PermanentError', errorMessage: 'unprocessable document', attempts: 1 });
+    expect(letter).toMatchObject({ errorClass: 'PermanentError', errorMessage: 'unprocessable document', errorCode: 'DOCUMENT_UNPROCESSABLE', attempts: 1 });
   });
 
   it('retries an unclassified error up to the attempt limit, then dead-letters it', async () => {
@@ -111,13 +113,13 @@ describe('ConsumerRunner batch handling', () => {
     }, [message(0, validArticle('x'))]);
     await done;
     expect(attempts).toBe(2);
-    expect(JSON.parse(sent.flat()[0].message.value as string)).toMatchObject({ errorClass: 'TypeError', attempts: 2 });
+    expect(JSON.parse(sent.flat()[0].message.value as string)).toMatchObject({ errorClass: 'TypeError', errorCode: 'UNCLASSIFIED', attempts: 2 });
   });
 
   it('holds the partition on a transient failure and retries, dead-lettering nothing', async () => {
     let failuresLeft = 1;
     const { done, sent, resolved } = run(async (consumed) => {
-      if (failuresLeft-- > 0) throw new TransientError('postgres unavailable');
+      if (failuresLeft-- > 0) throw new TransientError('postgres unavailable', { code: ErrorCode.DATABASE_UNAVAILABLE });
       return forward(consumed as never);
     }, [message(0, validArticle('x'))]);
     await done;

@@ -1,48 +1,20 @@
-import { context as otelContext } from '@opentelemetry/api';
 import {
   BeforeApplicationShutdown,
   Inject,
   Injectable,
   Logger,
 } from '@nestjs/common';
-import {
-  decodeMessage,
-  MAX_MESSAGE_BYTES,
-  namespacedTopic,
-  PermanentError,
-  TransientError,
-  type MessageOf,
-  type Stage,
-  type Topic,
-} from '@wirestream/contracts';
-import { contextFromHeaders, inSpan, pipelineMetrics, SpanKind } from '@wirestream/telemetry';
-import { Kafka, KafkaJSError, type Consumer, type EachBatchPayload, type KafkaMessage } from 'kafkajs';
+import { MAX_MESSAGE_BYTES, namespacedTopic, type Topic } from '@wirestream/contracts';
+import { pipelineMetrics } from '@wirestream/telemetry';
+import { Kafka, type Consumer, type EachBatchPayload } from 'kafkajs';
 import { ChunkCoalescer } from './chunk-coalescer';
-import type { ConsumedMessage } from './consumed-message';
-import { deadLetterRecord, headersAsStrings, type FailedMessage } from './dead-letter';
+import { isTransient, sleep, transientBackoffMs } from './consumer-failures';
+import type { ConsumerSpec } from './consumer-spec';
 import { SERVICE_RETRY } from './kafka-client';
 import { KAFKA_OPTIONS } from './kafka.tokens';
 import type { KafkaOptions } from './kafka-config';
-import { MessageProducer, type PreparedRecord } from './message-producer';
-import type { OutgoingRecord } from './outgoing-record';
-
-interface ConsumerSpecBase<T extends Topic> {
-  /** The stage this consumer belongs to: names its consumer group and dead-letter topic. */
-  stage: Stage;
-  topic: T;
-}
-
-/** One message at a time, each in its own span that continues the producer's trace. */
-export interface PerMessageConsumerSpec<T extends Topic> extends ConsumerSpecBase<T> {
-  processMessage(message: ConsumedMessage<MessageOf<T>>): Promise<OutgoingRecord[]>;
-}
-
-/** A whole batch at once (one database transaction); a failing batch is retried message by message. */
-export interface BatchConsumerSpec<T extends Topic> extends ConsumerSpecBase<T> {
-  processBatch(messages: ConsumedMessage<MessageOf<T>>[]): Promise<OutgoingRecord[]>;
-}
-
-export type ConsumerSpec<T extends Topic> = PerMessageConsumerSpec<T> | BatchConsumerSpec<T>;
+import { MessageProducer } from './message-producer';
+import { UnitProcessor, type PendingMessage } from './unit-processor';
 
 /**
  * Runs kafkajs consumers with at-least-once delivery and idempotent effects in mind:
@@ -67,11 +39,16 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
   /** Per consumer group, how many replacements in a row crashed soon after they started or failed to start. */
   private readonly crashStreaks = new Map<string, number>();
 
+  /** Decodes, processes and dead-letters each unit of work. */
+  private readonly units: UnitProcessor;
+
   constructor(
     private readonly kafka: Kafka,
-    private readonly producer: MessageProducer,
+    producer: MessageProducer,
     @Inject(KAFKA_OPTIONS) private readonly options: KafkaOptions,
-  ) {}
+  ) {
+    this.units = new UnitProcessor(producer, options);
+  }
 
   async start<T extends Topic>(spec: ConsumerSpec<T>): Promise<void> {
     const groupId = `${this.options.consumerGroupPrefix}-${spec.stage}`;
@@ -153,7 +130,7 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
    * units of work (see ChunkCoalescer).
    */
   batchHandler<T extends Topic>(spec: ConsumerSpec<T>): (payload: EachBatchPayload) => Promise<void> {
-    const coalescer = new ChunkCoalescer<PendingMessage>((unit) => this.processUnit(spec, unit), {
+    const coalescer = new ChunkCoalescer<PendingMessage>((unit) => this.units.processUnit(spec, unit), {
       maxItems: this.options.batchSize,
       lingerMs: COALESCE_LINGER_MS,
     });
@@ -181,9 +158,6 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
     }
   }
 
-  private countFailure<T extends Topic>(spec: ConsumerSpec<T>, error: unknown): void {
-    pipelineMetrics.failed.inc({ stage: spec.stage, topic: spec.topic, error_class: errorClass(error) });
-  }
 
   /**
    * One partition's batch, in chunks of at most `batchSize`; each chunk joins the chunks other
@@ -222,48 +196,6 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
     }
   }
 
-  /** One unit of work: decode, process and dead-letter its messages, then produce everything in one request. */
-  private async processUnit<T extends Topic>(spec: ConsumerSpec<T>, unit: PendingMessage[]): Promise<void> {
-    const startedAt = process.hrtime.bigint();
-    const { records, deadLetterCount } = await this.decodeAndProcess(spec, unit);
-    await this.producer.sendPrepared(records);
-    const perMessageSeconds = Number(process.hrtime.bigint() - startedAt) / 1e9 / unit.length;
-    for (let i = 0; i < unit.length; i++) pipelineMetrics.processingSeconds.observe({ stage: spec.stage }, perMessageSeconds);
-    pipelineMetrics.unitMessages.observe({ stage: spec.stage }, unit.length);
-    if (deadLetterCount > 0) pipelineMetrics.deadLettered.inc({ stage: spec.stage, topic: spec.topic }, deadLetterCount);
-  }
-
-  /** Decodes, processes and dead-letters one unit's messages; returns everything to produce for them. */
-  private async decodeAndProcess<T extends Topic>(spec: ConsumerSpec<T>, unit: PendingMessage[]): Promise<{ records: PreparedRecord[]; deadLetterCount: number }> {
-    const deadLetters: OutgoingRecord[] = [];
-    const valid: ConsumedMessage<MessageOf<T>>[] = [];
-    // Every message of a unit belongs to this consumer, so any partition's heartbeat keeps the group.
-    const heartbeat = unit[0].heartbeat;
-    for (const { topic, partition, message } of unit) {
-      const headers = headersAsStrings(message.headers);
-      try {
-        valid.push({
-          topic,
-          partition,
-          offset: message.offset,
-          key: message.key?.toString() ?? null,
-          value: decodeMessage(spec.topic, message.value),
-          headers,
-          traceContext: contextFromHeaders(headers),
-        });
-      } catch (error) {
-        this.countFailure(spec, error);
-        this.logger.warn(`dead-lettering ${topic}[${partition}]@${message.offset} key=${message.key?.toString() ?? null}${whereFrom(undecodedValue(message.value))}: ${(error as Error).message}`);
-        deadLetters.push(deadLetterRecord(spec.stage, failedMessage(topic, partition, message, headers), error, 1));
-      }
-    }
-    const outputs =
-      'processMessage' in spec
-        ? await this.processEach(spec, valid, deadLetters, heartbeat)
-        : await this.processBatchIsolating(spec, valid, deadLetters, heartbeat);
-    return { records: [...outputs, ...deadLetters.map((letter) => this.producer.prepare(letter))], deadLetterCount: deadLetters.length };
-  }
-
   /** Waits without losing the group: heartbeats every few seconds, and gives up on shutdown. */
   private async holdPartition(pauseMs: number, heartbeat: () => Promise<void>, isRunning: () => boolean): Promise<void> {
     const until = Date.now() + pauseMs;
@@ -272,97 +204,8 @@ export class ConsumerRunner implements BeforeApplicationShutdown {
       await heartbeat();
     }
   }
-
-  private async processEach<T extends Topic>(
-    spec: PerMessageConsumerSpec<T>,
-    messages: ConsumedMessage<MessageOf<T>>[],
-    deadLetters: OutgoingRecord[],
-    heartbeat: () => Promise<void>,
-  ): Promise<PreparedRecord[]> {
-    const outputs: PreparedRecord[] = [];
-    for (const message of messages) {
-      const produced = await this.withAttempts(spec, message, deadLetters, heartbeat, () =>
-        inSpan(
-          `wirestream-${spec.stage}`,
-          `${spec.stage} ${spec.topic}`,
-          {
-            parent: message.traceContext,
-            kind: SpanKind.CONSUMER,
-            attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': message.topic, 'wirestream.article_id': message.key ?? '' },
-          },
-          async () => {
-            const records = await spec.processMessage(message);
-            this.logger.debug(`processed ${message.topic}[${message.partition}]@${message.offset} key=${message.key}: ${records.length} record(s)`);
-            // Records are sent after the span ends: bind them to it now so the trace continues.
-            const spanContext = otelContext.active();
-            return records.map((outgoing) => this.producer.prepare({ ...outgoing, traceContext: outgoing.traceContext ?? spanContext }));
-          },
-        ),
-      );
-      outputs.push(...produced);
-    }
-    return outputs;
-  }
-
-  private async processBatchIsolating<T extends Topic>(
-    spec: BatchConsumerSpec<T>,
-    messages: ConsumedMessage<MessageOf<T>>[],
-    deadLetters: OutgoingRecord[],
-    heartbeat: () => Promise<void>,
-  ): Promise<PreparedRecord[]> {
-    if (messages.length === 0) return [];
-    const processAndPrepare = async (some: ConsumedMessage<MessageOf<T>>[]) =>
-      (await spec.processBatch(some)).map((outgoing) => this.producer.prepare(outgoing));
-    try {
-      return await processAndPrepare(messages);
-    } catch (error) {
-      this.countFailure(spec, error);
-      if (isTransient(error)) throw error;
-      this.logger.warn(`batch of ${messages.length} failed (${(error as Error).message}); retrying message by message`);
-    }
-    const outputs: PreparedRecord[] = [];
-    for (const message of messages) {
-      outputs.push(...(await this.withAttempts(spec, message, deadLetters, heartbeat, () => processAndPrepare([message]))));
-    }
-    return outputs;
-  }
-
-  /** Retries unclassified failures a few times; permanent ones and exhausted ones are parked. */
-  private async withAttempts<T extends Topic>(
-    spec: ConsumerSpec<T>,
-    message: ConsumedMessage<MessageOf<T>>,
-    deadLetters: OutgoingRecord[],
-    heartbeat: () => Promise<void>,
-    attempt: () => Promise<PreparedRecord[]>,
-  ): Promise<PreparedRecord[]> {
-    for (let attemptNumber = 1; ; attemptNumber++) {
-      try {
-        return await attempt();
-      } catch (error) {
-        this.countFailure(spec, error);
-        if (isTransient(error)) throw error;
-        if (error instanceof PermanentError || attemptNumber >= this.options.maxAttempts) {
-          // Logged in the story's trace context, so the line carries its trace_id.
-          otelContext.with(message.traceContext, () =>
-            this.logger.warn(`dead-lettering ${message.topic}[${message.partition}]@${message.offset} key=${message.key}${whereFrom(message.value)}: ${(error as Error).message}`),
-          );
-          deadLetters.push(deadLetterRecord(spec.stage, asFailed(message), error, attemptNumber));
-          return [];
-        }
-        await heartbeat();
-        await sleep(100 * 2 ** attemptNumber);
-      }
-    }
-  }
 }
 
-/** How long a partition waits between retries of a transient failure: 0.5 s doubling to 10 s, with jitter (a short cap: an outage ends unannounced, and each retry costs one attempt). */
-export function transientBackoffMs(attempt: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(MAX_TRANSIENT_BACKOFF_MS, 500 * 2 ** (attempt - 1));
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-
-const MAX_TRANSIENT_BACKOFF_MS = 10_000;
 const HEARTBEAT_SLICE_MS = 3_000;
 /** The pause before a consumer kafkajs gave up on is replaced, doubling while replacements crash soon after they start. */
 const FIRST_REPLACEMENT_PAUSE_MS = 5_000;
@@ -384,53 +227,3 @@ export function consumerRetry(sessionTimeoutMs: number) {
 
 /** Longest a chunk waits for other partitions' chunks to join its unit of work. */
 const COALESCE_LINGER_MS = 20;
-
-/** A consumed message with where it came from, waiting for its unit of work. */
-interface PendingMessage {
-  topic: string;
-  partition: number;
-  message: KafkaMessage;
-  heartbeat: () => Promise<void>;
-}
-
-/**
- * ` source=… uri=…` for a message that names where its story came from (every pipeline message
- * does: a raw document's source and documentUri, an article's sourceId and documentUri), so an
- * operator can find the file or feed item a dead letter was; empty when it names neither.
- */
-export function whereFrom(value: unknown): string {
-  const message = value as { source?: { id?: unknown }; sourceId?: unknown; documentUri?: unknown; article?: { sourceId?: unknown; documentUri?: unknown } } | null;
-  const source = message?.source?.id ?? message?.sourceId ?? message?.article?.sourceId;
-  const uri = message?.documentUri ?? message?.article?.documentUri;
-  return `${typeof source === 'string' ? ` source=${source}` : ''}${typeof uri === 'string' ? ` uri=${uri}` : ''}`;
-}
-
-/** A message that failed decoding, parsed as far as JSON goes (small ones only), for whereFrom. */
-function undecodedValue(raw: Buffer | null): unknown {
-  if (!raw || raw.length > 1_000_000) return null;
-  try {
-    return JSON.parse(raw.toString('utf8'));
-  } catch {
-    return null;
-  }
-}
-
-function errorClass(error: unknown): string {
-  return error instanceof Error ? error.name : typeof error;
-}
-
-function isTransient(error: unknown): boolean {
-  return error instanceof TransientError || (error instanceof KafkaJSError && error.retriable);
-}
-
-function failedMessage(topic: string, partition: number, message: KafkaMessage, headers: Record<string, string>): FailedMessage {
-  return { topic, partition, offset: message.offset, key: message.key, value: message.value, headers };
-}
-
-function asFailed<V>(message: ConsumedMessage<V>): FailedMessage {
-  return { topic: message.topic, partition: message.partition, offset: message.offset, key: message.key, value: JSON.stringify(message.value), headers: message.headers };
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}

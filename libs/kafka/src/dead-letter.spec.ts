@@ -1,4 +1,4 @@
-import { DeadLetterV1Schema, DEAD_LETTER_TOPICS, InvalidMessageError } from '@wirestream/contracts';
+import { DeadLetterV1Schema, DEAD_LETTER_TOPICS, ErrorCode, InvalidMessageError, UnprocessableDocumentError } from '@wirestream/contracts';
 import { deadLetterRecord, headersAsStrings } from './dead-letter';
 
 describe('deadLetterRecord', () => {
@@ -18,8 +18,23 @@ describe('deadLetterRecord', () => {
       valueEncoding: 'utf8',
       errorClass: 'InvalidMessageError',
       errorMessage: 'value is not JSON',
+      errorCode: ErrorCode.MESSAGE_SCHEMA_INVALID,
       attempts: 1,
     });
+  });
+
+  it("records the failure's stable code, found through the errors that wrap it", () => {
+    const malformed = new UnprocessableDocumentError('nitf.xml: malformed XML: unclosed <p>', { code: ErrorCode.XML_MALFORMED });
+    const wrapped = new Error('normalizing failed', { cause: malformed });
+    const letterOf = (error: unknown) => DeadLetterV1Schema.parse(deadLetterRecord('normalizer', { ...failed, value: 'x' }, error, 1).value);
+    expect(letterOf(malformed).errorCode).toBe('XML_MALFORMED');
+    expect(letterOf(wrapped)).toMatchObject({ errorClass: 'Error', errorMessage: 'normalizing failed', errorCode: 'XML_MALFORMED' });
+    expect(letterOf(new TypeError('bug')).errorCode).toBe('UNCLASSIFIED');
+  });
+
+  it('reads a letter parked before codes were recorded', () => {
+    const { errorCode: _code, ...older } = deadLetterRecord('normalizer', { ...failed, value: 'x' }, new Error('boom'), 1).value as Record<string, unknown>;
+    expect(DeadLetterV1Schema.parse(older).errorCode).toBeUndefined();
   });
 
   it('keeps bytes that are not UTF-8 exactly, as base64', () => {

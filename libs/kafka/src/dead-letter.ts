@@ -1,4 +1,4 @@
-import { DEAD_LETTER_TOPICS, MAX_MESSAGE_BYTES, type DeadLetterV1, type Stage } from '@wirestream/contracts';
+import { DEAD_LETTER_TOPICS, errorCodeOf, MAX_MESSAGE_BYTES, type DeadLetterV1, type Stage } from '@wirestream/contracts';
 import type { OutgoingRecord } from './outgoing-record';
 
 export interface FailedMessage {
@@ -34,6 +34,7 @@ export function deadLetterRecord(stage: Stage, failed: FailedMessage, error: unk
     headers,
     errorClass: error instanceof Error ? error.name : typeof error,
     errorMessage: (error instanceof Error ? error.message : String(error)).slice(0, 4000),
+    errorCode: errorCodeOf(error),
     attempts,
     failedAt: new Date().toISOString(),
   };

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { encodeMessage, HEADERS, MAX_MESSAGE_BYTES, namespacedTopic, PermanentError, TransientError } from '@wirestream/contracts';
+import { encodeMessage, ErrorCode, HEADERS, MAX_MESSAGE_BYTES, namespacedTopic, PermanentError, TransientError } from '@wirestream/contracts';
 import { headersFromContext, pipelineMetrics } from '@wirestream/telemetry';
 import { Kafka, type Message, type Producer, type TopicMessages } from 'kafkajs';
 import { createIdempotentProducer } from './kafka-client';
@@ -40,7 +40,7 @@ export class MessageProducer implements OnModuleInit, OnApplicationShutdown {
     const prepared = preparedRecord(outgoing.topic, namespacedTopic(outgoing.topic, this.options.topicNamespace), message);
     // Counted as the broker counts it: the record with its key and headers, in a batch of its own.
     if (prepared.bytes > REQUEST_BYTES) {
-      throw new PermanentError(`${outgoing.topic} message for key ${outgoing.key} is ${prepared.bytes} bytes; the limit is ${REQUEST_BYTES}`);
+      throw new PermanentError(`${outgoing.topic} message for key ${outgoing.key} is ${prepared.bytes} bytes; the limit is ${REQUEST_BYTES}`, { code: ErrorCode.OVERSIZE });
     }
     return prepared;
   }
@@ -73,7 +73,7 @@ export class MessageProducer implements OnModuleInit, OnApplicationShutdown {
         await this.connect(handle);
       } catch (error) {
         this.replace(handle, 'connect-failed', `connecting failed (${(error as Error).message})`);
-        throw new TransientError(`the producer could not connect (${(error as Error).message}); a new one is connecting`);
+        throw new TransientError(`the producer could not connect (${(error as Error).message}); a new one is connecting`, { code: ErrorCode.BROKER_UNAVAILABLE, cause: error });
       }
       try {
         await handle.producer.sendBatch({ topicMessages: [...byTopic.values()], acks: -1 });
@@ -81,7 +81,7 @@ export class MessageProducer implements OnModuleInit, OnApplicationShutdown {
         const lost = lostSequenceError(error);
         if (!lost) throw error;
         this.replace(handle, 'sequence-refused', `the broker refused its sequence numbers (${lost})`);
-        throw new TransientError(`the broker refused the producer's sequence numbers (${lost}); sending again under a new producer id`);
+        throw new TransientError(`the broker refused the producer's sequence numbers (${lost}); sending again under a new producer id`, { code: ErrorCode.PRODUCER_RESET, cause: error });
       }
     } finally {
       handle.sending--;

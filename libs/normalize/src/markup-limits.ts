@@ -1,4 +1,4 @@
-import { UnprocessableDocumentError } from '@wirestream/contracts';
+import { ErrorCode, UnprocessableDocumentError } from '@wirestream/contracts';
 
 /**
  * HTML parsing cost grows with nesting: the parser checks its stack of open elements at every tag,
@@ -74,6 +74,7 @@ export function assertParseableMarkup(html: string, documentUri: string): void {
   if (shape.tags > MAX_TAGS || shape.maxDepth > MAX_DEPTH || shape.stackWork > MAX_STACK_WORK) {
     throw new UnprocessableDocumentError(
       `${documentUri}: markup too large or too deeply nested to parse (${shape.tags} tags, nesting depth ${shape.maxDepth})`,
+      { code: ErrorCode.OVERSIZE },
     );
   }
 }

@@ -1,4 +1,5 @@
 import {
+  ErrorCode,
   sha256Hex,
   UnprocessableDocumentError,
   type NormalizedArticle,
@@ -48,7 +49,7 @@ export function normalizeDocument(received: RawDocumentV1, options: NormalizeOpt
   const bodyless = !body;
   const headlineOnlyIsAStory = doc.format !== 'html' || doc.feedItem !== null;
   if (bodyless && (!copy.headline || !headlineOnlyIsAStory)) {
-    throw new UnprocessableDocumentError(`${doc.documentUri}: no headline and no body text left after normalization (format ${doc.format})`);
+    throw new UnprocessableDocumentError(`${doc.documentUri}: no headline and no body text left after normalization (format ${doc.format})`, { code: ErrorCode.BODY_EMPTY });
   }
   if (bodyless) notes.push('no body text: stored as a headline-only item');
 
@@ -153,7 +154,7 @@ function readDocument(doc: RawDocumentV1, feedHeadline: string | null): Document
     }
     default: {
       const format: never = doc.format;
-      throw new UnprocessableDocumentError(`${doc.documentUri}: unsupported document format ${String(format)}`);
+      throw new UnprocessableDocumentError(`${doc.documentUri}: unsupported document format ${String(format)}`, { code: ErrorCode.FORMAT_UNSUPPORTED });
     }
   }
 }

@@ -1,4 +1,5 @@
 export * from './start-telemetry';
 export * from './trace-context';
+export * from './attributes';
 export * from './logger';
 export * from './metrics';

@@ -45,13 +45,18 @@ export async function inSpan<T>(
     try {
       return await work(span);
     } catch (error) {
-      span.recordException(error as Error);
-      span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+      markSpanFailed(span, error);
       throw error;
     } finally {
       span.end();
     }
   });
+}
+
+/** Records `error` on `span` and marks the span failed: how every span here ends on an error. */
+export function markSpanFailed(span: Span, error: unknown): void {
+  span.recordException(error instanceof Error ? error : String(error));
+  span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
 }
 
 /** A link from a span to the span active in `ctx`: how a batch span points at each message's trace. */

@@ -1,8 +1,9 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { trace } from '@opentelemetry/api';
-import { enrichedArticleOf, TOPICS, UnprocessableDocumentError, type NormalizedArticleV1 } from '@wirestream/contracts';
+import { enrichedArticleOf, ErrorCode, TOPICS, UnprocessableDocumentError, type NormalizedArticleV1 } from '@wirestream/contracts';
 import { ConsumerRunner, record, type ConsumedMessage, type OutgoingRecord } from '@wirestream/kafka';
 import { extractArticle, extractorVersion } from '@wirestream/extract';
+import { ATTR_WIRESTREAM_ENTITY_COUNT, ATTR_WIRESTREAM_EXTRACTOR_VERSION, ATTR_WIRESTREAM_QUOTE_COUNT } from '@wirestream/telemetry';
 import { EXTRACTOR_CONFIG, type ExtractorConfig } from './extractor.config';
 
 /** news.normalized.v1 → entities and quotes (extractArticle) → news.enriched.v1. */
@@ -27,13 +28,13 @@ export class ExtractorConsumer implements OnApplicationBootstrap {
   private extract(message: ConsumedMessage<NormalizedArticleV1>): OutgoingRecord[] {
     const { schemaVersion: _version, ...article } = message.value;
     if (article.body.length > this.config.EXTRACTOR_MAX_BODY_CHARS) {
-      throw new UnprocessableDocumentError(`body of ${article.body.length} chars exceeds EXTRACTOR_MAX_BODY_CHARS=${this.config.EXTRACTOR_MAX_BODY_CHARS}`);
+      throw new UnprocessableDocumentError(`body of ${article.body.length} chars exceeds EXTRACTOR_MAX_BODY_CHARS=${this.config.EXTRACTOR_MAX_BODY_CHARS}`, { code: ErrorCode.OVERSIZE });
     }
     const { entities, quotes } = extractArticle(article.body, { headline: article.headline });
     trace.getActiveSpan()?.setAttributes({
-      'wirestream.entity_count': entities.length,
-      'wirestream.quote_count': quotes.length,
-      'wirestream.extractor_version': this.extractorVersion,
+      [ATTR_WIRESTREAM_ENTITY_COUNT]: entities.length,
+      [ATTR_WIRESTREAM_QUOTE_COUNT]: quotes.length,
+      [ATTR_WIRESTREAM_EXTRACTOR_VERSION]: this.extractorVersion,
     });
     return [record(TOPICS.enriched, article.articleId, enrichedArticleOf({ articleId: article.articleId, article, entities, quotes, extractorVersion: this.extractorVersion }))];
   }

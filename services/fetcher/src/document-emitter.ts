@@ -2,7 +2,17 @@ import { Injectable, Logger } from '@nestjs/common';
 import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 import { PermanentError, TOPICS, type RawDocumentV1 } from '@wirestream/contracts';
 import { deadLetterRecord, MessageProducer, record, TRUNCATED_HEADER, type PreparedRecord } from '@wirestream/kafka';
-import { inSpan, linkTo, pipelineMetrics, SpanKind } from '@wirestream/telemetry';
+import {
+  ATTR_WIRESTREAM_ARTICLE_ID,
+  ATTR_WIRESTREAM_BODY_CHARS,
+  ATTR_WIRESTREAM_CHARSET,
+  ATTR_WIRESTREAM_DOCUMENT_URI,
+  ATTR_WIRESTREAM_SOURCE_ID,
+  inSpan,
+  linkTo,
+  pipelineMetrics,
+  SpanKind,
+} from '@wirestream/telemetry';
 
 /** Largest slice of a refused document kept in its dead letter (Kafka messages are ~1 MB max). */
 const DEAD_LETTER_SAMPLE_BYTES = 256 * 1024;
@@ -35,11 +45,11 @@ export class DocumentEmitter {
             links: linkTo(poll),
             kind: SpanKind.PRODUCER,
             attributes: {
-              'wirestream.article_id': document.articleId,
-              'wirestream.source_id': document.source.id,
-              'wirestream.document_uri': document.documentUri,
-              'wirestream.body_chars': document.body.length,
-              'wirestream.charset': document.charset,
+              [ATTR_WIRESTREAM_ARTICLE_ID]: document.articleId,
+              [ATTR_WIRESTREAM_SOURCE_ID]: document.source.id,
+              [ATTR_WIRESTREAM_DOCUMENT_URI]: document.documentUri,
+              [ATTR_WIRESTREAM_BODY_CHARS]: document.body.length,
+              [ATTR_WIRESTREAM_CHARSET]: document.charset,
             },
           },
           // The record carries the fetch span's context: sent after the span ends, it still continues it.

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { PermanentError, type RawDocumentV1 } from '@wirestream/contracts';
+import { ErrorCode, PermanentError, type RawDocumentV1 } from '@wirestream/contracts';
 import { documentsFromDroppedFile, FileDropTracker, type SourceRef } from '@wirestream/feeds';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -151,7 +151,7 @@ export class FileDropPoller implements OnApplicationBootstrap, BeforeApplication
       }
       // Refused once the batch's reads have gone through, so a failed read does not refuse them twice.
       for (const entry of oversize) {
-        await this.emitter.refuse(source.id, path.join(source.path, entry.name), null, new PermanentError(`file is ${entry.size} bytes; the limit is ${maxBytes}`));
+        await this.emitter.refuse(source.id, path.join(source.path, entry.name), null, new PermanentError(`file is ${entry.size} bytes; the limit is ${maxBytes}`, { code: ErrorCode.OVERSIZE }));
         refused.add(entry.name);
       }
       // The tracker lives in memory; the durable state keeps a restart from emitting the directory again.

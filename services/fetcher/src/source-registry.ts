@@ -60,7 +60,7 @@ export function loadSourcesFile(filePath: string): SourceDeclaration[] {
   try {
     document = parseYaml(readFileSync(filePath, 'utf8'));
   } catch (error) {
-    throw new Error(`sources file ${filePath}: ${(error as Error).message}`);
+    throw new Error(`sources file ${filePath}: ${(error as Error).message}`, { cause: error });
   }
   const parsed = SourcesFileSchema.safeParse(document);
   if (!parsed.success) {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import { PermanentError, type RawDocumentV1 } from '@wirestream/contracts';
 import { articlePageDocument, documentsFromDroppedFile, parseFeedDocument, type SourceRef } from '@wirestream/feeds';
 import { FetchFailedError, HttpClient, type FetchLimits } from '@wirestream/http-client';
-import { inSpan, pipelineMetrics, SpanKind } from '@wirestream/telemetry';
+import { ATTR_URL_FULL, ATTR_WIRESTREAM_SOURCE_ID, inSpan, pipelineMetrics, SpanKind } from '@wirestream/telemetry';
 import { createHash } from 'node:crypto';
 import { DocumentEmitter } from './document-emitter';
 import { FETCH_STATE, type FetchState } from './fetch-state';
@@ -88,7 +88,7 @@ export class UrlSourcePoller implements OnApplicationBootstrap, BeforeApplicatio
   pollOnce(source: UrlSource): Promise<PollOutcome> {
     const current = this.running.get(source.id);
     if (current) return current;
-    const run = inSpan('wirestream-fetcher', `poll ${source.id}`, { kind: SpanKind.CLIENT, attributes: { 'wirestream.source_id': source.id, 'url.full': source.url } }, () =>
+    const run = inSpan('wirestream-fetcher', `poll ${source.id}`, { kind: SpanKind.CLIENT, attributes: { [ATTR_WIRESTREAM_SOURCE_ID]: source.id, [ATTR_URL_FULL]: source.url } }, () =>
       this.poll(source),
     )
       .catch((error: Error): PollOutcome => {

@@ -1,4 +1,4 @@
-import { PermanentError, TransientError } from '@wirestream/contracts';
+import { ErrorCode, PermanentError, TransientError } from '@wirestream/contracts';
 import { classifyPostgresError } from './postgres-errors';
 
 describe('classifyPostgresError', () => {
@@ -15,18 +15,24 @@ describe('classifyPostgresError', () => {
     ['failed authentication', Object.assign(new Error('password authentication failed'), { code: '28P01' })],
     ['too many connections', Object.assign(new Error('sorry, too many clients already'), { code: '53300' })],
   ])('retries %s', (_, error) => {
-    expect(classifyPostgresError(error)).toBeInstanceOf(TransientError);
+    expect(classifyPostgresError(error)).toMatchObject({ name: 'TransientError', code: 'DATABASE_UNAVAILABLE', cause: error });
   });
 
   it('dead-letters data the database rejects, keeping the cause', () => {
     const error = Object.assign(new Error('value too long for type character varying(32)'), { code: '22001' });
     const classified = classifyPostgresError(error);
     expect(classified).toBeInstanceOf(PermanentError);
+    expect(classified).toMatchObject({ code: 'DATA_REJECTED' });
     expect(classified.cause).toBe(error);
   });
 
   it('dead-letters other 25xxx transaction states than read-only', () => {
     expect(classifyPostgresError(Object.assign(new Error('invalid transaction state'), { code: '25000' }))).not.toBeInstanceOf(TransientError);
+  });
+
+  it("keeps an error the store classified, whose code is not a SQLSTATE", () => {
+    const conflict = new TransientError('articles written by another storage instance meanwhile, 5 times in a row', { code: ErrorCode.WRITE_CONFLICT });
+    expect(classifyPostgresError(conflict)).toBe(conflict);
   });
 
   it('passes other errors through unchanged', () => {

@@ -1,4 +1,4 @@
-import { PermanentError, TransientError } from '@wirestream/contracts';
+import { ErrorCode, PermanentError, TransientError } from '@wirestream/contracts';
 
 /**
  * SQLSTATE classes that say something is wrong outside the message: the connection (08), the
@@ -15,14 +15,16 @@ const OUTSIDE_THE_MESSAGE = /^(08|28|3D|42|53|57|40)|^25006$/;
  * errors (bad values, violated constraints) will fail again on every retry.
  */
 export function classifyPostgresError(error: unknown): Error {
+  // Already classified (the store's own retries): its code is ours, not a SQLSTATE.
+  if (error instanceof TransientError || error instanceof PermanentError) return error;
   const err = error as { code?: string; message?: string };
   const code = err.code ?? '';
   const message = err.message ?? String(error);
   const transientNetwork = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN'];
   if (transientNetwork.includes(code) || /terminat|Connection|timeout|not queryable|ECONN/i.test(message)) {
-    return new TransientError(`postgres unavailable: ${message}`, { cause: error });
+    return new TransientError(`postgres unavailable: ${message}`, { code: ErrorCode.DATABASE_UNAVAILABLE, cause: error });
   }
-  if (OUTSIDE_THE_MESSAGE.test(code)) return new TransientError(`postgres cannot store now (${code}): ${message}`, { cause: error });
-  if (/^(22|23)/.test(code)) return new PermanentError(`postgres rejected the data (${code}): ${message}`, { cause: error });
-  return error instanceof Error ? error : new Error(message);
+  if (OUTSIDE_THE_MESSAGE.test(code)) return new TransientError(`postgres cannot store now (${code}): ${message}`, { code: ErrorCode.DATABASE_UNAVAILABLE, cause: error });
+  if (/^(22|23)/.test(code)) return new PermanentError(`postgres rejected the data (${code}): ${message}`, { code: ErrorCode.DATA_REJECTED, cause: error });
+  return error instanceof Error ? error : new Error(message, { cause: error });
 }

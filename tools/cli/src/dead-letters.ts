@@ -95,6 +95,46 @@ function matches(letter: DeadLetterV1, filter: LetterFilter): boolean {
   return (!filter.stage || letter.stage === filter.stage) && (!filter.articleId || letter.key === filter.articleId);
 }
 
+/** Where a letter sits in its dead-letter topic (`topic:partition:offset`), which names it for good. */
+export function letterPlace(stored: StoredLetter): string {
+  return `${stored.dlqTopic}:${stored.partition}:${stored.offset}`;
+}
+
+/** The heading of letters parked before dead letters recorded an error code. */
+export const NO_CODE = '(no code)';
+
+export interface LetterGroup {
+  code: string;
+  letters: StoredLetter[];
+}
+
+/** Letters by error code: the largest group first (ties by code), each group in the order given. */
+export function groupByCode(letters: StoredLetter[]): LetterGroup[] {
+  const groups = new Map<string, StoredLetter[]>();
+  for (const stored of letters) {
+    const code = stored.letter.errorCode ?? NO_CODE;
+    groups.set(code, [...(groups.get(code) ?? []), stored]);
+  }
+  return [...groups]
+    .map(([code, grouped]) => ({ code, letters: grouped }))
+    .sort((a, b) => b.letters.length - a.letters.length || a.code.localeCompare(b.code));
+}
+
+/** What `dlq list` prints: each code with its count, then its letters one a line, then the total. */
+export function letterListLines(letters: StoredLetter[]): string[] {
+  const lines: string[] = [];
+  for (const { code, letters: grouped } of groupByCode(letters)) {
+    lines.push(`${code}  ${grouped.length} letter(s)`);
+    for (const stored of grouped) {
+      const { letter } = stored;
+      const replays = letter.headers[REPLAY_COUNT_HEADER] ? `  replayed ${letter.headers[REPLAY_COUNT_HEADER]}×` : '';
+      lines.push(`  ${letter.failedAt}  ${letter.stage.padEnd(10)}  ${letterPlace(stored)}  key=${letter.key ?? '-'}${replays}  ${letter.errorClass}: ${letter.errorMessage.slice(0, 140)}`);
+    }
+  }
+  lines.push(`${letters.length} dead letter(s)`);
+  return lines;
+}
+
 export interface ReplayOutcome {
   replayed: StoredLetter[];
   skipped: Array<{ letter: StoredLetter; reason: string }>;

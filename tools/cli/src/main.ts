@@ -2,7 +2,7 @@ import { STAGES, type Stage } from '@wirestream/contracts';
 import { apiKeys, ApiKeysUsageError } from './api-keys';
 import { inspect } from './inspect';
 import { createDataSource, DeadLetterReplayJournal, DEFAULT_DATABASE_URL } from '@wirestream/db';
-import { connectFromEnv, readDeadLetters, REPLAY_COUNT_HEADER, replayDeadLetters, type LetterFilter, type ReplayOutcome, type StoredLetter } from './dead-letters';
+import { connectFromEnv, letterListLines, letterPlace, readDeadLetters, replayDeadLetters, type LetterFilter, type ReplayOutcome } from './dead-letters';
 
 const USAGE = `usage: npm run cli -- <command>
 
@@ -17,7 +17,8 @@ const USAGE = `usage: npm run cli -- <command>
                                  fetcher service's own code onto news.raw.v1 (KAFKA_BROKERS,
                                  KAFKA_TOPIC_NAMESPACE; FETCHER_STATE_DATABASE_URL to skip what the
                                  fetcher already emitted). Source id: the URL's host, or file-drop.
-  dlq list   [--stage S] [--article ID]     list dead letters (stage, where, key, error, time)
+  dlq list   [--stage S] [--article ID]     list dead letters by error code (time, stage, where,
+                                 key, error)
   dlq show   <topic:partition:offset> | --article ID [--stage S]
                                  print dead letters in full
   dlq replay [--stage S] [--article ID]     put dead letters back on the topic they failed on, each
@@ -47,24 +48,14 @@ function parseFilter(args: string[]): LetterFilter {
   return filter;
 }
 
-function where(stored: StoredLetter): string {
-  return `${stored.dlqTopic}:${stored.partition}:${stored.offset}`;
-}
-
 async function dlq(subcommand: string | undefined, args: string[]): Promise<void> {
   const connection = connectFromEnv();
   if (subcommand === 'list') {
-    const letters = await readDeadLetters(connection, parseFilter(args));
-    for (const stored of letters) {
-      const { letter } = stored;
-      const replays = letter.headers[REPLAY_COUNT_HEADER] ? `  replayed ${letter.headers[REPLAY_COUNT_HEADER]}×` : '';
-      console.log(`${letter.failedAt}  ${letter.stage.padEnd(10)}  ${where(stored)}  key=${letter.key ?? '-'}${replays}  ${letter.errorClass}: ${letter.errorMessage.slice(0, 140)}`);
-    }
-    console.log(`${letters.length} dead letter(s)`);
+    letterListLines(await readDeadLetters(connection, parseFilter(args))).forEach((line) => console.log(line));
   } else if (subcommand === 'show') {
     const coordinates = args[0] && !args[0].startsWith('--') ? args[0] : null;
     const letters = (await readDeadLetters(connection, parseFilter(coordinates ? args.slice(1) : args))).filter(
-      (stored) => !coordinates || where(stored) === coordinates,
+      (stored) => !coordinates || letterPlace(stored) === coordinates,
     );
     if (letters.length === 0) throw new Error('no such dead letter');
     console.log(JSON.stringify(letters, null, 2));
@@ -78,8 +69,8 @@ async function dlq(subcommand: string | undefined, args: string[]): Promise<void
     } finally {
       await dataSource.destroy();
     }
-    outcome.replayed.forEach((stored) => console.log(`replayed ${where(stored)} → ${stored.letter.sourceTopic} key=${stored.letter.key}`));
-    outcome.skipped.forEach(({ letter, reason }) => console.log(`skipped  ${where(letter)}: ${reason}`));
+    outcome.replayed.forEach((stored) => console.log(`replayed ${letterPlace(stored)} → ${stored.letter.sourceTopic} key=${stored.letter.key}`));
+    outcome.skipped.forEach(({ letter, reason }) => console.log(`skipped  ${letterPlace(letter)}: ${reason}`));
     console.log(`${outcome.replayed.length} replayed, ${outcome.skipped.length} skipped`);
   } else {
     throw new UsageError(`unknown dlq command '${subcommand ?? ''}'`);

@@ -28,7 +28,7 @@ export class ApiKeyStore {
     try {
       await this.dataSource.query(`INSERT INTO api_keys (key_id, name, salt, secret_hash) VALUES ($1, $2, $3, $4)`, [keyId, name, salt, hashApiKeySecret(salt, secret)]);
     } catch (error) {
-      if ((error as { code?: string }).code === '23505') throw new Error(`an api key named "${name}" is already live: revoke it first, or choose another name`);
+      if ((error as { code?: string }).code === '23505') throw new Error(`an api key named "${name}" is already live: revoke it first, or choose another name`, { cause: error });
       throw error;
     }
     return { name, keyId, token };

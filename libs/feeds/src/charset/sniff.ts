@@ -1,4 +1,4 @@
-import { UnprocessableDocumentError } from '@wirestream/contracts';
+import { ErrorCode, UnprocessableDocumentError } from '@wirestream/contracts';
 import { analyse } from 'chardet';
 import { canonicalCharset, whatwgCharset, windowsCounterpart } from '../charset-labels';
 import { decodeBytes } from './decode-bytes';
@@ -35,7 +35,7 @@ export function sniffLegacyCharset(bytes: Buffer): SniffedCharset | null {
   const guesses = analyse(sample);
   if (guesses.length === 0) return null;
   if (!canonicalCharset(guesses[0].name)) {
-    throw new UnprocessableDocumentError(`unsupported charset "${guesses[0].name}" (sniffed from the bytes; no charset was declared)`);
+    throw new UnprocessableDocumentError(`unsupported charset "${guesses[0].name}" (sniffed from the bytes; no charset was declared)`, { code: ErrorCode.CHARSET_UNDECODABLE });
   }
 
   const ruledOut: string[] = [];

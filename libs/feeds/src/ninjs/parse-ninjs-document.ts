@@ -1,4 +1,4 @@
-import { UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/contracts';
+import { ErrorCode, UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/contracts';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { decodeText } from '../decode-text';
 import { assertWithinSize, storyUri, wireStoryDocument, type WireStoryFields } from '../raw-document';
@@ -91,11 +91,11 @@ export function parseNinjsDocument(bytes: Uint8Array, options: ParseNinjsOptions
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new UnprocessableDocumentError(`${what}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new UnprocessableDocumentError(`${what}: not valid JSON (${error instanceof Error ? error.message : String(error)})`, { code: ErrorCode.JSON_MALFORMED, cause: error });
   }
 
   const found = findItemList(value, 0);
-  if (!found) throw new UnprocessableDocumentError(`${what}: JSON but not ninjs: ${describeJson(value)} is neither a ninjs item nor a list or envelope of them`);
+  if (!found) throw new UnprocessableDocumentError(`${what}: JSON but not ninjs: ${describeJson(value)} is neither a ninjs item nor a list or envelope of them`, { code: ErrorCode.FORMAT_UNRECOGNIZED });
   const skipped: string[] = [];
   const items: Array<{ item: JsonObject; label: string }> = [];
   found.entries.forEach((entry, index) => {
@@ -105,7 +105,7 @@ export function parseNinjsDocument(bytes: Uint8Array, options: ParseNinjsOptions
     else skipped.push(`${what}: ${label} is not a ninjs item (${describeJson(item)})`);
   });
   if (found.entries.length > 0 && items.length === 0) {
-    throw new UnprocessableDocumentError(`${what}: JSON but not ninjs: none of the ${found.entries.length} entries of ${found.labelOf(0).replace(/\[0\]$/, '') || 'the list'} is a ninjs item (an object with a uri or guid and ninjs fields)`);
+    throw new UnprocessableDocumentError(`${what}: JSON but not ninjs: none of the ${found.entries.length} entries of ${found.labelOf(0).replace(/\[0\]$/, '') || 'the list'} is a ninjs item (an object with a uri or guid and ninjs fields)`, { code: ErrorCode.FORMAT_UNRECOGNIZED });
   }
 
   const stories: Story[] = [];

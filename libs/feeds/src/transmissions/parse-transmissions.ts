@@ -1,5 +1,5 @@
 /* eslint-disable no-control-regex -- transmissions open with ASCII control characters, which these patterns match */
-import { UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/contracts';
+import { ErrorCode, UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/contracts';
 import { decodeText } from '../decode-text';
 import { assertWithinSize, storyUri, wireStoryDocument } from '../raw-document';
 import { DEFAULT_MAX_DOCUMENT_BYTES, type SourceRef } from '../source-ref';
@@ -73,7 +73,7 @@ export function parseTransmissionDocument(bytes: Uint8Array, options: ParseTrans
   const what = options.documentUri;
   assertWithinSize(bytes, options.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES, what);
   const format = looksLikeTransmission(bytes);
-  if (!format) throw new UnprocessableDocumentError(`${what}: neither an ANPA-1312 nor an IPTC 7901 transmission (no SOH header before STX)`);
+  if (!format) throw new UnprocessableDocumentError(`${what}: neither an ANPA-1312 nor an IPTC 7901 transmission (no SOH header before STX)`, { code: ErrorCode.FORMAT_UNRECOGNIZED });
   const { text, charset } = decodeText(bytes, { contentType: options.contentType });
   const { stories, skipped } = format === 'anpa' ? readAnpaTransmissions(text) : readIptc7901Transmissions(text);
 

@@ -1,4 +1,4 @@
-import { UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/contracts';
+import { ErrorCode, UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/contracts';
 import { decodeText } from '../decode-text';
 import { assertWithinSize, storyUri, wireStoryDocument } from '../raw-document';
 import { DEFAULT_MAX_DOCUMENT_BYTES, type SourceRef } from '../source-ref';
@@ -58,9 +58,9 @@ export function parseWireXmlDocument(bytes: Uint8Array, options: ParseWireXmlOpt
   const { text, charset } = decodeText(bytes, { contentType: options.contentType });
   assertNoDtdDeclarations(text, what);
   const format = wireXmlFormatOf(rootElementName(text));
-  if (!format) throw new UnprocessableDocumentError(`${what}: not an IPTC NITF, NewsML-G2 or NewsML 1.2 document (root <${rootElementName(text) ?? '?'}>)`);
+  if (!format) throw new UnprocessableDocumentError(`${what}: not an IPTC NITF, NewsML-G2 or NewsML 1.2 document (root <${rootElementName(text) ?? '?'}>)`, { code: ErrorCode.FORMAT_UNRECOGNIZED });
   const problem = findXmlStructureProblem(text);
-  if (problem) throw new UnprocessableDocumentError(`${what}: malformed XML: ${problem}`);
+  if (problem) throw new UnprocessableDocumentError(`${what}: malformed XML: ${problem}`, { code: ErrorCode.XML_MALFORMED });
 
   const root = parseXmlTree(text, what);
   const reading =

@@ -1,4 +1,4 @@
-import { UnprocessableDocumentError } from '@wirestream/contracts';
+import { ErrorCode, UnprocessableDocumentError } from '@wirestream/contracts';
 import { XMLParser } from 'fast-xml-parser';
 
 /**
@@ -40,10 +40,10 @@ export function parseXmlTree(text: string, what: string): XmlElement {
   try {
     ordered = parser.parse(text) as OrderedNode[];
   } catch (error) {
-    throw new UnprocessableDocumentError(`${what}: XML parser refused the document: ${(error as Error).message}`);
+    throw new UnprocessableDocumentError(`${what}: XML parser refused the document: ${(error as Error).message}`, { code: ErrorCode.XML_MALFORMED, cause: error });
   }
   const root = ordered.map(toNode).find((node): node is XmlElement => typeof node !== 'string' && !node.name.startsWith('?'));
-  if (!root) throw new UnprocessableDocumentError(`${what}: no root element`);
+  if (!root) throw new UnprocessableDocumentError(`${what}: no root element`, { code: ErrorCode.XML_MALFORMED });
   return root;
 }
 
