@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger, type LogLevel, type TelemetryHandle } from '@wirestream/telemetry';
 import { PinoNestLogger } from './pino-nest-logger';
-import { parseConfig } from './parse-config';
+import { parseConfig } from '@wirestream/config';
 import { ServiceEnvSchema } from './service-env';
 import { startAdminServer, type AdminSurface } from './admin/admin-server';
 import { writePortFile } from './port-file';

@@ -1,4 +1,6 @@
-export * from './parse-config';
+// The configuration reader lives in @wirestream/config (telemetry and db read theirs before or without
+// the kit); services take it with the rest of the kit.
+export { invalidConfiguration, parseConfig, withFileVariables } from '@wirestream/config';
 export * from './service-env';
 export * from './readiness';
 export * from './health.module';

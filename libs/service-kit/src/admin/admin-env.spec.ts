@@ -1,4 +1,4 @@
-import { parseConfig } from '../parse-config';
+import { parseConfig } from '@wirestream/config';
 import { ServiceEnvSchema } from '../service-env';
 import { AdminEnvSchema } from './admin-env';
 import { tokenFingerprint, tokensMatch } from './admin-gate';
