@@ -2,7 +2,7 @@ import { InvalidMessageError, normalizedArticleOf, PermanentError, TOPICS, Trans
 import { pipelineMetrics } from '@wirestream/telemetry';
 import type { EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { ConsumerRunner, transientBackoffMs, whereFrom, type PerMessageConsumerSpec } from './consumer-runner';
-import { kafkaOptionsFromEnv } from './kafka-config';
+import { kafkaOptionsFromEnv } from './kafka.config';
 import { preparedRecord, type MessageProducer, type PreparedRecord } from './message-producer';
 import type { OutgoingRecord } from './outgoing-record';
 

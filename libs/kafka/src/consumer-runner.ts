@@ -22,7 +22,7 @@ import type { ConsumedMessage } from './consumed-message';
 import { deadLetterRecord, headersAsStrings, type FailedMessage } from './dead-letter';
 import { SERVICE_RETRY } from './kafka-client';
 import { KAFKA_OPTIONS } from './kafka.tokens';
-import type { KafkaOptions } from './kafka-config';
+import type { KafkaOptions } from './kafka.config';
 import { MessageProducer, type PreparedRecord } from './message-producer';
 import type { OutgoingRecord } from './outgoing-record';
 

@@ -2,6 +2,7 @@
 // the kit); services take it with the rest of the kit.
 export { invalidConfiguration, parseConfig, withFileVariables } from '@wirestream/config';
 export * from './service-env';
+export * from './config.module';
 export * from './readiness';
 export * from './health.module';
 export * from './bootstrap-service';
