@@ -1,4 +1,6 @@
 export * from './data-source';
+export * from './database.config';
+export * from './database.module';
 export * from './article-store';
 export * from './entities/article.entity';
 export * from './entities/entity.entity';

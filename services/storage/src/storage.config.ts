@@ -1,8 +1,7 @@
-import { DEFAULT_DATABASE_URL } from '@wirestream/db';
+import { DatabaseEnvSchema } from '@wirestream/db';
 import { z } from 'zod';
 
-export const StorageEnvSchema = z.object({
-  DATABASE_URL: z.string().url().default(DEFAULT_DATABASE_URL).describe('Postgres connection URL of the wirestream database.'),
+export const StorageEnvSchema = DatabaseEnvSchema.extend({
   DATABASE_MIGRATE_ON_START: z
     .enum(['true', 'false'])
     .default('false')
