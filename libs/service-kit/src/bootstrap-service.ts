@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createLogger, type LogLevel, type TelemetryHandle } from '@wirestream/telemetry';
 import { PinoNestLogger } from './pino-nest-logger';
 import { parseConfig } from '@wirestream/config';
-import { ServiceEnvSchema } from './service-env';
+import { ServiceEnvSchema } from './service.config';
 import { startAdminServer, type AdminSurface } from './admin/admin-server';
 import { writePortFile } from './port-file';
 import { startupWaitDetail } from './startup-status';

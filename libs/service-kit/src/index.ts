@@ -1,14 +1,14 @@
 // The configuration reader lives in @wirestream/config (telemetry and db read theirs before or without
 // the kit); services take it with the rest of the kit.
 export { invalidConfiguration, parseConfig, withFileVariables } from '@wirestream/config';
-export * from './service-env';
+export * from './service.config';
 export * from './config.module';
 export * from './readiness';
 export * from './health.module';
 export * from './bootstrap-service';
 export * from './metrics.controller';
 export * from './pino-nest-logger';
-export * from './admin/admin-env';
+export * from './admin/admin.config';
 export * from './admin/admin-gate';
 export * from './admin/admin-server';
 export * from './loopback';

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { parseConfig } from '@wirestream/config';
 import { writePortFile } from '../port-file';
 import { adminGate, tokenFingerprint } from './admin-gate';
-import { AdminEnvSchema } from './admin-env';
+import { AdminEnvSchema } from './admin.config';
 
 /** What a service serves on its admin port. */
 export interface AdminSurface {
