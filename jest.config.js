@@ -6,7 +6,7 @@ const projectConfig = require('./jest.preset');
 
 const projectDirs = ['libs', 'services']
   .flatMap((group) => fs.readdirSync(path.join(__dirname, group)).map((name) => path.join(__dirname, group, name)))
-  .concat([path.join(__dirname, 'tools'), path.join(__dirname, 'e2e')])
+  .concat([path.join(__dirname, 'tools'), path.join(__dirname, 'tools', 'config-docs'), path.join(__dirname, 'e2e')])
   .filter((dir) => fs.existsSync(path.join(dir, 'package.json')));
 
 module.exports = {

@@ -13,7 +13,7 @@ describe('configVariables', () => {
     expect(configVariables(schema)).toEqual([
       { name: 'POLL_MS', defaultValue: '1000', description: 'How often to poll, in ms.', required: false },
       { name: 'ON', defaultValue: 'false', description: 'Switch.', required: false },
-      { name: 'DIR', defaultValue: undefined, description: 'Empty: off.', required: false },
+      { name: 'DIR', defaultValue: '', description: 'Empty: off.', required: false },
       { name: 'PORT', defaultValue: undefined, description: 'A port.', required: false },
       { name: 'TOKEN', defaultValue: undefined, description: 'A secret.', required: true },
     ]);

@@ -17,6 +17,7 @@ export function parseConfig<S extends z.ZodObject>(schema: S, env: NodeJS.Proces
       ...parsed.error.issues.map((issue) => {
         const name = issue.path.join('.');
         const field = (schema.shape as Record<string, z.ZodType>)[name];
+        // The default is a good example of a value; an empty one is none.
         const example = field ? variableDefault(field) : undefined;
         // Secrets and URLs (which may carry a password) are never echoed into a log.
         const secret = /TOKEN|PASSWORD|SECRET|KEY|URL/i.test(name);

@@ -132,7 +132,8 @@ export const KafkaEnvSchema = z.object({
         message: `required when KAFKA_SASL_USERNAME or KAFKA_SASL_PASSWORD is set: one of ${KAFKA_SASL_MECHANISMS.join(', ')}`,
       });
     }
-  });
+  })
+  .meta({ title: 'Kafka' });
 
 /** What is wrong with one `host:port` broker address (a host name or IPv4 address), or null. */
 export function brokerAddressProblem(broker: string): string | null {

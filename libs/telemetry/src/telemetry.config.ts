@@ -15,7 +15,7 @@ export const TelemetryEnvSchema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().optional().describe('OTLP endpoint spans are exported to, e.g. `http://127.0.0.1:4318` (Jaeger); setting it turns export on.'),
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().optional().describe('OTLP endpoint for spans only, instead of OTEL_EXPORTER_OTLP_ENDPOINT; setting it turns export on.'),
   OTEL_SERVICE_NAME: z.string().optional().describe('Service name on spans. Unset: `wirestream-<service>`.'),
-});
+}).meta({ title: 'Traces (OpenTelemetry)' });
 
 export type TelemetryConfig = z.infer<typeof TelemetryEnvSchema>;
 

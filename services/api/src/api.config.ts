@@ -1,4 +1,6 @@
+import { type ServiceConfiguration } from '@wirestream/config';
 import { invalidConfiguration, isLoopbackHost, parseConfig, ServiceEnvSchema } from '@wirestream/service-kit';
+import { TelemetryEnvSchema } from '@wirestream/telemetry';
 import { API_READER_ROLE, DatabasePoolEnvSchema } from '@wirestream/db';
 import { z } from 'zod';
 
@@ -25,10 +27,17 @@ export const ApiEnvSchema = z.object({
   API_DEFAULT_PAGE_SIZE: z.coerce.number().int().min(1).max(500).default(20).describe('Articles per page when a request gives no limit.'),
   API_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(500).default(100).describe('Largest limit a request may ask for.'),
   ...DatabasePoolEnvSchema.shape,
-});
+}).meta({ title: 'API' });
 
 export type ApiConfig = z.infer<typeof ApiEnvSchema>;
 export const API_CONFIG = Symbol('API_CONFIG');
+
+/** Every variable the API reads, by schema: docs/configuration.md is generated from these. */
+export const SERVICE_CONFIGURATION: ServiceConfiguration = {
+  service: 'api',
+  defaultHttpPort: 3105,
+  schemas: [ApiEnvSchema, ServiceEnvSchema, TelemetryEnvSchema],
+};
 
 /** The API's settings; API_AUTH=off is refused unless the API listens on loopback only. */
 export function parseApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
