@@ -1,5 +1,5 @@
 // The configuration reader lives in @wirestream/config (telemetry and db read theirs before or without
-// the kit); services take it with the rest of the kit.
+// the kit); re-exported for tools that take it from here until they depend on @wirestream/config.
 export { invalidConfiguration, parseConfig, withFileVariables } from '@wirestream/config';
 export * from './service.config';
 export * from './config.module';

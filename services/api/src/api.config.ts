@@ -1,5 +1,5 @@
-import { type ServiceConfiguration } from '@wirestream/config';
-import { invalidConfiguration, isLoopbackHost, parseConfig, ServiceEnvSchema } from '@wirestream/service-kit';
+import { invalidConfiguration, parseConfig, type ServiceConfiguration } from '@wirestream/config';
+import { isLoopbackHost, ServiceEnvSchema } from '@wirestream/service-kit';
 import { TelemetryEnvSchema } from '@wirestream/telemetry';
 import { API_READER_ROLE, DatabasePoolEnvSchema } from '@wirestream/db';
 import { z } from 'zod';

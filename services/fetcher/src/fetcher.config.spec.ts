@@ -1,5 +1,5 @@
 import { MAX_MESSAGE_BYTES } from '@wirestream/contracts';
-import { parseConfig } from '@wirestream/service-kit';
+import { parseConfig } from '@wirestream/config';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

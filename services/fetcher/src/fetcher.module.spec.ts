@@ -1,5 +1,5 @@
 import { Test } from '@nestjs/testing';
-import { parseConfig } from '@wirestream/service-kit';
+import { parseConfig } from '@wirestream/config';
 import { FETCHER_CONFIG, FetcherEnvSchema } from './fetcher.config';
 import { FetcherModule } from './fetcher.module';
 import { SourceRegistry } from './source-registry';
