@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { DEFAULT_DATABASE_POOL_SIZE } from './database.config';
 import { InitialSchema1763888400000 } from './migrations/1763888400000-initial-schema';
 import { SourcesStoriesQuotesSearch1763975000000 } from './migrations/1763975000000-sources-stories-quotes-search';
 import { ArticleEntities1795400000000 } from './migrations/1795400000000-article-entities';
@@ -13,15 +14,14 @@ import { HeadlineOnlyArticles1796800000000 } from './migrations/1796800000000-he
 import { DeadLetterReplays1796900000000 } from './migrations/1796900000000-dead-letter-replays';
 import { SearchInArticleLanguages1797000000000 } from './migrations/1797000000000-search-in-article-languages';
 
-export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/wirestream';
-
 export const MIGRATIONS = [InitialSchema1763888400000, SourcesStoriesQuotesSearch1763975000000, ArticleEntities1795400000000, Lz4ArticleText1796200000000, ArticleEntitiesKeptByWriter1796300000000, DropUnreadArticleIndexes1796400000000, SalientEntitiesAndQuotesKeptByWriter1796500000000, MentionsKeptWithArticle1796600000000, ApiKeysAndReaderRole1796700000000, HeadlineOnlyArticles1796800000000, DeadLetterReplays1796900000000, SearchInArticleLanguages1797000000000];
 
 /**
- * The one set of TypeORM options, used by the storage service and by the migration CLI alike.
- * The schema changes only through migrations: `synchronize` stays off.
+ * The one set of TypeORM options, used by the storage service, the API and the migration CLI alike,
+ * from validated settings (database.config.ts). The schema changes only through migrations:
+ * `synchronize` stays off.
  */
-export function dataSourceOptions(databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): DataSourceOptions {
+export function dataSourceOptions(databaseUrl: string, poolSize = DEFAULT_DATABASE_POOL_SIZE): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -31,12 +31,12 @@ export function dataSourceOptions(databaseUrl = process.env.DATABASE_URL ?? DEFA
     synchronize: false,
     migrationsRun: false,
     applicationName: 'wirestream',
-    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
+    extra: { max: poolSize },
   };
 }
 
-export function createDataSource(databaseUrl?: string): DataSource {
-  return new DataSource(dataSourceOptions(databaseUrl));
+export function createDataSource(databaseUrl: string, poolSize = DEFAULT_DATABASE_POOL_SIZE): DataSource {
+  return new DataSource(dataSourceOptions(databaseUrl, poolSize));
 }
 
 /**
@@ -44,8 +44,8 @@ export function createDataSource(databaseUrl?: string): DataSource {
  * API while no read-only database user exists. The setting rides in the URL's `options`, next to
  * any the URL already has (a test's search_path).
  */
-export function createReadOnlyDataSource(databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): DataSource {
-  return new DataSource({ ...dataSourceOptions(readOnlyUrl(databaseUrl)), applicationName: 'wirestream-api' } as DataSourceOptions);
+export function createReadOnlyDataSource(databaseUrl: string, poolSize = DEFAULT_DATABASE_POOL_SIZE): DataSource {
+  return new DataSource({ ...dataSourceOptions(readOnlyUrl(databaseUrl), poolSize), applicationName: 'wirestream-api' } as DataSourceOptions);
 }
 
 export function readOnlyUrl(databaseUrl: string): string {

@@ -1,4 +1,6 @@
 export * from './data-source';
+export * from './database.config';
+export * from './database.module';
 export * from './article-store';
 export * from './tables';
 export * from './pipeline-version';

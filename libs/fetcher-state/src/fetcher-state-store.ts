@@ -2,11 +2,11 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { FetcherState1764000000000 } from './migrations/1764000000000-fetcher-state';
 
-export const DEFAULT_FETCHER_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/wirestream';
 /** Its own migrations table, so the fetcher's migrations and storage's never see each other's. */
 export const FETCHER_MIGRATIONS_TABLE = 'fetcher_migrations';
 
-export function createFetcherDataSource(databaseUrl = process.env.DATABASE_URL ?? DEFAULT_FETCHER_DATABASE_URL, poolSize = 4): DataSource {
+/** The fetcher-state pool on `databaseUrl` (the fetcher's validated FETCHER_STATE_DATABASE_URL). */
+export function createFetcherDataSource(databaseUrl: string, poolSize = 4): DataSource {
   return new DataSource({
     type: 'postgres',
     url: databaseUrl,

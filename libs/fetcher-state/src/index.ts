@@ -1,6 +1,5 @@
 export {
   createFetcherDataSource,
-  DEFAULT_FETCHER_DATABASE_URL,
   FETCHER_MIGRATIONS_TABLE,
   FetcherStateStore,
   runFetcherMigrations,

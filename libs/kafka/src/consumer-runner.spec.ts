@@ -4,7 +4,7 @@ import type { EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { transientBackoffMs, whereFrom } from './consumer-failures';
 import { ConsumerRunner } from './consumer-runner';
 import type { PerMessageConsumerSpec } from './consumer-spec';
-import { kafkaOptionsFromEnv } from './kafka-config';
+import { kafkaOptionsFromEnv } from './kafka.config';
 import { preparedRecord, type MessageProducer, type PreparedRecord } from './message-producer';
 import type { OutgoingRecord } from './outgoing-record';
 

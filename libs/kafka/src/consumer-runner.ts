@@ -12,7 +12,7 @@ import { isTransient, sleep, transientBackoffMs } from './consumer-failures';
 import type { ConsumerSpec } from './consumer-spec';
 import { SERVICE_RETRY } from './kafka-client';
 import { KAFKA_OPTIONS } from './kafka.tokens';
-import type { KafkaOptions } from './kafka-config';
+import type { KafkaOptions } from './kafka.config';
 import { MessageProducer } from './message-producer';
 import { UnitProcessor, type PendingMessage } from './unit-processor';
 

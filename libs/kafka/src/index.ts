@@ -1,4 +1,4 @@
-export * from './kafka-config';
+export * from './kafka.config';
 export * from './kafka-client';
 export * from './kafka.tokens';
 export * from './kafka.module';

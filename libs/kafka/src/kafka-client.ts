@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Kafka, logLevel, Partitioners, type LogEntry, type Producer } from 'kafkajs';
-import type { KafkaOptions } from './kafka-config';
+import type { KafkaOptions } from './kafka.config';
 
 /**
  * How a service retries the broker: until it is back, 0.3 s doubling to 1 s apart (the Java

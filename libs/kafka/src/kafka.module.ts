@@ -1,9 +1,9 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type InjectionToken, type ModuleMetadata } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { ConsumerRunner } from './consumer-runner';
 import { createKafkaClient } from './kafka-client';
 import { KAFKA_OPTIONS } from './kafka.tokens';
-import { kafkaOptionsFromEnv, type KafkaOptions } from './kafka-config';
+import type { KafkaOptions } from './kafka.config';
 import { MessageProducer } from './message-producer';
 import { TopicAdmin } from './topic-admin';
 
@@ -15,19 +15,21 @@ import { TopicAdmin } from './topic-admin';
 @Module({})
 export class KafkaModule {
   /**
-   * The module with the KAFKA_* settings of the environment, read (and refused, naming the
-   * variable) when the application is created, not when its module file is loaded.
+   * The module with client options built from injected, already validated settings, e.g.
+   * `{ inject: [KAFKA_CONFIG], useFactory: (config: KafkaConfig) => kafkaOptions(config, 'wirestream-storage') }`:
+   * the environment is read when the application is created, never when a module file is loaded.
    */
-  static fromEnv(clientId: string): DynamicModule {
-    return KafkaModule.forRoot(() => kafkaOptionsFromEnv(clientId));
-  }
-
-  static forRoot(options: KafkaOptions | (() => KafkaOptions)): DynamicModule {
+  static forRootAsync(options: {
+    imports?: ModuleMetadata['imports'];
+    inject?: InjectionToken[];
+    useFactory: (...injected: never[]) => KafkaOptions | Promise<KafkaOptions>;
+  }): DynamicModule {
     return {
       module: KafkaModule,
       global: true,
+      imports: options.imports ?? [],
       providers: [
-        typeof options === 'function' ? { provide: KAFKA_OPTIONS, useFactory: options } : { provide: KAFKA_OPTIONS, useValue: options },
+        { provide: KAFKA_OPTIONS, inject: options.inject ?? [], useFactory: options.useFactory },
         { provide: Kafka, inject: [KAFKA_OPTIONS], useFactory: (resolved: KafkaOptions) => createKafkaClient(resolved) },
         MessageProducer,
         ConsumerRunner,

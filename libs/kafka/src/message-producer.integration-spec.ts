@@ -1,7 +1,7 @@
 import { MAX_MESSAGE_BYTES, namespacedTopic, TOPICS } from '@wirestream/contracts';
 import { Kafka, logLevel } from 'kafkajs';
 import { createKafkaClient } from './kafka-client';
-import { kafkaOptionsFromEnv } from './kafka-config';
+import { kafkaOptionsFromEnv } from './kafka.config';
 import { MessageProducer, preparedRecord, type PreparedRecord } from './message-producer';
 
 /**

@@ -1,7 +1,7 @@
 import { MAX_MESSAGE_BYTES, TOPICS, TransientError } from '@wirestream/contracts';
 import { pipelineMetrics } from '@wirestream/telemetry';
 import { KafkaJSNonRetriableError, KafkaJSProtocolError, type Kafka } from 'kafkajs';
-import { kafkaOptionsFromEnv } from './kafka-config';
+import { kafkaOptionsFromEnv } from './kafka.config';
 import { lostSequenceError, MessageProducer, preparedRecord, requestsWithin, type PreparedRecord } from './message-producer';
 
 /** A broker refusal as kafkajs builds it, from its table entry for the error code (its typings say Error). */

@@ -4,7 +4,7 @@ import { headersFromContext, pipelineMetrics } from '@wirestream/telemetry';
 import { Kafka, type Message, type Producer, type TopicMessages } from 'kafkajs';
 import { createIdempotentProducer } from './kafka-client';
 import { KAFKA_OPTIONS } from './kafka.tokens';
-import type { KafkaOptions } from './kafka-config';
+import type { KafkaOptions } from './kafka.config';
 import type { OutgoingRecord } from './outgoing-record';
 
 /** Sends contract-checked messages; resolves only once every in-sync replica has them. */

@@ -3,7 +3,7 @@ import { ALL_TOPICS, MAX_MESSAGE_BYTES, namespacedTopic } from '@wirestream/cont
 import { clearStartupWait, reportStartupWait } from '@wirestream/service-kit';
 import { Kafka } from 'kafkajs';
 import { KAFKA_OPTIONS } from './kafka.tokens';
-import type { KafkaOptions } from './kafka-config';
+import type { KafkaOptions } from './kafka.config';
 
 /**
  * Creates every contract topic that is missing when the service starts, before any consumer or

@@ -8,7 +8,7 @@ import { asFailed, errorClass, failedMessage, isTransient, sleep, undecodedValue
 import type { BatchConsumerSpec, ConsumerSpec, PerMessageConsumerSpec } from './consumer-spec';
 import { inMessageSpan } from './consumer-spans';
 import { deadLetterRecord, headersAsStrings } from './dead-letter';
-import type { KafkaOptions } from './kafka-config';
+import type { KafkaOptions } from './kafka.config';
 import type { MessageProducer, PreparedRecord } from './message-producer';
 import type { OutgoingRecord } from './outgoing-record';
 

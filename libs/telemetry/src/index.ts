@@ -3,3 +3,4 @@ export * from './trace-context';
 export * from './attributes';
 export * from './logger';
 export * from './metrics';
+export * from './telemetry.config';

@@ -1,6 +1,7 @@
 import { context, propagation, type Context } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { NodeSDK } from '@opentelemetry/sdk-node';
+import { telemetryConfig } from './telemetry.config';
 
 export interface TelemetryHandle {
   shutdown(): Promise<void>;
@@ -10,7 +11,7 @@ export interface TelemetryHandle {
  * Starts OpenTelemetry for one service. Call it on the first line of `main.ts`, before kafkajs,
  * pg or Nest are loaded, so instrumentations can patch them on require.
  *
- * Configured by the standard variables: `OTEL_TRACES_EXPORTER` (otlp | console | none),
+ * Configured by the standard variables (TelemetryEnvSchema): `OTEL_TRACES_EXPORTER` (otlp | console | none),
  * `OTEL_EXPORTER_OTLP_ENDPOINT`, `OTEL_SERVICE_NAME`, `OTEL_SDK_DISABLED`. When no exporter is
  * configured, spans are still created (trace ids still follow a story through Kafka headers and
  * land in Postgres) but nothing is exported.
@@ -21,7 +22,7 @@ export function startTelemetry(
   serviceName: string,
   options: { instrumentations?: InstrumentationName[]; env?: NodeJS.ProcessEnv } = {},
 ): TelemetryHandle {
-  const env = options.env ?? process.env;
+  const env = telemetryConfig(options.env);
   // Trace context must cross Kafka even when the SDK is disabled, so the propagator is set always.
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   if (env.OTEL_SDK_DISABLED === 'true') return { shutdown: async () => undefined };

@@ -1,5 +1,7 @@
-import { isLoopbackHost, parseConfig, ServiceEnvSchema } from '@wirestream/service-kit';
-import { API_READER_ROLE } from '@wirestream/db';
+import { invalidConfiguration, parseConfig, type ServiceConfiguration } from '@wirestream/config';
+import { isLoopbackHost, ServiceEnvSchema } from '@wirestream/service-kit';
+import { TelemetryEnvSchema } from '@wirestream/telemetry';
+import { API_READER_ROLE, DatabasePoolEnvSchema } from '@wirestream/db';
 import { z } from 'zod';
 
 const commaList = z
@@ -24,17 +26,25 @@ export const ApiEnvSchema = z.object({
   API_MAX_PARAM_BYTES: z.coerce.number().int().min(64).max(8192).default(2048).describe('Longest query or path parameter accepted, in UTF-8 bytes; longer ones are answered 400.'),
   API_DEFAULT_PAGE_SIZE: z.coerce.number().int().min(1).max(500).default(20).describe('Articles per page when a request gives no limit.'),
   API_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(500).default(100).describe('Largest limit a request may ask for.'),
-});
+  ...DatabasePoolEnvSchema.shape,
+}).meta({ title: 'API' });
 
 export type ApiConfig = z.infer<typeof ApiEnvSchema>;
 export const API_CONFIG = Symbol('API_CONFIG');
+
+/** Every variable the API reads, by schema: docs/configuration.md is generated from these. */
+export const SERVICE_CONFIGURATION: ServiceConfiguration = {
+  service: 'api',
+  defaultHttpPort: 3105,
+  schemas: [ApiEnvSchema, ServiceEnvSchema, TelemetryEnvSchema],
+};
 
 /** The API's settings; API_AUTH=off is refused unless the API listens on loopback only. */
 export function parseApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const config = parseConfig(ApiEnvSchema, env);
   const { HTTP_HOST } = parseConfig(ServiceEnvSchema, env);
   if (config.API_AUTH === 'off' && !isLoopbackHost(HTTP_HOST)) {
-    throw new Error(`Invalid configuration:\n  API_AUTH: off is refused unless HTTP_HOST is a loopback address (it is ${HTTP_HOST}); create a key with \`npm run cli -- api-keys create <name>\``);
+    throw invalidConfiguration([`API_AUTH: off is refused unless HTTP_HOST is a loopback address (it is ${HTTP_HOST}); create a key with \`npm run cli -- api-keys create <name>\``]);
   }
   return config;
 }

@@ -134,6 +134,7 @@ describe('query API against Postgres', () => {
       API_MAX_PARAM_BYTES: 2048,
       API_DEFAULT_PAGE_SIZE: 20,
       API_MAX_PAGE_SIZE: 100,
+      DATABASE_POOL_SIZE: 10,
     };
     const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).overrideProvider(API_CONFIG).useValue(config).compile();
     app = configureApiApp(moduleRef.createNestApplication({ logger: false }));

@@ -1,13 +1,12 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { HealthModule } from '@wirestream/service-kit';
-import { schemaReadiness } from '@wirestream/db';
+import { ConfigModule, HealthModule } from '@wirestream/service-kit';
+import { ApiKeyStore, DatabaseModule, schemaReadiness } from '@wirestream/db';
 import { DataSource } from 'typeorm';
-import { API_CONFIG, type ApiConfig } from './api.config';
+import { API_CONFIG, parseApiConfig, type ApiConfig } from './api.config';
 import { ArticlesController } from './articles/articles.controller';
 import { ArticlesService } from './articles/articles.service';
-import { DatabaseModule } from './database.module';
 import { EntitiesController } from './entities/entities.controller';
 import { EntitiesService } from './entities/entities.service';
 import { ApiKeyGuard } from './security/api-key.guard';
@@ -17,7 +16,22 @@ import { StoriesService } from './stories/stories.service';
 
 @Module({
   imports: [
-    DatabaseModule,
+    ConfigModule.forRoot([
+      {
+        provide: API_CONFIG,
+        useFactory: () => {
+          const config = parseApiConfig();
+          new Logger('ApiAuth').log(config.API_AUTH === 'keys' ? 'API_AUTH=keys: requests need an API key' : 'API_AUTH=off: no authentication (loopback only)');
+          return config;
+        },
+      },
+    ]),
+    // A read-only pool, as the API's own role (which may only SELECT and note a key's use), whose
+    // sessions are read-only besides: a stray write fails twice over.
+    DatabaseModule.forRootAsync({
+      inject: [API_CONFIG],
+      useFactory: (config: ApiConfig) => ({ url: config.API_DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, readOnly: true }),
+    }),
     HealthModule.forChecks({
       inject: [DataSource],
       useFactory: (dataSource: DataSource) => [
@@ -33,6 +47,7 @@ import { StoriesService } from './stories/stories.service';
   ],
   controllers: [ArticlesController, EntitiesController, StoriesController],
   providers: [
+    { provide: ApiKeyStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new ApiKeyStore(dataSource) },
     ArticlesService,
     EntitiesService,
     StoriesService,

@@ -1,5 +1,6 @@
 import { telemetry } from './telemetry';
 import { bootstrapService } from '@wirestream/service-kit';
+import { SERVICE_CONFIGURATION } from './extractor.config';
 import { ExtractorModule } from './extractor.module';
 
-void bootstrapService({ name: 'extractor', module: ExtractorModule, defaultPort: 3103, telemetry });
+void bootstrapService({ name: 'extractor', module: ExtractorModule, defaultPort: SERVICE_CONFIGURATION.defaultHttpPort, telemetry });

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { FETCHER_CONFIG, type FetcherConfig } from './fetcher.config';
 import { FetcherModule } from './fetcher.module';
 import { FileDropPoller } from './file-drop.poller';
 import { SourceDeclarationSchema, type FileDropSource, type UrlSource } from './source-registry';
@@ -52,9 +53,8 @@ export function parseFetchOnceArgs(argv: string[]): FetchOnceArgs {
 }
 
 export async function runFetchOnce(args: FetchOnceArgs): Promise<number> {
-  // Only the one source given here: none from the service's own configuration (read at app creation).
-  Object.assign(process.env, { FETCHER_SOURCES_FILE: '', FETCHER_FEED_URLS: '', FETCHER_DROP_DIR: '' });
-  const app: INestApplicationContext = await NestFactory.createApplicationContext(FetcherModule, { logger: ['log', 'warn', 'error'] });
+  // Only the one source given here: none of the service's configured ones.
+  const app: INestApplicationContext = await NestFactory.createApplicationContext(FetcherModule.withoutConfiguredSources(), { logger: ['log', 'warn', 'error'] });
   const logger = new Logger('fetch');
   try {
     if (/^https?:\/\//i.test(args.target)) {
@@ -72,7 +72,7 @@ export async function runFetchOnce(args: FetchOnceArgs): Promise<number> {
     const absolute = path.resolve(args.target);
     const isDirectory = statSync(absolute).isDirectory();
     const source = SourceDeclarationSchema.parse({
-      id: args.sourceId ?? (process.env.FETCHER_DROP_SOURCE_ID || 'file-drop'),
+      id: args.sourceId ?? app.get<FetcherConfig>(FETCHER_CONFIG).FETCHER_DROP_SOURCE_ID,
       kind: 'file-drop',
       path: isDirectory ? absolute : path.dirname(absolute),
     }) as FileDropSource;

@@ -1,15 +1,16 @@
 import { MAX_MESSAGE_BYTES } from '@wirestream/contracts';
-import { parseConfig } from '@wirestream/service-kit';
+import { parseConfig } from '@wirestream/config';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FetcherEnvSchema } from './fetcher.config';
-import { loadSourcesFile, SourceRegistry, sourcesFromEnv } from './source-registry';
+import { configuredSources } from './configured-sources';
+import { loadSourcesFile, SourceRegistry } from './source-registry';
 
 describe('fetcher configuration', () => {
   it('names feed sources by `id=url`, else by host, with the allowed address ranges', () => {
     const config = parseConfig(FetcherEnvSchema, { FETCHER_FEED_URLS: 'kuna=https://kuna.example/rss, https://wire.example.org/feed.xml', FETCHER_FEED_ALLOW_ADDRESS_RANGES: 'loopback' });
-    expect(sourcesFromEnv(config).map((source) => [source.id, source.kind, 'url' in source ? source.url : null, 'allowAddressRanges' in source ? source.allowAddressRanges : null])).toEqual([
+    expect(configuredSources(config).map((source) => [source.id, source.kind, 'url' in source ? source.url : null, 'allowAddressRanges' in source ? source.allowAddressRanges : null])).toEqual([
       ['kuna', 'feed', 'https://kuna.example/rss', ['loopback']],
       ['wire.example.org', 'feed', 'https://wire.example.org/feed.xml', ['loopback']],
     ]);
@@ -17,7 +18,7 @@ describe('fetcher configuration', () => {
 
   it('names a feed URL with a port and no id by host and port', () => {
     const config = parseConfig(FetcherEnvSchema, { FETCHER_FEED_URLS: 'http://127.0.0.1:8765/x.rss' });
-    expect(sourcesFromEnv(config).map((source) => source.id)).toEqual(['127.0.0.1-8765']);
+    expect(configuredSources(config).map((source) => source.id)).toEqual(['127.0.0.1-8765']);
   });
 
   it.each([
@@ -32,10 +33,15 @@ describe('fetcher configuration', () => {
     expect(() => parseConfig(FetcherEnvSchema, { FETCHER_FEED_ALLOW_ADDRESS_RANGES: 'loopback,everything' })).toThrow(/FETCHER_FEED_ALLOW_ADDRESS_RANGES/);
   });
 
+  it('translates FETCHER_DROP_DIR into a file-drop source with its id and scan interval', () => {
+    const config = parseConfig(FetcherEnvSchema, { FETCHER_DROP_DIR: 'drop', FETCHER_DROP_SOURCE_ID: 'desk', FETCHER_DROP_POLL_MS: '500' });
+    expect(configuredSources(config)).toEqual([{ id: 'desk', kind: 'file-drop', path: path.resolve('drop'), pollIntervalMs: 500, limits: {} }]);
+  });
+
   it('has the file-drop source off unless a directory is given', () => {
     const config = parseConfig(FetcherEnvSchema, {});
     expect(config.FETCHER_DROP_DIR).toBe('');
-    expect(sourcesFromEnv(config)).toEqual([]);
+    expect(configuredSources(config)).toEqual([]);
     expect(config.FETCHER_STATE_DATABASE_URL).toBe('');
   });
 
@@ -76,6 +82,16 @@ describe('sources file', () => {
     expect(() => loadSourcesFile(write('bad.yaml', 'sources:\n  - { id: a, kind: feed, url: "ftp://a.example/" }\n'))).toThrow(/sources file .*bad.yaml is invalid/);
     expect(() => loadSourcesFile(write('bad2.yaml', 'sources:\n  - { id: a, kind: feed, url: "https://a.example/", allowAddressRanges: [everything] }\n'))).toThrow(/allowAddressRanges/);
     expect(() => loadSourcesFile(write('bad3.yaml', 'sources:\n  - { id: a, kind: carrier-pigeon, url: "https://a.example/" }\n'))).toThrow(/invalid/);
+  });
+
+  it('is read with the older variables, the file first: one list the registry starts with', () => {
+    const file = write('with-variables.yaml', 'sources:\n  - { id: kuna, kind: feed, url: "https://kuna.example/rss" }\n');
+    const config = parseConfig(FetcherEnvSchema, { FETCHER_SOURCES_FILE: file, FETCHER_FEED_URLS: 'https://wire.example/feed', FETCHER_DROP_DIR: dir });
+    expect(configuredSources(config).map((source) => [source.id, source.kind])).toEqual([
+      ['kuna', 'feed'],
+      ['wire.example', 'feed'],
+      ['file-drop', 'file-drop'],
+    ]);
   });
 
   it('refuses a second source with a taken id, and tells listeners about added ones', () => {

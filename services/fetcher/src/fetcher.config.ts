@@ -1,4 +1,8 @@
+import { type ServiceConfiguration } from '@wirestream/config';
 import { MAX_MESSAGE_BYTES } from '@wirestream/contracts';
+import { KafkaEnvSchema } from '@wirestream/kafka';
+import { AdminEnvSchema, ServiceEnvSchema } from '@wirestream/service-kit';
+import { TelemetryEnvSchema } from '@wirestream/telemetry';
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { ADDRESS_RANGES, parseFeedUrlEntry } from './source-registry';
@@ -9,7 +13,10 @@ const commaList = z
   .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
 
 export const FetcherEnvSchema = z.object({
-  FETCHER_DROP_DIR: z.string().default('').describe('Directory watched for dropped story files; empty disables the file-drop source.'),
+  FETCHER_DROP_DIR: z
+    .string()
+    .default('')
+    .describe('Directory watched for dropped story files: a `file-drop` source with id FETCHER_DROP_SOURCE_ID, as if declared in the sources file. Empty: none.'),
   FETCHER_DROP_SOURCE_ID: z.string().min(1).default('file-drop').describe('Source id recorded on documents read from the drop directory.'),
   FETCHER_DROP_POLL_MS: z.coerce.number().int().min(100).default(1000).describe('How often the drop directory is scanned, in ms.'),
   FETCHER_DROP_ARCHIVE: z.enum(['true', 'false']).default('false').transform((value) => value === 'true').describe(
@@ -23,10 +30,13 @@ export const FetcherEnvSchema = z.object({
         if ('problem' in parsed) context.addIssue({ code: 'custom', message: parsed.problem });
       }
     })
-    .describe('RSS/Atom feed URLs to poll, comma-separated; `id=url` names the source, else the host does.'),
+    .describe('RSS/Atom feed URLs to poll, comma-separated; `id=url` names the source, else the host does. Each is a `feed` source, as if declared in the sources file.'),
   FETCHER_FEED_POLL_MS: z.coerce.number().int().min(1000).default(300_000).describe('How often each feed is polled, in ms.'),
   FETCHER_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000).describe('Timeout of one feed request, in ms.'),
-  FETCHER_SOURCES_FILE: z.string().default('').describe('YAML or JSON file declaring the sources (see README, Sources); empty: only the variables below.'),
+  FETCHER_SOURCES_FILE: z
+    .string()
+    .default('')
+    .describe('YAML or JSON file declaring the sources (see README, Sources); FETCHER_FEED_URLS and FETCHER_DROP_DIR add theirs to it. Empty: only those.'),
   FETCHER_FEED_ALLOW_ADDRESS_RANGES: commaList
     .pipe(z.array(z.enum(ADDRESS_RANGES, { error: `must be a comma-separated list of ${ADDRESS_RANGES.join(', ')}` })))
     .describe(
@@ -52,10 +62,17 @@ export const FetcherEnvSchema = z.object({
     .max(MAX_MESSAGE_BYTES)
     .default(5 * 1024 * 1024)
     .describe('Largest file or feed accepted, in bytes, at most a Kafka message (MAX_MESSAGE_BYTES); larger ones are dead-lettered.'),
-});
+}).meta({ title: 'Fetcher' });
 
 export type FetcherConfig = z.infer<typeof FetcherEnvSchema>;
 export const FETCHER_CONFIG = Symbol('FETCHER_CONFIG');
+
+/** Every variable the fetcher reads, by schema: docs/configuration.md is generated from these. */
+export const SERVICE_CONFIGURATION: ServiceConfiguration = {
+  service: 'fetcher',
+  defaultHttpPort: 3101,
+  schemas: [FetcherEnvSchema, KafkaEnvSchema, ServiceEnvSchema, AdminEnvSchema, TelemetryEnvSchema],
+};
 
 /** This instance's name in source leases: FETCHER_INSTANCE_ID, else host name and process id. */
 export function fetcherInstanceId(config: FetcherConfig): string {

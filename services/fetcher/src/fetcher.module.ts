@@ -1,29 +1,29 @@
-import { Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { createFetcherDataSource, FetcherStateStore, runFetcherMigrations } from '@wirestream/fetcher-state';
-import { Kafka, KafkaModule, kafkaReadiness } from '@wirestream/kafka';
-import { HealthModule, parseConfig } from '@wirestream/service-kit';
+import { Kafka, KAFKA_CONFIG, KafkaEnvSchema, KafkaModule, kafkaOptions, kafkaReadiness, type KafkaConfig } from '@wirestream/kafka';
+import { ConfigModule, configProvider, HealthModule } from '@wirestream/service-kit';
 import type { DataSource } from 'typeorm';
 import { DocumentEmitter } from './document-emitter';
 import { FETCH_STATE, InMemoryFetchState, type FetchState } from './fetch-state';
 import { FETCHER_CONFIG, FetcherEnvSchema, type FetcherConfig } from './fetcher.config';
 import { FileDropPoller } from './file-drop.poller';
-import { loadSourcesFile, SourceRegistry, sourcesFromEnv } from './source-registry';
+import { configuredSources } from './configured-sources';
+import { SourceRegistry } from './source-registry';
 import { UrlSourcePoller } from './url-source.poller';
 
 const STATE_DATA_SOURCE = Symbol('STATE_DATA_SOURCE');
 
 @Module({
   imports: [
-    KafkaModule.fromEnv('wirestream-fetcher'),
+    ConfigModule.forRoot([configProvider(KAFKA_CONFIG, KafkaEnvSchema), configProvider(FETCHER_CONFIG, FetcherEnvSchema)]),
+    KafkaModule.forRootAsync({ inject: [KAFKA_CONFIG], useFactory: (config: KafkaConfig) => kafkaOptions(config, 'wirestream-fetcher') }),
     HealthModule.forChecks({ inject: [Kafka], useFactory: (kafka: Kafka) => [kafkaReadiness(kafka)] }),
   ],
   providers: [
-    { provide: FETCHER_CONFIG, useFactory: () => parseConfig(FetcherEnvSchema) },
     {
       provide: SourceRegistry,
       inject: [FETCHER_CONFIG],
-      useFactory: (config: FetcherConfig) =>
-        new SourceRegistry([...(config.FETCHER_SOURCES_FILE ? loadSourcesFile(config.FETCHER_SOURCES_FILE) : []), ...sourcesFromEnv(config)]),
+      useFactory: (config: FetcherConfig) => new SourceRegistry(configuredSources(config)),
     },
     {
       provide: STATE_DATA_SOURCE,
@@ -51,6 +51,15 @@ const STATE_DATA_SOURCE = Symbol('STATE_DATA_SOURCE');
   ],
 })
 export class FetcherModule implements OnApplicationShutdown {
+  /**
+   * The fetcher with an empty source registry, for `cli fetch`, which polls only the one source it
+   * is given. A dynamic module's providers are registered after its decorator's, so this registry
+   * replaces the configured one.
+   */
+  static withoutConfiguredSources(): DynamicModule {
+    return { module: FetcherModule, providers: [{ provide: SourceRegistry, useFactory: () => new SourceRegistry([]) }] };
+  }
+
   constructor(@Inject(STATE_DATA_SOURCE) private readonly stateDataSource: DataSource | null) {}
 
   async onApplicationShutdown(): Promise<void> {

@@ -22,7 +22,7 @@ const LimitsSchema = z
   .partial()
   .strict();
 
-const UrlSourceSchema = z
+export const UrlSourceSchema = z
   .object({
     id: z.string().regex(SOURCE_ID, 'letters, digits, ".", "_" and "-", starting with a letter or digit'),
     /** feed: RSS 2.0, Atom 1.0, RSS 1.0/RDF. document: NITF, NewsML-G2, wire text or an HTML page, recognised by content. */
@@ -92,19 +92,6 @@ export function parseFeedUrlEntry(entry: string): { id: string; url: string } | 
   const id = hasId ? entry.slice(0, separator).trim() : parsed.port ? `${parsed.hostname}-${parsed.port}` : parsed.hostname;
   if (!SOURCE_ID.test(id)) return { problem: `"${entry}": the source id "${id}" must be letters, digits, ".", "_" and "-", starting with a letter or digit: ${FEED_URL_EXAMPLE}` };
   return { id, url };
-}
-
-/** The sources the older variables declare (FETCHER_FEED_URLS, FETCHER_DROP_DIR), as declarations. */
-export function sourcesFromEnv(config: FetcherConfig): SourceDeclaration[] {
-  const feeds = config.FETCHER_FEED_URLS.map((entry): SourceDeclaration => {
-    const parsed = parseFeedUrlEntry(entry);
-    if ('problem' in parsed) throw new Error(`FETCHER_FEED_URLS: ${parsed.problem}`); // FetcherEnvSchema refused it already
-    return UrlSourceSchema.parse({ ...parsed, kind: 'feed', allowAddressRanges: config.FETCHER_FEED_ALLOW_ADDRESS_RANGES });
-  });
-  const drops: SourceDeclaration[] = config.FETCHER_DROP_DIR
-    ? [{ id: config.FETCHER_DROP_SOURCE_ID, kind: 'file-drop', path: path.resolve(config.FETCHER_DROP_DIR), pollIntervalMs: config.FETCHER_DROP_POLL_MS, limits: {} }]
-    : [];
-  return [...feeds, ...drops];
 }
 
 /** The configured sources, by id; more can be added while the service runs (not written back to the file). */

@@ -1,15 +1,19 @@
 import { Module } from '@nestjs/common';
-import { Kafka, KafkaModule, kafkaReadiness } from '@wirestream/kafka';
-import { HealthModule } from '@wirestream/service-kit';
-import { schemaReadiness } from '@wirestream/db';
+import { ArticleStore, DatabaseModule, schemaReadiness } from '@wirestream/db';
+import { Kafka, KAFKA_CONFIG, KafkaEnvSchema, KafkaModule, kafkaOptions, kafkaReadiness, type KafkaConfig } from '@wirestream/kafka';
+import { ConfigModule, configProvider, HealthModule } from '@wirestream/service-kit';
 import { DataSource } from 'typeorm';
-import { DatabaseModule } from './database.module';
+import { STORAGE_CONFIG, StorageEnvSchema, type StorageConfig } from './storage.config';
 import { StorageConsumer } from './storage.consumer';
 
 @Module({
   imports: [
-    KafkaModule.fromEnv('wirestream-storage'),
-    DatabaseModule,
+    ConfigModule.forRoot([configProvider(KAFKA_CONFIG, KafkaEnvSchema), configProvider(STORAGE_CONFIG, StorageEnvSchema)]),
+    KafkaModule.forRootAsync({ inject: [KAFKA_CONFIG], useFactory: (config: KafkaConfig) => kafkaOptions(config, 'wirestream-storage') }),
+    DatabaseModule.forRootAsync({
+      inject: [STORAGE_CONFIG],
+      useFactory: (config: StorageConfig) => ({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, migrateOnStart: config.DATABASE_MIGRATE_ON_START }),
+    }),
     HealthModule.forChecks({
       inject: [Kafka, DataSource],
       useFactory: (kafka: Kafka, dataSource: DataSource) => [
@@ -20,6 +24,6 @@ import { StorageConsumer } from './storage.consumer';
       ],
     }),
   ],
-  providers: [StorageConsumer],
+  providers: [{ provide: ArticleStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new ArticleStore(dataSource) }, StorageConsumer],
 })
 export class StorageModule {}

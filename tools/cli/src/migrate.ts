@@ -1,25 +1,19 @@
-import { createDataSource, DEFAULT_DATABASE_URL } from '@wirestream/db';
-import { parseConfig } from '@wirestream/service-kit';
-import { z } from 'zod';
+import { createDataSource, databaseConfigFromEnv, type DatabaseConfig } from '@wirestream/db';
 
 /**
  * `npm run migration:run`: the schema's migrations on DATABASE_URL (or DATABASE_URL_FILE), each in
  * its own transaction, with one line per migration run and a one-line error that says what to do.
  */
-const MigrateEnvSchema = z.object({
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL, e.g. postgres://postgres@127.0.0.1:5432/wirestream' }).default(DEFAULT_DATABASE_URL).describe('The wirestream database, as the schema owner.'),
-});
-
 async function main(): Promise<number> {
-  let url: string;
+  let config: DatabaseConfig;
   try {
-    url = parseConfig(MigrateEnvSchema).DATABASE_URL;
+    config = databaseConfigFromEnv();
   } catch (error) {
     console.error(`migration:run: ${(error as Error).message.replace(/\s*\n\s*/g, ' ')}`);
     return 2;
   }
-  const where = describe(url);
-  const dataSource = createDataSource(url);
+  const where = describe(config.DATABASE_URL);
+  const dataSource = createDataSource(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
   try {
     await dataSource.initialize();
     const run = await dataSource.runMigrations({ transaction: 'each' });

@@ -2,10 +2,10 @@ import { Logger, Module, type DynamicModule, type INestApplication, type Injecti
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AddressInfo } from 'node:net';
-import { parseConfig } from '../parse-config';
+import { parseConfig } from '@wirestream/config';
 import { writePortFile } from '../port-file';
 import { adminGate, tokenFingerprint } from './admin-gate';
-import { AdminEnvSchema } from './admin-env';
+import { AdminEnvSchema } from './admin.config';
 
 /** What a service serves on its admin port. */
 export interface AdminSurface {

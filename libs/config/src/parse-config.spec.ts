@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseConfig } from './parse-config';
+import { invalidConfiguration, parseConfig } from './parse-config';
 
 describe('parseConfig', () => {
   const schema = z.object({
@@ -64,5 +64,12 @@ describe('parseConfig problem lines', () => {
     expect(message).toMatch(/ADMIN_TOKEN/);
     expect(message).toMatch(/DATABASE_URL/);
     expect(message).not.toMatch(/short-secret|hunter2/);
+  });
+});
+
+describe('invalidConfiguration', () => {
+  it('makes the same message as parseConfig: a heading, then one indented line per problem', () => {
+    expect(invalidConfiguration(['A: wrong', 'B_FILE: cannot read /x (ENOENT)']).message).toBe('Invalid configuration:\n  A: wrong\n  B_FILE: cannot read /x (ENOENT)');
+    expect(() => parseConfig(z.object({ A: z.string() }), {})).toThrow(/^Invalid configuration:\n {2}A: /);
   });
 });

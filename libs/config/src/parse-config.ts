@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
+import { variableDefault } from './config-variables';
 
 /**
  * Validates a service's environment against its schema and returns typed settings. Every
@@ -10,34 +11,32 @@ import type { z } from 'zod';
 export function parseConfig<S extends z.ZodObject>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
   const { values, problems: fileProblems } = withFileVariables(Object.keys(schema.shape), env);
   const parsed = schema.safeParse(values);
-  const problems = [...fileProblems.map((problem) => `  ${problem}`)];
+  const problems = [...fileProblems];
   if (!parsed.success) {
     problems.push(
       ...parsed.error.issues.map((issue) => {
         const name = issue.path.join('.');
         const field = (schema.shape as Record<string, z.ZodType>)[name];
-        const example = field ? defaultOf(field) : undefined;
+        // The default is a good example of a value; an empty one is none.
+        const example = field ? variableDefault(field) : undefined;
         // Secrets and URLs (which may carry a password) are never echoed into a log.
         const secret = /TOKEN|PASSWORD|SECRET|KEY|URL/i.test(name);
         const given = typeof values[name] === 'string' && !secret ? ` (got ${JSON.stringify(values[name]!.length > 80 ? `${values[name]!.slice(0, 80)}…` : values[name])})` : '';
-        return `  ${name}: ${issue.message}${given}${field?.description ? ` — ${field.description}` : ''}${example ? ` The default is ${name}=${example}.` : ''}`;
+        return `${name}: ${issue.message}${given}${field?.description ? ` — ${field.description}` : ''}${example ? ` The default is ${name}=${example}.` : ''}`;
       }),
     );
   }
-  if (problems.length > 0 || !parsed.success) throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
+  if (problems.length > 0 || !parsed.success) throw invalidConfiguration(problems);
   return parsed.data;
 }
 
-/** A variable's default, as it would be written in the environment: a good example of its value. */
-function defaultOf(field: z.ZodType): string | undefined {
-  type Def = { type: string; defaultValue?: unknown; innerType?: { _zod: { def: Def } }; in?: { _zod: { def: Def } } };
-  for (let def: Def | undefined = (field as unknown as { _zod: { def: Def } })._zod.def; def; def = (def.innerType ?? def.in)?._zod.def) {
-    if (def.type === 'default') {
-      const value = def.defaultValue;
-      return value === '' || value === undefined || value === null ? undefined : String(value);
-    }
-  }
-  return undefined;
+/**
+ * The one error a configuration problem makes: `Invalid configuration:` then one indented line per
+ * problem, each starting with the variable it names. For checks a schema cannot make itself (a file
+ * to read, one variable against another's), so they read like parseConfig's own.
+ */
+export function invalidConfiguration(problems: string[]): Error {
+  return new Error(`Invalid configuration:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { withFileVariables } from '@wirestream/service-kit';
+import { invalidConfiguration, parseConfig } from '@wirestream/config';
 import { z } from 'zod';
 
 /** The SASL mechanisms kafkajs supports with a user name and password. */
@@ -132,7 +132,8 @@ export const KafkaEnvSchema = z.object({
         message: `required when KAFKA_SASL_USERNAME or KAFKA_SASL_PASSWORD is set: one of ${KAFKA_SASL_MECHANISMS.join(', ')}`,
       });
     }
-  });
+  })
+  .meta({ title: 'Kafka' });
 
 /** What is wrong with one `host:port` broker address (a host name or IPv4 address), or null. */
 export function brokerAddressProblem(broker: string): string | null {
@@ -164,18 +165,24 @@ export interface KafkaOptions {
   sasl: null | KafkaSasl;
 }
 
+export type KafkaConfig = z.infer<typeof KafkaEnvSchema>;
+/** The service's validated KAFKA_* settings, for `KafkaModule.forRootAsync({ inject: [KAFKA_CONFIG], … })`. */
+export const KAFKA_CONFIG = Symbol('KAFKA_CONFIG');
+
 /**
- * The Kafka settings in `env`. Any variable may be given as a file, `NAME_FILE` (a mounted secret,
- * as KAFKA_SASL_PASSWORD_FILE). Every problem is reported in one error naming its variable; the
- * password itself never appears in it.
+ * The Kafka settings in `env`, for code outside Nest (the CLI, tests). Any variable may be given as
+ * a file, `NAME_FILE` (a mounted secret, as KAFKA_SASL_PASSWORD_FILE). Problems are refused the way
+ * parseConfig refuses them, one line per variable; the password itself never appears.
  */
 export function kafkaOptionsFromEnv(clientId: string, env: NodeJS.ProcessEnv = process.env): KafkaOptions {
-  const { values, problems } = withFileVariables(Object.keys(KafkaEnvSchema.shape), env);
-  const parsed = KafkaEnvSchema.safeParse(values);
-  if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  const ca = parsed.success && parsed.data.KAFKA_SSL_CA_FILE !== '' ? readCaFile(parsed.data.KAFKA_SSL_CA_FILE, problems) : undefined;
-  if (!parsed.success || problems.length > 0) throw new Error(`Invalid Kafka configuration: ${problems.join('; ')}`);
-  const config = parsed.data;
+  return kafkaOptions(parseConfig(KafkaEnvSchema, env), clientId);
+}
+
+/** The client options of validated settings; reads the KAFKA_SSL_CA_FILE bundle, refusing one it cannot use. */
+export function kafkaOptions(config: KafkaConfig, clientId: string): KafkaOptions {
+  const problems: string[] = [];
+  const ca = config.KAFKA_SSL_CA_FILE !== '' ? readCaFile(config.KAFKA_SSL_CA_FILE, problems) : undefined;
+  if (problems.length > 0) throw invalidConfiguration(problems);
   return {
     brokers: config.KAFKA_BROKERS.split(',').map((broker) => broker.trim()).filter(Boolean),
     clientId,

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { kafkaOptionsFromEnv } from './kafka-config';
+import { kafkaOptionsFromEnv } from './kafka.config';
 
 const PEM = '-----BEGIN CERTIFICATE-----\nMIIBtest\n-----END CERTIFICATE-----\n';
 
@@ -34,7 +34,13 @@ describe('kafkaOptionsFromEnv', () => {
 
   it('names every invalid variable', () => {
     expect(() => kafkaOptionsFromEnv('svc', { KAFKA_TOPIC_PARTITIONS: 'zero', KAFKA_TOPIC_NAMESPACE: 'bad name!' })).toThrow(
-      /KAFKA_TOPIC_NAMESPACE.*KAFKA_TOPIC_PARTITIONS|KAFKA_TOPIC_PARTITIONS.*KAFKA_TOPIC_NAMESPACE/,
+      /KAFKA_TOPIC_NAMESPACE: [\s\S]*\n {2}KAFKA_TOPIC_PARTITIONS: /,
+    );
+  });
+
+  it("refuses in parseConfig's format: one line per variable, with its description and default", () => {
+    expect(() => kafkaOptionsFromEnv('svc', { KAFKA_TOPIC_PARTITIONS: 'zero' })).toThrow(
+      /^Invalid configuration:\n {2}KAFKA_TOPIC_PARTITIONS: .* \(got "zero"\) — Partitions for topics .* The default is KAFKA_TOPIC_PARTITIONS=3\.$/,
     );
   });
 
@@ -102,7 +108,7 @@ describe('kafkaOptionsFromEnv', () => {
 
     it('refuses an unreadable CA file or one without a certificate, naming KAFKA_SSL_CA_FILE', () => {
       expect(problemsOf({ KAFKA_SSL_CA_FILE: path.join(dir, 'missing.pem') })).toMatch(/KAFKA_SSL_CA_FILE: cannot read .*missing\.pem \(ENOENT\)/);
-      expect(problemsOf({ KAFKA_SSL_CA_FILE: file('empty.pem', '') })).toMatch(/KAFKA_SSL_CA_FILE: .*holds no PEM certificate/);
+      expect(problemsOf({ KAFKA_SSL_CA_FILE: file('empty.pem', '') })).toMatch(/^Invalid configuration:\n {2}KAFKA_SSL_CA_FILE: .*holds no PEM certificate$/);
     });
 
     it('reports a password file problem with the schema problems, and never the password', () => {

@@ -1,6 +1,6 @@
-import { parseConfig } from '../parse-config';
-import { ServiceEnvSchema } from '../service-env';
-import { AdminEnvSchema } from './admin-env';
+import { parseConfig } from '@wirestream/config';
+import { ServiceEnvSchema } from '../service.config';
+import { AdminEnvSchema } from './admin.config';
 import { tokenFingerprint, tokensMatch } from './admin-gate';
 
 describe('safe defaults', () => {

@@ -16,6 +16,6 @@ export const AdminEnvSchema = z.object({
     .min(24, 'must be at least 24 characters: generate one with `openssl rand -base64 32`')
     .optional()
     .describe('Bearer token the admin routes require (or ADMIN_TOKEN_FILE). Unset: the admin routes are not served at all.'),
-});
+}).meta({ title: 'Admin routes' });
 
 export type AdminEnv = z.infer<typeof AdminEnvSchema>;

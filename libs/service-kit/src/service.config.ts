@@ -15,4 +15,4 @@ export const ServiceEnvSchema = z.object({
     .optional()
     .describe('File the service writes its health port to once listening: how a launcher that gave HTTP_PORT=0 learns the port, with no race for it.'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log').describe('Least severe log level printed.'),
-});
+}).meta({ title: 'Health, metrics and logs' });
