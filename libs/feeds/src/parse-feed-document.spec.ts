@@ -230,13 +230,9 @@ describe('parseFeedDocument: decoding and refusals', () => {
     expect(() => parse(withEntity)).toThrow('feed https://news.example.com/rss refused: DTD/entity declarations are not allowed');
   });
 
-  it('refuses a truncated feed with the element left open', () => {
-    const truncated = RSS2.slice(0, RSS2.indexOf('<title>No guid here') + '<title>No guid here'.length);
-    expect(() => parse(truncated)).toThrow(/malformed XML: unexpected end of document: <title> opened at line \d+ is not closed/);
-  });
-
-  it('refuses mis-nested XML with the reason', () => {
-    expect(() => parse('<rss version="2.0"><channel><title>x</channel></rss>')).toThrow(/malformed XML: mismatched end tag <\/channel>/);
+  it('refuses a feed cut off inside its first item', () => {
+    const truncated = RSS2.slice(0, RSS2.indexOf('<title>Minister visits') + '<title>Minister visits'.length);
+    expect(() => parse(truncated)).toThrow(/malformed XML: unexpected end of document: <title> opened at line \d+ is not closed$/);
   });
 
   it('refuses XML that is not a feed, and text that is not XML', () => {
@@ -414,20 +410,91 @@ describe('parseFeedDocument: feed shapes the Universal Feed Parser reads', () =>
       expect(parse(RSS2)).not.toHaveProperty('problem');
     });
 
-    it('still refuses a truncated download, even when it is mis-nested before the cut', () => {
+    it('reads the items before a cut, drops the item the download was cut inside, and says so', () => {
       const sloppy = RSS2.replace('Short &lt;b&gt;teaser&lt;/b&gt;', '<b><i>Short</b></i> teaser');
       const truncated = sloppy.slice(0, sloppy.indexOf('<title>No guid here') + '<title>No guid here'.length);
-      expect(() => parse(truncated)).toThrow(/malformed XML: mismatched end tag <\/b> at line \d+/);
-      expect(() => parse(RSS2.slice(0, RSS2.indexOf('</channel>')))).toThrow(/malformed XML: unexpected end of document: <channel> opened at line \d+ is not closed/);
-      expect(() => parse(RSS2.slice(0, -8))).toThrow(/malformed XML: (unexpected end of document|malformed end tag)/);
+      const result = parse(truncated);
+      expect(result).toMatchObject({ recovered: true, problem: expect.stringMatching(/^malformed XML: mismatched end tag <\/b> at line \d+.*; the item cut off there is dropped$/) });
+      expect(result.documents.map((document) => document.feedItem?.title)).toEqual(['Minister visits Riyadh']);
+      expect(result.documents[0].body).toBe('<p>KUWAIT, Jan 6 (KUNA) -- The full story.</p>');
     });
 
-    it('refuses, with the original reason, what recovery does not read items out of', () => {
-      expect(() => parse('<rss version="2.0"><channel><title>x</channel></rss>')).toThrow(
-        'feed https://news.example.com/rss: malformed XML: mismatched end tag </channel> at line 1: <title> opened at line 1 is still open',
-      );
-      expect(() => parse('<rss version="2.0"><channel><item><title>A</title><!-- open comment </item></channel></rss>')).toThrow(/malformed XML: unterminated comment/);
-      expect(() => parse('<rss version="2.0"><channel><item><title>5 < 6</title></item></channel></rss>')).toThrow(/malformed XML: '<' not followed by a tag name/);
+    it('reads a feed missing only its end tags, every item whole, as recovered', () => {
+      const titles = ['Minister visits Riyadh', 'No guid here', 'Bad date'];
+      for (const cut of [RSS2.slice(0, RSS2.indexOf('</channel>')), RSS2.slice(0, RSS2.indexOf('</rss>')), RSS2.slice(0, -1)]) {
+        const result = parse(cut);
+        expect(result).toMatchObject({ recovered: true, problem: expect.stringMatching(/^malformed XML: (unexpected end of document: <(channel|rss)>|malformed end tag)/) });
+        expect(result.problem).not.toMatch(/dropped/);
+        expect(result.documents.map((document) => document.feedItem?.title)).toEqual(titles);
+      }
+    });
+
+    it('reads an Atom feed cut inside an entry without that entry', () => {
+      const result = parse(ATOM.slice(0, ATOM.indexOf('rates rise')));
+      expect(result).toMatchObject({ recovered: true, problem: expect.stringMatching(/<summary> opened at line \d+ is not closed; the item cut off there is dropped$/) });
+      expect(result.documents.map((document) => document.feedItem?.title)).toEqual(['Quake hits coast']);
+    });
+
+    it('reads a "<" that starts no tag as text', () => {
+      const xml = '<rss version="2.0"><channel><title>L</title><item><title>Rates: 5 < 6, <3 and x<=y</title><guid>urn:l:1</guid></item></channel></rss>';
+      const result = parse(xml);
+      expect(result).toMatchObject({ recovered: true, problem: "malformed XML: '<' not followed by a tag name at line 1" });
+      expect(result.documents[0].feedItem?.title).toBe('Rates: 5 < 6, <3 and x<=y');
+    });
+
+    it('reads a tag-like word left open in a title as the element a browser makes of it', () => {
+      const xml = '<rss version="2.0"><channel><title>L</title><item><title>AT&amp;T <rocks></title><guid>urn:l:2</guid></item></channel></rss>';
+      const result = parse(xml);
+      expect(result).toMatchObject({ recovered: true, problem: expect.stringMatching(/^malformed XML: mismatched end tag <\/title> at line 1: <rocks>/) });
+      expect(result.documents[0].feedItem?.title).toBe('AT&T <rocks/>');
+    });
+
+    it('ends a comment never terminated at its first ">", keeping the items after it', () => {
+      const xml = `<rss version="2.0"><channel><title>C</title>
+  <item><title>A</title><guid>urn:c:1</guid><!-- note -- ></item>
+  <item><title>B</title><guid>urn:c:2</guid><!-- open comment </item>
+  <item><title>C</title><guid>urn:c:3</guid></item>
+</channel></rss>`;
+      const result = parse(xml);
+      expect(result).toMatchObject({ recovered: true, problem: 'malformed XML: unterminated comment at line 2' });
+      expect(result.documents.map((document) => [document.feedItem?.title, document.feedItem?.guid])).toEqual([['A', 'urn:c:1'], ['B', 'urn:c:2'], ['C', 'urn:c:3']]);
+    });
+
+    it('reads HTML entities and bare ampersands, marking the feed recovered', () => {
+      const xml = `<rss version="2.0"><channel><title>E</title>
+  <item><title>Caf&eacute;&nbsp;society &hellip; Q&A</title><link>https://news.example.com/e?a=1&b=2</link><description>Fish & chips &mdash; &bogus; too</description></item>
+</channel></rss>`;
+      const result = parse(xml);
+      expect(result).toMatchObject({ recovered: true, problem: 'malformed XML: undefined entity &eacute; at line 2' });
+      expect(result.documents[0].feedItem).toMatchObject({ title: 'Café society … Q&A', link: 'https://news.example.com/e?a=1&b=2' });
+      expect(result.documents[0].body).toBe('Fish & chips \u2014 &bogus; too');
+      const escaped = '<rss version="2.0"><channel><item><title>Caf&#233; Q&amp;A</title><link>https://news.example.com/e?a=1&amp;b=2</link></item></channel></rss>';
+      expect(parse(escaped)).not.toHaveProperty('recovered');
+    });
+
+    it('ends an item left open at the start of the next one', () => {
+      const xml = '<rss version="2.0"><channel><title>U</title><item><title>One</title><guid>urn:u:1</guid><item><title>Two</title><guid>urn:u:2</guid></channel></rss>';
+      const result = parse(xml);
+      expect(result).toMatchObject({ recovered: true, problem: expect.stringMatching(/^malformed XML: mismatched end tag <\/channel>/) });
+      expect(result.documents.map((document) => document.feedItem?.guid)).toEqual(['urn:u:1', 'urn:u:2']);
+    });
+
+    it('ignores what follows the root element (a host\'s appended warning or script)', () => {
+      const xml = '<rss version="2.0"><channel><title>J</title><item><title>Kept</title><guid>urn:j:1</guid></item></channel></rss>\n<br />\n<b>Warning</b>: mysql_close()<script>track()</script>';
+      const result = parse(xml);
+      expect(result).toMatchObject({ recovered: true, problem: 'malformed XML: element <br> after the end of the root element at line 2' });
+      expect(result.documents.map((document) => document.feedItem?.guid)).toEqual(['urn:j:1']);
+    });
+
+    it('reads an ill-formed feed without items as recovered with no documents', () => {
+      expect(parse('<rss version="2.0"><channel><title>x</channel></rss>')).toEqual({
+        title: 'x',
+        format: 'rss',
+        documents: [],
+        recovered: true,
+        problem: 'malformed XML: mismatched end tag </channel> at line 1: <title> opened at line 1 is still open',
+      });
+      expect(parse('<rss version="2.0"><channel><title>Caf&eacute;</title></channel></rss')).toMatchObject({ title: 'Café', documents: [], recovered: true });
     });
 
     it('refuses deeply nested documents quickly instead of recovering them', () => {
@@ -463,7 +530,7 @@ describe('parseFeedDocument: feed shapes the Universal Feed Parser reads', () =>
         '<feed><foo/></feed>',
         '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF>',
         '<channel><title>x</title></channel>',
-        '<rss version="2.0"><channel><title>x</channel></rss>',
+        '<rss version="2.0"><channel><item><title>x',
         '<opml version="2.0"><body/></opml>',
       ];
       for (const xml of refused) {

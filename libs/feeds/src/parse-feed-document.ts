@@ -2,7 +2,8 @@ import { UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/cont
 import { DetectError, MalformedError, ParseError, parseFeed, type AnyFeed } from 'feedsmith';
 import { decodeText } from './decode-text';
 import { wrapRootContentInChannel } from './feed-shapes/channelless-rss';
-import { endsWithRootEndTag, isRecoverableStructureProblem, recoverXml } from './feed-shapes/lenient-xml';
+import { recoverXml, type RecoveredXml } from './feed-shapes/lenient-xml';
+import { findReferenceProblem } from './feed-shapes/xml-references';
 import { inlineXhtmlBodies } from './feed-shapes/xhtml-content';
 import { atomFeedTitle, itemFromAtom, itemFromRdf, itemFromRss, plainTitle, type ExtractedFeedItem } from './feed-items';
 import { assertWithinSize, buildRawDocument } from './raw-document';
@@ -63,9 +64,11 @@ class MalformedFeedText extends Error {}
  * documents that are not feeds (CDF, Microsoft's Channel Definition Format, by name) are refused
  * with the reason. Feed shapes the Universal Feed Parser reads are read too: items with no
  * <channel> around them, content only in an XHTML <body>, headline-only items, feeds without items
- * (no documents). XML that is not well-formed is refused with its problem unless it is mis-nested
- * in the middle and lenient recovery reads items out of it (then `recovered: true`); a document cut
- * off before its root's end tag (a truncated download) is always refused.
+ * (no documents). XML that is not well-formed (mis-nested or unclosed elements, a stray '<', an
+ * unterminated comment, HTML entities, bare ampersands, a missing end of the document) is read by
+ * lenient recovery (feed-shapes/lenient-xml) and marked `recovered: true` with its problem. Of a
+ * document cut off inside an item (a truncated download) the items before the cut are read and the
+ * cut one is dropped; when there are none before it, the document is refused with its problem.
  */
 export function parseFeedDocument(bytes: Uint8Array, options: ParseFeedDocumentOptions): ParsedFeedDocument {
   const { source, fetchedAt } = options;
@@ -114,42 +117,33 @@ export function parseFeedDocument(bytes: Uint8Array, options: ParseFeedDocumentO
     return { title, format, documents: toDocuments(items) };
   };
 
-  const problem = findXmlStructureProblem(text);
-  if (problem) {
-    const reason = `malformed XML: ${problem}`;
-    if (!isRecoverableStructureProblem(problem)) throw new UnprocessableDocumentError(`${what}: ${reason}`);
-    return readRecovered(text, root, reason, what, read);
-  }
+  const problem = findXmlStructureProblem(text) ?? findReferenceProblem(text);
+  if (problem) return readRecovered(text, `malformed XML: ${problem}`, what, read);
   try {
     return read(text);
   } catch (error) {
     if (!(error instanceof MalformedFeedText)) throw error;
-    return readRecovered(text, root, `feed parser refused the document: ${error.message}`, what, read);
+    return readRecovered(text, `feed parser refused the document: ${error.message}`, what, read);
   }
 }
 
 /**
- * The feed read from its leniently recovered text, marked `recovered`, when that gives items;
- * else the refusal with the original reason (so also for a document cut off before its end).
+ * The feed read from its leniently recovered text, marked `recovered` with the problem; the
+ * refusal with the original reason when recovery cannot read it, or when all it read was cut off.
  */
-function readRecovered(
-  text: string,
-  root: string,
-  reason: string,
-  what: string,
-  read: (feedText: string) => ParsedFeedDocument,
-): ParsedFeedDocument {
-  const refusal = new UnprocessableDocumentError(`${what}: ${reason}`);
-  if (!endsWithRootEndTag(text, root)) throw refusal;
+function readRecovered(text: string, reason: string, what: string, read: (feedText: string) => ParsedFeedDocument): ParsedFeedDocument {
+  let recovered: RecoveredXml | null = null;
   let result: ParsedFeedDocument | null = null;
   try {
-    const recoveredText = recoverXml(text);
-    if (recoveredText !== null) result = read(recoveredText);
+    recovered = recoverXml(text);
+    if (recovered) result = read(recovered.text);
   } catch {
     // Recovery is a second chance, not a second way to fail: the original reason stands.
   }
-  if (!result || result.documents.length === 0) throw refusal;
-  return { ...result, recovered: true, problem: reason };
+  const onlyItemCutOff = recovered?.droppedCutItem && result?.documents.length === 0;
+  if (!recovered || !result || onlyItemCutOff) throw new UnprocessableDocumentError(`${what}: ${reason}`);
+  const problem = recovered.droppedCutItem ? `${reason}; the item cut off there is dropped` : reason;
+  return { ...result, recovered: true, problem };
 }
 
 interface ReadContext {
