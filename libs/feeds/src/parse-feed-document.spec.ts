@@ -339,6 +339,36 @@ describe('parseFeedDocument: feed shapes the Universal Feed Parser reads', () =>
     });
   });
 
+  describe('titles and text in other elements', () => {
+    it('takes Dublin Core title and description when an RSS or RSS 1.0 item has no title or description of its own', () => {
+      const rss = `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>D</title>
+  <item><dc:title>Only in Dublin Core</dc:title><dc:description>Its text too.</dc:description></item>
+  <item><title>Own title</title><dc:title>Not this one</dc:title><description>Own text.</description><dc:description>Nor this.</dc:description></item>
+</channel></rss>`;
+      expect(parse(rss).documents.map((document) => [document.feedItem?.title, document.body])).toEqual([
+        ['Only in Dublin Core', 'Its text too.'],
+        ['Own title', 'Own text.'],
+      ]);
+      const rdf = RDF.replace(/<title>[^<]*<\/title>(\s*<link>https:\/\/rdf\.example\.com\/1)/, '<dc:title>From dc</dc:title>$1');
+      expect(parse(rdf).documents[0].feedItem?.title).toBe('From dc');
+    });
+
+    it("gives an Atom entry's html title as the HTML it is, and an xhtml title written as HTML, for the normalizer to read", () => {
+      const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title type="html">Feed &lt;b&gt;bold&lt;/b&gt;&lt;script&gt;x()&lt;/script&gt;</title>
+  <entry><id>urn:t:1</id><title type="html">safe&lt;script&gt;location.href='x'&lt;/script&gt; title</title></entry>
+  <entry><id>urn:t:2</id><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">History of the &lt;blink&gt; <b>tag</b></div></title></entry>
+  <entry><id>urn:t:3</id><title>AT&amp;T</title></entry>
+</feed>`;
+      const result = parse(xml);
+      expect(result.title).toBe('Feed bold');
+      expect(result.documents.map((document) => document.feedItem?.title)).toEqual([
+        "safe<script>location.href='x'</script> title",
+        'History of the &lt;blink&gt; <b>tag</b>',
+        'AT&T',
+      ]);
+    });
+  });
+
   describe('headline-only items', () => {
     it('keeps items with only a title, each with its own article id derived from its headline', () => {
       const xml = '<rss version="2.0"><channel><title>Flash</title>'
