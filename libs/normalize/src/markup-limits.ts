@@ -105,3 +105,15 @@ export function dropScriptAndStyleBodies(html: string): string {
   kept.push(html.slice(copiedUpTo));
   return kept.join('');
 }
+
+/**
+ * Elements whose content HTML reads as raw text up to their end tag, or drops: written closed in
+ * the XHTML way (`<script src="a.js"/>`, `<iframe …/>`, common in feed content made by XML tools),
+ * HTML would take the rest of the document for their content, and the story's text would be lost.
+ */
+const SELF_CLOSED_RAW_TEXT_ELEMENT = /<(script|style|iframe|textarea|title|xmp|noembed|noframes|noscript)\b((?:[^<>"']|"[^"]*"|'[^']*')*?)\/>/gi;
+
+/** The markup with raw-text elements written as `<x …/>` closed there, as the writer meant. */
+export function closeSelfClosedRawTextElements(html: string): string {
+  return html.replace(SELF_CLOSED_RAW_TEXT_ELEMENT, '<$1$2></$1>');
+}
