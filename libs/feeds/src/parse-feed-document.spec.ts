@@ -369,6 +369,19 @@ describe('parseFeedDocument: feed shapes the Universal Feed Parser reads', () =>
     });
   });
 
+  describe('Atom 0.3', () => {
+    it('decodes base64 content (mode="base64") instead of storing its letters', () => {
+      const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+      const xml = `<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>Old</title>
+  <entry><id>urn:o:1</id><title mode="base64">${base64('Café reopens')}</title>
+    <content type="text/html" mode="base64">${base64('<p>The café <b>reopened</b> today.</p>')}</content></entry>
+</feed>`;
+      const [document] = parse(xml).documents;
+      expect(document.feedItem?.title).toBe('Café reopens');
+      expect(document.body).toBe('<p>The café <b>reopened</b> today.</p>');
+    });
+  });
+
   describe('headline-only items', () => {
     it('keeps items with only a title, each with its own article id derived from its headline', () => {
       const xml = '<rss version="2.0"><channel><title>Flash</title>'

@@ -1,6 +1,7 @@
 import { UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/contracts';
 import { DetectError, MalformedError, ParseError, parseFeed, type AnyFeed } from 'feedsmith';
 import { decodeText } from './decode-text';
+import { decodeBase64Constructs } from './feed-shapes/atom03-base64';
 import { wrapRootContentInChannel } from './feed-shapes/channelless-rss';
 import { recoverXml, type RecoveredXml } from './feed-shapes/lenient-xml';
 import { findReferenceProblem } from './feed-shapes/xml-references';
@@ -156,7 +157,7 @@ interface ReadContext {
 /** The feed's title and items; a feed root with nothing of a feed's in it is a feed without items. */
 function readFeed(text: string, context: ReadContext): FeedContent {
   const { what, root, rootFormat, baseUrl } = context;
-  const prepared = inlineXhtmlBodies(text);
+  const prepared = rootFormat === 'atom' ? decodeBase64Constructs(text) : inlineXhtmlBodies(text);
   let parsed = parseFeedText(prepared);
   // <item>s right under <rss>, no <channel> (RSS 0.9x, hand-written 2.0): given the channel the parser wants.
   if (typeof parsed === 'string' && rootFormat === 'rss') {
