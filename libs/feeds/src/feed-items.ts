@@ -141,6 +141,7 @@ function absoluteUrl(href: string | null, baseUrl: string | null): string | null
  */
 function atomEntryTitle(title: AtomFeed.Text | undefined): string | null {
   if (!title) return null;
+  if (isBase64Media(title.type)) return plainTitle(escapeHtml(textFromBase64(title.value) ?? ''));
   return plainTitle(isXhtml(title.type) ? xhtmlToHtml(title.value ?? '') : title.value);
 }
 
@@ -149,7 +150,26 @@ function atomHtml(construct: { value?: string; type?: string } | undefined): str
   const value = text(construct?.value);
   if (!value) return null;
   if (isXhtml(construct?.type)) return text(xhtmlToHtml(value));
+  if (isBase64Media(construct?.type)) return text(escapeHtml(textFromBase64(value) ?? ''));
   return isAtomMarkup(construct?.type) ? value : escapeHtml(value);
+}
+
+/**
+ * RFC 4287 §4.1.3.3: content of a media type that is neither text nor XML is base64 encoded.
+ * Its letters are no story text; what they decode to is, when that is UTF-8 text.
+ */
+function isBase64Media(type: string | undefined): boolean {
+  const mediaType = type?.split(';')[0]?.trim().toLowerCase() ?? '';
+  return mediaType.includes('/') && !/^text\/|[/+]xml$/.test(mediaType);
+}
+
+/** The text base64 encodes, or null when it is not base64 of UTF-8 text. */
+function textFromBase64(value: string | undefined): string | null {
+  const compact = value?.replace(/\s+/g, '') ?? '';
+  if (!/^[A-Za-z0-9+/]+=*$/.test(compact)) return null;
+  const decoded = Buffer.from(compact, 'base64').toString('utf8');
+  // eslint-disable-next-line no-control-regex -- binary media shows as replacement and control characters
+  return /[\ufffd\u0000-\u0008\u000e-\u001f]/.test(decoded) ? null : decoded;
 }
 
 function isXhtml(type: string | undefined): boolean {

@@ -382,6 +382,18 @@ describe('parseFeedDocument: feed shapes the Universal Feed Parser reads', () =>
     });
   });
 
+  describe('Atom content of other media types', () => {
+    it('decodes base64 content of a media type neither text nor XML when it is UTF-8 text, and stores no letters of binary media', () => {
+      const base64 = (bytes: string | Buffer) => Buffer.from(bytes).toString('base64');
+      const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title>M</title>
+  <entry><id>urn:m:1</id><title>Text</title><content type="application/octet-stream">\n  ${base64('Port <reopens> today')}\n</content></entry>
+  <entry><id>urn:m:2</id><title>Picture</title><content type="image/png">${base64(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]))}</content><summary>A chart.</summary></entry>
+  <entry><id>urn:m:3</id><title>Markup</title><content type="application/rss+xml">Ships &amp; ports</content></entry>
+</feed>`;
+      expect(parse(xml).documents.map((document) => document.body)).toEqual(['Port &lt;reopens&gt; today', 'A chart.', 'Ships &amp; ports']);
+    });
+  });
+
   describe('headline-only items', () => {
     it('keeps items with only a title, each with its own article id derived from its headline', () => {
       const xml = '<rss version="2.0"><channel><title>Flash</title>'
