@@ -30,6 +30,12 @@ describe('markupToText: elements dropped with their content', () => {
     expect(text('<p>Not closed: <script src="/a.js">var x = "/>";</script>kept</p>')).toBe('Not closed: kept');
   });
 
+  it('keeps the text after a commented-out script', () => {
+    expect(text('<p>Port reopens.</p><!-- <script>track()</script> --><p>Ships move again.</p><script>x()</script><p>Rates held.</p>')).toBe(
+      'Port reopens.\n\nShips move again.\n\nRates held.',
+    );
+  });
+
   it('drops an inline <svg> and the text drawn in it', () => {
     expect(text('<svg viewBox="0 0 10 10"><title>Chart</title><text x="1">42%</text></svg>Turnout rose sharply.')).toBe('Turnout rose sharply.');
   });
