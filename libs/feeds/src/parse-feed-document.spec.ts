@@ -394,6 +394,19 @@ describe('parseFeedDocument: feed shapes the Universal Feed Parser reads', () =>
     });
   });
 
+  describe('double-encoded UTF-8 in character references', () => {
+    it('repairs it in titles and bodies when the evidence is clear, and leaves legitimate Latin-1 alone', () => {
+      const xml = `<rss version="2.0"><channel><title>R</title>
+  <item><guid>urn:r:1</guid><title>Caf&#195;&#169; reopens</title><description>Wait&#226;&#128;&#166; it&#226;&#128;&#153;s back</description></item>
+  <item><guid>urn:r:2</guid><title>S&#227;o Tom&#233; stra&#223;e</title><description>Heat at 30&#194;&#176;C</description></item>
+</channel></rss>`;
+      expect(parse(xml).documents.map((document) => [document.feedItem?.title, document.body])).toEqual([
+        ['Café reopens', 'Wait… it’s back'],
+        ['São Tomé straße', 'Heat at 30°C'],
+      ]);
+    });
+  });
+
   describe('headline-only items', () => {
     it('keeps items with only a title, each with its own article id derived from its headline', () => {
       const xml = '<rss version="2.0"><channel><title>Flash</title>'

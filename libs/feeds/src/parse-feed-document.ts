@@ -1,5 +1,6 @@
 import { UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/contracts';
 import { DetectError, MalformedError, ParseError, parseFeed, type AnyFeed } from 'feedsmith';
+import { repairDoubleEncodedUtf8 } from './charset/mojibake';
 import { decodeText } from './decode-text';
 import { decodeBase64Constructs } from './feed-shapes/atom03-base64';
 import { wrapRootContentInChannel } from './feed-shapes/channelless-rss';
@@ -115,7 +116,7 @@ export function parseFeedDocument(bytes: Uint8Array, options: ParseFeedDocumentO
       );
   const read = (feedText: string): ParsedFeedDocument => {
     const { title, format, items } = readFeed(feedText, { what, root, rootFormat, baseUrl });
-    return { title, format, documents: toDocuments(items) };
+    return { title, format, documents: toDocuments(items.map(withMojibakeInReferencesRepaired)) };
   };
 
   const problem = findXmlStructureProblem(text) ?? findReferenceProblem(text);
@@ -145,6 +146,16 @@ function readRecovered(text: string, reason: string, what: string, read: (feedTe
   if (!recovered || !result || onlyItemCutOff) throw new UnprocessableDocumentError(`${what}: ${reason}`);
   const problem = recovered.droppedCutItem ? `${reason}; the item cut off there is dropped` : reason;
   return { ...result, recovered: true, problem };
+}
+
+/**
+ * The item with double-encoded UTF-8 that character references carried (`&#226;&#128;&#166;` for
+ * '…') repaired in its title and body, when the evidence is clear: decodeText repaired the
+ * document's own characters, but references are only decoded by the feed parser.
+ */
+function withMojibakeInReferencesRepaired(item: ExtractedFeedItem): ExtractedFeedItem {
+  const repaired = (text: string): string => repairDoubleEncodedUtf8(text)?.text ?? text;
+  return { ...item, title: item.title === null ? null : repaired(item.title), body: repaired(item.body) };
 }
 
 interface ReadContext {
