@@ -212,6 +212,18 @@ describe('decodeText: WHATWG labels (rule 2)', () => {
     expect(decodeText(bytes)).toEqual({ text: `<?xml version="1.0" encoding="TIS-620"?><a>${THAI_STORY}</a>`, charset: 'windows-874', notes: [] });
   });
 
+  it('reads undeclared Thai that the detector does not rank first as windows-874: Thai read as Latin-1 puts symbols inside words', () => {
+    const thai = 'กรมอุตุนิยมวิทยาเตือนฝนตกหนักในภาคใต้ ชาวประมงควรงดออกเรือจนถึงวันศุกร์ Ferry service ข้ามเกาะหยุดชั่วคราว';
+    const xml = `<rss>\n<channel>\n<item>\n<title>Weather</title>\n<description>${thai}</description>\n</item>\n</channel>\n</rss>\n`;
+    expect(chardet.analyse(iconv.encode(xml, 'windows-874'))[0]?.name).not.toBe('windows-874');
+    expect(decodeText(iconv.encode(xml, 'windows-874'))).toMatchObject({ text: xml, charset: 'windows-874' });
+  });
+
+  it('still reads Latin-1 text with a symbol or two beside letters as windows-1252', () => {
+    const french = '<p>Le m²·an coûte 12 €; «Bonjour», dit-il: l\'été à 30°C, ¿qué? Ça va. Col·lecció Nº5 — x×y.</p>';
+    expect(decodeText(iconv.encode(french, 'windows-1252'))).toMatchObject({ text: french, charset: 'windows-1252' });
+  });
+
   it.each(['gb2312', 'GBK', 'x-gbk', 'gb18030'])('reads %s as gb18030, four-byte sequences included', (label) => {
     const text = `${CHINESE_STORY} 𠀀 €`;
     expect(decodeText(iconv.encode(text, 'gb18030'), { contentType: `text/html; charset=${label}` })).toMatchObject({ text, charset: 'gb18030' });

@@ -1,4 +1,5 @@
 import type { AtomFeed, DcNs, RdfFeed, RssFeed } from 'feedsmith';
+import { Parser } from 'htmlparser2';
 import { parseFeedDate } from './feed-date';
 import { xhtmlToHtml } from './feed-shapes/xhtml-content';
 
@@ -22,10 +23,10 @@ export function itemFromRss(item: RssItem, baseUrl: string | null): ExtractedFee
   const guid = text(item.guid?.value);
   const guidIsUrl = guid !== null && item.guid?.isPermaLink !== false && /^https?:\/\//i.test(guid);
   return {
-    title: plainTitle(item.title),
+    title: plainTitle(item.title) ?? plainTitle(item.dc?.titles?.[0]),
     link: absoluteUrl(text(item.link) ?? (guidIsUrl ? guid : null), baseUrl),
     guid,
-    body: text(item.content?.encoded) ?? text(item.description) ?? '',
+    body: text(item.content?.encoded) ?? text(item.description) ?? firstText(item.dc?.descriptions) ?? '',
     publishedAt: firstDate(item.pubDate, ...dcDates(item.dc), item.atom?.published, item.atom?.updated),
     author: joinNames([...(item.authors ?? []).map(personName), ...(item.dc?.creators ?? [])]),
     categories: distinct([...(item.categories ?? []).map((category) => category.name), ...(item.dc?.subjects ?? [])]),
@@ -36,7 +37,7 @@ export function itemFromAtom(entry: AtomEntry, feed: AtomFeed.Feed<string>, base
   // RFC 4287 §4.2.1: an entry without authors inherits its source's, else the feed's.
   const authors = nonEmpty(entry.authors) ?? nonEmpty(entry.source?.authors) ?? feed.authors ?? [];
   return {
-    title: atomTitle(entry.title),
+    title: atomEntryTitle(entry.title),
     link: absoluteUrl(alternateLink(entry.links), baseUrl),
     guid: text(entry.id),
     body: atomHtml(entry.content?.src ? undefined : entry.content) ?? atomHtml(entry.summary) ?? '',
@@ -52,18 +53,21 @@ export function itemFromAtom(entry: AtomEntry, feed: AtomFeed.Feed<string>, base
 export function itemFromRdf(item: RdfItem, baseUrl: string | null): ExtractedFeedItem {
   const about = text(item.rdf?.about);
   return {
-    title: plainTitle(item.title),
+    title: plainTitle(item.title) ?? plainTitle(item.dc?.titles?.[0]),
     link: absoluteUrl(text(item.link) ?? about, baseUrl),
     guid: about,
-    body: text(item.content?.encoded) ?? text(item.description) ?? '',
+    body: text(item.content?.encoded) ?? text(item.description) ?? firstText(item.dc?.descriptions) ?? '',
     publishedAt: firstDate(...dcDates(item.dc), ...(item.dcterms?.issued ?? []), ...(item.dcterms?.modified ?? [])),
     author: joinNames(item.dc?.creators ?? []),
     categories: distinct(item.dc?.subjects ?? []),
   };
 }
 
+/** The feed's own title as text. */
 export function atomFeedTitle(title: AtomFeed.Text | undefined): string | null {
-  return atomTitle(title);
+  if (!title) return null;
+  if (isXhtml(title.type)) return plainTitle(htmlToText(xhtmlToHtml(title.value ?? '')));
+  return plainTitle(isAtomMarkup(title.type) ? htmlToText(title.value ?? '') : title.value);
 }
 
 export function plainTitle(value: string | undefined | null): string | null {
@@ -74,6 +78,11 @@ export function plainTitle(value: string | undefined | null): string | null {
 function text(value: string | undefined | null): string | null {
   const trimmed = value?.trim();
   return trimmed || null;
+}
+
+/** The first value with text in it: Dublin Core elements repeat. */
+function firstText(values: string[] | undefined): string | null {
+  return (values ?? []).map(text).find((value) => value !== null) ?? null;
 }
 
 function nonEmpty<T>(values: T[] | undefined): T[] | undefined {
@@ -125,9 +134,15 @@ function absoluteUrl(href: string | null, baseUrl: string | null): string | null
   }
 }
 
-function atomTitle(title: AtomFeed.Text | undefined): string | null {
+/**
+ * An entry's title as the item title: as text, or as HTML for an html or xhtml title (written as
+ * HTML), which the normalizer reads as it reads all markup (scripts and styles dropped, `&lt;`
+ * kept as the '<' it shows).
+ */
+function atomEntryTitle(title: AtomFeed.Text | undefined): string | null {
   if (!title) return null;
-  return plainTitle(isAtomMarkup(title.type) ? htmlToText(title.value) : title.value);
+  if (isBase64Media(title.type)) return plainTitle(escapeHtml(textFromBase64(title.value) ?? ''));
+  return plainTitle(isXhtml(title.type) ? xhtmlToHtml(title.value ?? '') : title.value);
 }
 
 /** Atom text constructs as HTML: html as given, xhtml written as HTML (its <div> wrapper gone), plain text escaped. */
@@ -135,7 +150,26 @@ function atomHtml(construct: { value?: string; type?: string } | undefined): str
   const value = text(construct?.value);
   if (!value) return null;
   if (isXhtml(construct?.type)) return text(xhtmlToHtml(value));
+  if (isBase64Media(construct?.type)) return text(escapeHtml(textFromBase64(value) ?? ''));
   return isAtomMarkup(construct?.type) ? value : escapeHtml(value);
+}
+
+/**
+ * RFC 4287 §4.1.3.3: content of a media type that is neither text nor XML is base64 encoded.
+ * Its letters are no story text; what they decode to is, when that is UTF-8 text.
+ */
+function isBase64Media(type: string | undefined): boolean {
+  const mediaType = type?.split(';')[0]?.trim().toLowerCase() ?? '';
+  return mediaType.includes('/') && !/^text\/|[/+]xml$/.test(mediaType);
+}
+
+/** The text base64 encodes, or null when it is not base64 of UTF-8 text. */
+function textFromBase64(value: string | undefined): string | null {
+  const compact = value?.replace(/\s+/g, '') ?? '';
+  if (!/^[A-Za-z0-9+/]+=*$/.test(compact)) return null;
+  const decoded = Buffer.from(compact, 'base64').toString('utf8');
+  // eslint-disable-next-line no-control-regex -- binary media shows as replacement and control characters
+  return /[\ufffd\u0000-\u0008\u000e-\u001f]/.test(decoded) ? null : decoded;
 }
 
 function isXhtml(type: string | undefined): boolean {
@@ -150,17 +184,21 @@ function escapeHtml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-const BASIC_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+/** Elements whose content is not text a reader sees. */
+const NOT_TEXT_ELEMENTS = new Set(['script', 'style', 'template', 'noscript']);
 
-/** Tags dropped and the basic entities decoded: enough for a title given as HTML. */
+/** The text an HTML fragment shows: references decoded, scripts and styles left out. */
 function htmlToText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
-      if (name.startsWith('#')) {
-        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-      }
-      return BASIC_ENTITIES[name.toLowerCase()] ?? entity;
-    });
+  const parts: string[] = [];
+  let hidden = 0;
+  const parser = new Parser(
+    {
+      onopentag: (name) => void (NOT_TEXT_ELEMENTS.has(name) && hidden++),
+      onclosetag: (name) => void (NOT_TEXT_ELEMENTS.has(name) && (hidden = Math.max(0, hidden - 1))),
+      ontext: (data) => void (hidden === 0 && parts.push(data)),
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  return parts.join('');
 }

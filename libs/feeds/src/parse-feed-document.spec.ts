@@ -230,13 +230,9 @@ describe('parseFeedDocument: decoding and refusals', () => {
     expect(() => parse(withEntity)).toThrow('feed https://news.example.com/rss refused: DTD/entity declarations are not allowed');
   });
 
-  it('refuses a truncated feed with the element left open', () => {
-    const truncated = RSS2.slice(0, RSS2.indexOf('<title>No guid here') + '<title>No guid here'.length);
-    expect(() => parse(truncated)).toThrow(/malformed XML: unexpected end of document: <title> opened at line \d+ is not closed/);
-  });
-
-  it('refuses mis-nested XML with the reason', () => {
-    expect(() => parse('<rss version="2.0"><channel><title>x</channel></rss>')).toThrow(/malformed XML: mismatched end tag <\/channel>/);
+  it('refuses a feed cut off inside its first item', () => {
+    const truncated = RSS2.slice(0, RSS2.indexOf('<title>Minister visits') + '<title>Minister visits'.length);
+    expect(() => parse(truncated)).toThrow(/malformed XML: unexpected end of document: <title> opened at line \d+ is not closed$/);
   });
 
   it('refuses XML that is not a feed, and text that is not XML', () => {
@@ -343,6 +339,74 @@ describe('parseFeedDocument: feed shapes the Universal Feed Parser reads', () =>
     });
   });
 
+  describe('titles and text in other elements', () => {
+    it('takes Dublin Core title and description when an RSS or RSS 1.0 item has no title or description of its own', () => {
+      const rss = `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>D</title>
+  <item><dc:title>Only in Dublin Core</dc:title><dc:description>Its text too.</dc:description></item>
+  <item><title>Own title</title><dc:title>Not this one</dc:title><description>Own text.</description><dc:description>Nor this.</dc:description></item>
+</channel></rss>`;
+      expect(parse(rss).documents.map((document) => [document.feedItem?.title, document.body])).toEqual([
+        ['Only in Dublin Core', 'Its text too.'],
+        ['Own title', 'Own text.'],
+      ]);
+      const rdf = RDF.replace(/<title>[^<]*<\/title>(\s*<link>https:\/\/rdf\.example\.com\/1)/, '<dc:title>From dc</dc:title>$1');
+      expect(parse(rdf).documents[0].feedItem?.title).toBe('From dc');
+    });
+
+    it("gives an Atom entry's html title as the HTML it is, and an xhtml title written as HTML, for the normalizer to read", () => {
+      const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title type="html">Feed &lt;b&gt;bold&lt;/b&gt;&lt;script&gt;x()&lt;/script&gt;</title>
+  <entry><id>urn:t:1</id><title type="html">safe&lt;script&gt;location.href='x'&lt;/script&gt; title</title></entry>
+  <entry><id>urn:t:2</id><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">History of the &lt;blink&gt; <b>tag</b></div></title></entry>
+  <entry><id>urn:t:3</id><title>AT&amp;T</title></entry>
+</feed>`;
+      const result = parse(xml);
+      expect(result.title).toBe('Feed bold');
+      expect(result.documents.map((document) => document.feedItem?.title)).toEqual([
+        "safe<script>location.href='x'</script> title",
+        'History of the &lt;blink&gt; <b>tag</b>',
+        'AT&T',
+      ]);
+    });
+  });
+
+  describe('Atom 0.3', () => {
+    it('decodes base64 content (mode="base64") instead of storing its letters', () => {
+      const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+      const xml = `<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>Old</title>
+  <entry><id>urn:o:1</id><title mode="base64">${base64('Café reopens')}</title>
+    <content type="text/html" mode="base64">${base64('<p>The café <b>reopened</b> today.</p>')}</content></entry>
+</feed>`;
+      const [document] = parse(xml).documents;
+      expect(document.feedItem?.title).toBe('Café reopens');
+      expect(document.body).toBe('<p>The café <b>reopened</b> today.</p>');
+    });
+  });
+
+  describe('Atom content of other media types', () => {
+    it('decodes base64 content of a media type neither text nor XML when it is UTF-8 text, and stores no letters of binary media', () => {
+      const base64 = (bytes: string | Buffer) => Buffer.from(bytes).toString('base64');
+      const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title>M</title>
+  <entry><id>urn:m:1</id><title>Text</title><content type="application/octet-stream">\n  ${base64('Port <reopens> today')}\n</content></entry>
+  <entry><id>urn:m:2</id><title>Picture</title><content type="image/png">${base64(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]))}</content><summary>A chart.</summary></entry>
+  <entry><id>urn:m:3</id><title>Markup</title><content type="application/rss+xml">Ships &amp; ports</content></entry>
+</feed>`;
+      expect(parse(xml).documents.map((document) => document.body)).toEqual(['Port &lt;reopens&gt; today', 'A chart.', 'Ships &amp; ports']);
+    });
+  });
+
+  describe('double-encoded UTF-8 in character references', () => {
+    it('repairs it in titles and bodies when the evidence is clear, and leaves legitimate Latin-1 alone', () => {
+      const xml = `<rss version="2.0"><channel><title>R</title>
+  <item><guid>urn:r:1</guid><title>Caf&#195;&#169; reopens</title><description>Wait&#226;&#128;&#166; it&#226;&#128;&#153;s back</description></item>
+  <item><guid>urn:r:2</guid><title>S&#227;o Tom&#233; stra&#223;e</title><description>Heat at 30&#194;&#176;C</description></item>
+</channel></rss>`;
+      expect(parse(xml).documents.map((document) => [document.feedItem?.title, document.body])).toEqual([
+        ['Café reopens', 'Wait… it’s back'],
+        ['São Tomé straße', 'Heat at 30°C'],
+      ]);
+    });
+  });
+
   describe('headline-only items', () => {
     it('keeps items with only a title, each with its own article id derived from its headline', () => {
       const xml = '<rss version="2.0"><channel><title>Flash</title>'
@@ -414,20 +478,91 @@ describe('parseFeedDocument: feed shapes the Universal Feed Parser reads', () =>
       expect(parse(RSS2)).not.toHaveProperty('problem');
     });
 
-    it('still refuses a truncated download, even when it is mis-nested before the cut', () => {
+    it('reads the items before a cut, drops the item the download was cut inside, and says so', () => {
       const sloppy = RSS2.replace('Short &lt;b&gt;teaser&lt;/b&gt;', '<b><i>Short</b></i> teaser');
       const truncated = sloppy.slice(0, sloppy.indexOf('<title>No guid here') + '<title>No guid here'.length);
-      expect(() => parse(truncated)).toThrow(/malformed XML: mismatched end tag <\/b> at line \d+/);
-      expect(() => parse(RSS2.slice(0, RSS2.indexOf('</channel>')))).toThrow(/malformed XML: unexpected end of document: <channel> opened at line \d+ is not closed/);
-      expect(() => parse(RSS2.slice(0, -8))).toThrow(/malformed XML: (unexpected end of document|malformed end tag)/);
+      const result = parse(truncated);
+      expect(result).toMatchObject({ recovered: true, problem: expect.stringMatching(/^malformed XML: mismatched end tag <\/b> at line \d+.*; the item cut off there is dropped$/) });
+      expect(result.documents.map((document) => document.feedItem?.title)).toEqual(['Minister visits Riyadh']);
+      expect(result.documents[0].body).toBe('<p>KUWAIT, Jan 6 (KUNA) -- The full story.</p>');
     });
 
-    it('refuses, with the original reason, what recovery does not read items out of', () => {
-      expect(() => parse('<rss version="2.0"><channel><title>x</channel></rss>')).toThrow(
-        'feed https://news.example.com/rss: malformed XML: mismatched end tag </channel> at line 1: <title> opened at line 1 is still open',
-      );
-      expect(() => parse('<rss version="2.0"><channel><item><title>A</title><!-- open comment </item></channel></rss>')).toThrow(/malformed XML: unterminated comment/);
-      expect(() => parse('<rss version="2.0"><channel><item><title>5 < 6</title></item></channel></rss>')).toThrow(/malformed XML: '<' not followed by a tag name/);
+    it('reads a feed missing only its end tags, every item whole, as recovered', () => {
+      const titles = ['Minister visits Riyadh', 'No guid here', 'Bad date'];
+      for (const cut of [RSS2.slice(0, RSS2.indexOf('</channel>')), RSS2.slice(0, RSS2.indexOf('</rss>')), RSS2.slice(0, -1)]) {
+        const result = parse(cut);
+        expect(result).toMatchObject({ recovered: true, problem: expect.stringMatching(/^malformed XML: (unexpected end of document: <(channel|rss)>|malformed end tag)/) });
+        expect(result.problem).not.toMatch(/dropped/);
+        expect(result.documents.map((document) => document.feedItem?.title)).toEqual(titles);
+      }
+    });
+
+    it('reads an Atom feed cut inside an entry without that entry', () => {
+      const result = parse(ATOM.slice(0, ATOM.indexOf('rates rise')));
+      expect(result).toMatchObject({ recovered: true, problem: expect.stringMatching(/<summary> opened at line \d+ is not closed; the item cut off there is dropped$/) });
+      expect(result.documents.map((document) => document.feedItem?.title)).toEqual(['Quake hits coast']);
+    });
+
+    it('reads a "<" that starts no tag as text', () => {
+      const xml = '<rss version="2.0"><channel><title>L</title><item><title>Rates: 5 < 6, <3 and x<=y</title><guid>urn:l:1</guid></item></channel></rss>';
+      const result = parse(xml);
+      expect(result).toMatchObject({ recovered: true, problem: "malformed XML: '<' not followed by a tag name at line 1" });
+      expect(result.documents[0].feedItem?.title).toBe('Rates: 5 < 6, <3 and x<=y');
+    });
+
+    it('reads a tag-like word left open in a title as the element a browser makes of it', () => {
+      const xml = '<rss version="2.0"><channel><title>L</title><item><title>AT&amp;T <rocks></title><guid>urn:l:2</guid></item></channel></rss>';
+      const result = parse(xml);
+      expect(result).toMatchObject({ recovered: true, problem: expect.stringMatching(/^malformed XML: mismatched end tag <\/title> at line 1: <rocks>/) });
+      expect(result.documents[0].feedItem?.title).toBe('AT&T <rocks/>');
+    });
+
+    it('ends a comment never terminated at its first ">", keeping the items after it', () => {
+      const xml = `<rss version="2.0"><channel><title>C</title>
+  <item><title>A</title><guid>urn:c:1</guid><!-- note -- ></item>
+  <item><title>B</title><guid>urn:c:2</guid><!-- open comment </item>
+  <item><title>C</title><guid>urn:c:3</guid></item>
+</channel></rss>`;
+      const result = parse(xml);
+      expect(result).toMatchObject({ recovered: true, problem: 'malformed XML: unterminated comment at line 2' });
+      expect(result.documents.map((document) => [document.feedItem?.title, document.feedItem?.guid])).toEqual([['A', 'urn:c:1'], ['B', 'urn:c:2'], ['C', 'urn:c:3']]);
+    });
+
+    it('reads HTML entities and bare ampersands, marking the feed recovered', () => {
+      const xml = `<rss version="2.0"><channel><title>E</title>
+  <item><title>Caf&eacute;&nbsp;society &hellip; Q&A</title><link>https://news.example.com/e?a=1&b=2</link><description>Fish & chips &mdash; &bogus; too</description></item>
+</channel></rss>`;
+      const result = parse(xml);
+      expect(result).toMatchObject({ recovered: true, problem: 'malformed XML: undefined entity &eacute; at line 2' });
+      expect(result.documents[0].feedItem).toMatchObject({ title: 'Café society … Q&A', link: 'https://news.example.com/e?a=1&b=2' });
+      expect(result.documents[0].body).toBe('Fish & chips \u2014 &bogus; too');
+      const escaped = '<rss version="2.0"><channel><item><title>Caf&#233; Q&amp;A</title><link>https://news.example.com/e?a=1&amp;b=2</link></item></channel></rss>';
+      expect(parse(escaped)).not.toHaveProperty('recovered');
+    });
+
+    it('ends an item left open at the start of the next one', () => {
+      const xml = '<rss version="2.0"><channel><title>U</title><item><title>One</title><guid>urn:u:1</guid><item><title>Two</title><guid>urn:u:2</guid></channel></rss>';
+      const result = parse(xml);
+      expect(result).toMatchObject({ recovered: true, problem: expect.stringMatching(/^malformed XML: mismatched end tag <\/channel>/) });
+      expect(result.documents.map((document) => document.feedItem?.guid)).toEqual(['urn:u:1', 'urn:u:2']);
+    });
+
+    it('ignores what follows the root element (a host\'s appended warning or script)', () => {
+      const xml = '<rss version="2.0"><channel><title>J</title><item><title>Kept</title><guid>urn:j:1</guid></item></channel></rss>\n<br />\n<b>Warning</b>: mysql_close()<script>track()</script>';
+      const result = parse(xml);
+      expect(result).toMatchObject({ recovered: true, problem: 'malformed XML: element <br> after the end of the root element at line 2' });
+      expect(result.documents.map((document) => document.feedItem?.guid)).toEqual(['urn:j:1']);
+    });
+
+    it('reads an ill-formed feed without items as recovered with no documents', () => {
+      expect(parse('<rss version="2.0"><channel><title>x</channel></rss>')).toEqual({
+        title: 'x',
+        format: 'rss',
+        documents: [],
+        recovered: true,
+        problem: 'malformed XML: mismatched end tag </channel> at line 1: <title> opened at line 1 is still open',
+      });
+      expect(parse('<rss version="2.0"><channel><title>Caf&eacute;</title></channel></rss')).toMatchObject({ title: 'Café', documents: [], recovered: true });
     });
 
     it('refuses deeply nested documents instead of recovering them', () => {
@@ -461,7 +596,7 @@ describe('parseFeedDocument: feed shapes the Universal Feed Parser reads', () =>
         '<feed><foo/></feed>',
         '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF>',
         '<channel><title>x</title></channel>',
-        '<rss version="2.0"><channel><title>x</channel></rss>',
+        '<rss version="2.0"><channel><item><title>x',
         '<opml version="2.0"><body/></opml>',
       ];
       for (const xml of refused) {

@@ -1,8 +1,11 @@
 import { ErrorCode, UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/contracts';
 import { DetectError, MalformedError, ParseError, parseFeed, type AnyFeed } from 'feedsmith';
+import { repairDoubleEncodedUtf8 } from './charset/mojibake';
 import { decodeText } from './decode-text';
+import { decodeBase64Constructs } from './feed-shapes/atom03-base64';
 import { wrapRootContentInChannel } from './feed-shapes/channelless-rss';
-import { endsWithRootEndTag, isRecoverableStructureProblem, recoverXml } from './feed-shapes/lenient-xml';
+import { recoverXml, type RecoveredXml } from './feed-shapes/lenient-xml';
+import { findReferenceProblem } from './feed-shapes/xml-references';
 import { inlineXhtmlBodies } from './feed-shapes/xhtml-content';
 import { atomFeedTitle, itemFromAtom, itemFromRdf, itemFromRss, plainTitle, type ExtractedFeedItem } from './feed-items';
 import { assertWithinSize, buildRawDocument } from './raw-document';
@@ -63,9 +66,11 @@ class MalformedFeedText extends Error {}
  * documents that are not feeds (CDF, Microsoft's Channel Definition Format, by name) are refused
  * with the reason. Feed shapes the Universal Feed Parser reads are read too: items with no
  * <channel> around them, content only in an XHTML <body>, headline-only items, feeds without items
- * (no documents). XML that is not well-formed is refused with its problem unless it is mis-nested
- * in the middle and lenient recovery reads items out of it (then `recovered: true`); a document cut
- * off before its root's end tag (a truncated download) is always refused.
+ * (no documents). XML that is not well-formed (mis-nested or unclosed elements, a stray '<', an
+ * unterminated comment, HTML entities, bare ampersands, a missing end of the document) is read by
+ * lenient recovery (feed-shapes/lenient-xml) and marked `recovered: true` with its problem. Of a
+ * document cut off inside an item (a truncated download) the items before the cut are read and the
+ * cut one is dropped; when there are none before it, the document is refused with its problem.
  */
 export function parseFeedDocument(bytes: Uint8Array, options: ParseFeedDocumentOptions): ParsedFeedDocument {
   const { source, fetchedAt } = options;
@@ -112,45 +117,46 @@ export function parseFeedDocument(bytes: Uint8Array, options: ParseFeedDocumentO
       );
   const read = (feedText: string): ParsedFeedDocument => {
     const { title, format, items } = readFeed(feedText, { what, root, rootFormat, baseUrl });
-    return { title, format, documents: toDocuments(items) };
+    return { title, format, documents: toDocuments(items.map(withMojibakeInReferencesRepaired)) };
   };
 
-  const problem = findXmlStructureProblem(text);
-  if (problem) {
-    const reason = `malformed XML: ${problem}`;
-    if (!isRecoverableStructureProblem(problem)) throw new UnprocessableDocumentError(`${what}: ${reason}`, { code: ErrorCode.XML_MALFORMED });
-    return readRecovered(text, root, reason, what, read);
-  }
+  const problem = findXmlStructureProblem(text) ?? findReferenceProblem(text);
+  if (problem) return readRecovered(text, `malformed XML: ${problem}`, what, read);
   try {
     return read(text);
   } catch (error) {
     if (!(error instanceof MalformedFeedText)) throw error;
-    return readRecovered(text, root, `feed parser refused the document: ${error.message}`, what, read);
+    return readRecovered(text, `feed parser refused the document: ${error.message}`, what, read);
   }
 }
 
 /**
- * The feed read from its leniently recovered text, marked `recovered`, when that gives items;
- * else the refusal with the original reason (so also for a document cut off before its end).
+ * The feed read from its leniently recovered text, marked `recovered` with the problem; the
+ * refusal with the original reason when recovery cannot read it, or when all it read was cut off.
  */
-function readRecovered(
-  text: string,
-  root: string,
-  reason: string,
-  what: string,
-  read: (feedText: string) => ParsedFeedDocument,
-): ParsedFeedDocument {
-  const refusal = new UnprocessableDocumentError(`${what}: ${reason}`, { code: ErrorCode.XML_MALFORMED });
-  if (!endsWithRootEndTag(text, root)) throw refusal;
+function readRecovered(text: string, reason: string, what: string, read: (feedText: string) => ParsedFeedDocument): ParsedFeedDocument {
+  let recovered: RecoveredXml | null = null;
   let result: ParsedFeedDocument | null = null;
   try {
-    const recoveredText = recoverXml(text);
-    if (recoveredText !== null) result = read(recoveredText);
+    recovered = recoverXml(text);
+    if (recovered) result = read(recovered.text);
   } catch {
     // Recovery is a second chance, not a second way to fail: the original reason stands.
   }
-  if (!result || result.documents.length === 0) throw refusal;
-  return { ...result, recovered: true, problem: reason };
+  const onlyItemCutOff = recovered?.droppedCutItem && result?.documents.length === 0;
+  if (!recovered || !result || onlyItemCutOff) throw new UnprocessableDocumentError(`${what}: ${reason}`, { code: ErrorCode.XML_MALFORMED });
+  const problem = recovered.droppedCutItem ? `${reason}; the item cut off there is dropped` : reason;
+  return { ...result, recovered: true, problem };
+}
+
+/**
+ * The item with double-encoded UTF-8 that character references carried (`&#226;&#128;&#166;` for
+ * '…') repaired in its title and body, when the evidence is clear: decodeText repaired the
+ * document's own characters, but references are only decoded by the feed parser.
+ */
+function withMojibakeInReferencesRepaired(item: ExtractedFeedItem): ExtractedFeedItem {
+  const repaired = (text: string): string => repairDoubleEncodedUtf8(text)?.text ?? text;
+  return { ...item, title: item.title === null ? null : repaired(item.title), body: repaired(item.body) };
 }
 
 interface ReadContext {
@@ -163,7 +169,7 @@ interface ReadContext {
 /** The feed's title and items; a feed root with nothing of a feed's in it is a feed without items. */
 function readFeed(text: string, context: ReadContext): FeedContent {
   const { what, root, rootFormat, baseUrl } = context;
-  const prepared = inlineXhtmlBodies(text);
+  const prepared = rootFormat === 'atom' ? decodeBase64Constructs(text) : inlineXhtmlBodies(text);
   let parsed = parseFeedText(prepared);
   // <item>s right under <rss>, no <channel> (RSS 0.9x, hand-written 2.0): given the channel the parser wants.
   if (typeof parsed === 'string' && rootFormat === 'rss') {

@@ -80,7 +80,8 @@ export function assertParseableMarkup(html: string, documentUri: string): void {
 }
 
 /**
- * The page with the contents of its <script> and <style> elements taken out, JSON-LD excepted.
+ * The page with the contents of its <script> and <style> elements taken out, JSON-LD excepted
+ * (and those commented out left to the comment).
  * News pages carry hundreds of kilobytes of inline scripts that the parser would otherwise build
  * into strings character by character, for text we never read. One linear pass with indexOf.
  */
@@ -89,8 +90,19 @@ export function dropScriptAndStyleBodies(html: string): string {
   const opening = /<(script|style)\b/g;
   const kept: string[] = [];
   let copiedUpTo = 0;
+  // The next comment at or after the scan: a <script> inside one (commented out) is its text.
+  let comment = lower.indexOf('<!--');
   let match: RegExpExecArray | null;
-  while ((match = opening.exec(lower))) {
+  scan: while ((match = opening.exec(lower))) {
+    while (comment !== -1 && comment < match.index) {
+      const commentEnd = lower.indexOf('-->', comment + 4);
+      if (commentEnd < 0) break scan; // the rest is one comment
+      if (commentEnd > match.index) {
+        opening.lastIndex = commentEnd + 3;
+        continue scan;
+      }
+      comment = lower.indexOf('<!--', commentEnd + 3);
+    }
     const tagEnd = lower.indexOf('>', match.index);
     if (tagEnd < 0) break;
     const name = match[1] ?? 'script';
@@ -102,7 +114,21 @@ export function dropScriptAndStyleBodies(html: string): string {
     }
     if (close < 0) break;
     opening.lastIndex = close;
+    // What looks like a comment inside the script's code is not one.
+    if (comment !== -1 && comment < close) comment = lower.indexOf('<!--', close);
   }
   kept.push(html.slice(copiedUpTo));
   return kept.join('');
+}
+
+/**
+ * Elements whose content HTML reads as raw text up to their end tag, or drops: written closed in
+ * the XHTML way (`<script src="a.js"/>`, `<iframe …/>`, common in feed content made by XML tools),
+ * HTML would take the rest of the document for their content, and the story's text would be lost.
+ */
+const SELF_CLOSED_RAW_TEXT_ELEMENT = /<(script|style|iframe|textarea|title|xmp|noembed|noframes|noscript)\b((?:[^<>"']|"[^"]*"|'[^']*')*?)\/>/gi;
+
+/** The markup with raw-text elements written as `<x …/>` closed there, as the writer meant. */
+export function closeSelfClosedRawTextElements(html: string): string {
+  return html.replace(SELF_CLOSED_RAW_TEXT_ELEMENT, '<$1$2></$1>');
 }

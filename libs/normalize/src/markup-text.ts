@@ -1,7 +1,7 @@
 import { load, type CheerioAPI } from 'cheerio';
 import { Parser, parseDocument } from 'htmlparser2';
 import { blockText, DROPPED_ELEMENTS, findWithin, inlineText, isElement, type DomNode, type ElementNode } from './dom';
-import { assertParseableMarkup, dropScriptAndStyleBodies } from './markup-limits';
+import { assertParseableMarkup, closeSelfClosedRawTextElements, dropScriptAndStyleBodies } from './markup-limits';
 import { withoutControlCharacters } from './control-characters';
 import { comparisonKey } from './text-cleanup';
 
@@ -97,11 +97,12 @@ export function removeDroppedElements($: CheerioAPI, root: DomNode): void {
  * several times faster than a spec-exact HTML5 parser (parse5's fragment parsing cost the
  * normalizer several times more per feed item), and news markup needs no more than it gives:
  * implied end tags and decoded references. Script and style bodies are skipped unparsed (JSON-LD
- * kept). `</>`, which HTML ignores, is taken out: htmlparser2 would keep it as text. XHTML: `<x/>`
- * closes itself and CDATA sections are text.
+ * kept). `</>`, which HTML ignores, is taken out: htmlparser2 would keep it as text. A raw-text
+ * element written `<script …/>` or `<iframe …/>` is closed there, not left to swallow the rest.
+ * XHTML: `<x/>` closes itself and CDATA sections are text.
  */
 export function parseMarkup(html: string, options: { xhtml?: boolean } = {}): CheerioAPI {
-  const source = dropScriptAndStyleBodies(html).replace(/<\/>/g, '');
+  const source = dropScriptAndStyleBodies(closeSelfClosedRawTextElements(html)).replace(/<\/>/g, '');
   return load(parseDocument(source, options.xhtml ? { recognizeSelfClosing: true, recognizeCDATA: true } : {}));
 }
 

@@ -97,13 +97,16 @@ export function normalizeDocument(received: RawDocumentV1, options: NormalizeOpt
 
 /**
  * The document with NUL and other control characters, lone surrogates and non-characters taken
- * out of its text fields before anything reads them, and a note of how many went.
+ * out of its text fields before anything reads them (C1 controls read as windows-1252 where it
+ * has a character), and a note of how many went or were read so.
  */
 function withoutUnwantedCharacters(doc: RawDocumentV1): { doc: RawDocumentV1; notes: string[] } {
   let removed = 0;
+  let repaired = 0;
   const clean = (text: string): string => {
     const cleaned = withoutControlCharacters(text);
     removed += cleaned.removed;
+    repaired += cleaned.repaired;
     return cleaned.text;
   };
   const cleanOrNull = (text: string | null | undefined) => (text === null || text === undefined ? text : clean(text));
@@ -116,7 +119,11 @@ function withoutUnwantedCharacters(doc: RawDocumentV1): { doc: RawDocumentV1; no
     dateline: cleanOrNull(doc.feedItem.dateline),
   };
   const cleaned = { ...doc, body: clean(doc.body), feedItem };
-  return { doc: cleaned, notes: removed > 0 ? [`removed ${removed} control or invalid character(s) (NUL, C0/C1 controls, lone surrogates, non-characters)`] : [] };
+  const notes = [
+    ...(repaired > 0 ? [`read ${repaired} C1 control character(s) as the windows-1252 characters they stand for`] : []),
+    ...(removed > 0 ? [`removed ${removed} control or invalid character(s) (NUL, C0/C1 controls, lone surrogates, non-characters)`] : []),
+  ];
+  return { doc: cleaned, notes };
 }
 
 interface DocumentReading {

@@ -57,6 +57,16 @@ describe('control characters', () => {
     expect(article.headline).toBe('Exports rise');
     expect(article.processingNotes).toEqual([expect.stringMatching(/^removed 3 control or invalid character\(s\)/)]);
   });
+
+  it('read C1 controls as the windows-1252 characters a feed meant (U+0092 as ’), with a processing note', () => {
+    const article = normalizeDocument(document('feed-item', 'SEOUL, Jan 6 (Yonhap) -- Exports rose 5 percent, the ministry\u0092s data showed\u0085', { title: 'Exports don\u0092t fall' }));
+    expect(article.headline).toBe('Exports don’t fall');
+    expect(article.body).toBe('Exports rose 5 percent, the ministry’s data showed');
+    expect(article.processingNotes).toEqual([
+      'read 2 C1 control character(s) as the windows-1252 characters they stand for',
+      expect.stringMatching(/^removed 1 control or invalid character\(s\)/),
+    ]);
+  });
 });
 
 describe('a subheadline the wire format declares', () => {

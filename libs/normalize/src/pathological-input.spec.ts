@@ -120,6 +120,11 @@ describe('dropScriptAndStyleBodies', () => {
       '<p>a</p><script></script><STYLE></STYLE><script type="application/ld+json">{"@type":"NewsArticle"}</script><p>b</p><script>',
     );
   });
+
+  it('leaves a commented-out script to its comment, and takes no comment out of a script\'s code', () => {
+    const html = '<p>a</p><!-- <script>old()</script> --><p>b</p><script>if (x) s = "<!--";</script><p>c</p><!-- <style>';
+    expect(dropScriptAndStyleBodies(html)).toBe('<p>a</p><!-- <script>old()</script> --><p>b</p><script></script><p>c</p><!-- <style>');
+  });
 });
 
 /**

@@ -23,7 +23,8 @@ export interface SniffedCharset {
  * Guesses the legacy charset of bytes that declare none and are not UTF-8: chardet ranks the
  * charsets by how well byte frequencies fit each language, and the first guess the bytes are valid
  * in wins. A guess is not valid when decoding yields U+FFFD (bytes the charset has no character
- * for, a double-byte lead without its trail byte), C1 control characters or private-use characters;
+ * for, a double-byte lead without its trail byte), C1 control characters, private-use characters
+ * or Latin-1 symbols inside words (Thai read as Latin-1: "ÊÓ¹Ñ¡§Ò¹");
  * an ISO-8859 guess that yields C1 controls is read as its windows-125x counterpart instead, which
  * has characters there (WHATWG). Null when chardet has no guess at all.
  *
@@ -66,11 +67,23 @@ function readings(canonical: string): { charset: string; decoder: string }[] {
 }
 
 /**
- * Characters that real text does not contain but a wrong charset produces: U+FFFD, C1 controls and
- * private-use characters. The last few characters of a cut-off sample are not counted: a
- * multi-byte character the cut split is not the charset's fault.
+ * Latin-1 symbols (¡ § ¹ « ¿ × …) with a letter on each side: what text in another script
+ * (Thai, say) looks like read in a Latin charset, as no Latin-script language writes it. The
+ * middle dot is left out (Catalan writes l·l).
+ */
+const SYMBOL_INSIDE_A_WORD = /(?<=\p{L})[\u00a1-\u00b6\u00b8-\u00bf\u00d7\u00f7](?=\p{L})/gu;
+/** Fewer such symbols than this are taken for chance (a name, a unit) rather than a wrong charset. */
+const MIN_SYMBOLS_INSIDE_WORDS = 3;
+
+/**
+ * Characters that real text does not contain but a wrong charset produces: U+FFFD, C1 controls,
+ * private-use characters and (from MIN_SYMBOLS_INSIDE_WORDS on) Latin-1 symbols inside words. The
+ * last few characters of a cut-off sample are not counted: a multi-byte character the cut split
+ * is not the charset's fault.
  */
 function countFlaws(text: string, truncated: boolean): number {
   const checked = truncated ? text.slice(0, -4) : text;
-  return checked.match(/[\ufffd\u0080-\u009f\ue000-\uf8ff]/g)?.length ?? 0;
+  const invalid = checked.match(/[\ufffd\u0080-\u009f\ue000-\uf8ff]/g)?.length ?? 0;
+  const symbolsInsideWords = checked.match(SYMBOL_INSIDE_A_WORD)?.length ?? 0;
+  return invalid + (symbolsInsideWords >= MIN_SYMBOLS_INSIDE_WORDS ? symbolsInsideWords : 0);
 }

@@ -80,11 +80,6 @@ export function parseXml(text: string, options: { positions?: boolean } = {}): X
   });
 }
 
-/** The nodes back as XML text, references as they were written. */
-export function serializeXml(nodes: readonly XmlNode[]): string {
-  return DomUtils.getOuterHTML([...nodes], { xmlMode: true, decodeEntities: false });
-}
-
 /** 'xhtml:body' → 'body'. */
 export function localName(qualifiedName: string): string {
   return qualifiedName.slice(qualifiedName.indexOf(':') + 1);
