@@ -92,7 +92,10 @@ describe('ConsumerRunner batch handling', () => {
     expect(resolved).toEqual(['0', '1', '2']);
   });
 
-  it('dead-letters a permanent failure at once, with its reason', async () => {
+  it('dead-letters a permanent failure at once, with its reason, counted by its code', async () => {
+    const counted = async () =>
+      (await pipelineMetrics.deadLettered.get()).values.find((value) => value.labels.stage === 'extractor' && value.labels.code === 'DOCUMENT_UNPROCESSABLE')?.value ?? 0;
+    const before = await counted();
     const calls: string[] = [];
     const { done, sent } = run(async (consumed) => {
       calls.push(consumed.offset);
@@ -103,6 +106,7 @@ describe('ConsumerRunner batch handling', () => {
     expect(calls).toEqual(['0', '1']);
     const letter = JSON.parse(sent.flat().find((record) => record.topic === 'news.dlq.extractor.v1')!.message.value as string);
     expect(letter).toMatchObject({ errorClass: 'PermanentError', errorMessage: 'unprocessable document', errorCode: 'DOCUMENT_UNPROCESSABLE', attempts: 1 });
+    expect(await counted()).toBe(before + 1);
   });
 
   it('retries an unclassified error up to the attempt limit, then dead-letters it', async () => {

@@ -1,6 +1,6 @@
 import { context as otelContext } from '@opentelemetry/api';
 import { Logger } from '@nestjs/common';
-import { decodeMessage, PermanentError, type MessageOf, type Topic } from '@wirestream/contracts';
+import { decodeMessage, ErrorCode, PermanentError, type DeadLetterV1, type MessageOf, type Topic } from '@wirestream/contracts';
 import { contextFromHeaders, pipelineMetrics } from '@wirestream/telemetry';
 import type { KafkaMessage } from 'kafkajs';
 import type { ConsumedMessage } from './consumed-message';
@@ -42,16 +42,16 @@ export class UnitProcessor {
   /** One unit of work: decode, process and dead-letter its messages, then produce everything in one request. */
   async processUnit<T extends Topic>(spec: ConsumerSpec<T>, unit: PendingMessage[]): Promise<void> {
     const startedAt = process.hrtime.bigint();
-    const { records, deadLetterCount } = await this.decodeAndProcess(spec, unit);
+    const { records, deadLetterCodes } = await this.decodeAndProcess(spec, unit);
     await this.producer.sendPrepared(records);
     const perMessageSeconds = Number(process.hrtime.bigint() - startedAt) / 1e9 / unit.length;
     for (let i = 0; i < unit.length; i++) pipelineMetrics.processingSeconds.observe({ stage: spec.stage }, perMessageSeconds);
     pipelineMetrics.unitMessages.observe({ stage: spec.stage }, unit.length);
-    if (deadLetterCount > 0) pipelineMetrics.deadLettered.inc({ stage: spec.stage, topic: spec.topic }, deadLetterCount);
+    for (const code of deadLetterCodes) pipelineMetrics.deadLettered.inc({ stage: spec.stage, topic: spec.topic, code });
   }
 
   /** Decodes, processes and dead-letters one unit's messages; returns everything to produce for them. */
-  private async decodeAndProcess<T extends Topic>(spec: ConsumerSpec<T>, unit: PendingMessage[]): Promise<{ records: PreparedRecord[]; deadLetterCount: number }> {
+  private async decodeAndProcess<T extends Topic>(spec: ConsumerSpec<T>, unit: PendingMessage[]): Promise<{ records: PreparedRecord[]; deadLetterCodes: string[] }> {
     const deadLetters: OutgoingRecord[] = [];
     const valid: ConsumedMessage<MessageOf<T>>[] = [];
     // Every message of a unit belongs to this consumer, so any partition's heartbeat keeps the group.
@@ -78,7 +78,7 @@ export class UnitProcessor {
       'processMessage' in spec
         ? await this.processEach(spec, valid, deadLetters, heartbeat)
         : await this.processBatchIsolating(spec, valid, deadLetters, heartbeat);
-    return { records: [...outputs, ...deadLetters.map((letter) => this.producer.prepare(letter))], deadLetterCount: deadLetters.length };
+    return { records: [...outputs, ...deadLetters.map((letter) => this.producer.prepare(letter))], deadLetterCodes: deadLetters.map((letter) => (letter.value as DeadLetterV1).errorCode ?? ErrorCode.UNCLASSIFIED) };
   }
 
   private async processEach<T extends Topic>(

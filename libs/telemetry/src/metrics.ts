@@ -28,8 +28,8 @@ export const pipelineMetrics = {
   }),
   deadLettered: new Counter({
     name: 'wirestream_messages_dead_lettered_total',
-    help: "Messages parked in the stage's dead-letter topic, by stage and the topic they came from.",
-    labelNames: ['stage', 'topic'] as const,
+    help: "Messages parked in the stage's dead-letter topic, by stage, the topic they came from and error code.",
+    labelNames: ['stage', 'topic', 'code'] as const,
     registers: [metricsRegistry],
   }),
   processingSeconds: new Histogram({

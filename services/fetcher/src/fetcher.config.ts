@@ -36,7 +36,7 @@ export const FetcherEnvSchema = z.object({
   FETCHER_SOURCES_FILE: z
     .string()
     .default('')
-    .describe('YAML or JSON file declaring the sources (see README, Sources); FETCHER_FEED_URLS and FETCHER_DROP_DIR add theirs to it. Empty: only those.'),
+    .describe('YAML or JSON file declaring the sources (see docs/sources.md); FETCHER_FEED_URLS and FETCHER_DROP_DIR add theirs to it. Empty: only those.'),
   FETCHER_FEED_ALLOW_ADDRESS_RANGES: commaList
     .pipe(z.array(z.enum(ADDRESS_RANGES, { error: `must be a comma-separated list of ${ADDRESS_RANGES.join(', ')}` })))
     .describe(
