@@ -126,7 +126,7 @@ export function findXmlStructureProblem(text: string): string | null {
       const name = START_TAG_NAME.exec(text)?.[1];
       if (!name) return `'<' not followed by a tag name ${where()}`;
       if (rootClosed) return `element <${name}> after the end of the root element ${where()}`;
-      const end = endOfStartTag(text, START_TAG_NAME.lastIndex);
+      const end = startTagEnd(text, START_TAG_NAME.lastIndex);
       if (end === -1) return `unterminated start tag <${name}> ${where()}`;
       rootSeen = true;
       if (text[end - 1] !== '/') open.push({ name, at: lt });
@@ -140,8 +140,8 @@ export function findXmlStructureProblem(text: string): string | null {
   return null;
 }
 
-/** Index of the '>' that ends a start tag whose attributes begin at `from`, or -1. */
-function endOfStartTag(text: string, from: number): number {
+/** Index of the '>' that ends a start tag whose attributes begin at `from`, or -1 (quoted values skipped). */
+export function startTagEnd(text: string, from: number): number {
   for (let index = from; index < text.length; index++) {
     const char = text[index];
     if (char === '>') return index;

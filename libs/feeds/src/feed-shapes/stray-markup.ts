@@ -1,3 +1,5 @@
+import { startTagEnd } from '../xml-markup';
+
 /**
  * The lexical half of lenient XML recovery: what a browser-grade tokenizer reads as text or as a
  * comment, written so that htmlparser2's XML tokenizer (which takes `<3` or `<=` for a tag) reads
@@ -60,17 +62,8 @@ function endAfter(text: string, terminator: string, from: number): number {
 
 /** Index just after the '>' ending the start tag whose name begins at `from`, or -1 (quoted values skipped). */
 function endOfStartTag(text: string, from: number): number {
-  for (let index = from; index < text.length; index++) {
-    const char = text[index];
-    if (char === '>') return index + 1;
-    if (char === '<') return -1;
-    if (char === '"' || char === "'") {
-      const close = text.indexOf(char, index + 1);
-      if (close === -1) return -1;
-      index = close;
-    }
-  }
-  return -1;
+  const gt = startTagEnd(text, from);
+  return gt === -1 ? -1 : gt + 1;
 }
 
 /** Whether the start tag beginning at `from` meets another '<' before any '>' (not a cut at the end). */
