@@ -11,7 +11,7 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   {
     ignores: [
-      '**/dist/**', '**/node_modules/**', '.wirestream/**', '.nx/**', '**/jest.config.js', 'jest.*.js',
+      '**/dist/**', '**/node_modules/**', '.wirestream/**', '.nx/**', '*/**/jest.config.js',
       // deploy/ holds Kubernetes yaml and the Dockerfile; its one code project is the local infrastructure.
       'deploy/*', '!deploy/local',
     ],
@@ -19,6 +19,18 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
+  {
+    // The repository's own scripts and Jest set-up: CommonJS run by Node (type-checked by tsconfig.scripts.json).
+    files: ['*.js', 'tools/scripts/**/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' },
+    },
+    rules: {
+      '@typescript-eslint/no-require-imports': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
+  },
   {
     files: ['**/*.ts'],
     plugins: { '@nx': nx },

@@ -15,11 +15,11 @@ function loadLocalInfra() {
 
 module.exports = async function globalSetup() {
   const infra = loadLocalInfra();
-  const log = (line) => process.stderr.write(`[test infra] ${line}\n`);
+  const log = (/** @type {string} */ line) => process.stderr.write(`[test infra] ${line}\n`);
   const kafka = await infra.ensureKafka({ log });
   if (!process.env.DATABASE_URL) await infra.ensureDatabases(['wirestream_test'], { log });
   process.env.KAFKA_BROKERS = kafka.brokers;
   process.env.WIRESTREAM_TEST_DATABASE_URL =
     process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wirestream_test';
-  globalThis.__WIRESTREAM_KAFKA_STARTED_BY_TESTS__ = kafka.startedByUs;
+  /** @type {Record<string, unknown>} */ (globalThis).__WIRESTREAM_KAFKA_STARTED_BY_TESTS__ = kafka.startedByUs;
 };

@@ -1,7 +1,7 @@
 module.exports = async function globalTeardown() {
-  if (globalThis.__WIRESTREAM_KAFKA_STARTED_BY_TESTS__ && process.env.WIRESTREAM_KEEP_INFRA !== '1') {
+  if (/** @type {Record<string, unknown>} */ (globalThis).__WIRESTREAM_KAFKA_STARTED_BY_TESTS__ && process.env.WIRESTREAM_KEEP_INFRA !== '1') {
     // Built by the global setup, which started the broker this stops.
     const infra = require('./deploy/local/dist/index.js');
-    await infra.stopKafka({ log: (line) => process.stderr.write(`[test infra] ${line}\n`) });
+    await infra.stopKafka({ log: (/** @type {string} */ line) => process.stderr.write(`[test infra] ${line}\n`) });
   }
 };

@@ -28,6 +28,10 @@ const PACKAGES_OUTSIDE_LIBS = {
   '^@wirestream/local-infra$': path.join(__dirname, 'deploy', 'local', 'src/index.ts'),
 };
 
+/**
+ * @param {string} projectDir
+ * @param {{ integration?: boolean }} [options]
+ */
 module.exports = function projectConfig(projectDir, { integration = false } = {}) {
   const { name } = require(path.join(projectDir, "package.json"));
   return {

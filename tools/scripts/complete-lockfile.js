@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// Type-checked by tsconfig.scripts.json (checkJs) and linted by `npm run lint`.
 'use strict';
 /**
  * Adds lockfile entries for platform-specific optional packages (native binaries for other
@@ -19,8 +20,9 @@ const packages = lock.packages;
 const OS = ['darwin', 'linux', 'win32', 'freebsd', 'android', 'openharmony', 'sunos', 'aix'];
 const CPU = ['arm64', 'x64', 'ia32', 'arm', 'ppc64', 's390x', 'riscv64', 'loong64', 'wasm32'];
 
+/** @param {string} name the package name, e.g. `@swc/core-darwin-arm64` */
 function platformOf(name) {
-  const parts = name.split('/').pop().split('-');
+  const parts = /** @type {string} */ (name.split('/').pop()).split('-');
   const os = parts.find((part) => OS.includes(part));
   const cpu = parts.find((part) => CPU.includes(part)) ?? (parts.includes('arm') ? 'arm' : undefined);
   const libc = parts.includes('musl') || parts.includes('musleabihf') ? 'musl' : parts.includes('gnu') || parts.includes('gnueabihf') ? 'glibc' : undefined;

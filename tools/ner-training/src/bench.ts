@@ -2,7 +2,7 @@
  * Entity-level precision, recall and F1 (conlleval: exact span and type) and throughput of the
  * recognizer `extractEntities` runs, on a CoNLL-2003 file.
  *
- *   node tools/ner-training/dist/bench.js [--data FILE] [--model FILE] [--json]
+ *   node tools/ner-training/dist/bench.js [--data FILE] [--model FILE] [--json] [--save]
  *
  * Each CoNLL document is rebuilt as running text (see `documentText`), recognized, and its spans
  * mapped back to CoNLL words (PERSON → PER, GPE and LOC → LOC). `tokensPerSec` is CoNLL tokens per
@@ -19,11 +19,11 @@ import { ModelRecognizer, createExtractor, defaultRecognizer, loadModel, type Re
 import nlp from 'compromise';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { commandLine } from '@wirestream/harness';
+import { commandLine, reportBenchResult } from '@wirestream/harness';
 import { CONLL_TYPES, ChunkScorer, chunksOf, parseConll, spansToChunks, trainingDocument, type ConllType, type Evaluation } from './conll';
 import { DEV_FILE } from './data-files';
 
-const USAGE = 'usage: node tools/ner-training/dist/bench.js [--data FILE] [--model FILE] [--json]';
+const USAGE = 'usage: node tools/ner-training/dist/bench.js [--data FILE] [--model FILE] [--json] [--save]';
 const TIMED_MS = 3000;
 const MIN_PASSES = 3;
 
@@ -95,7 +95,7 @@ const pct = (x: number): string => (100 * x).toFixed(2).padStart(6);
 const round4 = (x: number): number => Math.round(x * 10000) / 10000;
 
 function main(argv: string[]): void {
-  const { values } = commandLine({ args: argv, options: { data: { type: 'string' }, model: { type: 'string' }, json: { type: 'boolean' } } }, USAGE);
+  const { values } = commandLine({ args: argv, options: { data: { type: 'string' }, model: { type: 'string' }, json: { type: 'boolean' }, save: { type: 'boolean' } } }, USAGE);
   const data = path.resolve(values.data ?? DEV_FILE);
   const jsonOnly = values.json === true;
   const modelFile = values.model;
@@ -135,8 +135,9 @@ function main(argv: string[]): void {
     const r = result.perType[type];
     perType[type] = { f1: round4(r.f1), precision: round4(r.precision), recall: round4(r.recall), gold: r.gold, predicted: r.predicted };
   }
-  console.log(
-    JSON.stringify({
+  reportBenchResult(
+    'bench:ner',
+    {
       f1: round4(result.overall.f1),
       precision: round4(result.overall.precision),
       recall: round4(result.overall.recall),
@@ -148,7 +149,8 @@ function main(argv: string[]): void {
       model: recognizer.version,
       data: path.basename(data),
       peer: { name: peer.name, f1: round4(peerResult.overall.f1), precision: round4(peerResult.overall.precision), recall: round4(peerResult.overall.recall), tokensPerSec: peerSpeed.cpu, wallTokensPerSec: peerSpeed.wall },
-    }),
+    },
+    { save: values.save === true, argv },
   );
 }
 
