@@ -10,7 +10,10 @@ const path = require('node:path');
 function loadLocalInfra() {
   const tsc = require.resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-b', path.join(__dirname, 'deploy/local/tsconfig.app.json')], { stdio: 'inherit' });
-  return require('./deploy/local/dist/index.js');
+  // Built just above, so not there for the type check: typed from its source instead.
+  /** @type {typeof import('./deploy/local/src/index')} */
+  const infra = require(path.join(__dirname, 'deploy/local/dist/index.js'));
+  return infra;
 }
 
 module.exports = async function globalSetup() {
