@@ -4,3 +4,4 @@ export * from './attributes';
 export * from './logger';
 export * from './metrics';
 export * from './telemetry.config';
+export * from './span-exporters';

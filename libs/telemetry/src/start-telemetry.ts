@@ -1,6 +1,7 @@
 import { context, propagation, type Context } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { NodeSDK } from '@opentelemetry/sdk-node';
+import { consoleAwareSpanProcessors, traceExporterNames } from './span-exporters';
 import { telemetryConfig } from './telemetry.config';
 
 export interface TelemetryHandle {
@@ -11,7 +12,7 @@ export interface TelemetryHandle {
  * Starts OpenTelemetry for one service. Call it on the first line of `main.ts`, before kafkajs,
  * pg or Nest are loaded, so instrumentations can patch them on require.
  *
- * Configured by the standard variables (TelemetryEnvSchema): `OTEL_TRACES_EXPORTER` (otlp | console | none),
+ * Configured by the standard variables (TelemetryEnvSchema): `OTEL_TRACES_EXPORTER` (otlp | zipkin | console | none),
  * `OTEL_EXPORTER_OTLP_ENDPOINT`, `OTEL_SERVICE_NAME`, `OTEL_SDK_DISABLED`. When no exporter is
  * configured, spans are still created (trace ids still follow a story through Kafka headers and
  * land in Postgres) but nothing is exported.
@@ -30,11 +31,16 @@ export function startTelemetry(
   const exporterConfigured = Boolean(
     env.OTEL_TRACES_EXPORTER || env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
   );
+  // `console` is ours (JSON lines on stderr); any other list is left to the SDK, which reads it itself.
+  const consoleProcessors = consoleAwareSpanProcessors(
+    traceExporterNames(env.OTEL_TRACES_EXPORTER),
+    env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ?? env.OTEL_EXPORTER_OTLP_PROTOCOL,
+  );
   const sdk = new NodeSDK({
     serviceName: env.OTEL_SERVICE_NAME ?? serviceName,
     instrumentations: (options.instrumentations ?? []).map(loadInstrumentation),
     // NodeSDK registers no tracer at all without a processor; this one keeps ids, exports nothing.
-    ...(exporterConfigured ? {} : { spanProcessors: [keepIdsExportNothing] }),
+    ...(consoleProcessors ? { spanProcessors: consoleProcessors } : exporterConfigured ? {} : { spanProcessors: [keepIdsExportNothing] }),
   });
   sdk.start();
   return { shutdown: () => sdk.shutdown() };
