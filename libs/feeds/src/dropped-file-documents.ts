@@ -1,7 +1,8 @@
 import type { RawDocumentV1 } from '@wirestream/contracts';
+import { decodeText } from './decode-text';
 import { classifyDroppedFile, documentFromDroppedFile, type DocumentFromDroppedFileOptions } from './dropped-file';
 import { parseNinjsDocument } from './ninjs/parse-ninjs-document';
-import { parseTransmissionDocument } from './transmissions/parse-transmissions';
+import { looksLikeTransmission, parseTransmissionDocument } from './transmissions/parse-transmissions';
 import { parseFeedDocument } from './parse-feed-document';
 import { assertWithinSize, buildRawDocument } from './raw-document';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from './source-ref';
@@ -23,12 +24,15 @@ export function documentsFromDroppedFile(bytes: Uint8Array, options: DocumentsFr
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
   assertWithinSize(bytes, maxBytes, path);
   const fileName = path.split(/[\\/]/).pop() ?? path;
-  const kind = classifyDroppedFile(bytes, fileName);
-  if (kind === 'feed') return parseFeedDocument(bytes, { source, fetchedAt, maxBytes, contentType }).documents;
-  if (kind === 'anpa' || kind === 'iptc7901') return parseTransmissionDocument(bytes, { source, documentUri: path, fetchedAt, maxBytes, contentType }).documents;
-  if (kind === 'ninjs') return parseNinjsDocument(bytes, { source, documentUri: path, fetchedAt, maxBytes, contentType }).documents;
-  if (kind === 'nitf' || kind === 'newsml-g2' || kind === 'newsml-1.2') return parseWireXmlDocument(bytes, { source, documentUri: path, fetchedAt, maxBytes, contentType }).documents;
-  const single = documentFromDroppedFile(bytes, { ...options, maxBytes });
+  // Transmissions are told by their control bytes and decode themselves; everything else is decoded
+  // once, here, for both its classification and its reader (decoding checks and scans every byte).
+  if (looksLikeTransmission(bytes)) return parseTransmissionDocument(bytes, { source, documentUri: path, fetchedAt, maxBytes, contentType }).documents;
+  const decoded = decodeText(bytes, { contentType });
+  const kind = classifyDroppedFile(bytes, fileName, decoded);
+  if (kind === 'feed') return parseFeedDocument(bytes, { source, fetchedAt, maxBytes, contentType, decoded }).documents;
+  if (kind === 'ninjs') return parseNinjsDocument(bytes, { source, documentUri: path, fetchedAt, maxBytes, contentType, decoded }).documents;
+  if (kind === 'nitf' || kind === 'newsml-g2' || kind === 'newsml-1.2') return parseWireXmlDocument(bytes, { source, documentUri: path, fetchedAt, maxBytes, contentType, decoded }).documents;
+  const single = documentFromDroppedFile(bytes, { ...options, maxBytes, decoded });
   if (single.format !== 'wire-text') return [single];
   const stories = splitWireTextStories(single.body, options);
   if (stories.length === 1) return [single];

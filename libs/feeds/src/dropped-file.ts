@@ -1,5 +1,5 @@
 import { ErrorCode, UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/contracts';
-import { decodeText } from './decode-text';
+import { decodeText, type DecodedText } from './decode-text';
 import { assertWithinSize, buildRawDocument } from './raw-document';
 import { DEFAULT_MAX_DOCUMENT_BYTES, type SourceRef } from './source-ref';
 import { looksLikeEmail } from './email/looks-like-email';
@@ -23,6 +23,8 @@ export interface DocumentFromDroppedFileOptions {
   maxBytes?: number;
   /** The HTTP Content-Type header, when the file was fetched from a URL: its charset decides the decoding. */
   contentType?: string | null;
+  /** The bytes already decoded, by a caller that classified them first: not decoded again. */
+  decoded?: DecodedText;
 }
 
 /** How far into the text HTML markers (<html, <body, <!doctype html) are looked for. */
@@ -36,14 +38,15 @@ const HTML_FRAGMENT_ROOTS = new Set(
 const RSS1_NAMESPACES = ['http://purl.org/rss/1.0/', 'http://my.netscape.com/rdf/simple/0.9/'];
 
 /**
- * Classifies a dropped file by its content. The name only breaks ties: copy that starts with '<'
- * but is neither HTML nor a whole XML document is HTML in a .html file, wire text otherwise.
+ * Classifies a dropped file by its content (`decoded`: its text, when the caller has decoded it
+ * already). The name only breaks ties: copy that starts with '<' but is neither HTML nor a whole XML
+ * document is HTML in a .html file, wire text otherwise.
  *
  * @throws UnprocessableDocumentError when its charset cannot be decoded.
  */
-export function classifyDroppedFile(bytes: Uint8Array, fileName: string): DroppedFileKind {
+export function classifyDroppedFile(bytes: Uint8Array, fileName: string, decoded?: DecodedText): DroppedFileKind {
   // Transmissions are told by their control bytes (SOH header before STX), before any decoding.
-  return looksLikeTransmission(bytes) ?? classifyText(decodeText(bytes).text, fileName).kind;
+  return looksLikeTransmission(bytes) ?? classifyText((decoded ?? decodeText(bytes)).text, fileName).kind;
 }
 
 /**
@@ -57,7 +60,7 @@ export function classifyDroppedFile(bytes: Uint8Array, fileName: string): Droppe
 export function documentFromDroppedFile(bytes: Uint8Array, options: DocumentFromDroppedFileOptions): RawDocumentV1 {
   const { source, path } = options;
   assertWithinSize(bytes, options.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES, path);
-  const { text, charset } = decodeText(bytes, { contentType: options.contentType });
+  const { text, charset } = options.decoded ?? decodeText(bytes, { contentType: options.contentType });
   const { kind, root } = classifyText(text, path);
   if (kind !== 'html' && kind !== 'wire-text') assertNoDtdDeclarations(text, path);
   if (kind === 'feed') {

@@ -1,7 +1,7 @@
 import { ErrorCode, UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/contracts';
 import { DetectError, MalformedError, ParseError, parseFeed, type AnyFeed } from 'feedsmith';
 import { repairDoubleEncodedUtf8 } from './charset/mojibake';
-import { decodeText } from './decode-text';
+import { decodeText, type DecodedText } from './decode-text';
 import { decodeBase64Constructs } from './feed-shapes/atom03-base64';
 import { wrapRootContentInChannel } from './feed-shapes/channelless-rss';
 import { recoverXml, type RecoveredXml } from './feed-shapes/lenient-xml';
@@ -29,6 +29,8 @@ export interface ParseFeedDocumentOptions {
   fetchedAt: Date;
   /** The HTTP Content-Type header, whose charset (if any) decides the decoding. */
   contentType?: string | null;
+  /** The bytes already decoded, by a caller that classified them first: not decoded again. */
+  decoded?: DecodedText;
   /** Larger documents are refused unread; default 5 MiB. */
   maxBytes?: number;
 }
@@ -76,7 +78,7 @@ export function parseFeedDocument(bytes: Uint8Array, options: ParseFeedDocumentO
   const { source, fetchedAt } = options;
   const what = `feed ${source.uri}`;
   assertWithinSize(bytes, options.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES, what);
-  const { text, charset } = decodeText(bytes, { contentType: options.contentType });
+  const { text, charset } = options.decoded ?? decodeText(bytes, { contentType: options.contentType });
 
   assertNoDtdDeclarations(text, what);
   const root = rootElementName(text);

@@ -1,6 +1,6 @@
 import { ErrorCode, UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/contracts';
 import { DomUtils, parseDocument } from 'htmlparser2';
-import { decodeText } from '../decode-text';
+import { decodeText, type DecodedText } from '../decode-text';
 import { assertWithinSize, storyUri, wireStoryDocument, type WireStoryFields } from '../raw-document';
 import { DEFAULT_MAX_DOCUMENT_BYTES, type SourceRef } from '../source-ref';
 import { distinct, parseUrgency, parseWireDate } from '../wire-xml/wire-story';
@@ -28,6 +28,8 @@ export interface ParseNinjsOptions {
   documentUri: string;
   fetchedAt: Date;
   contentType?: string | null;
+  /** The bytes already decoded, by a caller that classified them first: not decoded again. */
+  decoded?: DecodedText;
   maxBytes?: number;
 }
 
@@ -86,7 +88,7 @@ export function looksLikeNinjs(text: string): boolean {
 export function parseNinjsDocument(bytes: Uint8Array, options: ParseNinjsOptions): ParsedNinjsDocument {
   const what = options.documentUri;
   assertWithinSize(bytes, options.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES, what);
-  const { text, charset } = decodeText(bytes, { contentType: options.contentType });
+  const { text, charset } = options.decoded ?? decodeText(bytes, { contentType: options.contentType });
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));

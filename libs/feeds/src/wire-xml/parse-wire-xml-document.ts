@@ -1,5 +1,5 @@
 import { ErrorCode, UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/contracts';
-import { decodeText } from '../decode-text';
+import { decodeText, type DecodedText } from '../decode-text';
 import { assertWithinSize, storyUri, wireStoryDocument } from '../raw-document';
 import { DEFAULT_MAX_DOCUMENT_BYTES, type SourceRef } from '../source-ref';
 import { assertNoDtdDeclarations, findXmlStructureProblem, rootElementName } from '../xml-markup';
@@ -17,6 +17,8 @@ export interface ParseWireXmlOptions {
   documentUri: string;
   fetchedAt: Date;
   contentType?: string | null;
+  /** The bytes already decoded, by a caller that classified them first: not decoded again. */
+  decoded?: DecodedText;
   maxBytes?: number;
 }
 
@@ -55,7 +57,7 @@ export function wireXmlFormatOf(rootName: string | null): WireXmlFormat | null {
 export function parseWireXmlDocument(bytes: Uint8Array, options: ParseWireXmlOptions): ParsedWireXmlDocument {
   const what = options.documentUri;
   assertWithinSize(bytes, options.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES, what);
-  const { text, charset } = decodeText(bytes, { contentType: options.contentType });
+  const { text, charset } = options.decoded ?? decodeText(bytes, { contentType: options.contentType });
   assertNoDtdDeclarations(text, what);
   const format = wireXmlFormatOf(rootElementName(text));
   if (!format) throw new UnprocessableDocumentError(`${what}: not an IPTC NITF, NewsML-G2 or NewsML 1.2 document (root <${rootElementName(text) ?? '?'}>)`, { code: ErrorCode.FORMAT_UNRECOGNIZED });
