@@ -19,14 +19,17 @@ const swcTransform = [
 // system does not, so Jest compiles them to CommonJS like our own sources.
 const esmTransform = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } }];
 
-// Projects outside libs/ that others import (tools/harness, tools/cli, tools/k8s, deploy/local), mapped to
-// their sources like the libs.
-const PACKAGES_OUTSIDE_LIBS = {
-  ...Object.fromEntries(
-    ['harness', 'cli', 'k8s'].map((name) => [`^@wirestream/${name}$`, path.join(__dirname, 'tools', name, 'src/index.ts')]),
-  ),
-  '^@wirestream/local-infra$': path.join(__dirname, 'deploy', 'local', 'src/index.ts'),
-};
+// Tests import our packages from source, mapped as the type check maps them (tsconfig.specs.json's
+// paths, one list for both): the libs by wildcard, the projects outside libs/ that others import by
+// name. A path's `*` becomes the pattern's `(.*)`, in the same order, specific names first.
+const ts = require('typescript');
+const specPaths = /** @type {Record<string, string[]>} */ (ts.readConfigFile(path.join(__dirname, 'tsconfig.specs.json'), ts.sys.readFile).config.compilerOptions.paths);
+const SOURCE_MAPPING = Object.fromEntries(
+  Object.entries(specPaths).map(([specifier, [target]]) => [
+    `^${specifier.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace('*', '(.*)')}$`,
+    path.join(__dirname, target.replace('*', '$1')),
+  ]),
+);
 
 /**
  * @param {string} projectDir
@@ -43,11 +46,8 @@ module.exports = function projectConfig(projectDir, { integration = false } = {}
       : ['<rootDir>/src/**/*.spec.ts'],
     transform: { '^.+\\.ts$': swcTransform, '/node_modules/eld/.+\\.js$': esmTransform },
     transformIgnorePatterns: ['/node_modules/(?!eld/)'],
-    // Tests import sibling libs from source, so they never run against a stale build.
-    moduleNameMapper: {
-      ...PACKAGES_OUTSIDE_LIBS,
-      '^@wirestream/(.*)$': path.join(__dirname, 'libs/$1/src/index.ts'),
-    },
+    // Tests import sibling packages from source, so they never run against a stale build.
+    moduleNameMapper: SOURCE_MAPPING,
     // A project whose specs are all integration specs has no unit specs for `nx test`.
     ...(integration ? {} : { passWithNoTests: true }),
   };
