@@ -1,5 +1,5 @@
 import { REPO_ROOT, waitForArticles } from '@wirestream/harness';
-import { metricFamilyOf, metricsReadBy, observabilityDir } from '@wirestream/k8s';
+import { metricFamilyOf, metricsReadBy, observabilityDir } from '@wirestream/deploy-checks';
 import { copyFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { SEEDS_DIR, startTestPipeline, type TestPipeline } from './test-pipeline';
