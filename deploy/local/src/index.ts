@@ -13,3 +13,6 @@ export type { Log, LogOption } from './infra-log';
 export { InfraError } from './infra-error';
 export { down, up } from './infra-lifecycle';
 export { paths } from './state-paths';
+export { ensureTraceViewer, stopTraceViewer, traceViewerStatus, type EnsuredTraceViewer, type TraceViewerStatus } from './trace-viewer/trace-viewer';
+export { traceExportEnvironment, traceViewerAddress, traceViewerUrls } from './trace-viewer/trace-viewer-address';
+export { ZIPKIN_VERSION } from './trace-viewer/zipkin-jar';

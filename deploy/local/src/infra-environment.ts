@@ -27,3 +27,17 @@ export function javaHomeSetting(): string | undefined {
 export function executableSearchPath(): string {
   return process.env.PATH ?? '';
 }
+
+/** WIRESTREAM_TRACES_HOST / _PORT: where the local trace viewer listens (default 127.0.0.1:9411). */
+export function traceViewerHostSetting(): string | undefined {
+  return process.env.WIRESTREAM_TRACES_HOST || undefined;
+}
+
+export function traceViewerPortSetting(): string | undefined {
+  return process.env.WIRESTREAM_TRACES_PORT || undefined;
+}
+
+/** WIRESTREAM_TRACES=1: `up` also starts the trace viewer (as `up --traces` does). */
+export function tracesRequestedSetting(): boolean {
+  return ['1', 'true', 'yes'].includes((process.env.WIRESTREAM_TRACES ?? '').trim().toLowerCase());
+}

@@ -23,6 +23,17 @@ export const paths = {
   lock: path.join(KAFKA_DIR, 'infra.lock'),
 } as const;
 
+export const TRACE_VIEWER_DIR = path.join(STATE_DIR, 'zipkin');
+
+/** The trace viewer's jar (its version in the name), pid file, log and lock. */
+export const traceViewerPaths = {
+  dir: TRACE_VIEWER_DIR,
+  pid: path.join(TRACE_VIEWER_DIR, 'zipkin.pid'),
+  log: path.join(TRACE_VIEWER_DIR, 'zipkin.log'),
+  lock: path.join(TRACE_VIEWER_DIR, 'infra.lock'),
+  jar: (version: string) => path.join(TRACE_VIEWER_DIR, `zipkin-server-${version}-exec.jar`),
+} as const;
+
 export const relativeToRepo = (file: string): string => path.relative(REPO_ROOT, file);
 
 /** How messages name the command line, for advice such as "run … kafka:stop". */

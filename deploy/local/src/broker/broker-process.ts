@@ -10,7 +10,7 @@ import { LOCAL_HOST, type KafkaPorts } from './broker-address';
 import { clusterIdForDataDir, formatStorage } from './broker-storage';
 import { ensureKafkaJars } from './kafka-jars';
 import { advertisedBrokerPort, serverPropertiesText } from './server-properties';
-import { canConnect, HAS_PROC, isProcessAlive, javaExecutable, POLL_INTERVAL_MS, waitForExit } from './system-processes';
+import { canConnect, HAS_PROC, isProcessAlive, javaExecutable, POLL_INTERVAL_MS, waitForExit } from '../system-processes';
 
 export const READY_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 30_000;

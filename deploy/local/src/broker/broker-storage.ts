@@ -6,7 +6,7 @@ import type { Log } from '../infra-log';
 import { InfraError } from '../infra-error';
 import { KAFKA_DIR, paths, relativeToRepo } from '../state-paths';
 import { propertyValue } from './server-properties';
-import { runCommand } from './system-processes';
+import { runCommand } from '../system-processes';
 
 /**
  * Same shape as `StorageTool random-uuid` (a Kafka Uuid: 16 random bytes, base64url, never

@@ -4,7 +4,7 @@ import { externalBrokersSetting, kafkaPortSetting } from '../infra-environment';
 import { InfraError } from '../infra-error';
 import { CLI_COMMAND, paths, relativeToRepo } from '../state-paths';
 import { firstExternalBroker, LOCAL_HOST, localKafkaPorts } from './broker-address';
-import { withKafkaLock } from './broker-lock';
+import { withStateLock } from '../state-lock';
 import {
   isKafkaBrokerProcess,
   killBroker,
@@ -17,7 +17,7 @@ import {
   tailOfBrokerLog,
   waitForBrokerPort,
 } from './broker-process';
-import { canConnect, isProcessAlive } from './system-processes';
+import { canConnect, isProcessAlive } from '../system-processes';
 
 export interface EnsuredKafka {
   /** The bootstrap address clients use. */
@@ -61,7 +61,7 @@ export async function ensureKafka({ log = defaultLog }: LogOption = {}): Promise
 
   const ports = localKafkaPorts(kafkaPortSetting());
   const brokers = `${LOCAL_HOST}:${ports.broker}`;
-  return withKafkaLock(log, async () => {
+  return withStateLock(paths.lock, 'Kafka', log, async () => {
     const pid = runningBrokerPid();
     if (pid !== null) {
       const port = runningBrokerPort();
@@ -129,7 +129,7 @@ export async function stopKafka({ log = defaultLog }: LogOption = {}): Promise<{
     );
     return { stopped: false };
   }
-  return withKafkaLock(log, async () => {
+  return withStateLock(paths.lock, 'Kafka', log, async () => {
     const pid = readPidFile();
     if (pid === null) {
       log('Kafka is not running.');

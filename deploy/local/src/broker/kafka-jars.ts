@@ -6,7 +6,7 @@ import type { Log } from '../infra-log';
 import { secondsSince } from '../timing';
 import { InfraError } from '../infra-error';
 import { paths, relativeToRepo } from '../state-paths';
-import { requireExecutable, runCommand } from './system-processes';
+import { requireExecutable, runCommand } from '../system-processes';
 
 export interface LibsMarker {
   kafkaVersion: string;

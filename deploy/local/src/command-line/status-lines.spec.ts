@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { REPO_ROOT } from '../state-paths';
-import { describeDatabaseStatus, describeKafkaStatus } from './status-lines';
+import { describeDatabaseStatus, describeKafkaStatus, describeTraceViewerStatus } from './status-lines';
 
 describe('describeKafkaStatus', () => {
   const local = {
@@ -46,5 +46,21 @@ describe('describeDatabaseStatus', () => {
   it('gives the reason an unreachable server was not reached', () => {
     const status = { reachable: false, where: null, existing: [], missing: ['wirestream'], error: 'Postgres not reachable at db:5432 — start it, or set DATABASE_URL.' };
     expect(describeDatabaseStatus(status)).toBe('Postgres: Postgres not reachable at db:5432 — start it, or set DATABASE_URL.');
+  });
+});
+
+describe('describeTraceViewerStatus', () => {
+  const stopped = { uiUrl: 'http://127.0.0.1:9411/zipkin/', running: false, pid: null, logFile: path.join(REPO_ROOT, '.wirestream/zipkin/zipkin.log') };
+
+  it('names the UI, pid and log of a viewer it runs', () => {
+    expect(describeTraceViewerStatus({ ...stopped, running: true, pid: 77 })).toBe(
+      'Traces:   Zipkin at http://127.0.0.1:9411/zipkin/ (pid 77), log .wirestream/zipkin/zipkin.log',
+    );
+  });
+
+  it('tells a viewer it did not start, one still starting, and none', () => {
+    expect(describeTraceViewerStatus({ ...stopped, running: true })).toMatch(/did not start answers at http:\/\/127\.0\.0\.1:9411\/zipkin\/$/);
+    expect(describeTraceViewerStatus({ ...stopped, pid: 77 })).toMatch(/^Traces: {3}starting or stopping \(pid 77\)/);
+    expect(describeTraceViewerStatus(stopped)).toMatch(/not running .*infra:up -- --traces/);
   });
 });

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
-import { readFileOrNull, removeFile } from '../file-helpers';
-import type { Log } from '../infra-log';
-import { sleep } from '../timing';
-import { errorCode, InfraError } from '../infra-error';
-import { KAFKA_DIR, paths, relativeToRepo } from '../state-paths';
+import path from 'node:path';
+import { readFileOrNull, removeFile } from './file-helpers';
+import type { Log } from './infra-log';
+import { sleep } from './timing';
+import { errorCode, InfraError } from './infra-error';
+import { relativeToRepo } from './state-paths';
 import { isProcessAlive, POLL_INTERVAL_MS } from './system-processes';
 
 /** A lock not refreshed for this long belongs to a process that hangs or died without cleaning up. */
@@ -27,23 +28,23 @@ export function isLockStale(lock: LockFileState, nowMs: number, isAlive: (pid: n
 }
 
 /** Removes the lock if it is stale; true if it is gone. */
-function removeLockIfStale(): boolean {
+function removeLockIfStale(lockFile: string): boolean {
   let lock: LockFileState;
   try {
-    const modifiedMs = fs.statSync(paths.lock).mtimeMs;
-    lock = { ownerText: fs.readFileSync(paths.lock, 'utf8').trim(), modifiedMs };
+    const modifiedMs = fs.statSync(lockFile).mtimeMs;
+    lock = { ownerText: fs.readFileSync(lockFile, 'utf8').trim(), modifiedMs };
   } catch (err) {
     if (errorCode(err) === 'ENOENT') return true;
     throw err;
   }
   if (!isLockStale(lock, Date.now(), isProcessAlive)) return false;
-  removeFile(paths.lock);
+  removeFile(lockFile);
   return true;
 }
 
-function tryTakeLock(): boolean {
+function tryTakeLock(lockFile: string): boolean {
   try {
-    const fd = fs.openSync(paths.lock, 'wx');
+    const fd = fs.openSync(lockFile, 'wx');
     fs.writeSync(fd, `${process.pid}\n`);
     fs.closeSync(fd);
     return true;
@@ -53,20 +54,23 @@ function tryTakeLock(): boolean {
   }
 }
 
-/** One process at a time starts or stops the local broker: `action` runs holding the lock file. */
-export async function withKafkaLock<T>(log: Log, action: () => Promise<T>): Promise<T> {
-  fs.mkdirSync(KAFKA_DIR, { recursive: true });
+/**
+ * One process at a time starts or stops a local server (the broker, the trace viewer): `action`
+ * runs holding `lockFile`; `what` names the server in the waiting message.
+ */
+export async function withStateLock<T>(lockFile: string, what: string, log: Log, action: () => Promise<T>): Promise<T> {
+  fs.mkdirSync(path.dirname(lockFile), { recursive: true });
   const deadline = Date.now() + LOCK_WAIT_TIMEOUT_MS;
   let announcedWait = false;
-  while (!tryTakeLock()) {
-    if (removeLockIfStale()) continue;
+  while (!tryTakeLock(lockFile)) {
+    if (removeLockIfStale(lockFile)) continue;
     if (Date.now() > deadline) {
       throw new InfraError(
-        `Timed out waiting for ${relativeToRepo(paths.lock)}. If no other infra command is running, delete that file.`,
+        `Timed out waiting for ${relativeToRepo(lockFile)}. If no other infra command is running, delete that file.`,
       );
     }
     if (!announcedWait) {
-      log('Another infra command is starting or stopping Kafka; waiting for it…');
+      log(`Another infra command is starting or stopping ${what}; waiting for it…`);
       announcedWait = true;
     }
     await sleep(POLL_INTERVAL_MS);
@@ -76,13 +80,13 @@ export async function withKafkaLock<T>(log: Log, action: () => Promise<T>): Prom
   // nobody removes it as stale.
   const heartbeat = setInterval(() => {
     const now = new Date();
-    fs.utimes(paths.lock, now, now, () => {});
+    fs.utimes(lockFile, now, now, () => {});
   }, LOCK_HEARTBEAT_MS);
   heartbeat.unref();
   try {
     return await action();
   } finally {
     clearInterval(heartbeat);
-    if ((readFileOrNull(paths.lock) ?? '').trim() === String(process.pid)) removeFile(paths.lock);
+    if ((readFileOrNull(lockFile) ?? '').trim() === String(process.pid)) removeFile(lockFile);
   }
 }

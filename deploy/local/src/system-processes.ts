@@ -2,10 +2,10 @@ import { spawn, type SpawnOptions } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { readFileOrNull } from '../file-helpers';
-import { sleep } from '../timing';
-import { executableSearchPath, javaHomeSetting } from '../infra-environment';
-import { errorCode, InfraError } from '../infra-error';
+import { readFileOrNull } from './file-helpers';
+import { sleep } from './timing';
+import { executableSearchPath, javaHomeSetting } from './infra-environment';
+import { errorCode, InfraError } from './infra-error';
 
 /** How often readiness, exits and the lock are checked. */
 export const POLL_INTERVAL_MS = 250;

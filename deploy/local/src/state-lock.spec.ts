@@ -1,4 +1,4 @@
-import { isLockStale, LOCK_STALE_MS } from './broker-lock';
+import { isLockStale, LOCK_STALE_MS } from './state-lock';
 
 describe('isLockStale', () => {
   const now = 1_000_000_000;
