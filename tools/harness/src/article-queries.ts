@@ -50,13 +50,15 @@ export interface ArticleSummary {
   originatingAgency: string | null;
   entityCounts: Record<string, number>;
   topEntities: string[];
+  /** The trace id of the story's journey through the pipeline, as storage recorded it. */
+  traceId: string | null;
 }
 
 /** What the demo prints: each article with its entity counts by type and its most-mentioned entities. */
 export async function summarizeArticles(dataSource: DataSource, articleIds: string[]): Promise<ArticleSummary[]> {
   const articles: Array<Record<string, string | string[] | null>> = await dataSource.query(
     `SELECT article_id, headline, left(body, 90) AS lede, dateline_place, dateline_date_text, dateline_agency,
-            byline_names, publisher, originating_agency
+            byline_names, publisher, originating_agency, trace_id
        FROM articles WHERE article_id = ANY($1) ORDER BY article_id`,
     [articleIds],
   );
@@ -83,6 +85,7 @@ export async function summarizeArticles(dataSource: DataSource, articleIds: stri
       originatingAgency: row.originating_agency as string | null,
       entityCounts,
       topEntities: own.slice(0, 4).map((entity) => `${entity.canonical_name} (${entity.mentions})`),
+      traceId: row.trace_id as string | null,
     };
   });
 }

@@ -25,6 +25,8 @@ export interface EnsuredTraceViewer {
   uiUrl: string;
   /** A trace's page in the UI. */
   traceUrl: (traceId: string) => string;
+  /** A trace's spans as JSON (Zipkin's API v2). */
+  traceApiUrl: (traceId: string) => string;
   /** The variables that make a service export its spans to this viewer. */
   exportEnv: Record<string, string>;
   /** True only when this call started it: whoever started it stops it. */
@@ -46,7 +48,7 @@ function currentAddress(): TraceViewerAddress {
 
 function ensured(address: TraceViewerAddress, startedByUs: boolean): EnsuredTraceViewer {
   const urls = traceViewerUrls(address);
-  return { uiUrl: urls.ui, traceUrl: urls.trace, exportEnv: traceExportEnvironment(address), startedByUs };
+  return { uiUrl: urls.ui, traceUrl: urls.trace, traceApiUrl: urls.traceApi, exportEnv: traceExportEnvironment(address), startedByUs };
 }
 
 /** What answers on the viewer's port: Zipkin, something else, or nothing. */
