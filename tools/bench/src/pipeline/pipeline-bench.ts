@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BENCH_DATABASE, parseOptions, WARMUP_SEED } from './bench-options';
+import { runFullChainInProcess, type FullChainFigures } from './full-chain-run';
 import { meanInProcess, runInProcess } from './in-process-run';
 import { runThroughPipeline } from './pipeline-run';
 import { postgresServerPids, waitUntilQuiet } from './process-cpu';
@@ -13,10 +14,12 @@ import { describeScale, printRun, round } from './run-report';
  * `npm run bench:pipeline -- [--stories N] [--scale stage=K]… [--partitions P] [--runs full,paced,scaled] [--paced-rate N] [--warmup N] [--profile DIR] [--json]`
  *
  * Generates a corpus of invented wire stories (wire text, RSS feeds, HTML pages), then:
- *  1. runs the stage code in this process on it (no Kafka, no Postgres): the ceiling;
+ *  1. runs the stage code in this process on it (no Kafka, no Postgres), and the full chain in
+ *     this process: fetch, normalize, extract and store through the same ArticleStore into the
+ *     same Postgres, in batches as storage writes — the same work without the distribution;
  *  2. pushes it through the running services over the real broker into Postgres, as fast as the
- *     pipeline takes it: end-to-end stories/s; then the in-process run again, and the ratio uses
- *     the mean of the two (the machine's speed drifts);
+ *     pipeline takes it: end-to-end stories/s, and each service's memory; then both in-process
+ *     runs again, and the ratio to the full chain uses the mean of the two (the machine's speed drifts);
  *  3. again at half that rate: latency from fetch to stored (p50/p95/p99);
  *  4. again as fast as it goes with one more extractor instance.
  * Every pipeline run first drops a warm-up corpus of its own (`--warmup N` stories, default 2,000;
@@ -53,6 +56,9 @@ async function main(): Promise<void> {
     const corpus = mixedCorpus(options.stories, 101);
     const inProcessBefore = runInProcess(corpus, path.join(tmpdir(), 'wirestream-bench'));
     log(`in-process (fetch + normalize + extract, one core): ${inProcessBefore.storiesPerSec.toFixed(0)} stories/s`);
+    const fullChainOptions = { baseDatabaseUrl, postgresPids: localPostgres ? postgresServerPids() : [] };
+    const fullChainBefore = options.runs.has('full') ? await runFullChainInProcess(corpus, warmupCorpus, { ...fullChainOptions, label: 'before' }) : null;
+    if (fullChainBefore) log(`full chain in process (fetch + normalize + extract + store into Postgres): ${fullChainBefore.storiesPerSec.toFixed(0)} stories/s, ${fullChainBefore.cpuMsPerStory.total} ms CPU per story`);
 
     const full = options.runs.has('full') ? await runThroughPipeline('full', corpus, options.scale, { ...common, offeredPerSec: null }, log) : null;
     if (full) printRun(full);
@@ -63,6 +69,9 @@ async function main(): Promise<void> {
     const inProcessAfter = full ? runInProcess(corpus, path.join(tmpdir(), 'wirestream-bench')) : null;
     if (inProcessAfter) log(`in-process again, after the full run: ${inProcessAfter.storiesPerSec.toFixed(0)} stories/s`);
     const inProcess = inProcessAfter ? meanInProcess(inProcessBefore, inProcessAfter) : inProcessBefore;
+    const fullChainAfter = full ? await runFullChainInProcess(corpus, warmupCorpus, { ...fullChainOptions, label: 'after' }) : null;
+    if (fullChainAfter) log(`full chain in process again, after the full run: ${fullChainAfter.storiesPerSec.toFixed(0)} stories/s`);
+    const fullChain = fullChainBefore && fullChainAfter ? meanFullChain(fullChainBefore, fullChainAfter) : null;
     const paced =
       options.runs.has('paced')
         ? await runThroughPipeline('paced', mixedCorpus(options.stories, 202), options.scale, { ...common, offeredPerSec: options.pacedRate ?? full!.storiesPerSec / 2 }, log)
@@ -72,11 +81,14 @@ async function main(): Promise<void> {
     const scaled = options.runs.has('scaled') ? await runThroughPipeline('scaled', mixedCorpus(options.stories, 303), scaledScale, { ...common, offeredPerSec: null }, log) : null;
     if (scaled) printRun(scaled);
 
-    const ratio = full ? full.storiesPerSec / inProcess.storiesPerSec : null;
+    const ratio = full && fullChain ? full.storiesPerSec / fullChain.storiesPerSec : null;
     console.log(
       `\nin-process ${inProcess.storiesPerSec.toFixed(0)} stories/s (fetch ${inProcess.stages.fetch.toFixed(0)}, normalize ${inProcess.stages.normalize.toFixed(0)}, extract ${inProcess.stages.extract.toFixed(0)} stories/s alone)` +
-        (full && ratio !== null ? `; pipeline ${full.storiesPerSec.toFixed(0)} stories/s = ${(ratio * 100).toFixed(0)}% of in-process` : ''),
+        (full && fullChain && ratio !== null
+          ? `; full chain in process ${fullChain.storiesPerSec.toFixed(0)} stories/s (${fullChain.cpuMsPerStory.total} ms CPU per story); pipeline ${full.storiesPerSec.toFixed(0)} stories/s (${full.cpuMsPerStory.total} ms) = ${(ratio * 100).toFixed(0)}% of the full chain`
+          : ''),
     );
+    if (full) console.log(`memory per service (steady RSS / peak / heap after GC, MB): ${Object.entries(full.memory).map(([service, memory]) => `${service} ${memory.rssMb} / ${memory.rssPeakMb} / ${memory.heapAfterGcMb ?? '?'}`).join('; ')}`);
     const result = {
       stories: full?.stories ?? scaled?.stories ?? null,
       storiesPerSec: full ? round(full.storiesPerSec) : null,
@@ -86,7 +98,12 @@ async function main(): Promise<void> {
       latencyAtStoriesPerSec: paced ? round(paced.offeredPerSec ?? 0) : null,
       inProcessStoriesPerSec: round(inProcess.storiesPerSec),
       inProcessRuns: [inProcessBefore, inProcessAfter].filter((run) => run !== null).map((run) => round(run.storiesPerSec)),
-      pipelineToInProcess: ratio === null ? null : round(ratio, 100),
+      fullChainInProcessStoriesPerSec: fullChain ? round(fullChain.storiesPerSec) : null,
+      fullChainRuns: [fullChainBefore, fullChainAfter].filter((run) => run !== null).map((run) => round(run.storiesPerSec)),
+      fullChainCpuMsPerStory: fullChain?.cpuMsPerStory ?? null,
+      pipelineToFullChain: ratio === null ? null : round(ratio, 100),
+      rssMb: full ? Object.fromEntries(Object.entries(full.memory).map(([service, memory]) => [service, memory.rssMb])) : null,
+      memory: full?.memory ?? null,
       stages: full ? Object.fromEntries(Object.entries(full.stages).map(([stage, figures]) => [stage, { ...figures, busySeconds: round(figures.busySeconds), perBusySecond: round(figures.perBusySecond), gcSeconds: round(figures.gcSeconds, 100) }])) : null,
       cpuMsPerStory: full?.cpuMsPerStory ?? null,
       machineCpuMsPerStory: full?.machineCpuMsPerStory ?? null,
@@ -101,6 +118,14 @@ async function main(): Promise<void> {
   } finally {
     if (kafka.startedByUs) await infra.stopKafka({ log });
   }
+}
+
+function meanFullChain(...runs: FullChainFigures[]): FullChainFigures {
+  const mean = (pick: (run: FullChainFigures) => number) => runs.reduce((sum, run) => sum + pick(run), 0) / runs.length;
+  return {
+    storiesPerSec: mean((run) => run.storiesPerSec),
+    cpuMsPerStory: Object.fromEntries(Object.keys(runs[0].cpuMsPerStory).map((group) => [group, round(mean((run) => run.cpuMsPerStory[group]), 100)])),
+  };
 }
 
 main().catch((error: unknown) => {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { Options } from './bench-options';
 import { expectedIds } from './in-process-run';
+import { MemorySampler, type ServiceMemory } from './memory-sampler';
 import { machineBusySeconds, postgresServerPids, ProcessCpuMeter } from './process-cpu';
 import { round } from './run-report';
 import { stageFigures, stageFiguresSince, type StageFigures } from './stage-metrics';
@@ -33,6 +34,8 @@ export interface RunFigures {
    * /proc/stat cannot be read.
    */
   machineCpuMsPerStory: number | null;
+  /** Each service's memory over the measured run (RSS at steady state, peak, heap after GC). */
+  memory: Record<string, ServiceMemory>;
 }
 
 export async function runThroughPipeline(
@@ -106,11 +109,18 @@ export async function runThroughPipeline(
     }
     log(`${label}: ${ready} ready; dropping ${ids.length} stories in ${corpus.length} files${options.offeredPerSec ? ` at ${Math.round(options.offeredPerSec)} stories/s` : ''}`);
     const cpu = meter();
+    const memory = new MemorySampler(
+      instances.flatMap((instance) =>
+        instance.process.pid === undefined ? [] : [{ service: instance.service, pid: instance.process.pid, metricsUrl: instance.healthUrl.replace('/health/ready', '/metrics') }],
+      ),
+    );
     cpu.start();
+    memory.start();
     const machineBefore = machineBusySeconds();
     const started = Date.now();
     await dropAndWait(corpus, warmupIds.length + ids.length, options.offeredPerSec);
     const cpuSeconds = cpu.stop();
+    const memoryFigures = memory.stop();
     const machineAfter = machineBusySeconds();
     const machineCpuMsPerStory = machineBefore === null || machineAfter === null ? null : round(((machineAfter - machineBefore) * 1000) / ids.length, 100);
     const [row] = await db.query(
@@ -123,7 +133,7 @@ export async function runThroughPipeline(
     const [p50Ms, p95Ms, p99Ms] = (row.latency as number[]).map((value) => Math.round(value));
     const stages = stageFiguresSince(stagesBefore, await stageFigures(pipeline));
     const cpuMsPerStory = perStory(cpuSeconds, ids.length);
-    return { label, scale, stories: ids.length, offeredPerSec: options.offeredPerSec, seconds, storiesPerSec: ids.length / seconds, p50Ms, p95Ms, p99Ms, stages, cpuMsPerStory, warmupCpuMsPerStory, machineCpuMsPerStory };
+    return { label, scale, stories: ids.length, offeredPerSec: options.offeredPerSec, seconds, storiesPerSec: ids.length / seconds, p50Ms, p95Ms, p99Ms, stages, cpuMsPerStory, warmupCpuMsPerStory, machineCpuMsPerStory, memory: memoryFigures };
   } finally {
     await pipeline?.stop();
     await db?.destroy();
