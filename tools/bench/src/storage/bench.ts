@@ -1,33 +1,43 @@
 import { ArticleStore, createDataSource } from '@wirestream/db';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import type { EnrichedArticleV2 } from '@wirestream/contracts';
+import { commandLine, migrate, reportBenchResult, withClient } from '@wirestream/harness';
 import { PerformanceObserver } from 'node:perf_hooks';
-import path from 'node:path';
-import { asApiReader, commandLine, listeningPort, migrate, REPO_ROOT, withClient, reportBenchResult } from '@wirestream/harness';
-import { generateArticles, type GeneratedArticle } from './generate-articles';
+import type { DataSource } from 'typeorm';
+import { postgresServerPids, ProcessCpuMeter } from '../pipeline/process-cpu';
+import { generateArticleStream } from './generate-articles';
+import { GeneratedEvents } from './grouping';
+import { measureRoutes, round, sampleRoutes, startApi, type RouteLatency, type RunningApi } from './route-latency';
 import { StatementCpuMeter } from './statement-cpu';
 import { benchDatabaseUrl } from './test-database';
 import { wireMessages } from './wire-messages';
 
-const USAGE = `usage: npm run bench:storage -- [--json] [--save] [--articles N] [--batch N] [--requests N] [--statements] [--corpus generated|wire]
+const USAGE = `usage: npm run bench:storage -- [--json] [--save] [--articles N] [--points N,N,…] [--batch N] [--requests N] [--schema NAME] [--statements] [--corpus generated|wire]
 
-  Stores N generated articles (default 100000) through ArticleStore.saveBatch in batches (default
-  500) into a schema of its own in the test database, starts services/api on it, and measures
-  each main route's latency (default 200 requests per route). Prints a table (or, with --json,
-  only JSON); the last line is always one JSON object. The schema is dropped afterwards. With
-  --statements, the Postgres server's CPU per article is also given for each kind of statement
-  the store sends (local server only). With --corpus wire, the articles are bench:pipeline's
-  stories as the extractor sends them (longer, with more mentions); the story grouping is then not
-  measured, having no known truth.
+  Stores N generated articles (default 100000; events over two years in the order they happened,
+  entities of Zipf-like fame, some events syndicated or retold) through ArticleStore.saveBatch in
+  batches (default 500) into a schema of its own in the test database. At each point (--points;
+  by default 100000, 250000, 500000 and 1000000 below N, and N) it reports the write rate and the
+  Postgres server's CPU per article since the previous point, the tables' and indexes' sizes, and
+  each API route's latency (services/api on the schema; default 200 requests per route, entities
+  sampled across fame, date windows across the archive). Prints a table (or, with --json, only
+  JSON); the last line is always one JSON object.
+  The schema is dropped afterwards, unless --schema NAME names it: then it is kept, and a later run
+  with the same name resumes where the archive stopped (the generator is deterministic), so a
+  database built once can be measured again. With --statements, the server's CPU per article is
+  also given per kind of statement (local server only). With --corpus wire, the articles are
+  bench:pipeline's stories as the extractor sends them (no grouping truth, no resuming).
   Database: WIRESTREAM_TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/wirestream_test).`;
+
+const STANDARD_POINTS = [100_000, 250_000, 500_000, 1_000_000];
 
 interface Options {
   json: boolean;
   save: boolean;
   articles: number;
+  points: number[];
   batch: number;
   requests: number;
+  schema: string | null;
   statements: boolean;
   corpus: 'generated' | 'wire';
 }
@@ -35,17 +45,30 @@ interface Options {
 function parseOptions(argv: string[]): Options {
   const valued = { type: 'string' } as const;
   const args = commandLine(
-    { args: argv, options: { json: { type: 'boolean' }, save: { type: 'boolean' }, articles: valued, batch: valued, requests: valued, statements: { type: 'boolean' }, corpus: valued } },
+    {
+      args: argv,
+      options: { json: { type: 'boolean' }, save: { type: 'boolean' }, articles: valued, points: valued, batch: valued, requests: valued, schema: valued, statements: { type: 'boolean' }, corpus: valued },
+    },
     USAGE,
   );
   const corpus = args.values.corpus ?? 'generated';
   if (corpus !== 'generated' && corpus !== 'wire') args.fail(`--corpus takes generated or wire, got "${corpus}"`);
+  const articles = args.integer('articles', 100_000);
+  const points = args.values.points
+    ? args.values.points.split(',').map((text) => Number(text.trim()))
+    : [...STANDARD_POINTS.filter((point) => point < articles), articles];
+  if (points.some((point) => !Number.isInteger(point) || point < 1 || point > articles)) args.fail(`--points: whole numbers from 1 to --articles (${articles})`);
+  const schema = args.values.schema ?? null;
+  if (schema !== null && !/^[a-z_][a-z0-9_]{0,50}$/.test(schema)) args.fail('--schema: lower-case letters, digits and _');
+  if (schema !== null && corpus === 'wire') args.fail('--schema resumes generated archives only');
   return {
     json: args.values.json === true,
     save: args.values.save === true,
-    articles: args.integer('articles', 100_000),
+    articles,
+    points: [...new Set(points)].sort((a, b) => a - b),
     batch: args.integer('batch', 500),
     requests: args.integer('requests', 200),
+    schema,
     statements: args.values.statements === true,
     corpus: corpus as Options['corpus'],
   };
@@ -58,7 +81,6 @@ function gcMeter(): { stop(): number } {
   observer.observe({ entryTypes: ['gc'] });
   return {
     stop() {
-      // Entries are delivered asynchronously; those already queued are taken before disconnecting.
       observer.takeRecords().forEach((entry) => (ms += entry.duration));
       observer.disconnect();
       return ms;
@@ -66,12 +88,14 @@ function gcMeter(): { stop(): number } {
   };
 }
 
-interface RouteResult {
-  route: string;
-  requests: number;
-  p50Ms: number;
-  p95Ms: number;
-  p99Ms: number;
+interface ArchivePoint {
+  articles: number;
+  /** Articles written per second since the previous point (null when the archive already held them: a resumed run). */
+  writeArticlesPerSec: number | null;
+  pgCpuMsPerArticle: number | null;
+  tableMb: number;
+  indexMb: number;
+  routes: Record<string, { p50Ms: number; p95Ms: number; p99Ms: number }>;
 }
 
 async function main(): Promise<void> {
@@ -79,54 +103,98 @@ async function main(): Promise<void> {
   const log = (line: string) => {
     if (!options.json) console.log(line);
   };
-  const apiEntry = path.join(REPO_ROOT, 'services', 'api', 'dist', 'main.js');
-  if (!existsSync(apiEntry)) throw new Error(`${apiEntry} is missing: build first (npm run build)`);
   const baseUrl = await benchDatabaseUrl(log);
-  const schema = `bench_${process.pid}_${Date.now()}`;
+  const schema = options.schema ?? `bench_${process.pid}_${Date.now()}`;
   const databaseUrl = `${baseUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-  await withClient(baseUrl, (client) => client.query(`CREATE SCHEMA ${schema}`));
-  let api: ChildProcess | undefined;
+  await withClient(baseUrl, (client) => client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`));
+  let api: RunningApi | null = null;
+  let db: DataSource | null = null;
   try {
     await migrate(databaseUrl);
-    log(`${options.corpus === 'wire' ? 'fetching, normalizing and extracting' : 'generating'} ${options.articles} articles…`);
-    const generated = options.corpus === 'generated' ? generateArticles({ articles: options.articles }) : null;
-    const messages = generated ? generated.map((item) => item.message) : wireMessages(options.articles);
-    const db = createDataSource(databaseUrl);
+    db = createDataSource(databaseUrl);
     await db.initialize();
+    const [{ existing }] = await db.query('SELECT count(*)::int AS existing FROM articles');
+    if (existing > 0) await checkSameArchive(db, options.articles);
+    if (existing > 0) log(`schema ${schema} holds ${existing} articles: resuming from there`);
+    if (existing === 0 && options.schema !== null) await checkSameArchive(db, options.articles);
     const store = new ArticleStore(db);
+    const events = new GeneratedEvents();
+    const messages = messageSource(options, events);
+    // A resumed archive's first articles are generated again (the generator is deterministic) but not written.
+    for (let skipped = 0; skipped < existing; skipped++) if (messages.next().done) break;
+
     const meter = new StatementCpuMeter();
     if (options.statements && !(await meter.install(db.manager))) log("--statements: the server's backend processes are not readable here; not measured");
-    log(`storing in batches of ${options.batch}…`);
+    const postgres = postgresServerPids();
     const gc = gcMeter();
     const cpuBefore = process.cpuUsage();
-    const started = performance.now();
-    try {
-      for (let index = 0; index < messages.length; index += options.batch) {
-        await store.saveBatch(messages.slice(index, index + options.batch).map((message) => ({ message, traceId: null })));
+    let written = 0;
+    let writingSeconds = 0;
+    const points: ArchivePoint[] = [];
+    let lastRoutes: RouteLatency[] = [];
+    let lastBatch: EnrichedArticleV2[] = [];
+    log(`storing up to ${options.articles} articles in batches of ${options.batch}; points at ${options.points.join(', ')}`);
+    for (const point of options.points) {
+      let stored = existing + written;
+      const pgCpu = new ProcessCpuMeter({ postgres });
+      pgCpu.start();
+      const started = performance.now();
+      const before = stored;
+      while (stored < point) {
+        const batch: EnrichedArticleV2[] = [];
+        while (batch.length < Math.min(options.batch, point - stored)) {
+          const next = messages.next();
+          if (next.done) break;
+          batch.push(next.value);
+        }
+        if (batch.length === 0) break;
+        await store.saveBatch(batch.map((message) => ({ message, traceId: null })));
+        lastBatch = batch;
+        stored += batch.length;
+        written += batch.length;
+        if (!options.json && written % 50_000 < batch.length) process.stdout.write(`  ${stored} articles stored\n`);
       }
-    } finally {
-      meter.uninstall();
+      const seconds = (performance.now() - started) / 1000;
+      writingSeconds += seconds;
+      const segment = stored - before;
+      const pgSeconds = pgCpu.stop().postgres;
+      await db.query('ANALYZE');
+      const [sizes] = await db.query(
+        `SELECT coalesce(sum(pg_table_size(c.oid)), 0)::float8 / 1048576 AS table_mb, coalesce(sum(pg_indexes_size(c.oid)), 0)::float8 / 1048576 AS index_mb
+           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'm')`,
+        [schema],
+      );
+      api ??= await startApi(databaseUrl);
+      log(`\n${stored} articles: ${segment > 0 ? `${Math.round(segment / seconds)} articles/s since the previous point, ` : ''}tables ${round(sizes.table_mb, 0)} MB, indexes ${round(sizes.index_mb, 0)} MB`);
+      lastRoutes = await measureRoutes(api.url, await sampleRoutes(db), options.requests, log);
+      points.push({
+        articles: stored,
+        writeArticlesPerSec: segment > 0 ? Math.round(segment / seconds) : null,
+        pgCpuMsPerArticle: segment > 0 && pgSeconds !== undefined ? round((pgSeconds * 1000) / segment, 3) : null,
+        tableMb: round(sizes.table_mb, 1),
+        indexMb: round(sizes.index_mb, 1),
+        routes: Object.fromEntries(lastRoutes.map(({ route, p50Ms, p95Ms, p99Ms }) => [route, { p50Ms, p95Ms, p99Ms }])),
+      });
     }
-    const seconds = (performance.now() - started) / 1000;
+    meter.uninstall();
     const cpuUsed = process.cpuUsage(cpuBefore);
     const gcMs = gc.stop();
     const statements = meter.report().map((cost) => ({
       statement: cost.statement,
       calls: cost.calls,
-      backendCpuMsPerArticle: round(cost.backendCpuMs / messages.length, 3),
-      wallMsPerArticle: round(cost.wallMs / messages.length, 3),
+      backendCpuMsPerArticle: round(cost.backendCpuMs / Math.max(1, written), 3),
+      wallMsPerArticle: round(cost.wallMs / Math.max(1, written), 3),
     }));
     const [rows] = await db.query(
       `SELECT (SELECT count(*) FROM articles)::int AS articles, (SELECT count(*) FROM mentions)::int AS mentions,
               (SELECT count(*) FROM entities)::int AS entities, (SELECT count(*) FROM stories)::int AS stories`,
     );
+    // Redelivery of the last batch: what a consumer restart costs (idempotent upserts, no new rows).
     const redeliveryStarted = performance.now();
-    await store.saveBatch(messages.slice(0, options.batch).map((message) => ({ message, traceId: null })));
-    const redeliveryMs = performance.now() - redeliveryStarted;
-    const grouping = generated ? await measureGrouping(db, generated) : null;
-    await db.query('ANALYZE');
-    const samples = await sampleIds(db);
-    await db.destroy();
+    if (lastBatch.length > 0) await store.saveBatch(lastBatch.map((message) => ({ message, traceId: null })));
+    const redeliveryMs = lastBatch.length > 0 ? performance.now() - redeliveryStarted : null;
+    // Grouping is judged on the whole archive; a resumed run knows every article's event, as it regenerated them.
+    const grouping = options.corpus === 'generated' ? await events.measure(db) : null;
 
     const write = {
       articles: rows.articles,
@@ -134,149 +202,56 @@ async function main(): Promise<void> {
       entities: rows.entities,
       stories: rows.stories,
       batchSize: options.batch,
-      seconds: round(seconds),
-      articlesPerSecond: Math.round(rows.articles / seconds),
-      rowsPerSecond: Math.round((rows.articles + rows.mentions) / seconds),
-      redeliveredBatchMs: round(redeliveryMs),
-      // This process's side of storing (the store's own code, pg, garbage collection): the storage
-      // service's work per article less decoding its messages. Not comparable with --statements,
-      // whose meter reads the server's CPU around every statement.
-      clientCpuMsPerArticle: round((cpuUsed.user + cpuUsed.system) / 1000 / messages.length, 3),
-      clientGcMsPerArticle: round(gcMs / messages.length, 3),
+      written,
+      seconds: round(writingSeconds),
+      articlesPerSecond: written > 0 ? Math.round(written / writingSeconds) : null,
+      redeliveredBatchMs: redeliveryMs === null ? null : round(redeliveryMs),
+      // This process's side of storing (the store's own code, pg, garbage collection).
+      clientCpuMsPerArticle: written > 0 ? round((cpuUsed.user + cpuUsed.system) / 1000 / written, 3) : null,
+      clientGcMsPerArticle: written > 0 ? round(gcMs / written, 3) : null,
     };
-    log(`stored ${write.articles} articles and ${write.mentions} mentions in ${write.seconds} s: ${write.articlesPerSecond} articles/s, ${write.rowsPerSecond} rows/s`);
-    log(`this process's CPU per article stored: ${write.clientCpuMsPerArticle} ms, ${write.clientGcMsPerArticle} ms of it (main thread) in garbage collection`);
+    log(`\nstored ${write.written} articles in ${write.seconds} s (archive: ${write.articles} articles, ${write.mentions} mentions, ${write.entities} entities)`);
+    if (write.clientCpuMsPerArticle !== null) log(`this process's CPU per article stored: ${write.clientCpuMsPerArticle} ms, ${write.clientGcMsPerArticle} ms of it in garbage collection`);
     if (statements.length > 0) {
-      const total = statements.reduce((sum, cost) => sum + cost.backendCpuMsPerArticle, 0);
-      log(`Postgres CPU per article, by statement (commits not included): ${round(total, 3)} ms`);
-      for (const cost of statements) {
-        log(`  ${cost.backendCpuMsPerArticle.toFixed(3).padStart(7)} ms  (round trip ${cost.wallMsPerArticle.toFixed(3)} ms, ${cost.calls} calls)  ${cost.statement}`);
-      }
+      log(`Postgres CPU per article, by statement (commits not included): ${round(statements.reduce((sum, cost) => sum + cost.backendCpuMsPerArticle, 0), 3)} ms`);
+      for (const cost of statements) log(`  ${cost.backendCpuMsPerArticle.toFixed(3).padStart(7)} ms  (round trip ${cost.wallMsPerArticle.toFixed(3)} ms, ${cost.calls} calls)  ${cost.statement}`);
     }
-    if (grouping) {
-      log(`stories: ${write.stories}; syndicated copies joined ${pct(grouping.syndicatedJoined)}, retold joined ${pct(grouping.retoldJoined)}, stories mixing events ${grouping.mixedStories}`);
-    } else log(`stories: ${write.stories}`);
-
-    const portFile = path.join(tmpdir(), `wirestream-bench-api-${process.pid}.port`);
-    rmSync(portFile, { force: true });
-    api = spawn(process.execPath, [apiEntry], {
-      // Query cost is measured here, not the key check or the rate limit: no auth, on loopback, no limit in reach.
-      env: {
-        ...process.env,
-        API_DATABASE_URL: asApiReader(databaseUrl),
-        API_AUTH: 'off',
-        API_RATE_LIMIT_PER_MINUTE: String(1_000_000_000),
-        HTTP_PORT: '0',
-        HTTP_PORT_FILE: portFile,
-        HTTP_HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const apiUrl = `http://127.0.0.1:${await listeningPort(portFile, api, 'its output above', 60_000)}`;
-    rmSync(portFile, { force: true });
-    await waitUntilReady(`${apiUrl}/health/ready`, api);
-    const routes: Array<[string, (index: number) => string]> = [
-      ['GET /articles (latest)', () => '/articles?limit=20'],
-      ['GET /articles?q=', (index) => `/articles?q=${encodeURIComponent(samples.words[index % samples.words.length])}`],
-      ['GET /articles?entity=', (index) => `/articles?entity=${samples.entityIds[index % samples.entityIds.length]}`],
-      ['GET /articles?source=&from=&to=', (index) => `/articles?source=wire-${index % 20}&from=2025-03-01&to=2025-03-31`],
-      ['GET /articles?agency=', (index) => `/articles?agency=${encodeURIComponent(samples.agencies[index % samples.agencies.length])}`],
-      ['GET /articles/:id', (index) => `/articles/${samples.articleIds[index % samples.articleIds.length]}`],
-      ['GET /entities?q=', (index) => `/entities?q=${encodeURIComponent(samples.namePrefixes[index % samples.namePrefixes.length])}`],
-      ['GET /entities/:id', (index) => `/entities/${samples.entityIds[index % samples.entityIds.length]}`],
-      ['GET /stories/:id', (index) => `/stories/${samples.storyIds[index % samples.storyIds.length]}`],
-    ];
-    const latencies: RouteResult[] = [];
-    for (const [route, pathFor] of routes) {
-      for (let index = 0; index < 10; index++) await request(`${apiUrl}${pathFor(index + 1000)}`);
-      const times: number[] = [];
-      for (let index = 0; index < options.requests; index++) {
-        const requestStarted = performance.now();
-        await request(`${apiUrl}${pathFor(index)}`);
-        times.push(performance.now() - requestStarted);
-      }
-      times.sort((a, b) => a - b);
-      const result = { route, requests: times.length, p50Ms: round(quantile(times, 0.5)), p95Ms: round(quantile(times, 0.95)), p99Ms: round(quantile(times, 0.99)) };
-      latencies.push(result);
-      log(`${route.padEnd(34)} p50 ${String(result.p50Ms).padStart(7)} ms   p95 ${String(result.p95Ms).padStart(7)} ms   p99 ${String(result.p99Ms).padStart(7)} ms`);
-    }
-    reportBenchResult('bench:storage', { write, grouping, api: latencies, ...(statements.length > 0 ? { statements } : {}) }, { save: options.save, argv: process.argv.slice(2) });
+    if (grouping) log(`stories: ${write.stories}; syndicated copies joined ${pct(grouping.syndicatedJoined)}, retold joined ${pct(grouping.retoldJoined)}, stories mixing events ${grouping.mixedStories}`);
+    reportBenchResult(
+      'bench:storage',
+      { write, grouping, points, api: lastRoutes, ...(statements.length > 0 ? { statements } : {}) },
+      { save: options.save, argv: process.argv.slice(2) },
+    );
   } finally {
-    if (api && api.exitCode === null) {
-      api.kill('SIGTERM');
-      await new Promise((resolve) => api!.once('exit', resolve));
-    }
-    await withClient(baseUrl, (client) => client.query(`DROP SCHEMA ${schema} CASCADE`));
+    await api?.stop();
+    await db?.destroy();
+    if (options.schema === null) await withClient(baseUrl, (client) => client.query(`DROP SCHEMA ${schema} CASCADE`));
   }
 }
 
-/** How the story rule did on the generated events, whose true grouping is known. */
-async function measureGrouping(db: ReturnType<typeof createDataSource>, generated: GeneratedArticle[]) {
-  const rows: Array<{ article_id: string; story_id: string }> = await db.query(`SELECT article_id, story_id FROM articles`);
-  const storyOf = new Map(rows.map((row) => [row.article_id, String(row.story_id)]));
-  const originalStory = new Map<number, string>();
-  generated.filter((item) => item.kind === 'original').forEach((item) => originalStory.set(item.eventId, storyOf.get(item.message.articleId)!));
-  const share = (kind: GeneratedArticle['kind']) => {
-    const items = generated.filter((item) => item.kind === kind && originalStory.has(item.eventId));
-    return items.length === 0 ? 1 : items.filter((item) => storyOf.get(item.message.articleId) === originalStory.get(item.eventId)).length / items.length;
-  };
-  const eventsByStory = new Map<string, Set<number>>();
-  for (const item of generated) {
-    const story = storyOf.get(item.message.articleId)!;
-    eventsByStory.set(story, (eventsByStory.get(story) ?? new Set()).add(item.eventId));
+/**
+ * A kept archive was generated for one --articles (its dates and entity pool scale with it): resuming
+ * it with another would write different articles after the first ones. Recorded in the schema.
+ */
+async function checkSameArchive(db: DataSource, articles: number): Promise<void> {
+  await db.query('CREATE TABLE IF NOT EXISTS bench_archive (articles int NOT NULL)');
+  const [row] = await db.query('SELECT articles FROM bench_archive');
+  if (row && row.articles !== articles) throw new Error(`this schema's archive was generated for --articles ${row.articles}; resume it with that, or use another --schema`);
+  if (!row) await db.query('INSERT INTO bench_archive (articles) VALUES ($1)', [articles]);
+}
+
+/** The articles to store, one at a time: generated (remembering each one's event) or bench:pipeline's stories. */
+function* messageSource(options: Options, events: GeneratedEvents): Generator<EnrichedArticleV2> {
+  if (options.corpus === 'wire') {
+    yield* wireMessages(options.articles);
+    return;
   }
-  return {
-    events: originalStory.size,
-    syndicatedJoined: round(share('syndicated'), 4),
-    retoldJoined: round(share('retold'), 4),
-    mixedStories: [...eventsByStory.values()].filter((events) => events.size > 1).length,
-  };
-}
-
-async function sampleIds(db: ReturnType<typeof createDataSource>) {
-  const articleIds = (await db.query(`SELECT article_id FROM articles ORDER BY md5(article_id) LIMIT 200`)).map((row: { article_id: string }) => row.article_id);
-  const entityRows: Array<{ id: string; canonical_name: string }> = await db.query(`SELECT id, canonical_name FROM entities ORDER BY md5(id::text) LIMIT 200`);
-  const storyIds = (await db.query(`SELECT id FROM stories ORDER BY article_count DESC, id LIMIT 200`)).map((row: { id: string }) => String(row.id));
-  const words = (await db.query(`SELECT split_part(body, ' ', 4) AS word FROM articles ORDER BY md5(article_id) LIMIT 200`)).map((row: { word: string }) =>
-    row.word.replace(/[^\p{L}]/gu, ''),
-  );
-  const agencies = (await db.query(`SELECT DISTINCT originating_agency FROM articles WHERE originating_agency IS NOT NULL`)).map(
-    (row: { originating_agency: string }) => row.originating_agency,
-  );
-  return {
-    articleIds,
-    entityIds: entityRows.map((row) => String(row.id)),
-    namePrefixes: entityRows.map((row) => row.canonical_name.slice(0, 4)),
-    storyIds,
-    words: words.filter(Boolean),
-    agencies,
-  };
-}
-
-async function request(url: string): Promise<void> {
-  const response = await fetch(url);
-  await response.arrayBuffer();
-  if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
-}
-
-async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`services/api exited with code ${child.exitCode}`);
-    const ready = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then((response) => response.ok).catch(() => false);
-    if (ready) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  // Famous entities stay few while the archive grows: the pool grows with it, a twentieth of the articles.
+  const entityPool = Math.max(5_000, Math.round(options.articles / 20));
+  for (const article of generateArticleStream({ articles: options.articles, days: 730, chronological: true, entityPool })) {
+    events.add(article);
+    yield article.message;
   }
-  throw new Error(`services/api not ready after ${timeoutMs} ms`);
-}
-
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-}
-
-function round(value: number, digits = 2): number {
-  return Number(value.toFixed(digits));
 }
 
 function pct(value: number): string {

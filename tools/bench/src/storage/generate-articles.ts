@@ -23,6 +23,11 @@ export interface GeneratorOptions {
   retoldShare?: number;
   entityPool?: number;
   days?: number;
+  /**
+   * Publish events in order over the days (an archive written as the news happened, with a day's
+   * jitter), instead of on random days; the article count must be known for it.
+   */
+  chronological?: boolean;
 }
 
 const AGENCIES = ['Yonhap', 'Kuwait News Agency (KUNA)', 'Reuters', 'AFP', 'AP', 'Kyodo', 'Xinhua', 'dpa'];
@@ -30,6 +35,11 @@ const TYPES: Array<ExtractedEntity['type']> = ['PERSON', 'PERSON', 'ORG', 'GPE']
 const SYLLABLES = ['ka', 'lo', 'min', 'sa', 'ter', 'ven', 'dor', 'ri', 'an', 'mu', 'sel', 'to', 'ba', 'nel', 'quo', 'ir', 'pe', 'zan', 'ho', 'lu', 've', 'gra', 'sto', 'ny'];
 
 export function generateArticles(options: GeneratorOptions): GeneratedArticle[] {
+  return [...generateArticleStream(options)];
+}
+
+/** The same articles one at a time, so a million need not be held in memory at once. */
+export function* generateArticleStream(options: GeneratorOptions): Generator<GeneratedArticle> {
   const random = seededRandom(options.seed ?? 42);
   const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
   const word = (syllables: number) => Array.from({ length: syllables }, () => pick(SYLLABLES)).join('');
@@ -44,7 +54,7 @@ export function generateArticles(options: GeneratorOptions): GeneratedArticle[] 
   const pickEntity = () => entities[Math.min(entities.length - 1, Math.floor(Math.pow(random(), 2.5) * entities.length))];
   const start = Date.UTC(2025, 0, 1);
   const days = options.days ?? 365;
-  const result: GeneratedArticle[] = [];
+  let produced = 0;
   let eventId = 0;
 
   const tell = (core: typeof entities, incidental: typeof entities) => {
@@ -76,16 +86,18 @@ export function generateArticles(options: GeneratorOptions): GeneratedArticle[] 
     return { body: body.join(' '), entities: extracted };
   };
 
-  while (result.length < options.articles) {
+  while (produced < options.articles) {
     eventId++;
     const core = Array.from({ length: 4 + Math.floor(random() * 3) }, pickEntity);
     const incidental = Array.from({ length: 4 }, pickEntity);
-    const day = Math.floor(random() * days);
+    const randomDay = Math.floor(random() * days);
+    const day = options.chronological ? Math.min(days - 1, Math.floor((produced / options.articles) * days + random() - 0.5)) : randomDay;
     const publishedAt = new Date(start + day * 86_400_000 + Math.floor(random() * 86_400_000));
     const agency = pick(AGENCIES);
     const told = tell(core, incidental);
-    result.push({ eventId, kind: 'original', message: enriched(`event-${eventId}`, 'wire-' + (eventId % 20), told.body, told.entities, publishedAt.toISOString(), agency) });
-    if (random() < (options.syndicatedShare ?? 0.1) && result.length < options.articles) {
+    produced++;
+    yield { eventId, kind: 'original', message: enriched(`event-${eventId}`, 'wire-' + (eventId % 20), told.body, told.entities, publishedAt.toISOString(), agency) };
+    if (random() < (options.syndicatedShare ?? 0.1) && produced < options.articles) {
       // Header and trailer around the same text; offsets shift by the header's length.
       const header = `${pick(vocabulary).toUpperCase()} (${pick(AGENCIES)}) -- `;
       const trimmed = random() < 0.3 ? told.body.slice(0, Math.floor(told.body.length * 0.8)) : told.body;
@@ -93,15 +105,16 @@ export function generateArticles(options: GeneratorOptions): GeneratedArticle[] 
       const shifted = told.entities
         .map((entity) => ({ ...entity, mentions: entity.mentions.filter((mention) => mention.end <= trimmed.length).map((mention) => ({ ...mention, start: mention.start + header.length, end: mention.end + header.length })) }))
         .filter((entity) => entity.mentions.length > 0);
-      result.push({ eventId, kind: 'syndicated', message: enriched(`event-${eventId}-copy`, 'syndication', body, shifted, random() < 0.5 ? null : publishedAt.toISOString(), null) });
+      produced++;
+      yield { eventId, kind: 'syndicated', message: enriched(`event-${eventId}-copy`, 'syndication', body, shifted, random() < 0.5 ? null : publishedAt.toISOString(), null) };
     }
-    if (random() < (options.retoldShare ?? 0.1) && result.length < options.articles) {
+    if (random() < (options.retoldShare ?? 0.1) && produced < options.articles) {
       const retold = tell(core, Array.from({ length: 4 }, pickEntity));
       const later = new Date(publishedAt.getTime() + Math.floor(random() * 86_400_000));
-      result.push({ eventId, kind: 'retold', message: enriched(`event-${eventId}-retold`, 'wire-' + ((eventId + 7) % 20), retold.body, retold.entities, later.toISOString(), pick(AGENCIES)) });
+      produced++;
+      yield { eventId, kind: 'retold', message: enriched(`event-${eventId}-retold`, 'wire-' + ((eventId + 7) % 20), retold.body, retold.entities, later.toISOString(), pick(AGENCIES)) };
     }
   }
-  return result.slice(0, options.articles);
 }
 
 function enriched(guid: string, sourceId: string, body: string, entities: ExtractedEntity[], publishedAt: string | null, agency: string | null): EnrichedArticleV2 {
