@@ -349,21 +349,61 @@ function wholePage(stats: PageStats): ElementNode[] {
   return stats.elements.filter((element) => !element.parent || !isElement(element.parent));
 }
 
-/** Removes furniture inside the story, never an element holding most of the story's text. */
+/**
+ * Removes furniture inside the story, never an element holding most of the story's text: first
+ * what is named furniture, then link boxes judged from the innermost out, each on the text left
+ * once the boxes inside it are gone — so a pop-up of links hidden inside a paragraph goes
+ * without taking the paragraph with it. An inline box (a span) is a link box only when it holds
+ * several links: one linked name is part of its sentence.
+ */
 function pruneFurniture(root: ElementNode, stats: PageStats, storyText: number): void {
-  const doomed: ElementNode[] = [];
+  const holdsStory = (totals: TextTotals): boolean => proseText(totals) >= storyText * PROTECTED_TEXT_SHARE;
+  const named: ElementNode[] = [];
+  const order: ElementNode[] = [];
   const stack: DomNode[] = [...root.children];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (!isElement(node)) continue;
     const totals = stats.subtree.get(node);
-    const holdsStory = totals !== undefined && proseText(totals) >= storyText * PROTECTED_TEXT_SHARE;
-    const linkBox = LINK_BOX_TAGS.has(node.name) && totals !== undefined && totals.text > 0 && linkDensity(totals) > MAX_LINK_DENSITY;
-    if (!holdsStory && (isFurniture(node) || linkBox)) {
-      doomed.push(node);
+    if (totals !== undefined && !holdsStory(totals) && isFurniture(node)) {
+      named.push(node);
       continue;
     }
+    order.push(node);
     for (const child of node.children) stack.push(child);
+  }
+  for (const element of named) removeNode(element);
+  // Parents come before their children in `order`: walk it backwards, carrying what each removal
+  // took away up to the parent.
+  const removed = new Map<ElementNode, TextTotals & { links: number }>();
+  const links = new Map<ElementNode, number>();
+  const doomed: ElementNode[] = [];
+  for (let index = order.length - 1; index >= 0; index--) {
+    const node = order[index]!;
+    if (!node.parent) continue; // inside named furniture already gone
+    const own = links.get(node) ?? 0;
+    const total = own + (node.name === 'a' ? 1 : 0);
+    const full = stats.subtree.get(node) ?? { text: 0, linkText: 0 };
+    const gone = removed.get(node) ?? { text: 0, linkText: 0, links: 0 };
+    const left = { text: full.text - gone.text, linkText: full.linkText - gone.linkText };
+    const parent = node.parent && isElement(node.parent) ? node.parent : null;
+    const linkDense = (totals: TextTotals): boolean => totals.text > 0 && linkDensity(totals) > MAX_LINK_DENSITY;
+    // A box that was mostly links before the boxes inside it went, with only a label left ("Related
+    // news" over its list), goes as a whole.
+    const labelLeft = node.name !== 'p' && node.name !== 'span' && linkDense(full) && left.text < SIBLING_PROSE_CHARS;
+    const linkBox =
+      LINK_BOX_TAGS.has(node.name) && (linkDense(left) || labelLeft) && (node.name !== 'span' || total - gone.links >= 2);
+    if (linkBox && !holdsStory(left)) {
+      doomed.push(node);
+      if (parent) {
+        const up = removed.get(parent) ?? { text: 0, linkText: 0, links: 0 };
+        removed.set(parent, { text: up.text + full.text, linkText: up.linkText + full.linkText, links: up.links + total });
+      }
+    } else if (parent && gone.text + gone.links > 0) {
+      const up = removed.get(parent) ?? { text: 0, linkText: 0, links: 0 };
+      removed.set(parent, { text: up.text + gone.text, linkText: up.linkText + gone.linkText, links: up.links + gone.links });
+    }
+    if (parent) links.set(parent, (links.get(parent) ?? 0) + total);
   }
   for (const element of doomed) removeNode(element);
 }
