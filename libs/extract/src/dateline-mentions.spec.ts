@@ -39,7 +39,7 @@ describe('the dateline place as an entity of its story', () => {
   });
 
   it('takes the dateline’s first part as a place when the recognizer finds none there', () => {
-    const nothing: Recognizer = { recognize: () => [] };
+    const nothing: Recognizer = { version: 'none-0.0.0', recognize: () => [] };
     const entities = createExtractor(nothing)('A quiet day.', { dateline: 'PORT MORESBY, Papua New Guinea' });
     expect(entities.map((e) => [e.key, e.mentions])).toEqual([
       ['GPE:port moresby', [{ start: 0, end: 12, text: 'PORT MORESBY', role: 'dateline', field: 'dateline' }]],
