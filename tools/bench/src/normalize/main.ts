@@ -13,6 +13,8 @@
  * alike. A page on which the peer throws scores as an empty extraction for it and is counted
  * (`peer.failedPages`); the run goes on. Other extractors' stored outputs in DIR/peers/<name>.json
  * ({ "output": { "<id>": { "articleBody" } } }) are scored with the same metric (`storedPeers`).
+ * `--folds K` also scores our extraction on K folds of the pages (page i, in id order, in fold
+ * i mod K), to see whether a change helps across the pages or on a few of them (`folds`).
  * `--per-page` prints each page's F1 for both. The last line printed is one JSON object.
  */
 
@@ -26,7 +28,7 @@ import { commandLine, SHARED_DIR, reportBenchResult } from '@wirestream/harness'
 import { comparePage, scorePages, type ExtractionScore, type PageCounts } from './shingle-score';
 import { tolerant, type Extractor } from './tolerant-extractor';
 
-const USAGE = 'usage: npm run bench:normalize -- [--data DIR] [--json] [--per-page] [--save]';
+const USAGE = 'usage: npm run bench:normalize -- [--data DIR] [--folds K] [--json] [--per-page] [--save]';
 const DEFAULT_DATA_DIR = path.join(SHARED_DIR, 'data', 'article-extraction');
 /** Timed passes over all pages: at least this many, and more until this much time has passed. */
 const MIN_TIMED_PASSES = 3;
@@ -142,13 +144,16 @@ function run(pages: readonly LabelledPage[], extractors: readonly Extractor<Labe
 const pageF1 = (counts: PageCounts): number => (counts.tp === 0 ? 0 : (2 * counts.tp) / (2 * counts.tp + counts.fp + counts.fn));
 
 function main(): void {
-  const { values } = commandLine({ args: process.argv.slice(2), options: { data: { type: 'string' }, json: { type: 'boolean' }, save: { type: 'boolean' }, 'per-page': { type: 'boolean' } } }, USAGE);
+  const { values } = commandLine({ args: process.argv.slice(2), options: { data: { type: 'string' }, folds: { type: 'string' }, json: { type: 'boolean' }, save: { type: 'boolean' }, 'per-page': { type: 'boolean' } } }, USAGE);
   const dataDir = path.resolve(values.data ?? DEFAULT_DATA_DIR);
   const pages = loadPages(dataDir);
   if (pages.length === 0) throw new Error(`${dataDir}: no labelled pages`);
   const peerExtractor = tolerant(readability);
   const [ours, peer] = run(pages, [normalizer, peerExtractor]) as [Run, Run];
   const storedPeers = storedPeerScores(dataDir, pages);
+  const foldCount = values.folds === undefined ? 0 : Number.parseInt(values.folds, 10);
+  if (values.folds !== undefined && !(foldCount >= 2 && foldCount <= pages.length)) throw new Error(`--folds must be 2..${pages.length}\n${USAGE}`);
+  const folds = Array.from({ length: foldCount }, (_, fold) => round(scorePages(ours.counts.filter((_, index) => index % foldCount === fold)).f1, 4));
 
   if (values['per-page']) {
     pages.forEach((page, index) => {
@@ -175,6 +180,7 @@ function main(): void {
       failedPages: peerExtractor.failedPages.size,
     },
     storedPeers,
+    ...(foldCount > 0 ? { folds } : {}),
   };
   if (!values.json) {
     console.log(`data: ${dataDir} (${pages.length} pages)`);
@@ -184,6 +190,7 @@ function main(): void {
         `${name.padEnd(22)} F1 ${f1.toFixed(3)}  precision ${precision.toFixed(3)}  recall ${recall.toFixed(3)}  ${result.docsPerSec.toFixed(1)} pages/s`,
       );
     }
+    if (foldCount > 0) console.log(`${normalizer.name} F1 on ${foldCount} folds: ${folds.map((f1) => f1.toFixed(4)).join(' ')}`);
     console.log(`${readability.name} threw on ${peerExtractor.failedPages.size} page(s), scored as empty`);
     for (const [name, f1] of Object.entries(storedPeers)) console.log(`stored output ${name.padEnd(16)} F1 ${f1.toFixed(3)}`);
   }
