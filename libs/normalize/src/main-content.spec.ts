@@ -34,6 +34,13 @@ describe('extractMainContent', () => {
     expect(bodyOf(page)).toBe(STORY.join(' '));
   });
 
+  it('takes cards of other stories listed inside the story’s own <article> out of it', () => {
+    const card = (n: number) => `<article class="card"><p>${`Card ${n} is about a different place and a different day entirely. `.repeat(2)}</p></article>`;
+    const page = `<html><body><article class="story"><p>${STORY[0]}</p><p>${STORY[1]}</p>
+      <div class="also">${[1, 2].map(card).join('')}</div></article></body></html>`;
+    expect(bodyOf(page)).toBe(STORY.join('\n\n'));
+  });
+
   it('keeps posts listed in an <article> when they are all the page has (a live blog)', () => {
     const post = (n: number) => `<article class="entry"><p>Update ${n}: ${'Crews reported steady progress on the channel this hour. '.repeat(3)}</p></article>`;
     const body = bodyOf(`<html><body><article class="live">${[1, 2, 3].map(post).join('')}</article></body></html>`);

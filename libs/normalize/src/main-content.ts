@@ -60,7 +60,8 @@ export function extractMainContent(root: DomNode): ElementNode[] {
   // A page with no paragraph of prose (a stub, a fragment): all of its body, furniture removed.
   const selection = best ? withSiblings(best.container, best.scored, stats) : wholePage(stats);
   const storyText = selection.reduce((sum, element) => sum + proseText(stats.subtree.get(element)), 0);
-  for (const element of selection) pruneFurniture(element, stats, storyText);
+  const teasers = best?.teasers ?? new Set<ElementNode>();
+  for (const element of selection) pruneFurniture(element, stats, storyText, teasers);
   for (const element of selection) removeTrailingHeadings(element);
   return selection;
 }
@@ -179,7 +180,7 @@ function proseBySubtree(stats: PageStats, skip: ReadonlySet<ElementNode>, minCha
  * furniture. A wrapper around the story gains nothing by taking in a link-filled sidebar, and a
  * story split into many blocks is gathered by their common ancestor.
  */
-function bestContainer(stats: PageStats): { container: ElementNode; scored: Map<ElementNode, number> } | null {
+function bestContainer(stats: PageStats): { container: ElementNode; scored: Map<ElementNode, number>; teasers: Set<ElementNode> } | null {
   // Furniture by name, unless it holds most of the page's prose: then it is the story's wrapper.
   const allProse = proseBySubtree(stats, new Set());
   const pageProse = Math.max(0, ...stats.elements.filter((element) => !element.parent || !isElement(element.parent)).map((element) => allProse.get(element) ?? 0));
@@ -215,7 +216,7 @@ function bestContainer(stats: PageStats): { container: ElementNode; scored: Map<
     if (scope && !isWithin(node, scope)) break;
     if (gathered(node) > gathered(best)) best = node;
   }
-  return { container: best, scored: clusters };
+  return { container: best, scored: clusters, teasers: furniture === named ? new Set() : withTeasers };
 }
 
 /**
@@ -292,7 +293,7 @@ function wholePage(stats: PageStats): ElementNode[] {
  * without taking the paragraph with it. An inline box (a span) is a link box only when it holds
  * several links: one linked name is part of its sentence.
  */
-function pruneFurniture(root: ElementNode, stats: PageStats, storyText: number): void {
+function pruneFurniture(root: ElementNode, stats: PageStats, storyText: number, teasers: ReadonlySet<ElementNode>): void {
   const holdsStory = (totals: TextTotals): boolean => proseText(totals) >= storyText * PROTECTED_TEXT_SHARE;
   const named: ElementNode[] = [];
   const order: ElementNode[] = [];
@@ -301,7 +302,7 @@ function pruneFurniture(root: ElementNode, stats: PageStats, storyText: number):
     const node = stack.pop()!;
     if (!isElement(node)) continue;
     const totals = stats.subtree.get(node);
-    if (totals !== undefined && !holdsStory(totals) && isFurniture(node)) {
+    if (totals !== undefined && !holdsStory(totals) && (isFurniture(node) || teasers.has(node))) {
       named.push(node);
       continue;
     }
