@@ -127,8 +127,13 @@ export const MentionSchema = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().positive(),
   text: z.string().min(1),
-  /** A title or role in apposition ("Foreign Minister"), when the text gives one. */
+  /** A title or role in apposition ("Foreign Minister"), when the text gives one; "dateline" for the dateline's place. */
   role: z.string().nullable(),
+  /**
+   * Added within v1: where the mention is when it is not in the body. "dateline": in the
+   * article's dateline place (`article.dateline.place`), the offsets into that text.
+   */
+  field: z.enum(['dateline']).optional(),
 });
 
 export const ExtractedEntitySchema = z.object({

@@ -5,7 +5,7 @@
  */
 
 import type { ExtractedEntity } from '@wirestream/contracts';
-import { createExtractor, type ExtractFn } from './extract';
+import { createExtractor, type ExtractFn, type ExtractOptions } from './extract';
 import { ModelRecognizer } from './model-recognizer';
 import { loadModel } from './ner-model-file';
 import { extractQuotes, type Quote } from './quotes';
@@ -39,7 +39,7 @@ export function extractorVersion(): string {
 }
 
 /** Entities in `body`, sorted by first mention; `key` is `<TYPE>:<canonical name, lowercased>`. */
-export function extractEntities(body: string, options?: { headline?: string | null }): ExtractedEntity[] {
+export function extractEntities(body: string, options?: ExtractOptions): ExtractedEntity[] {
   return loadCommitted().extract(body, options);
 }
 
@@ -50,7 +50,11 @@ export interface ArticleExtraction {
 }
 
 /** Entities (as `extractEntities`) and quotes (as `extractQuotes` over those entities) of one article. */
-export function extractArticle(body: string, options?: { headline?: string | null }): ArticleExtraction {
+export function extractArticle(body: string, options?: ExtractOptions): ArticleExtraction {
   const entities = extractEntities(body, options);
-  return { entities, quotes: extractQuotes(body, entities) };
+  // Quotes are found in the body: a speaker is looked for among the body's mentions only.
+  const inBody = entities
+    .map((entity) => ({ ...entity, mentions: entity.mentions.filter((mention) => mention.field === undefined) }))
+    .filter((entity) => entity.mentions.length > 0);
+  return { entities, quotes: extractQuotes(body, inBody) };
 }

@@ -27,8 +27,11 @@ describe('readHtmlPage body text', () => {
     expect(facts.bodyText).toBe(`${PROSE}\n\nThe operator’s new timetable for the first week of service:\n\nMon 08:00\nTue 09:30`);
   });
 
-  it('still reads the headline from <title> when nothing better names it', () => {
+  it('still reads the headline from <title> when nothing better names it, whole when nothing says the suffix is the site', () => {
     const html = `<html><head><title>Ferry resumes &#150; Harbour News</title></head><body><div><p>${PROSE}</p></div></body></html>`;
-    expect(readHtmlPage(html, 'https://harbour.example.org/ferry').headline).toBe('Ferry resumes – Harbour News');
+    expect(readHtmlPage(html, 'https://cdn.example.org/ferry').headline).toBe('Ferry resumes – Harbour News');
+    // On the site's own host, the suffix is its name: the publisher, not part of the headline.
+    const own = readHtmlPage(html, 'https://harbour.example.org/ferry');
+    expect([own.headline, own.publisher]).toEqual(['Ferry resumes', 'Harbour News']);
   });
 });

@@ -6,6 +6,7 @@ import { extractMainContent } from './main-content';
 import { assertParseableMarkup } from './markup-limits';
 import { MEDIA_TAGS, parseMarkup, readCaptions, removeDroppedElements } from './markup-text';
 import { toIsoDate } from './published-date';
+import { publisherFromIdentity } from './site-identity';
 import { collapseWhitespace, comparisonKey } from './text-cleanup';
 
 /**
@@ -43,7 +44,8 @@ export function readHtmlPage(html: string, documentUri: string): PageFacts {
       .map((element) => $(element).text()),
   );
   const siteName = metaContent($, page, '[property="og:site_name"]');
-  const publisher = siteName ?? jsonLd?.publisherName ?? null;
+  const byline = pageByline($, page, jsonLd?.authorNames ?? []);
+  const publisher = siteName ?? jsonLd?.publisherName ?? pagePublisher($, page, documentUri, byline);
   const headline =
     withoutSiteSuffix(metaContent($, page, '[property="og:title"], [name="og:title"]'), publisher) ??
     firstText(page.byTag('h1')) ??
@@ -58,7 +60,7 @@ export function readHtmlPage(html: string, documentUri: string): PageFacts {
     publishedAt: publishedAt($, page, jsonLd?.datePublished ?? null),
     publisher,
     section: metaContent($, page, '[property="article:section"], [name="article:section"]') ?? jsonLd?.section ?? null,
-    byline: pageByline($, page, jsonLd?.authorNames ?? []),
+    byline,
   };
 
   const root = $.root().get(0);
@@ -100,6 +102,30 @@ class PageIndex {
     const candidates = tag === '*' ? this.all : this.byTag(tag);
     return candidates.length > 0 ? this.$(candidates).filter(selector).toArray() : [];
   }
+}
+
+/** The publisher from the page's own identity when no markup names it (site-identity.ts). */
+function pagePublisher($: CheerioAPI, page: PageIndex, documentUri: string, byline: ParsedByline | null): string | null {
+  const logoAlts = page
+    .byTag('img')
+    .filter((img) => /logo/i.test(`${img.attribs['class'] ?? ''} ${img.attribs['id'] ?? ''} ${img.attribs['src'] ?? ''} ${namesOf(img.parent)} ${namesOf(img.parent?.parent)}`))
+    .map((img) => collapseWhitespace(img.attribs['alt'] ?? ''))
+    .filter(Boolean);
+  const notices = [...page.byTag('footer'), ...page.select('*', '[class*=copyright i], [id*=copyright i], [class*=footer i], [id*=footer i]')];
+  return publisherFromIdentity({
+    url: /^https?:\/\//i.test(documentUri) ? documentUri : canonicalUrl($, page, documentUri),
+    applicationName: metaContent($, page, '[name="application-name"]'),
+    title: firstText(page.byTag('title')),
+    logoAlts,
+    copyrightText: notices.map((element) => inlineText(element)).join('\n'),
+    emails: byline?.byline.emails ?? [],
+    text: () => page.byTag('body').map((element) => blockText(element)).join('\n'),
+  });
+}
+
+function namesOf(node: unknown): string {
+  const attribs = (node as { attribs?: Record<string, string> } | null | undefined)?.attribs;
+  return attribs ? `${attribs['class'] ?? ''} ${attribs['id'] ?? ''}` : '';
 }
 
 function metaContent($: CheerioAPI, page: PageIndex, selector: string): string | null {

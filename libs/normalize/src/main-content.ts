@@ -1,4 +1,5 @@
 import { isElement, type DomNode, type ElementNode } from './dom';
+import { isFurniture, removeNeverContent, removeNode } from './page-furniture';
 
 /**
  * Finds the story in a parsed page and takes the page furniture out of it, in a few linear walks.
@@ -8,34 +9,14 @@ import { isElement, type DomNode, type ElementNode } from './dom';
  * 2. Paragraphs of real prose (long enough, mostly not link text, not inside furniture) score
  *    their parent fully and their grandparent by half, so paragraphs wrapped one by one in <div>s
  *    still add up to one cluster. The best-scoring element is the story's container; siblings
- *    that score well or read as prose join it (a story split around an advert).
- * 3. Inside what was chosen, furniture is removed: elements named for it by class or id, lists and
- *    boxes that are mostly links, and headings left with no text after them ("Related", "Tags").
- *
- * Furniture by name is judged on class and id words ("share-bar" → share): a word that names the
- * content itself ("article-body", "content-with-sidebar") outweighs one that names furniture, so
- * the wrapper holding the story is never taken for a sidebar.
+ *    that score well or read as prose join it (a story split around an advert). <article>s listed
+ *    two or more inside another <article> are cards of other stories and count as furniture
+ *    while a full paragraph is left outside them.
+ * 3. Inside what was chosen, furniture is removed: elements named for it (page-furniture.ts),
+ *    then boxes that are mostly links, judged from the innermost out on the text each keeps once
+ *    the link boxes inside it are gone, and headings left with no text after them ("Related").
  */
 
-/** Elements that never hold story text; removed from the whole page before anything is scored. */
-const NEVER_CONTENT_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'button', 'input', 'select', 'textarea', 'nav',
-  'object', 'embed', 'dialog', 'link', 'meta',
-]);
-const NEVER_CONTENT_ROLES = new Set(['navigation', 'dialog', 'menu', 'menubar', 'search', 'alert', 'tooltip']);
-/** Elements that are furniture unless they hold the story. */
-const FURNITURE_TAGS = new Set(['aside', 'footer', 'header']);
-const FURNITURE_ROLES = new Set(['banner', 'contentinfo', 'complementary']);
-/** Words of class names and ids that mark furniture: "share-bar", "related_articles", "commentList". */
-const FURNITURE_WORDS = new Set([
-  'share', 'sharing', 'sharebar', 'social', 'comment', 'comments', 'related', 'recommended', 'recommendations', 'promo',
-  'newsletter', 'subscribe', 'subscription', 'sidebar', 'breadcrumb', 'breadcrumbs', 'toolbar', 'tags', 'popular',
-  'trending', 'cookie', 'cookies', 'consent', 'paywall', 'outbrain', 'taboola', 'nav', 'navbar', 'navigation', 'menu',
-  'footer', 'masthead', 'advert', 'advertisement', 'ad', 'ads', 'adslot', 'sponsored', 'modal', 'popup', 'mostread',
-  'banner', 'disqus', 'pagination', 'pager', 'widget', 'author', 'bio', 'signup', 'more', 'readmore', 'tools', 'print',
-]);
-/** Words that name the story's own container; they outweigh furniture words in the same name. */
-const CONTENT_WORDS = new Set(['article', 'body', 'content', 'main', 'story', 'entry', 'post', 'text', 'articlebody']);
 /** Elements whose text starts a new paragraph. */
 const BLOCK_TAGS = new Set([
   'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'pre', 'ul', 'ol', 'li', 'dl', 'dt',
@@ -79,76 +60,10 @@ export function extractMainContent(root: DomNode): ElementNode[] {
   // A page with no paragraph of prose (a stub, a fragment): all of its body, furniture removed.
   const selection = best ? withSiblings(best.container, best.scored, stats) : wholePage(stats);
   const storyText = selection.reduce((sum, element) => sum + proseText(stats.subtree.get(element)), 0);
-  for (const element of selection) pruneFurniture(element, stats, storyText);
+  const teasers = best?.teasers ?? new Set<ElementNode>();
+  for (const element of selection) pruneFurniture(element, stats, storyText, teasers);
   for (const element of selection) removeTrailingHeadings(element);
   return selection;
-}
-
-/** Class and id judged as furniture: some word names furniture and none names content. */
-export function namesFurniture(element: ElementNode): boolean {
-  const names = `${element.attribs['class'] ?? ''} ${element.attribs['id'] ?? ''}`.slice(0, 500);
-  if (!names.trim()) return false;
-  const words = names
-    .split(/\s+/)
-    .flatMap((name) => name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().split(/[-_]+/));
-  return words.some((word) => FURNITURE_WORDS.has(word)) && !words.some((word) => CONTENT_WORDS.has(word));
-}
-
-function isFurniture(element: ElementNode): boolean {
-  const role = element.attribs['role'];
-  return FURNITURE_TAGS.has(element.name) || (role !== undefined && FURNITURE_ROLES.has(role)) || namesFurniture(element);
-}
-
-function isHidden(element: ElementNode): boolean {
-  if ('hidden' in element.attribs || element.attribs['aria-hidden'] === 'true') return true;
-  const style = element.attribs['style'];
-  return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
-}
-
-function removeNode(node: DomNode): void {
-  const parent = node.parent;
-  if (!parent || !('children' in parent)) return;
-  const index = parent.children.indexOf(node as never);
-  if (index >= 0) parent.children.splice(index, 1);
-  if (node.prev) node.prev.next = node.next;
-  if (node.next) node.next.prev = node.prev;
-  node.parent = null;
-  node.prev = null;
-  node.next = null;
-}
-
-function removeNeverContent(root: DomNode): void {
-  const doomed: DomNode[] = [];
-  const stack: DomNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.nodeType === 8) {
-      doomed.push(node); // comments
-      continue;
-    }
-    if (isElement(node)) {
-      const role = node.attribs['role'];
-      if (NEVER_CONTENT_TAGS.has(node.name) || (role !== undefined && NEVER_CONTENT_ROLES.has(role)) || isHidden(node)) {
-        doomed.push(node);
-        continue;
-      }
-    }
-    if ('children' in node) for (const child of node.children) stack.push(child);
-  }
-  // Children are spliced out of their parent's array one by one; for a parent with thousands of
-  // doomed children that would be quadratic, so rebuild each affected parent's list once.
-  const parents = new Set<DomNode>();
-  const doomedSet = new Set(doomed);
-  for (const node of doomed) if (node.parent) parents.add(node.parent);
-  for (const parent of parents) {
-    if (!('children' in parent)) continue;
-    const kept = parent.children.filter((child) => !doomedSet.has(child));
-    kept.forEach((child, index) => {
-      child.prev = kept[index - 1] ?? null;
-      child.next = kept[index + 1] ?? null;
-    });
-    parent.children = kept;
-  }
 }
 
 interface PageStats {
@@ -265,13 +180,16 @@ function proseBySubtree(stats: PageStats, skip: ReadonlySet<ElementNode>, minCha
  * furniture. A wrapper around the story gains nothing by taking in a link-filled sidebar, and a
  * story split into many blocks is gathered by their common ancestor.
  */
-function bestContainer(stats: PageStats): { container: ElementNode; scored: Map<ElementNode, number> } | null {
+function bestContainer(stats: PageStats): { container: ElementNode; scored: Map<ElementNode, number>; teasers: Set<ElementNode> } | null {
   // Furniture by name, unless it holds most of the page's prose: then it is the story's wrapper.
   const allProse = proseBySubtree(stats, new Set());
   const pageProse = Math.max(0, ...stats.elements.filter((element) => !element.parent || !isElement(element.parent)).map((element) => allProse.get(element) ?? 0));
-  const furniture = new Set(
-    stats.elements.filter((element) => isFurniture(element) && (allProse.get(element) ?? 0) < pageProse * PROTECTED_TEXT_SHARE),
-  );
+  const minor = (element: ElementNode): boolean => (allProse.get(element) ?? 0) < pageProse * PROTECTED_TEXT_SHARE;
+  const named = new Set(stats.elements.filter((element) => isFurniture(element) && minor(element)));
+  // Teasers of other stories set as <article>s in a list count as furniture while a full paragraph
+  // is left beside them (a page that is all such posts, a live blog, keeps them).
+  const withTeasers = new Set([...named, ...listedArticles(stats).filter(minor)]);
+  const furniture = withTeasers.size > named.size && proseBySubtree(stats, withTeasers, SIBLING_PROSE_CHARS).size > 0 ? withTeasers : named;
   const prose = proseBySubtree(stats, furniture);
   const scope = semanticScope(stats, prose);
   // The densest cluster: each prose paragraph scores its parent fully and its grandparent by half.
@@ -298,7 +216,26 @@ function bestContainer(stats: PageStats): { container: ElementNode; scored: Map<
     if (scope && !isWithin(node, scope)) break;
     if (gathered(node) > gathered(best)) best = node;
   }
-  return { container: best, scored: clusters };
+  return { container: best, scored: clusters, teasers: furniture === named ? new Set() : withTeasers };
+}
+
+/**
+ * <article>s listed in another <article> that holds two or more of them ("You may also like"):
+ * cards of other stories. A story's <article> inside a page's <article> is alone in it.
+ */
+function listedArticles(stats: PageStats): ElementNode[] {
+  const inside = new Map<ElementNode, ElementNode[]>();
+  for (const element of stats.elements) {
+    if (element.name !== 'article') continue;
+    for (let node = element.parent; node && isElement(node); node = node.parent) {
+      if (node.name !== 'article') continue;
+      const listed = inside.get(node) ?? [];
+      listed.push(element);
+      inside.set(node, listed);
+      break;
+    }
+  }
+  return [...inside.values()].filter((listed) => listed.length >= 2).flat();
 }
 
 /**
@@ -349,21 +286,61 @@ function wholePage(stats: PageStats): ElementNode[] {
   return stats.elements.filter((element) => !element.parent || !isElement(element.parent));
 }
 
-/** Removes furniture inside the story, never an element holding most of the story's text. */
-function pruneFurniture(root: ElementNode, stats: PageStats, storyText: number): void {
-  const doomed: ElementNode[] = [];
+/**
+ * Removes furniture inside the story, never an element holding most of the story's text: first
+ * what is named furniture, then link boxes judged from the innermost out, each on the text left
+ * once the boxes inside it are gone — so a pop-up of links hidden inside a paragraph goes
+ * without taking the paragraph with it. An inline box (a span) is a link box only when it holds
+ * several links: one linked name is part of its sentence.
+ */
+function pruneFurniture(root: ElementNode, stats: PageStats, storyText: number, teasers: ReadonlySet<ElementNode>): void {
+  const holdsStory = (totals: TextTotals): boolean => proseText(totals) >= storyText * PROTECTED_TEXT_SHARE;
+  const named: ElementNode[] = [];
+  const order: ElementNode[] = [];
   const stack: DomNode[] = [...root.children];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (!isElement(node)) continue;
     const totals = stats.subtree.get(node);
-    const holdsStory = totals !== undefined && proseText(totals) >= storyText * PROTECTED_TEXT_SHARE;
-    const linkBox = LINK_BOX_TAGS.has(node.name) && totals !== undefined && totals.text > 0 && linkDensity(totals) > MAX_LINK_DENSITY;
-    if (!holdsStory && (isFurniture(node) || linkBox)) {
-      doomed.push(node);
+    if (totals !== undefined && !holdsStory(totals) && (isFurniture(node) || teasers.has(node))) {
+      named.push(node);
       continue;
     }
+    order.push(node);
     for (const child of node.children) stack.push(child);
+  }
+  for (const element of named) removeNode(element);
+  // Parents come before their children in `order`: walk it backwards, carrying what each removal
+  // took away up to the parent.
+  const removed = new Map<ElementNode, TextTotals & { links: number }>();
+  const links = new Map<ElementNode, number>();
+  const doomed: ElementNode[] = [];
+  for (let index = order.length - 1; index >= 0; index--) {
+    const node = order[index]!;
+    if (!node.parent) continue; // inside named furniture already gone
+    const own = links.get(node) ?? 0;
+    const total = own + (node.name === 'a' ? 1 : 0);
+    const full = stats.subtree.get(node) ?? { text: 0, linkText: 0 };
+    const gone = removed.get(node) ?? { text: 0, linkText: 0, links: 0 };
+    const left = { text: full.text - gone.text, linkText: full.linkText - gone.linkText };
+    const parent = node.parent && isElement(node.parent) ? node.parent : null;
+    const linkDense = (totals: TextTotals): boolean => totals.text > 0 && linkDensity(totals) > MAX_LINK_DENSITY;
+    // A box that was mostly links before the boxes inside it went, with only a label left ("Related
+    // news" over its list), goes as a whole.
+    const labelLeft = node.name !== 'p' && node.name !== 'span' && linkDense(full) && left.text < SIBLING_PROSE_CHARS;
+    const linkBox =
+      LINK_BOX_TAGS.has(node.name) && (linkDense(left) || labelLeft) && (node.name !== 'span' || total - gone.links >= 2);
+    if (linkBox && !holdsStory(left)) {
+      doomed.push(node);
+      if (parent) {
+        const up = removed.get(parent) ?? { text: 0, linkText: 0, links: 0 };
+        removed.set(parent, { text: up.text + full.text, linkText: up.linkText + full.linkText, links: up.links + total });
+      }
+    } else if (parent && gone.text + gone.links > 0) {
+      const up = removed.get(parent) ?? { text: 0, linkText: 0, links: 0 };
+      removed.set(parent, { text: up.text + gone.text, linkText: up.linkText + gone.linkText, links: up.links + gone.links });
+    }
+    if (parent) links.set(parent, (links.get(parent) ?? 0) + total);
   }
   for (const element of doomed) removeNode(element);
 }

@@ -32,7 +32,7 @@ export interface MarkupText {
 }
 
 /** Picture furniture; captions are read out of it first, then it is taken out of the text. */
-export const MEDIA_TAGS = 'figure, figcaption, picture, img, video, audio, [class*=caption], [itemprop=caption]';
+export const MEDIA_TAGS = 'figure, figcaption, picture, img, video, audio, [class*=caption i], [itemprop=caption]';
 const CAPTION_SELECTOR = 'figcaption, .wp-caption-text, [itemprop=caption]';
 
 /**

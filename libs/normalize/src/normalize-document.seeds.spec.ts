@@ -150,11 +150,14 @@ describe('normalizeDocument on the Korea JoongAng Daily page-copy seed', () => {
     expect(article.body).not.toContain('BY ESTHER');
   });
 
-  it('invents no date, dateline, publisher, agency or URL the text does not carry', () => {
+  it('takes the publisher from the byline address, by the name the page shows for the site', () => {
+    expect(article.publisher).toBe('Korea JoongAng Daily');
+  });
+
+  it('invents no date, dateline, agency or URL the text does not carry', () => {
     expect(article.dateline).toBeNull();
     expect(article.publishedAt).toBeNull();
     expect(article.publishedAtSource).toBeNull();
-    expect(article.publisher).toBeNull();
     expect(article.originatingAgency).toBeNull();
     expect(article.canonicalUrl).toBeNull();
   });

@@ -87,8 +87,8 @@ describe('normalizeDocument on the Korea JoongAng Daily page text', () => {
     expect(article.body.endsWith('to discuss the situation in the Middle East.')).toBe(true);
   });
 
-  it('leaves date, dateline and publisher null: the page text carries none', () => {
-    expect(article).toMatchObject({ dateline: null, publishedAt: null, publishedAtSource: null, publisher: null, originatingAgency: null, subheadline: null });
+  it('leaves date and dateline null (the page text carries none) and names the publisher its byline address belongs to', () => {
+    expect(article).toMatchObject({ dateline: null, publishedAt: null, publishedAtSource: null, publisher: 'Korea JoongAng Daily', originatingAgency: null, subheadline: null });
     expect(article.language).toBe('en');
     expect(NormalizedArticleSchema.parse(article)).toEqual(article);
   });

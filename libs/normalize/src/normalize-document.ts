@@ -13,6 +13,7 @@ import { feedItemFacts, feedItemText } from './feed-item';
 import { readHtmlPage, type PageFacts } from './html-page';
 import { detectLanguage } from './language';
 import { resolveDatelineDate } from './published-date';
+import { publisherFromIdentity } from './site-identity';
 import { uniqueTexts } from './text-cleanup';
 import { withoutControlCharacters } from './control-characters';
 import { NORMALIZER_VERSION } from './version';
@@ -74,7 +75,7 @@ export function normalizeDocument(received: RawDocumentV1, options: NormalizeOpt
     byline: byline?.byline ?? null,
     publishedAt: published.value,
     publishedAtSource: published.source,
-    publisher: page?.publisher ?? copy.syndication?.publisher ?? null,
+    publisher: page?.publisher ?? copy.syndication?.publisher ?? textPublisher(doc, byline),
     originatingAgency:
       copy.syndication?.originatingAgency ?? (copy.dateline?.agency ? readableAgencyName(copy.dateline.agency) : null),
     credits: findCredits({ body, captions, bylineAffiliations: byline?.affiliations ?? [] }),
@@ -164,6 +165,15 @@ function readDocument(doc: RawDocumentV1, feedHeadline: string | null): Document
       throw new UnprocessableDocumentError(`${doc.documentUri}: unsupported document format ${String(format)}`, { code: ErrorCode.FORMAT_UNSUPPORTED });
     }
   }
+}
+
+/**
+ * The publisher of copied page text, which no markup names: the site a byline address belongs
+ * to, by the name the text shows for it ("BY … [name@joongang.co.kr]" and "Korea JoongAng Daily").
+ */
+function textPublisher(doc: RawDocumentV1, byline: ParsedByline | null): string | null {
+  if (doc.format !== 'wire-text' || !byline || byline.byline.emails.length === 0) return null;
+  return publisherFromIdentity({ emails: byline.byline.emails, text: () => doc.body });
 }
 
 /** A feed's author field is the most direct for feed items; markup beats text on pages. */

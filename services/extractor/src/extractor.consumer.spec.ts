@@ -52,6 +52,16 @@ describe('ExtractorConsumer', () => {
     expect(EnrichedArticleV2Schema.parse(unsigned!.value).article.nearDuplicate).toBeNull();
   });
 
+  it("makes the dateline's place an entity of the story, its mention marked as the dateline's", async () => {
+    const process = await handler();
+    const dated = { ...article(BODY), dateline: { place: 'TOKYO', dateText: 'Jan 6', agency: 'KUNA' } };
+    const [out] = await process({ value: dated } as ConsumedMessage<NormalizedArticleV1>);
+    const enriched = EnrichedArticleV2Schema.parse(out!.value);
+    const tokyo = enriched.entities.find((e) => e.key === 'GPE:tokyo');
+    expect(tokyo?.mentions).toEqual([{ start: 0, end: 5, text: 'TOKYO', role: 'dateline', field: 'dateline' }]);
+    for (const e of enriched.entities) for (const m of e.mentions) expect((m.field === 'dateline' ? 'TOKYO' : BODY).slice(m.start, m.end)).toBe(m.text);
+  });
+
   it('refuses a body longer than EXTRACTOR_MAX_BODY_CHARS as unprocessable', async () => {
     const process = await handler(1000);
     await expect(process({ value: article(BODY.repeat(20)) } as ConsumedMessage<NormalizedArticleV1>)).rejects.toBeInstanceOf(UnprocessableDocumentError);

@@ -45,6 +45,14 @@ describe('wire stories end to end', () => {
     const page = articles.find((article) => article.dateline_place === null);
     expect(wire).toMatchObject({ dateline_place: 'TOKYO', dateline_agency: 'KUNA', publisher: 'MENAFN' });
     expect(page?.headline).toBe('Blinken slams North-Russia arms deals during visit to Seoul');
+    // No markup names the page text's publisher: its byline address and the name it shows do.
+    expect(page?.publisher).toBe('Korea JoongAng Daily');
+    // The dateline's place, moved out of the wire story's body, is an entity of the story.
+    const datelineMentions: Array<{ canonical_name: string; role: string | null }> = await pipeline.db.query(
+      `SELECT e.canonical_name, m.role FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = $1 AND m.role = 'dateline'`,
+      [wire?.article_id],
+    );
+    expect(datelineMentions).toEqual([{ canonical_name: 'Tokyo', role: 'dateline' }]);
 
     const entities: Array<{ canonical_name: string; type: string; articles: number }> = await pipeline.db.query(
       `SELECT e.canonical_name, e.type, count(DISTINCT m.article_id)::int AS articles

@@ -24,7 +24,7 @@ export async function replaceMentions(manager: EntityManager, messages: Enriched
     for (const entity of message.entities) {
       const entityId = entityIds.get(entity.key)!;
       for (const mention of entity.mentions) {
-        const span = `${mention.start}:${mention.end}`;
+        const span = `${mention.field ?? 'body'}:${mention.start}:${mention.end}`;
         if (seenSpans.has(span)) continue;
         seenSpans.add(span);
         mentions.push({ entityId, mention });

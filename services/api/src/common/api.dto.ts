@@ -49,10 +49,16 @@ export class ArticleEntityDto {
 
 export class MentionDto {
   @ApiProperty() entityId!: string;
-  @ApiProperty({ description: 'UTF-16 offset into the body.' }) start!: number;
+  @ApiProperty({ description: 'UTF-16 offset into the body (into the dateline\'s place when role is "dateline").' }) start!: number;
   @ApiProperty({ description: 'End offset, exclusive.' }) end!: number;
   @ApiProperty() surface!: string;
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'Foreign Minister' }) role!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Foreign Minister',
+    description: 'A title in apposition, or "dateline" for the place of the article\'s dateline (not in the body).',
+  })
+  role!: string | null;
 }
 
 export class QuoteDto {
