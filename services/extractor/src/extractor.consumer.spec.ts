@@ -52,6 +52,19 @@ describe('ExtractorConsumer', () => {
     expect(EnrichedArticleV3Schema.parse(unsigned!.value).article.nearDuplicate).toBeNull();
   });
 
+  it('passes the wire status on, and finds no entities in a kill notice', async () => {
+    const process = await handler();
+    const wire = { agencyItemId: 'urn:wire:1', version: 2, versionLabel: null, pubStatus: 'canceled' as const, statusNote: 'Kill.', embargoedUntil: null, correction: false };
+    const [kill] = await process({ value: { ...article(BODY), wire } } as ConsumedMessage<NormalizedArticleV1>);
+    const enriched = EnrichedArticleV3Schema.parse(kill!.value);
+    expect(enriched.article.wire).toEqual(wire);
+    expect(enriched.entities).toEqual([]);
+    const [usable] = await process({ value: { ...article(BODY), wire: { ...wire, pubStatus: 'usable' } } } as ConsumedMessage<NormalizedArticleV1>);
+    expect(EnrichedArticleV3Schema.parse(usable!.value).entities.length).toBeGreaterThan(0);
+    const [unstated] = await process({ value: article(BODY) } as ConsumedMessage<NormalizedArticleV1>);
+    expect(EnrichedArticleV3Schema.parse(unstated!.value).article.wire).toBeNull();
+  });
+
   it('refuses a body longer than EXTRACTOR_MAX_BODY_CHARS as unprocessable', async () => {
     const process = await handler(1000);
     await expect(process({ value: article(BODY.repeat(20)) } as ConsumedMessage<NormalizedArticleV1>)).rejects.toBeInstanceOf(UnprocessableDocumentError);
