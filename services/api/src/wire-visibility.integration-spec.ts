@@ -157,6 +157,16 @@ describe('wire copy through the query API', () => {
     expect((await get(`/articles/${embargoed.articleId}`)).status).toBe(200);
   });
 
+  it('grants a key no permission it was not created with, and refuses unknown ones', async () => {
+    const keys = new ApiKeyStore(writer);
+    await expect(keys.create('everything', ['everything' as never])).rejects.toThrow(/unknown api key permission everything/);
+    const listing = await keys.list();
+    expect(listing.map((key) => [key.name, key.permissions])).toEqual([
+      ['newsroom', []],
+      ['wire-desk', ['embargoed', 'killed']],
+    ]);
+  });
+
   it('filters by urgency, one or a range', async () => {
     expect(ids((await get('/articles?urgency=1..3')).body.items)).toEqual([writeThru.articleId]);
     expect((await get('/articles?urgency=5')).body.items).toEqual([]);
