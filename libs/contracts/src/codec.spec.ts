@@ -6,7 +6,7 @@ import {
   decodeMessage,
   encodeMessage,
   enrichedArticleOf,
-  EnrichedArticleV2Schema,
+  EnrichedArticleV3Schema,
   InvalidMessageError,
   MAX_BODY_CHARS,
   normalizedArticleOf,
@@ -15,7 +15,7 @@ import {
   TOPIC_SCHEMAS,
   TOPICS,
   type EnrichedArticleV1,
-  type EnrichedArticleV2,
+  type EnrichedArticleV3,
   type Topic,
   type RawDocumentV1,
 } from './index';
@@ -77,7 +77,7 @@ describe('articleIdFor', () => {
 
 describe('compiled message checks agree with the zod schemas', () => {
   const body = 'SEOUL, Jan 6 (Yonhap) -- Foreign Minister Cho Tae-yul said "we are ready," officials said.';
-  function enriched(): EnrichedArticleV2 {
+  function enriched(): EnrichedArticleV3 {
     return enrichedArticleOf({
       articleId: articleIdFor({ sourceId: 'drop', contentHash: sha256Hex(body) }),
       article: normalizedArticleOf({ body, nearDuplicate: { simhash: '0123456789abcdef', sketch: [-3, 5] } }),
@@ -88,27 +88,27 @@ describe('compiled message checks agree with the zod schemas', () => {
       extractorVersion: '1.0.0',
     });
   }
-  const breakages: Array<[string, (message: EnrichedArticleV2) => void]> = [
+  const breakages: Array<[string, (message: EnrichedArticleV3) => void]> = [
     ['a quote ending before it starts', (message) => (message.quotes![0].end = 10)],
     ['an entity without mentions', (message) => (message.entities[0].mentions = [])],
     ['an unknown entity type', (message) => ((message.entities[0] as { type: string }).type = 'ANIMAL')],
     ['a fractional offset', (message) => (message.entities[0].mentions[0].start = 1.5)],
     ['a date that is not ISO', (message) => (message.article.fetchedAt = 'Jan 6, 2025')],
-    ['a missing required field', (message) => delete (message as Partial<EnrichedArticleV2>).extractorVersion],
+    ['a missing required field', (message) => delete (message as Partial<EnrichedArticleV3>).extractorVersion],
     ['a null where a string is required', (message) => ((message.article as { body: string | null }).body = null)],
     ['a sketch hash beyond 32 bits', (message) => (message.article.nearDuplicate = { simhash: '0123456789abcdef', sketch: [2 ** 31] })],
   ];
 
   it('accepts what zod accepts, unchanged', () => {
     const message = enriched();
-    expect(EnrichedArticleV2Schema.safeParse(message).success).toBe(true);
+    expect(EnrichedArticleV3Schema.safeParse(message).success).toBe(true);
     expect(JSON.parse(encodeMessage(TOPICS.enriched, message))).toEqual(message);
   });
 
   it.each(breakages)('refuses %s, as zod does', (_name, breakMessage) => {
     const message = enriched();
     breakMessage(message);
-    expect(EnrichedArticleV2Schema.safeParse(message).success).toBe(false);
+    expect(EnrichedArticleV3Schema.safeParse(message).success).toBe(false);
     expect(() => decodeMessage(TOPICS.enriched, JSON.stringify(message))).toThrow(InvalidMessageError);
     expect(() => encodeMessage(TOPICS.enriched, message)).toThrow(InvalidMessageError);
   });
@@ -122,7 +122,7 @@ describe('compiled message checks agree with the zod schemas', () => {
   it('drops keys the schema does not know, as zod does (a newer producer within v1)', () => {
     const message = { ...enriched(), addedLater: true, article: { ...enriched().article, alsoNew: 'x' } };
     const decoded = decodeMessage(TOPICS.enriched, JSON.stringify(message));
-    expect(decoded).toEqual(EnrichedArticleV2Schema.parse(message));
+    expect(decoded).toEqual(EnrichedArticleV3Schema.parse(message));
     expect(decoded).not.toHaveProperty('addedLater');
     expect(decoded.article).not.toHaveProperty('alsoNew');
   });
@@ -176,10 +176,11 @@ describe('schema versions a topic still carries', () => {
     extractorVersion: '1.0.0',
   });
 
-  it('reads a version 1 enriched message without a signature as version 2 with none, computing nothing', () => {
+  it('reads a version 1 enriched message without a signature as version 3 with none, computing nothing', () => {
     const decoded = decodeMessage(TOPICS.enriched, JSON.stringify(version1()));
-    expect(decoded.schemaVersion).toBe(2);
+    expect(decoded.schemaVersion).toBe(3);
     expect(decoded.article.nearDuplicate).toBeNull();
+    expect(decoded.article.wire).toBeNull();
     expect(decoded.article.body).toBe(body);
   });
 
@@ -193,14 +194,34 @@ describe('schema versions a topic still carries', () => {
     expect(() => decodeMessage(TOPICS.enriched, JSON.stringify(broken))).toThrow(/news\.enriched\.v1: extractorVersion/);
   });
 
-  it('refuses a version 2 message that leaves the signature out, and produces only version 2', () => {
+  it('reads a version 2 enriched message as version 3 with no wire status, keeping its signature', () => {
+    const nearDuplicate = { simhash: '00000000000000ff', sketch: [1, 2, 3] };
+    const version2 = { ...version1({ nearDuplicate }), schemaVersion: 2 };
+    const decoded = decodeMessage(TOPICS.enriched, JSON.stringify(version2));
+    expect(decoded.schemaVersion).toBe(3);
+    expect(decoded.article.wire).toBeNull();
+    expect(decoded.article.nearDuplicate).toEqual(nearDuplicate);
+  });
+
+  it('keeps the wire status a version 2 message carries within v1 of the article', () => {
+    const wire = { agencyItemId: 'urn:test:1', version: 2, versionLabel: null, pubStatus: 'canceled' as const, statusNote: 'Withdrawn.', embargoedUntil: null, correction: false };
+    const version2 = { ...version1({ nearDuplicate: undefined, wire }), schemaVersion: 2, article: { ...version1().article, nearDuplicate: null, wire } };
+    expect(decodeMessage(TOPICS.enriched, JSON.stringify(version2)).article.wire).toEqual(wire);
+  });
+
+  it('refuses a version 3 message that leaves the wire status out', () => {
+    const { wire: _left, ...unstated } = enrichedArticleOf(version1()).article;
+    expect(() => decodeMessage(TOPICS.enriched, JSON.stringify({ ...enrichedArticleOf(version1()), article: unstated }))).toThrow(/wire/);
+  });
+
+  it('refuses a version 3 message that leaves the signature out, and produces only version 3', () => {
     const { nearDuplicate: _left, ...unsigned } = enrichedArticleOf(version1()).article;
     expect(() => decodeMessage(TOPICS.enriched, JSON.stringify({ ...enrichedArticleOf(version1()), article: unsigned }))).toThrow(/nearDuplicate/);
-    expect(() => encodeMessage(TOPICS.enriched, version1() as unknown as EnrichedArticleV2)).toThrow(/schemaVersion/);
+    expect(() => encodeMessage(TOPICS.enriched, version1() as unknown as EnrichedArticleV3)).toThrow(/schemaVersion/);
   });
 
   it('refuses a schema version the topic never carried', () => {
-    expect(() => decodeMessage(TOPICS.enriched, JSON.stringify({ ...enrichedArticleOf(version1()), schemaVersion: 3 }))).toThrow(/schemaVersion/);
+    expect(() => decodeMessage(TOPICS.enriched, JSON.stringify({ ...enrichedArticleOf(version1()), schemaVersion: 4 }))).toThrow(/schemaVersion/);
   });
 });
 

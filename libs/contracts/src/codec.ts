@@ -4,7 +4,7 @@ import { ErrorCode, InvalidMessageError } from './errors';
 import { OLDER_SCHEMA_VERSIONS, type OlderSchemaVersion } from './schema-upgrades';
 import {
   DeadLetterV1Schema,
-  EnrichedArticleV2Schema,
+  EnrichedArticleV3Schema,
   NormalizedArticleV1Schema,
   RawDocumentV1Schema,
 } from './schemas';
@@ -18,7 +18,7 @@ import { DEAD_LETTER_TOPICS, TOPICS, type Topic } from './topics';
 export const TOPIC_SCHEMAS = {
   [TOPICS.raw]: RawDocumentV1Schema,
   [TOPICS.normalized]: NormalizedArticleV1Schema,
-  [TOPICS.enriched]: EnrichedArticleV2Schema,
+  [TOPICS.enriched]: EnrichedArticleV3Schema,
   [DEAD_LETTER_TOPICS.fetcher]: DeadLetterV1Schema,
   [DEAD_LETTER_TOPICS.normalizer]: DeadLetterV1Schema,
   [DEAD_LETTER_TOPICS.extractor]: DeadLetterV1Schema,

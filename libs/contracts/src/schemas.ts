@@ -22,6 +22,29 @@ export const SourceKindSchema = z.enum(['file-drop', 'feed']);
 /** How the document's bytes are laid out, which decides how the normalizer reads them. */
 export const DocumentFormatSchema = z.enum(['wire-text', 'html', 'feed-item']);
 
+/** IPTC's publication status: usable copy, copy withheld for now, or canceled (a kill). */
+export const PubStatusSchema = z.enum(['usable', 'withheld', 'canceled']);
+
+/**
+ * What a wire format says about an item's life, where it says it: embargo, publication status,
+ * version, correction, and the agency's own id that the item's versions and kills share.
+ */
+export const WireStatusSchema = z.object({
+  /** The agency's id for the item, the same on every version and on its kill (ninjs uri, G2 guid, NewsML 1.2 id without revision, ANPA keyword and day). */
+  agencyItemId: z.string().min(1).nullable(),
+  /** Which version this is, as a number that grows with each (ninjs version, G2 version, RevisionId, ANPA write-thru ordinal); null when unstated. */
+  version: z.number().int().nonnegative().nullable(),
+  /** The version as the copy names it ('2nd Ld-Writethru', 'REFILE 1ST LEAD'), when it names one. */
+  versionLabel: z.string().nullable(),
+  pubStatus: PubStatusSchema,
+  /** Why the item is killed or withheld, or the editor's note that says so, when stated. */
+  statusNote: z.string().nullable(),
+  /** Not to be published before this instant. */
+  embargoedUntil: isoDateTime.nullable(),
+  /** The item corrects an earlier version. */
+  correction: z.boolean(),
+});
+
 export const FeedItemSchema = z.object({
   title: z.string().nullable(),
   link: z.string().nullable(),
@@ -35,6 +58,8 @@ export const FeedItemSchema = z.object({
   subheadline: z.string().nullable().optional(),
   /** Added within v1: the item's urgency as the format states it, 1 (FLASH) to 9 (lowest); IPTC's scale. */
   urgency: z.number().int().min(1).max(9).nullable().optional(),
+  /** Added within v1: the item's embargo, status, version and agency id, from wire formats that state them. */
+  wire: WireStatusSchema.nullable().optional(),
 });
 
 export const RawDocumentV1Schema = z.object({
@@ -116,6 +141,8 @@ export const NormalizedArticleSchema = z.object({
   urgency: z.number().int().min(1).max(9).nullable().optional(),
   /** Added within v1: what the normalizer changed or doubted on the way (control characters removed, …). */
   processingNotes: z.array(z.string()).optional(),
+  /** Added within v1: the wire status the item carried (see WireStatusSchema); absent or null when its format states none. */
+  wire: WireStatusSchema.nullable().optional(),
 });
 
 export const NormalizedArticleV1Schema = NormalizedArticleSchema.extend({ schemaVersion: z.literal(1) });
@@ -180,6 +207,16 @@ export const EnrichedArticleV2Schema = EnrichedArticleV1Schema.extend({
   article: NormalizedArticleSchema.extend({ nearDuplicate: NearDuplicateSchema.nullable() }),
 });
 
+/**
+ * news.enriched.v1 messages written since schema version 3: the article's `wire` is required, null
+ * when its format states no embargo, status or version (or a normalizer predates them), so storage
+ * reads one shape. Versions 1 and 2 are read as version 3.
+ */
+export const EnrichedArticleV3Schema = EnrichedArticleV1Schema.extend({
+  schemaVersion: z.literal(3),
+  article: NormalizedArticleSchema.extend({ nearDuplicate: NearDuplicateSchema.nullable(), wire: WireStatusSchema.nullable() }),
+});
+
 export const DeadLetterV1Schema = z.object({
   schemaVersion: z.literal(1),
   stage: z.enum(['fetcher', 'normalizer', 'extractor', 'storage']),
@@ -217,5 +254,8 @@ export type ExtractedEntity = z.infer<typeof ExtractedEntitySchema>;
 export type NearDuplicate = z.infer<typeof NearDuplicateSchema>;
 export type EnrichedArticleV1 = z.infer<typeof EnrichedArticleV1Schema>;
 export type EnrichedArticleV2 = z.infer<typeof EnrichedArticleV2Schema>;
+export type EnrichedArticleV3 = z.infer<typeof EnrichedArticleV3Schema>;
+export type PubStatus = z.infer<typeof PubStatusSchema>;
+export type WireStatus = z.infer<typeof WireStatusSchema>;
 export type ExtractedQuote = z.infer<typeof QuoteSchema>;
 export type DeadLetterV1 = z.infer<typeof DeadLetterV1Schema>;

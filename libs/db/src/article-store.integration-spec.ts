@@ -1,4 +1,4 @@
-import { articleIdFor, enrichedArticleOf, normalizedArticleOf, type EnrichedArticleV2, type ExtractedEntity } from '@wirestream/contracts';
+import { articleIdFor, enrichedArticleOf, normalizedArticleOf, type EnrichedArticleV3, type ExtractedEntity } from '@wirestream/contracts';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { ArticleStore } from './article-store';
@@ -20,7 +20,7 @@ async function withSecondStore(use: (secondStore: ArticleStore) => Promise<void>
   }
 }
 
-function enriched(guid: string, body: string, entities: ExtractedEntity[]): EnrichedArticleV2 {
+function enriched(guid: string, body: string, entities: ExtractedEntity[]): EnrichedArticleV3 {
   const articleId = articleIdFor({ sourceId: 'test', guid });
   const article = normalizedArticleOf({
     body,
@@ -147,7 +147,7 @@ describe('ArticleStore against Postgres', () => {
   });
 
   describe('pipeline versions', () => {
-    const versioned = (normalizerVersion: string, extractorVersion: string, headline: string): EnrichedArticleV2 => {
+    const versioned = (normalizerVersion: string, extractorVersion: string, headline: string): EnrichedArticleV3 => {
       const message = enriched('versioned', 'Park Jin spoke in Seoul on Monday.', [person('Park Jin', 'Park Jin', 0)]);
       return { ...message, extractorVersion, article: { ...message.article, headline, normalizerVersion } };
     };
@@ -207,7 +207,7 @@ describe('ArticleStore against Postgres', () => {
   });
 
   describe('stories', () => {
-    type NearDuplicate = EnrichedArticleV2['article']['nearDuplicate'];
+    type NearDuplicate = EnrichedArticleV3['article']['nearDuplicate'];
     const paragraphs = Array.from({ length: 12 }, (_, index) => `Paragraph ${index} of the harbour strike report: dockers in Busan walked out over pay, union leader Kim Ha-na said on day ${index}.`);
     const wire = paragraphs.join('\n\n');
     // The normalizer computes signatures (its own tests measure them on real copy); here each copy
@@ -217,7 +217,7 @@ describe('ArticleStore against Postgres', () => {
       simhash: (originalHash ^ ((1n << BigInt(flippedBits)) - 1n)).toString(16).padStart(16, '0'),
       sketch,
     });
-    const strike = (guid: string, body: string, publishedAt: string | null, nearDuplicate: NearDuplicate): EnrichedArticleV2 => {
+    const strike = (guid: string, body: string, publishedAt: string | null, nearDuplicate: NearDuplicate): EnrichedArticleV3 => {
       const message = enriched(guid, body, [person('Kim Ha-na', 'Kim Ha-na', body.indexOf('Kim Ha-na'))]);
       return { ...message, article: { ...message.article, publishedAt, nearDuplicate } };
     };
@@ -314,8 +314,8 @@ describe('ArticleStore against Postgres', () => {
         // One article, two extractor versions naming different people: a partition moving between
         // instances hands the older message to one and the newer to the other.
         const base = enriched(`moving-${round}`, 'Park Jin met Choi Tae-won.', []);
-        const older: EnrichedArticleV2 = { ...base, extractorVersion: 'rules-1.0.0', entities: [person(`Park Jin ${round}`, 'Park Jin', 0)] };
-        const newer: EnrichedArticleV2 = { ...base, extractorVersion: 'rules-2.0.0', entities: [person(`Choi Tae-won ${round}`, 'Choi Tae-won', 13)] };
+        const older: EnrichedArticleV3 = { ...base, extractorVersion: 'rules-1.0.0', entities: [person(`Park Jin ${round}`, 'Park Jin', 0)] };
+        const newer: EnrichedArticleV3 = { ...base, extractorVersion: 'rules-2.0.0', entities: [person(`Choi Tae-won ${round}`, 'Choi Tae-won', 13)] };
         const [first, second] = round % 2 === 0 ? [store, secondStore] : [secondStore, store];
         await Promise.all([first.saveBatch([{ message: older, traceId: null }]), second.saveBatch([{ message: newer, traceId: null }])]);
         const [row] = await dataSource.query(`SELECT extractor_version FROM articles WHERE article_id = $1`, [base.articleId]);

@@ -3,6 +3,7 @@ import { BoilerplateHashes, DEFAULT_STORY_RULE, type StoryAssignment, type Story
 import type { DataSource, EntityManager } from 'typeorm';
 import { storedArticles, upsertArticles, upsertSources } from './articles/article-rows';
 import { prepare, withoutNul, type PreparedArticle, type StoredArticleInput } from './articles/prepared-article';
+import { recordKills } from './articles/wire-kill-rows';
 import { upsertEntities } from './mentions/entity-rows';
 import { replaceMentions } from './mentions/mention-rows';
 import { replaceQuotes } from './mentions/quote-rows';
@@ -36,7 +37,9 @@ const STORY_LOCK_KEY = 0x5753_0001;
  * the database as it was. An article is upserted by id unless the stored row came from a newer
  * pipeline version; a written article's mentions and quotes are replaced; entities are upserted by
  * key, so one person mentioned by many articles is one row; a new article joins a story (see
- * `chooseStory`) or starts one, and keeps it when processed again.
+ * `chooseStory`) or starts one, and keeps it when processed again. Each version of a wire item is
+ * an article of its own; kill and withdrawal notices are recorded by the agency id they name
+ * (`wire_kills`), and the API decides at read time what is current and may be shown.
  */
 export class ArticleStore {
   /** Sketch hashes learnt to be boilerplate from this store's lookups (see BoilerplateHashes). */
@@ -103,6 +106,7 @@ export class ArticleStore {
     result.stories = await assignStories(manager, replacing, stored, this.storyRule, this.boilerplate);
     await upsertArticles(manager, replacing, result.stories, new Set(previouslyStored));
     result.written = replacing.map((article) => article.articleId);
+    await recordKills(manager, replacing);
     await replaceQuotes(manager, replacing, entityIds, previouslyStored);
     await replaceSalientEntities(manager, replacing, previouslyStored);
     await refreshStories(manager, [...new Set([...result.stories.values()].map((assignment) => assignment.storyId))]);

@@ -2,6 +2,7 @@ export * from './data-source';
 export * from './database.config';
 export * from './database.module';
 export * from './article-store';
+export * from './articles/wire-visibility';
 export * from './tables';
 export * from './pipeline-version';
 export * from './api-keys/api-key-token';

@@ -7,8 +7,10 @@ import {
   type DocumentFormat,
   type FeedItem,
   type RawDocumentV1,
+  type WireStatus,
 } from '@wirestream/contracts';
 import type { SourceRef } from './source-ref';
+import { versionedGuid } from './wire-status';
 
 export interface RawDocumentParts {
   source: SourceRef;
@@ -67,6 +69,8 @@ export interface WireStoryFields {
   urgency: number | null;
   categories: string[];
   body: string;
+  /** Embargo, publication status, version and agency id, where the format states them. */
+  wire?: WireStatus | null;
 }
 
 export interface WireStoryDocumentOptions {
@@ -87,7 +91,8 @@ export function wireStoryDocument(story: WireStoryFields, options: WireStoryDocu
     format: 'feed-item',
     charset: options.charset,
     body: story.body,
-    guid: options.idFromGuid === false ? null : story.guid,
+    // Each version (and a kill) of an item is an article of its own, linked by the agency id.
+    guid: options.idFromGuid === false ? contentVersionGuid(story) : versionedGuid(story.guid, story.wire),
     feedItem: {
       title: story.headline,
       link: null,
@@ -98,8 +103,20 @@ export function wireStoryDocument(story: WireStoryFields, options: WireStoryDocu
       dateline: story.dateline,
       urgency: story.urgency,
       ...(story.subheadline ? { subheadline: story.subheadline } : {}),
+      ...(story.wire ? { wire: story.wire } : {}),
     },
   });
+}
+
+/**
+ * Without a guid to name it, a story is named by its content; a later version (a write-thru that
+ * changed only its headline) or a kill can share the body of what it replaces, so theirs is named
+ * by the content with the version and status. A first, usable version keeps the content's id.
+ */
+function contentVersionGuid(story: WireStoryFields): string | null {
+  const wire = story.wire;
+  if (!wire || (!wire.version && wire.pubStatus === 'usable')) return null;
+  return versionedGuid(`sha256:${sha256Hex(story.body || `headline-only\n${story.headline ?? ''}`)}`, wire);
 }
 
 /** Where the story at `index` of a file of `count` is: the file itself when alone, else `#<fragment>` in it. */

@@ -92,6 +92,8 @@ export function normalizeDocument(received: RawDocumentV1, options: NormalizeOpt
     // urgency and nothing to note, and every byte is paid on three topics.
     ...(bodyless ? { bodyless } : {}),
     ...(doc.feedItem?.urgency ? { urgency: doc.feedItem.urgency } : {}),
+    // Embargo, status, version and agency id: carried as the wire format stated them.
+    ...(doc.feedItem?.wire ? { wire: doc.feedItem.wire } : {}),
     ...(notes.length > 0 ? { processingNotes: notes } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { articleIdFor, enrichedArticleOf, normalizedArticleOf, type EnrichedArticleV2, type ExtractedEntity } from '@wirestream/contracts';
+import { articleIdFor, enrichedArticleOf, normalizedArticleOf, type EnrichedArticleV3, type ExtractedEntity } from '@wirestream/contracts';
 import { API_READER_ROLE, ArticleStore, createDataSource } from '@wirestream/db';
 import { nearDuplicateSignature } from '@wirestream/normalize';
 import { Client } from 'pg';
@@ -22,7 +22,7 @@ function entity(key: string, canonicalName: string, body: string, surfaces: stri
   return { key, canonicalName, type: key.split(':')[0] as ExtractedEntity['type'], aliases, mentions };
 }
 
-function article(guid: string, options: { headline: string; body: string; publishedAt: string | null; agency?: string | null; sourceId?: string; language?: string; entities?: (body: string) => ExtractedEntity[] }): EnrichedArticleV2 {
+function article(guid: string, options: { headline: string; body: string; publishedAt: string | null; agency?: string | null; sourceId?: string; language?: string; entities?: (body: string) => ExtractedEntity[] }): EnrichedArticleV3 {
   const sourceId = options.sourceId ?? 'wire-a';
   const articleId = articleIdFor({ sourceId, guid });
   const article = normalizedArticleOf({

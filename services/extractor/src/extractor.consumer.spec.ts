@@ -1,4 +1,4 @@
-import { EnrichedArticleV2Schema, normalizedArticleOf, NormalizedArticleV1Schema, TOPICS, UnprocessableDocumentError, type NormalizedArticleV1 } from '@wirestream/contracts';
+import { EnrichedArticleV3Schema, normalizedArticleOf, NormalizedArticleV1Schema, TOPICS, UnprocessableDocumentError, type NormalizedArticleV1 } from '@wirestream/contracts';
 import type { ConsumedMessage, ConsumerRunner, OutgoingRecord } from '@wirestream/kafka';
 import { extractorVersion } from '@wirestream/extract';
 import { ExtractorConsumer } from './extractor.consumer';
@@ -31,7 +31,7 @@ describe('ExtractorConsumer', () => {
     const [out] = records;
     expect(out!.topic).toBe(TOPICS.enriched);
     expect(out!.key).toBe('a'.repeat(32));
-    const enriched = EnrichedArticleV2Schema.parse(out!.value);
+    const enriched = EnrichedArticleV3Schema.parse(out!.value);
     expect(enriched.extractorVersion).toBe(extractorVersion());
     expect(enriched.extractorVersion).toMatch(/^ner-\d+\.\d+\.\d+\+[0-9a-f]{8}$/);
     expect(enriched.entities.map((e) => e.key)).toEqual(expect.arrayContaining(['PERSON:park jin', 'PERSON:antony blinken', 'GPE:seoul']));
@@ -47,9 +47,22 @@ describe('ExtractorConsumer', () => {
     const process = await handler();
     const nearDuplicate = { simhash: '00000000000000ff', sketch: [1, 2] };
     const [signed] = await process({ value: { ...article(BODY), nearDuplicate } } as ConsumedMessage<NormalizedArticleV1>);
-    expect(EnrichedArticleV2Schema.parse(signed!.value).article.nearDuplicate).toEqual(nearDuplicate);
+    expect(EnrichedArticleV3Schema.parse(signed!.value).article.nearDuplicate).toEqual(nearDuplicate);
     const [unsigned] = await process({ value: article(BODY) } as ConsumedMessage<NormalizedArticleV1>);
-    expect(EnrichedArticleV2Schema.parse(unsigned!.value).article.nearDuplicate).toBeNull();
+    expect(EnrichedArticleV3Schema.parse(unsigned!.value).article.nearDuplicate).toBeNull();
+  });
+
+  it('passes the wire status on, and finds no entities in a kill notice', async () => {
+    const process = await handler();
+    const wire = { agencyItemId: 'urn:wire:1', version: 2, versionLabel: null, pubStatus: 'canceled' as const, statusNote: 'Kill.', embargoedUntil: null, correction: false };
+    const [kill] = await process({ value: { ...article(BODY), wire } } as ConsumedMessage<NormalizedArticleV1>);
+    const enriched = EnrichedArticleV3Schema.parse(kill!.value);
+    expect(enriched.article.wire).toEqual(wire);
+    expect(enriched.entities).toEqual([]);
+    const [usable] = await process({ value: { ...article(BODY), wire: { ...wire, pubStatus: 'usable' } } } as ConsumedMessage<NormalizedArticleV1>);
+    expect(EnrichedArticleV3Schema.parse(usable!.value).entities.length).toBeGreaterThan(0);
+    const [unstated] = await process({ value: article(BODY) } as ConsumedMessage<NormalizedArticleV1>);
+    expect(EnrichedArticleV3Schema.parse(unstated!.value).article.wire).toBeNull();
   });
 
   it("makes the dateline's place an entity of the story, its mention marked as the dateline's", async () => {

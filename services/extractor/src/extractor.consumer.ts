@@ -30,7 +30,11 @@ export class ExtractorConsumer implements OnApplicationBootstrap {
     if (article.body.length > this.config.EXTRACTOR_MAX_BODY_CHARS) {
       throw new UnprocessableDocumentError(`body of ${article.body.length} chars exceeds EXTRACTOR_MAX_BODY_CHARS=${this.config.EXTRACTOR_MAX_BODY_CHARS}`, { code: ErrorCode.OVERSIZE });
     }
-    const { entities, quotes } = extractArticle(article.body, { headline: article.headline, dateline: article.dateline?.place ?? null });
+    // A kill or withdrawal notice names the story it kills: who and what it names are not news.
+    const notice = !!article.wire && article.wire.pubStatus !== 'usable';
+    const { entities, quotes } = notice
+      ? { entities: [], quotes: [] }
+      : extractArticle(article.body, { headline: article.headline, dateline: article.dateline?.place ?? null });
     trace.getActiveSpan()?.setAttributes({
       [ATTR_WIRESTREAM_ENTITY_COUNT]: entities.length,
       [ATTR_WIRESTREAM_QUOTE_COUNT]: quotes.length,

@@ -1,5 +1,5 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { TOPICS, type EnrichedArticleV2 } from '@wirestream/contracts';
+import { TOPICS, type EnrichedArticleV3 } from '@wirestream/contracts';
 import { ArticleStore } from '@wirestream/db';
 import { ConsumerRunner, inBatchSpans, type ConsumedMessage, type OutgoingRecord } from '@wirestream/kafka';
 import { ATTR_WIRESTREAM_ARTICLE_ID, ATTR_WIRESTREAM_ENTITY_COUNT, currentTraceId } from '@wirestream/telemetry';
@@ -28,8 +28,8 @@ export class StorageConsumer implements OnApplicationBootstrap {
    * shared transaction runs in a batch span linked to every story's span (its Postgres spans hang
    * under it).
    */
-  private async storeBatch(messages: ConsumedMessage<EnrichedArticleV2>[]): Promise<OutgoingRecord[]> {
-    const attributesOf = (message: ConsumedMessage<EnrichedArticleV2>) => ({
+  private async storeBatch(messages: ConsumedMessage<EnrichedArticleV3>[]): Promise<OutgoingRecord[]> {
+    const attributesOf = (message: ConsumedMessage<EnrichedArticleV3>) => ({
       [ATTR_WIRESTREAM_ARTICLE_ID]: message.value.articleId,
       [ATTR_WIRESTREAM_ENTITY_COUNT]: message.value.entities.length,
     });

@@ -24,8 +24,10 @@ const USAGE = `usage: npm run cli -- <command>
   dlq replay [--stage S] [--article ID]     put dead letters back on the topic they failed on, each
                                  once: replays are recorded in Postgres (DATABASE_URL), so a
                                  second replay puts back only letters not replayed before
-  api-keys create <name>         create a query API key and print it once (DATABASE_URL, as the
-                                 schema's owner); only its salted hash is stored
+  api-keys create <name> [--permit embargoed,killed]
+                                 create a query API key and print it once (DATABASE_URL, as the
+                                 schema's owner); only its salted hash is stored. --permit lets it
+                                 see embargoed copy, killed copy, or both (none by default)
   api-keys list                  every key: name, id, created, last used, live or revoked
   api-keys revoke <name>         revoke the live key of that name: the API refuses it at once
 

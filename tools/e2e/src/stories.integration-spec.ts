@@ -1,4 +1,4 @@
-import { enrichedArticleOf, type EnrichedArticleV2 } from '@wirestream/contracts';
+import { enrichedArticleOf, type EnrichedArticleV3 } from '@wirestream/contracts';
 import { ArticleStore, createDataSource } from '@wirestream/db';
 import { extractArticle, extractorVersion } from '@wirestream/extract';
 import { documentsFromDroppedFile } from '@wirestream/feeds';
@@ -20,7 +20,7 @@ const BASE_URL = process.env.WIRESTREAM_TEST_DATABASE_URL ?? 'postgres://postgre
 const SCHEMA = `stories_${process.pid}_${Date.now()}`;
 
 /** The seed files' bytes run through the same stage libraries the services run. */
-function enrich(name: string, text: string): EnrichedArticleV2 {
+function enrich(name: string, text: string): EnrichedArticleV3 {
   const [document] = documentsFromDroppedFile(Buffer.from(text, 'utf8'), {
     source: { id: 'file-drop', kind: 'file-drop', uri: '/drop' },
     path: `/drop/${name}`,
@@ -71,7 +71,7 @@ describe('stories from the seeds', () => {
     await db.destroy();
   });
 
-  const storyOf = async (message: EnrichedArticleV2): Promise<string> =>
+  const storyOf = async (message: EnrichedArticleV3): Promise<string> =>
     String((await db.query(`SELECT story_id FROM articles WHERE article_id = $1`, [message.articleId]))[0].story_id);
 
   it('reads two seeds: one dated 2025-01-06, one without a date', () => {

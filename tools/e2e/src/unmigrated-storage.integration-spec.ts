@@ -1,4 +1,4 @@
-import { articleIdFor, encodeMessage, namespacedTopic, normalizedArticleOf, enrichedArticleOf, TOPICS, DEAD_LETTER_TOPICS, type EnrichedArticleV2 } from '@wirestream/contracts';
+import { articleIdFor, encodeMessage, namespacedTopic, normalizedArticleOf, enrichedArticleOf, TOPICS, DEAD_LETTER_TOPICS, type EnrichedArticleV3 } from '@wirestream/contracts';
 import { Kafka, logLevel } from 'kafkajs';
 import path from 'node:path';
 import { migrate, type RunningPipeline, startPipeline, STATE_DIR, withClient } from '@wirestream/harness';
@@ -15,7 +15,7 @@ const schema = namespace.replace(/-/g, '_');
 const databaseUrl = `${baseDatabaseUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
 const STORIES = 5;
 
-function story(index: number): EnrichedArticleV2 {
+function story(index: number): EnrichedArticleV3 {
   const articleId = articleIdFor({ sourceId: 'unmigrated', guid: `story-${index}` });
   const body = `SEOUL, Jan ${index + 1} (Yonhap) -- Story number ${index} about the harbour strike, told once.`;
   return enrichedArticleOf({ articleId, extractorVersion: 'test-1', entities: [], article: normalizedArticleOf({ body, articleId, headline: `Story ${index}`, normalizerVersion: 'test-1' }) });

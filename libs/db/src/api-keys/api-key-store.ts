@@ -2,16 +2,29 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { API_KEY_NAME, hashApiKeySecret, issueApiKeyToken, parseApiKeyToken, secretMatches } from './api-key-token';
 
+/**
+ * What a key may see beyond published copy, each granted explicitly (none by default):
+ * 'embargoed' — stories before their embargo time, on every route;
+ * 'killed' — killed and withdrawn stories (and the notices) in `GET /articles/:id` and its versions.
+ */
+export const API_KEY_PERMISSIONS = ['embargoed', 'killed'] as const;
+export type ApiKeyPermission = (typeof API_KEY_PERMISSIONS)[number];
+
+export function isApiKeyPermission(value: string): value is ApiKeyPermission {
+  return (API_KEY_PERMISSIONS as readonly string[]).includes(value);
+}
+
 export interface ApiKeyListing {
   name: string;
   keyId: string;
+  permissions: ApiKeyPermission[];
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
 }
 
 /** Why a presented key was refused, for the log line (the client only hears 401). */
-export type ApiKeyVerdict = { ok: true; name: string; keyId: string } | { ok: false; reason: 'malformed' | 'unknown' | 'revoked' | 'wrong secret' };
+export type ApiKeyVerdict = { ok: true; name: string; keyId: string; permissions: ApiKeyPermission[] } | { ok: false; reason: 'malformed' | 'unknown' | 'revoked' | 'wrong secret' };
 
 /**
  * API keys in the `api_keys` table. The CLI creates, lists and revokes them as the owner; the API,
@@ -20,13 +33,21 @@ export type ApiKeyVerdict = { ok: true; name: string; keyId: string } | { ok: fa
 export class ApiKeyStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Creates a key named `name` and returns its token: shown once, never stored. */
-  async create(name: string): Promise<{ name: string; keyId: string; token: string }> {
+  /** Creates a key named `name`, with what it is permitted beyond published copy, and returns its token: shown once, never stored. */
+  async create(name: string, permissions: readonly ApiKeyPermission[] = []): Promise<{ name: string; keyId: string; token: string }> {
     if (!API_KEY_NAME.test(name)) throw new Error(`api key name "${name}": letters, digits, ".", "_" and "-", starting with a letter or digit, at most 64`);
+    const unknown = permissions.filter((permission) => !isApiKeyPermission(permission));
+    if (unknown.length > 0) throw new Error(`unknown api key permission ${unknown.join(', ')}: ${API_KEY_PERMISSIONS.join(', ')}`);
     const { keyId, secret, token } = issueApiKeyToken();
     const salt = randomBytes(16);
     try {
-      await this.dataSource.query(`INSERT INTO api_keys (key_id, name, salt, secret_hash) VALUES ($1, $2, $3, $4)`, [keyId, name, salt, hashApiKeySecret(salt, secret)]);
+      await this.dataSource.query(`INSERT INTO api_keys (key_id, name, salt, secret_hash, permissions) VALUES ($1, $2, $3, $4, $5)`, [
+        keyId,
+        name,
+        salt,
+        hashApiKeySecret(salt, secret),
+        [...new Set(permissions)].sort(),
+      ]);
     } catch (error) {
       if ((error as { code?: string }).code === '23505') throw new Error(`an api key named "${name}" is already live: revoke it first, or choose another name`, { cause: error });
       throw error;
@@ -35,10 +56,17 @@ export class ApiKeyStore {
   }
 
   async list(): Promise<ApiKeyListing[]> {
-    const rows: Array<{ name: string; key_id: string; created_at: Date; last_used_at: Date | null; revoked_at: Date | null }> = await this.dataSource.query(
-      `SELECT name, key_id, created_at, last_used_at, revoked_at FROM api_keys ORDER BY created_at, key_id`,
+    const rows: Array<{ name: string; key_id: string; permissions: string[]; created_at: Date; last_used_at: Date | null; revoked_at: Date | null }> = await this.dataSource.query(
+      `SELECT name, key_id, permissions, created_at, last_used_at, revoked_at FROM api_keys ORDER BY created_at, key_id`,
     );
-    return rows.map((row) => ({ name: row.name, keyId: row.key_id, createdAt: row.created_at, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at }));
+    return rows.map((row) => ({
+      name: row.name,
+      keyId: row.key_id,
+      permissions: row.permissions.filter(isApiKeyPermission),
+      createdAt: row.created_at,
+      lastUsedAt: row.last_used_at,
+      revokedAt: row.revoked_at,
+    }));
   }
 
   /** Revokes the live key named `name`; false when there is none. */
@@ -50,14 +78,14 @@ export class ApiKeyStore {
   async verify(token: string): Promise<ApiKeyVerdict> {
     const parsed = parseApiKeyToken(token);
     if (!parsed) return { ok: false, reason: 'malformed' };
-    const [row]: Array<{ name: string; salt: Buffer; secret_hash: Buffer; revoked_at: Date | null }> = await this.dataSource.query(
-      `SELECT name, salt, secret_hash, revoked_at FROM api_keys WHERE key_id = $1`,
+    const [row]: Array<{ name: string; salt: Buffer; secret_hash: Buffer; revoked_at: Date | null; permissions: string[] }> = await this.dataSource.query(
+      `SELECT name, salt, secret_hash, revoked_at, permissions FROM api_keys WHERE key_id = $1`,
       [parsed.keyId],
     );
     if (!row) return { ok: false, reason: 'unknown' };
     if (!secretMatches(parsed.secret, row.salt, row.secret_hash)) return { ok: false, reason: 'wrong secret' };
     if (row.revoked_at) return { ok: false, reason: 'revoked' };
-    return { ok: true, name: row.name, keyId: parsed.keyId };
+    return { ok: true, name: row.name, keyId: parsed.keyId, permissions: row.permissions.filter(isApiKeyPermission) };
   }
 
   /**

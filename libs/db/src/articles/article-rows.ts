@@ -1,3 +1,4 @@
+import type { WireStatus } from '@wirestream/contracts';
 import type { StoryAssignment } from '@wirestream/stories';
 import type { EntityManager } from 'typeorm';
 import { chunksByParameters, valuesClause } from '../sql/bind-parameters';
@@ -52,12 +53,15 @@ async function upsertArticles(manager: EntityManager, articles: PreparedArticle[
     const { bodyless, urgency, processingNotes } = message.article;
     return bodyless || urgency || (processingNotes?.length ?? 0) > 0 || previouslyStored.has(articleId);
   });
+  // The wire status likewise: only rows from wire formats carry one.
+  const wired = articles.some(({ articleId, input: { message } }) => message.article.wire !== null || previouslyStored.has(articleId));
   const columns = [
     'article_id', 'source_id', 'document_uri', 'canonical_url', 'headline', 'subheadline',
     'dateline_place', 'dateline_date_text', 'dateline_agency', 'byline_text', 'byline_names', 'byline_emails',
     'published_at', 'published_at_source', 'publisher', 'originating_agency', 'credits', 'section', 'language',
     'body', 'captions', 'word_count', 'content_hash', 'normalizer_version', 'extractor_version', 'trace_id', 'fetched_at',
-    'version_rank', 'simhash', 'shingle_sketch', 'salient_entities', ...(flagged ? ['bodyless', 'urgency', 'processing_notes'] : []), 'story_id',
+    'version_rank', 'simhash', 'shingle_sketch', 'salient_entities', ...(flagged ? ['bodyless', 'urgency', 'processing_notes'] : []),
+    ...(wired ? WIRE_COLUMNS : []), 'story_id',
   ];
   const rows = articles.map((prepared) => {
     const { message, traceId } = prepared.input;
@@ -71,6 +75,7 @@ async function upsertArticles(manager: EntityManager, articles: PreparedArticle[
       article.normalizerVersion, message.extractorVersion, traceId, article.fetchedAt,
       prepared.versionRank, prepared.simhash?.toString() ?? null, prepared.sketch, prepared.salientEntities,
       ...(flagged ? [article.bodyless ?? false, article.urgency ?? null, article.processingNotes ?? []] : []),
+      ...(wired ? wireValues(article.wire) : []),
       stories.get(prepared.articleId)!.storyId,
     ];
   });
@@ -87,4 +92,18 @@ async function upsertArticles(manager: EntityManager, articles: PreparedArticle[
       parameters,
     );
   }
+}
+
+const WIRE_COLUMNS = ['agency_item_id', 'wire_version', 'version_label', 'pub_status', 'status_note', 'embargoed_until', 'correction'];
+
+function wireValues(wire: WireStatus | null): unknown[] {
+  return [
+    wire?.agencyItemId ?? null,
+    wire?.version ?? null,
+    wire?.versionLabel ?? null,
+    wire?.pubStatus ?? 'usable',
+    wire?.statusNote ?? null,
+    wire?.embargoedUntil ?? null,
+    wire?.correction ?? false,
+  ];
 }

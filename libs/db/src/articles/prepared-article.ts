@@ -1,9 +1,9 @@
-import type { EnrichedArticleV2 } from '@wirestream/contracts';
+import type { EnrichedArticleV3 } from '@wirestream/contracts';
 import { salientEntities, storedSignature, type BatchArticle, type SketchSubject } from '@wirestream/stories';
 import { versionRank } from '../pipeline-version';
 
 export interface StoredArticleInput {
-  message: EnrichedArticleV2;
+  message: EnrichedArticleV3;
   /** The story's trace id, kept so an operator can open its trace from the row. */
   traceId: string | null;
 }

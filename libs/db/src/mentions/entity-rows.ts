@@ -1,4 +1,4 @@
-import type { EnrichedArticleV2 } from '@wirestream/contracts';
+import type { EnrichedArticleV3 } from '@wirestream/contracts';
 import type { EntityManager } from 'typeorm';
 import { arrayLiteral, chunksByParameters, valuesClause } from '../sql/bind-parameters';
 
@@ -9,7 +9,7 @@ import { arrayLiteral, chunksByParameters, valuesClause } from '../sql/bind-para
  * them. New rows are inserted in key order, and rows that gain an alias are locked in the
  * database's key order, the same for every instance.
  */
-export async function upsertEntities(manager: EntityManager, messages: EnrichedArticleV2[]): Promise<Map<string, string>> {
+export async function upsertEntities(manager: EntityManager, messages: EnrichedArticleV3[]): Promise<Map<string, string>> {
   const byKey = new Map<string, { name: string; type: string; aliases: Set<string> }>();
   for (const entity of messages.flatMap((message) => message.entities)) {
     const known = byKey.get(entity.key) ?? { name: entity.canonicalName, type: entity.type, aliases: new Set<string>() };

@@ -1,4 +1,4 @@
-import type { EnrichedArticleV2, ExtractedEntity } from '@wirestream/contracts';
+import type { EnrichedArticleV3, ExtractedEntity } from '@wirestream/contracts';
 import type { EntityManager } from 'typeorm';
 import { deleteRowsOf } from '../sql/bind-parameters';
 import { NestedArrayLiteral } from '../sql/nested-array-literal';
@@ -7,7 +7,7 @@ import { NestedArrayLiteral } from '../sql/nested-array-literal';
  * Replaces the articles' mentions: one row per article, with the entities it names (ascending) and
  * every mention in text order as parallel arrays (see MentionsKeptWithArticle).
  */
-export async function replaceMentions(manager: EntityManager, messages: EnrichedArticleV2[], entityIds: Map<string, string>, storedIds: string[]): Promise<void> {
+export async function replaceMentions(manager: EntityManager, messages: EnrichedArticleV3[], entityIds: Map<string, string>, storedIds: string[]): Promise<void> {
   await deleteRowsOf(manager, 'article_mentions', storedIds);
   const articleIds: string[] = [];
   // Each row's arrays, as one literal per column of array literals (see NestedArrayLiteral).

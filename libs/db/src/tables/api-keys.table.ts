@@ -10,6 +10,8 @@ export const API_KEYS_TABLE = defineTable('api_keys', {
   /** Written at most once a minute per key. */
   last_used_at: column('timestamptz', { nullable: true }),
   revoked_at: column('timestamptz', { nullable: true }),
+  /** What the key may see beyond published copy: 'embargoed', 'killed' (see ApiKeyPermission). */
+  permissions: column('_text'),
 });
 
 export type ApiKeyRow = RowOf<typeof API_KEYS_TABLE>;

@@ -51,6 +51,20 @@ export const ARTICLES_TABLE = defineTable('articles', {
   urgency: column('int2', { nullable: true }),
   /** What the pipeline changed or could not read, in words, for the desk. */
   processing_notes: column('_text'),
+  /** The agency's id for the item, shared by its versions and its kill (see WireStatusSchema). */
+  agency_item_id: column('text', { nullable: true }),
+  /** The item's version: the highest of an item's usable, released versions is the one shown. */
+  wire_version: column('int4', { nullable: true }),
+  /** The version as the copy names it ('2nd Ld-Writethru'). */
+  version_label: column('text', { nullable: true }),
+  /** 'usable' | 'withheld' | 'canceled': only usable articles are shown; the others are kill and withhold notices. */
+  pub_status: column('text'),
+  /** Why the item is killed or withheld, as the notice says. */
+  status_note: column('text', { nullable: true }),
+  /** Not shown before this instant (but to keys permitted to see embargoed copy). */
+  embargoed_until: column('timestamptz', { nullable: true }),
+  /** The version corrects an earlier one. */
+  correction: column('bool'),
   /** Headline and body in the article's language, and CJK character pairs: search-functions.ts. */
   search_vector: column('tsvector', { nullable: true, generated: true }),
 });

@@ -8,6 +8,7 @@ export * from './entities.table';
 export * from './quotes.table';
 export * from './sources.table';
 export * from './stories.table';
+export * from './wire-kills.table';
 
 import { API_KEYS_TABLE } from './api-keys.table';
 import { ARTICLE_ENTITIES_VIEW, ARTICLE_MENTIONS_TABLE, MENTIONS_VIEW } from './article-mentions.table';
@@ -18,6 +19,7 @@ import { ENTITIES_TABLE } from './entities.table';
 import { QUOTES_TABLE } from './quotes.table';
 import { SOURCES_TABLE } from './sources.table';
 import { STORIES_TABLE } from './stories.table';
+import { WIRE_KILLS_TABLE } from './wire-kills.table';
 
 /** Every table and view the migrations make, but TypeORM's own bookkeeping (`migrations`, `typeorm_metadata`). */
 export const SCHEMA_TABLES = [
@@ -30,6 +32,7 @@ export const SCHEMA_TABLES = [
   QUOTES_TABLE,
   API_KEYS_TABLE,
   DEAD_LETTER_REPLAYS_TABLE,
+  WIRE_KILLS_TABLE,
   MENTIONS_VIEW,
   ARTICLE_ENTITIES_VIEW,
 ] as const;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { articleIdFor, MAX_BODY_CHARS, RawDocumentV1Schema, UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/contracts';
 import iconv from 'iconv-lite';
 import type { SourceRef } from '../source-ref';
+import { versionedGuid } from '../wire-status';
 import { looksLikeNinjs, parseNinjsDocument, type ParsedNinjsDocument, type ParseNinjsOptions } from './parse-ninjs-document';
 
 // Real ninjs samples shared with the project, read in place: see ../shared/data/wire/README.md.
@@ -53,6 +54,9 @@ interface FileExpectation {
   publishedAt: string;
   /** The first 60 characters of the first document's body. */
   bodyStart: string;
+  /** The first document's version, and embargo when it states one; every sample is usable. */
+  version: number | null;
+  embargoedUntil?: string;
 }
 
 const FILES: Record<string, FileExpectation> = {
@@ -64,6 +68,7 @@ const FILES: Record<string, FileExpectation> = {
     headline: 'BC-BBN--Top Ten',
     publishedAt: '2019-07-03T04:05:12.000Z',
     bodyStart: '',
+    version: 0,
   },
   // BBC-style listing { total, limit, offset, item: [...] }; an 'advisory' is text.
   'bbc-ninjs-text-test.json': {
@@ -75,6 +80,7 @@ const FILES: Record<string, FileExpectation> = {
     subheadline: 'LDRS WALES v.1',
     publishedAt: '2018-05-28T16:40:08.000Z',
     bodyStart: '<p><strong>body</strong></p>',
+    version: null,
   },
   'ninjs1.json': {
     documents: 1,
@@ -86,6 +92,7 @@ const FILES: Record<string, FileExpectation> = {
     subheadline: 'abstract',
     publishedAt: '2017-08-24T04:37:19.000Z',
     bodyStart: '<p>The story so far.</p>',
+    version: 2,
   },
   'ninjs2.json': {
     documents: 1,
@@ -97,6 +104,7 @@ const FILES: Record<string, FileExpectation> = {
     subheadline: 'Oil prices edged up on Monday, supported by the first fall in US drilling activity in month.',
     publishedAt: '2017-07-03T01:38:13.000Z',
     bodyStart: '<p>Oil prices edged up on Monday,\nsupported by the first aut',
+    version: 4,
   },
   'ninjs5.json': {
     documents: 1,
@@ -107,6 +115,7 @@ const FILES: Record<string, FileExpectation> = {
     urgency: 3,
     publishedAt: '2017-07-03T01:38:13.000Z',
     bodyStart: '<p>Oil prices edged up on Monday,\nsupported by the first aut',
+    version: 4,
   },
   // The IPTC example: uri, body_text and body_xhtml (ninjs 1.0); the XHTML keeps the paragraphs.
   'ninjsExSimpleText1.json': {
@@ -116,6 +125,7 @@ const FILES: Record<string, FileExpectation> = {
     byline: "Paulo Santalucia and Frances d'Emilio",
     publishedAt: '2013-07-09T10:37:00.000Z',
     bodyStart: '<p>GROSSETO, Italy (AP) -- The trial of the captain of the s',
+    version: null,
   },
   // Superdesk output with firstpublished and embargoed; dated by firstpublished.
   'ninjs_embargoed.json': {
@@ -127,6 +137,8 @@ const FILES: Record<string, FileExpectation> = {
     subheadline: 'Brewers are pursuing solutions to reduce water usage, encourage more sustainable farming, limit material use, and power facilities with clean energy.',
     publishedAt: '2022-06-26T23:54:25.000Z',
     bodyStart: '<p>What does torched earth taste like? According to New Belg',
+    version: 11,
+    embargoedUntil: '2022-06-29T02:30:00.000Z',
   },
 };
 
@@ -157,9 +169,19 @@ describe('the shared ninjs samples', () => {
     if (expected.subheadline) expect(first.feedItem?.subheadline).toBe(expected.subheadline);
     expect(first.feedItem?.publishedAt).toBe(expected.publishedAt);
     expect(first.body.slice(0, 60)).toBe(expected.bodyStart);
-    // Identified by the item's uri/guid, so a later version updates the same article.
+    // Identified by the item's uri/guid and version: a later version is an article of its own,
+    // linked to this one by the agency id.
     expect(first.feedItem?.guid).toBeTruthy();
-    expect(first.articleId).toBe(articleIdFor({ sourceId: source.id, guid: first.feedItem?.guid }));
+    expect(first.feedItem?.wire).toEqual({
+      agencyItemId: first.feedItem?.guid,
+      version: expected.version,
+      versionLabel: null,
+      pubStatus: 'usable',
+      statusNote: null,
+      embargoedUntil: expected.embargoedUntil ?? null,
+      correction: false,
+    });
+    expect(first.articleId).toBe(articleIdFor({ sourceId: source.id, guid: versionedGuid(first.feedItem?.guid ?? null, first.feedItem?.wire) }));
   });
 
   it('names the associated picture it skips', () => {
@@ -221,6 +243,7 @@ describe('ninjs 2.x', () => {
       dateline: 'PARIS',
       urgency: 2,
       subheadline: "Vote à l'Assemblée nationale",
+      wire: { agencyItemId: 'urn:example:ninjs2:1', version: 3, versionLabel: null, pubStatus: 'usable', statusNote: null, embargoedUntil: null, correction: false },
     });
   });
 
@@ -410,5 +433,32 @@ describe('refusals', () => {
     expect(result.documents.map((document) => document.feedItem?.guid)).toEqual(['small']);
     expect(result.skipped).toHaveLength(1);
     expect(result.skipped[0]).toMatch(/\[0\] refused: .*more than the 2000000/);
+  });
+});
+
+describe('ninjs wire status', () => {
+  const item = (fields: Record<string, unknown>) => json({ uri: 'urn:example:quay:7', type: 'text', headline: 'Quay reopens', body_text: 'The quay reopened at dawn.', ...fields });
+
+  it('reads embargoed, version and pubstatus, and gives each version an article id of its own', () => {
+    const first = parse(item({ version: '1', embargoed: '2031-03-04T05:06:07+01:00' })).documents[0];
+    const second = parse(item({ version: '2', pubstatus: 'usable' })).documents[0];
+    expect(first.feedItem?.wire).toMatchObject({ agencyItemId: 'urn:example:quay:7', version: 1, pubStatus: 'usable', embargoedUntil: '2031-03-04T04:06:07.000Z' });
+    expect(second.feedItem?.wire).toMatchObject({ agencyItemId: 'urn:example:quay:7', version: 2, embargoedUntil: null });
+    expect(second.articleId).not.toBe(first.articleId);
+    expect(parse(item({ version: '2', pubstatus: 'usable' })).documents[0].articleId).toBe(second.articleId);
+  });
+
+  it('reads a cancelled item as a kill with its ednote, stored apart from the story it kills', () => {
+    const story = parse(item({ version: '2' })).documents[0];
+    const kill = parse(item({ version: '2', pubstatus: 'canceled', ednote: 'Withdrawn: the quay did not reopen.' })).documents[0];
+    expect(kill.feedItem?.wire).toMatchObject({ pubStatus: 'canceled', statusNote: 'Withdrawn: the quay did not reopen.', version: 2 });
+    expect(kill.articleId).not.toBe(story.articleId);
+    expect(parse(item({ pubstatus: 'withheld' })).documents[0].feedItem?.wire?.pubStatus).toBe('withheld');
+  });
+
+  it('marks a correction the ednote or headline announces', () => {
+    expect(parse(item({ ednote: 'Corrects the day of the reopening.' })).documents[0].feedItem?.wire?.correction).toBe(true);
+    expect(parse(item({ headline: 'CORRECTION: Quay reopens' })).documents[0].feedItem?.wire?.correction).toBe(true);
+    expect(parse(item({ ednote: 'With photos.' })).documents[0].feedItem?.wire?.correction).toBe(false);
   });
 });

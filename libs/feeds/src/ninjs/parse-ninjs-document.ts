@@ -3,6 +3,7 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 import { decodeText, type DecodedText } from '../decode-text';
 import { assertWithinSize, storyUri, wireStoryDocument, type WireStoryFields } from '../raw-document';
 import { DEFAULT_MAX_DOCUMENT_BYTES, type SourceRef } from '../source-ref';
+import { announcesKill, mentionsCorrection, pubStatusOf, versionNumber, wireStatus } from '../wire-status';
 import { distinct, parseUrgency, parseWireDate } from '../wire-xml/wire-story';
 
 /**
@@ -20,6 +21,9 @@ import { distinct, parseUrgency, parseWireDate } from '../wire-xml/wire-story';
  * - headlines[role sub*], else description_text / descriptions[0] → subheadline (unless it is the body)
  * - subject[].name / subjects[].name → categories
  * - body: body_html, bodies[role main].value, body_xhtml, body_text, description_text (first present)
+ * - wire status: uri/guid → agencyItemId, version → version, pubstatus → pubStatus, embargoed →
+ *   embargoedUntil, ednote (a kill's reason) → statusNote; a correction when the ednote, a
+ *   signal or the headline says so ('Correction', 'Corrects…')
  */
 
 export interface ParseNinjsOptions {
@@ -75,8 +79,8 @@ export function looksLikeNinjs(text: string): boolean {
  * A ninjs document → one raw document per text item. Each is a 'feed-item' whose body is the
  * item's copy (HTML as the item gives it, or its plain text; plain text that would read as markup
  * is escaped into HTML paragraphs) and whose feedItem carries headline, guid, date, byline,
- * dateline, urgency, subheadline and subject names. Its article id comes from the item's uri/guid,
- * so a later version of an item updates the same article. Pictures, video, audio and graphics —
+ * dateline, urgency, subheadline and subject names. Its article id comes from the item's uri/guid
+ * and version: a later version is an article of its own, linked by the uri (wire.agencyItemId). Pictures, video, audio and graphics —
  * listed or associated — are not emitted but named in `skipped`. An item's associated text items
  * that carry copy are emitted after it. In a document of several items, an item whose body is over
  * MAX_BODY_CHARS is skipped rather than refusing the rest; alone, it is refused.
@@ -196,7 +200,25 @@ function readStory(item: JsonObject, label: string, guid: string | null): Story 
     urgency: typeof item.urgency === 'number' || typeof item.urgency === 'string' ? parseUrgency(String(item.urgency)) : null,
     categories: distinct([...objects(item.subject), ...objects(item.subjects)].map((subject) => plainText(subject.name))),
     body,
+    wire: readWireStatus(item, guid, headline),
   };
+}
+
+/** The item's version, publication status, embargo and correction (ninjs 1.x and 2.x name them alike). */
+function readWireStatus(item: JsonObject, guid: string | null, headline: string | null): Story['wire'] {
+  const ednote = plainText(item.ednote) ?? plainText(objects(item.ednotes)[0]?.value);
+  const signals = [...objects(item.signals), ...objects(item.signal)].map((signal) => [str(signal.name), str(signal.uri), str(signal.code)].filter(Boolean).join(' '));
+  const stated = pubStatusOf(str(item.pubstatus));
+  const pubStatus = stated ?? (announcesKill(ednote) ? 'canceled' : 'usable');
+  return wireStatus({
+    agencyItemId: guid,
+    version: versionNumber(item.version),
+    versionLabel: null,
+    pubStatus,
+    statusNote: pubStatus === 'usable' ? null : ednote,
+    embargoedUntil: parseWireDate(str(item.embargoed)),
+    correction: mentionsCorrection(ednote, ...signals) || /^correct(?:ion|ed|s)\b/i.test(headline ?? ''),
+  });
 }
 
 type BodyField = 'body_html' | 'bodies' | 'body_xhtml' | 'body_text' | 'description_text' | null;

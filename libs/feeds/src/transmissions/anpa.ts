@@ -148,6 +148,7 @@ function readAnpaStory(part: TransmissionParts): TransmissionStory {
     publishedAt: sentAt,
     guid: storyGuid(header.selector ?? agency ?? 'anpa', keyword),
     body: copy.body,
+    notes: copy.notes,
   };
 }
 
@@ -160,6 +161,8 @@ interface AnpaCopy {
   subheadline: string | null;
   byline: string | null;
   body: string;
+  /** Editor's notes ('Eds: With AP Photos.'), in order. */
+  notes: string[];
 }
 
 /**
@@ -169,7 +172,7 @@ interface AnpaCopy {
  * copy. A tab starts a paragraph, a line without one continues it; BS starts an agate row.
  */
 export function readAnpaText(text: string, headerKeyword: string | null): AnpaCopy {
-  const copy: AnpaCopy = { slug: null, slugVersion: null, headline: null, subheadline: null, byline: null, body: '' };
+  const copy: AnpaCopy = { slug: null, slugVersion: null, headline: null, subheadline: null, byline: null, body: '', notes: [] };
   const blocks: Block[] = [];
   const bylineParts: string[] = [];
   let current: Block | null = null;
@@ -213,6 +216,7 @@ export function readAnpaText(text: string, headerKeyword: string | null): AnpaCo
         copy.slugVersion = rest.map(cleanLine).find((piece) => piece && !/^\d+$/.test(piece)) ?? null;
         continue;
       }
+      if (EDITORS_NOTE.test(content)) copy.notes.push(content);
       if (!content || MEDIA_NOTE.test(content) || EDITORS_NOTE.test(content)) continue;
       if (END_MARK.test(content)) {
         close();
@@ -254,7 +258,10 @@ export function readAnpaText(text: string, headerKeyword: string | null): AnpaCo
       current.lines.push(content);
     } else if (/^[ \t]/.test(line) || current?.kind !== 'prose') {
       close();
-      if (EDITORS_NOTE.test(content)) continue;
+      if (EDITORS_NOTE.test(content)) {
+        copy.notes.push(content);
+        continue;
+      }
       current = { kind: 'prose', lines: [content] };
     } else current.lines.push(content);
   }

@@ -128,6 +128,7 @@ function readIptc7901Story(part: TransmissionParts): TransmissionStory {
     publishedAt: readTrailer(part.trailer),
     guid: storyGuid(header.agency ?? header.service ?? 'iptc7901', header.keyword),
     body: copy.body,
+    notes: [],
   };
 }
 

@@ -173,10 +173,13 @@ describe('the shared ANPA-1312 and IPTC 7901 samples', () => {
       expect(document.body.slice(0, 60)).toBe(expected.bodyStart);
       expect(document.format).toBe('feed-item');
       expect(document.feedItem).toMatchObject({ title: expected.headline, author: expected.byline, urgency: expected.urgency, link: null, dateline: null });
-      // The keyword is kept as the story's guid field; the article id is the content's (keywords are reused).
+      // The keyword is kept as the story's guid field; the article id is the content's (keywords are
+      // reused), with the version for a later version (a write-thru may keep the body it replaces).
       expect(document.feedItem!.guid).toBe(story.guid);
       expect(story.guid).toMatch(new RegExp(`^[\\w-]+:${expected.keyword.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`));
-      expect(document.articleId).toBe(articleIdFor({ sourceId: source.id, contentHash: document.contentHash }));
+      const wire = document.feedItem!.wire!;
+      const contentGuid = wire.version ? `sha256:${document.contentHash}#version=${wire.version}` : null;
+      expect(document.articleId).toBe(articleIdFor({ sourceId: source.id, guid: contentGuid, contentHash: document.contentHash }));
     });
 
     it('leaves no control character, framing, note to editors or header line in any field', () => {
@@ -327,12 +330,14 @@ describe('invented ANPA-1312 transmissions', () => {
     result.documents.forEach((document, index) => expectClean(document, result.stories[index]));
   });
 
-  it('keeps a write-thru as its own article, its version read, until versions link them', () => {
+  it('keeps a write-thru as its own article, its version read, linked by its keyword and day', () => {
     const first = parse(Buffer.from(quake()), '/drop/a.tst');
     const writethru = parse(Buffer.from(quake('1stLd-Writethru', 'Strong quake shakes northern Japan, no damage reported')), '/drop/b.tst');
     expect(writethru.stories[0].version).toBe('1stLd-Writethru');
-    // Identified by its content: the same copy under a new headline is the same article, other copy another.
-    expect(writethru.documents[0].articleId === first.documents[0].articleId).toBe(writethru.documents[0].body === first.documents[0].body);
+    // The same copy under a new headline is a version of its own, not the same article.
+    expect(writethru.documents[0].body).toBe(first.documents[0].body);
+    expect(writethru.documents[0].articleId).not.toBe(first.documents[0].articleId);
+    expect(writethru.documents[0].feedItem!.wire).toMatchObject({ agencyItemId: first.documents[0].feedItem!.wire!.agencyItemId, version: 1 });
     expect(writethru.documents[0].feedItem!.guid).toBe(first.documents[0].feedItem!.guid);
     expect(writethru.documents[0].feedItem!.title).toBe('Strong quake shakes northern Japan, no damage reported');
   });

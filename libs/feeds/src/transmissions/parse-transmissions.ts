@@ -5,6 +5,7 @@ import { assertWithinSize, storyUri, wireStoryDocument } from '../raw-document';
 import { DEFAULT_MAX_DOCUMENT_BYTES, type SourceRef } from '../source-ref';
 import { ANPA_KEYWORD_LINE, ANPA_SELECTOR_LINE, readAnpaTransmissions } from './anpa';
 import { IPTC7901_HEADER_LINE, readIptc7901Transmissions } from './iptc7901';
+import { transmissionStatus } from './transmission-status';
 import type { TransmissionStory } from './transmission-story';
 
 export type TransmissionFormat = 'anpa' | 'iptc7901';
@@ -61,8 +62,8 @@ export function looksLikeTransmission(bytes: Uint8Array): TransmissionFormat | n
  * category, the time sent (from the trailer) and the story's `${selector or agency}:${keyword}` as
  * its guid field. The article id comes from the content, not that keyword: agencies reuse a keyword
  * for unrelated stories (AP's BC-US--APNewsAlert, dpa's topic slugs), and an id from it would make
- * each one overwrite the last; linking a write-thru to what it replaces needs its version, which
- * the contracts do not carry yet. The body is the copy as
+ * each one overwrite the last. A write-thru, correction or kill is linked to what it replaces by
+ * its wire status (see transmissionStatus): the keyword and day as agency id, and its version. The body is the copy as
  * paragraphs, without header lines, notes to editors or control characters. The bytes are 7-bit or
  * Latin-1, decoded by decodeText.
  *
@@ -84,7 +85,7 @@ export function parseTransmissionDocument(bytes: Uint8Array, options: ParseTrans
     const fragment = unique ? encodeURIComponent(story.guid as string) : `story-${index + 1}`;
     // Neither header names the place: the dateline stays where the copy has it.
     return wireStoryDocument(
-      { ...story, dateline: null },
+      { ...story, dateline: null, wire: transmissionStatus(story) },
       { source: options.source, documentUri: storyUri(options.documentUri, stories.length, fragment), fetchedAt: options.fetchedAt, charset, idFromGuid: false },
     );
   });

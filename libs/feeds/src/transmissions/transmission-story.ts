@@ -37,6 +37,8 @@ export interface TransmissionStory {
   guid: string | null;
   /** Paragraphs separated by blank lines; empty for a headline-only story (a FLASH). */
   body: string;
+  /** Notes to editors the copy carries ('Eds: Corrects spelling…', 'Eds: Kill…'), kept out of the body. */
+  notes: string[];
 }
 
 export interface TransmissionReading {

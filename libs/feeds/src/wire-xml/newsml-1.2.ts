@@ -1,5 +1,6 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { MAX_TREE_DEPTH, nestsDeeperThan } from '../feed-shapes/xml-dom';
+import { announcesKill, mentionsCorrection, pubStatusOf, versionNumber, wireStatus } from '../wire-status';
 import { readNitf } from './nitf';
 import { distinct, parseUrgency, parseWireDate, type WireStory } from './wire-story';
 import { attribute, child, childrenNamed, descendant, isElement, paragraphsOf, path, textOf, type XmlElement, type XmlNode } from './xml-tree';
@@ -127,14 +128,38 @@ function readNewsItem(item: XmlElement): { story: WireStory } | { skipped: strin
       ]),
       body,
       urgency: parseUrgency(attribute(child(management, 'Urgency'), 'FormalName')) ?? nitf?.urgency ?? null,
+      wire: readManagementStatus(management, guid, version),
     },
   };
 }
 
 /**
+ * NewsManagement's Status (Usable, Embargoed, Withheld, Canceled); for an embargoed item, the time
+ * of StatusWillChange (its FutureStatus usable); Instructions that kill ('Kill', 'Withdraw') or
+ * correct ('Correction', 'Rectify'); RevisionId as the version.
+ */
+function readManagementStatus(management: XmlElement | null, guid: string | null, revision: string | null): WireStory['wire'] {
+  const status = attribute(child(management, 'Status'), 'FormalName');
+  const instructions = childrenNamed(management, 'Instruction').map((instruction) => attribute(instruction, 'FormalName') ?? textOf(instruction) ?? '');
+  const killedBy = instructions.find((instruction) => announcesKill(instruction) || pubStatusOf(instruction) === 'canceled');
+  const pubStatus = killedBy ? 'canceled' : (pubStatusOf(status) ?? 'usable');
+  const change = child(management, 'StatusWillChange');
+  const futureStatus = attribute(child(change, 'FutureStatus'), 'FormalName');
+  const embargoed = /embargoed/i.test(status ?? '') && (!futureStatus || pubStatusOf(futureStatus) === 'usable');
+  return wireStatus({
+    agencyItemId: guid,
+    version: versionNumber(revision),
+    pubStatus,
+    statusNote: pubStatus === 'usable' ? null : (killedBy ?? null),
+    embargoedUntil: embargoed ? parseWireDate(textOf(child(change, 'DateAndTime'))) : null,
+    correction: instructions.some((instruction) => mentionsCorrection(instruction) || /rectif/i.test(instruction)),
+  });
+}
+
+/**
  * The item's identity across revisions. A PublicIdentifier is `urn:newsml:provider:dateId:itemId:revision`
- * (the revision perhaps followed by its Update letter): the revision is taken off, so a later
- * revision of an item updates the same article. Without a PublicIdentifier, `ProviderId:DateId:NewsItemId`.
+ * (the revision perhaps followed by its Update letter): the revision is taken off, so the
+ * revisions of an item share it (its agency id; each revision is an article of its own). Without a PublicIdentifier, `ProviderId:DateId:NewsItemId`.
  */
 function guidOf(identifier: XmlElement | null, revision: string | null): string | null {
   const publicIdentifier = textOf(child(identifier, 'PublicIdentifier'));

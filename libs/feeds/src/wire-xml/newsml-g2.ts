@@ -1,3 +1,4 @@
+import { mentionsCorrection, pubStatusOf, versionNumber, wireStatus } from '../wire-status';
 import { readNitf } from './nitf';
 import { distinct, parseUrgency, parseWireDate, type WirePackage, type WireStory } from './wire-story';
 import { attribute, child, childrenNamed, descendant, descendants, isElement, paragraphsOf, path, textOf, type XmlElement } from './xml-tree';
@@ -57,8 +58,9 @@ function readNewsItem(item: XmlElement): WireStory {
   // NewsML-G2 2.28 added a <subheadline> element beside <headline role="…subHeadline">.
   const subheadline = textOf(subHeadline) ?? textOf(child(contentMeta, 'subheadline'));
 
+  const guid = attribute(item, 'guid');
   return {
-    guid: attribute(item, 'guid'),
+    guid,
     version: attribute(item, 'version'),
     headline,
     subheadline: subheadline ?? (nitf?.subheadline !== headline ? (nitf?.subheadline ?? null) : null),
@@ -78,7 +80,26 @@ function readNewsItem(item: XmlElement): WireStory {
     ]),
     body: content.body,
     urgency: parseUrgency(textOf(child(contentMeta, 'urgency'))) ?? nitf?.urgency ?? null,
+    wire: readItemStatus(item, itemMeta, guid),
   };
+}
+
+/**
+ * itemMeta's pubStatus (stat:usable, stat:withheld, stat:canceled), embargoed (a date-time), the
+ * item's version attribute, signals (sig:correction) and edNote (a kill's reason, or a correction).
+ */
+function readItemStatus(item: XmlElement, itemMeta: XmlElement | null, guid: string | null): WireStory['wire'] {
+  const pubStatus = pubStatusOf(attribute(child(itemMeta, 'pubStatus'), 'qcode')) ?? 'usable';
+  const edNote = textOf(child(itemMeta, 'edNote'));
+  const signals = childrenNamed(itemMeta, 'signal').map((signal) => [attribute(signal, 'qcode'), attribute(signal, 'uri'), textOf(child(signal, 'name'))].filter(Boolean).join(' '));
+  return wireStatus({
+    agencyItemId: guid,
+    version: versionNumber(attribute(item, 'version')),
+    pubStatus,
+    statusNote: pubStatus === 'usable' ? null : edNote,
+    embargoedUntil: parseWireDate(textOf(child(itemMeta, 'embargoed'))),
+    correction: mentionsCorrection(edNote, ...signals),
+  });
 }
 
 /** Whether a newsItem is text (itemClass ninat:text, or no class stated), not a picture or video. */

@@ -1,4 +1,5 @@
 import { attribute, child, childrenNamed, descendants, paragraphsOf, path, textOf, type XmlElement } from './xml-tree';
+import { mentionsCorrection, pubStatusOf, versionNumber, wireStatus } from '../wire-status';
 import { distinct, parseUrgency, parseWireDate, type WireStory } from './wire-story';
 
 /** Dates NITF writes into story.date text are machine stamps ('20170102T222800+0000'), not a dateline. */
@@ -34,8 +35,9 @@ export function readNitf(nitf: XmlElement): WireStory {
     parseWireDate(attribute(child(datelineElement, 'story.date'), 'norm'));
 
   const paragraphs = [...paragraphsOf(child(body, 'body.content')), ...paragraphsOf(child(body, 'body.end'))];
+  const guid = attribute(child(docdata, 'doc-id'), 'id-string');
   return {
-    guid: attribute(child(docdata, 'doc-id'), 'id-string'),
+    guid,
     version: null,
     headline,
     subheadline: subheadline && subheadline !== headline ? subheadline : null,
@@ -48,7 +50,32 @@ export function readNitf(nitf: XmlElement): WireStory {
     body: paragraphs.join('\n\n'),
     // <urgency ed-urg="1"/>: the editor's urgency, 1 most urgent.
     urgency: parseUrgency(attribute(child(docdata, 'urgency'), 'ed-urg')),
+    wire: readNitfStatus(docdata, guid),
   };
+}
+
+/**
+ * NITF's docdata: management-status (usable, embargoed, withheld, canceled), date.release (the
+ * time before which the document is under embargo: read as one when the status says embargoed or
+ * the release is later than the issue), du-key's version, a <correction> element, and the
+ * ed-msg that gives a kill's reason.
+ */
+function readNitfStatus(docdata: XmlElement | null, guid: string | null): WireStory['wire'] {
+  const status = attribute(docdata, 'management-status');
+  const pubStatus = pubStatusOf(status) ?? 'usable';
+  const release = parseWireDate(attribute(child(docdata, 'date.release'), 'norm'));
+  const issue = parseWireDate(attribute(child(docdata, 'date.issue'), 'norm'));
+  const embargoed = !!release && (/embargoed/i.test(status ?? '') || (!!issue && release > issue));
+  const edMessage = attribute(child(docdata, 'ed-msg'), 'info');
+  const correction = child(docdata, 'correction');
+  return wireStatus({
+    agencyItemId: guid,
+    version: versionNumber(attribute(child(docdata, 'du-key'), 'version')),
+    pubStatus,
+    statusNote: pubStatus === 'usable' ? null : edMessage,
+    embargoedUntil: embargoed ? release : null,
+    correction: !!correction || mentionsCorrection(edMessage),
+  });
 }
 
 /** Every <nitf> element under an element (NewsML-G2 inlineXML may carry one). */

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { articleIdFor, RawDocumentV1Schema, UnprocessableDocumentError } from '@wirestream/contracts';
+import { versionedGuid } from '../wire-status';
 import iconv from 'iconv-lite';
 import type { SourceRef } from '../source-ref';
 import { parseWireXmlDocument, wireXmlFormatOf, type ParsedWireXmlDocument } from './parse-wire-xml-document';
@@ -86,6 +87,7 @@ describe('IPTC NITF', () => {
         keywords: ['Politique'],
         body: 'PARIS, 6 janv. (AFP) — Le budget a été adopté.\n\nSuite & fin.\n\nafp/zm',
         urgency: null,
+        wire: { agencyItemId: 'AFP-1', version: null, versionLabel: null, pubStatus: 'usable', statusNote: null, embargoedUntil: null, correction: false },
       },
     ]);
   });
@@ -115,7 +117,12 @@ describe('IPTC NewsML-G2', () => {
     expect(result.documents).toHaveLength(3);
     const guids = result.stories.map((story) => story.guid);
     expect(guids[0]).toBe('tag:ap.org,2011:5e565888b587889c5c8bd62b6164118c-text');
-    expect(result.documents.map((document) => document.articleId)).toEqual(guids.map((guid) => articleIdFor({ sourceId: source.id, guid })));
+    // Each version of an item is an article of its own: its guid with the version, linked by the guid.
+    expect(result.stories.map((story) => story.wire)).toEqual(
+      guids.map((guid, index) => ({ agencyItemId: guid, version: [2, 2, 1][index], versionLabel: null, pubStatus: 'usable', statusNote: null, embargoedUntil: null, correction: false })),
+    );
+    expect(result.documents.map((document) => document.articleId)).toEqual(result.stories.map((story) => articleIdFor({ sourceId: source.id, guid: versionedGuid(story.guid, story.wire) })));
+    expect(result.documents.map((document) => document.feedItem?.wire)).toEqual(result.stories.map((story) => story.wire));
     expect(new Set(result.documents.map((document) => document.documentUri)).size).toBe(3);
     expect(result.stories[0]).toMatchObject({
       headline: 'Nutrisystem beats 4Q earnings and revenue expectations',
@@ -275,8 +282,9 @@ describe('IPTC NewsML 1.2', () => {
     });
     expect(story.body.split('\n\n')).toHaveLength(10);
     expect(story.body.endsWith('a line of electric cars.\n\nhh/ph/ts/hd')).toBe(true);
+    expect(story.wire).toEqual({ agencyItemId: story.guid, version: 1, versionLabel: null, pubStatus: 'usable', statusNote: null, embargoedUntil: null, correction: false });
     const [document] = result.documents;
-    expect(document.articleId).toBe(articleIdFor({ sourceId: source.id, guid: story.guid }));
+    expect(document.articleId).toBe(articleIdFor({ sourceId: source.id, guid: versionedGuid(story.guid, story.wire) }));
     expect(document.feedItem).toMatchObject({ title: story.headline, dateline: 'STOCKHOLM, Aug 29, 2014 (AFP)', urgency: 4, publishedAt: story.publishedAt });
   });
 
@@ -333,6 +341,7 @@ describe('IPTC NewsML 1.2', () => {
         keywords: ['storms', 'harbour'],
         body: 'The harbour at Ostervik reopened on Monday — a week after the storms.\n\nFerries & freighters resumed sailing at dawn.',
         urgency: 3,
+        wire: { agencyItemId: 'urn:newsml:wire.example:20250106:TX-1', version: 1, versionLabel: null, pubStatus: 'usable', statusNote: null, embargoedUntil: null, correction: false },
       },
     ]);
     expect(result.skipped).toEqual(['NewsItem urn:newsml:wire.example:20250106:PH-1: no text content (Photo)']);
@@ -342,10 +351,12 @@ describe('IPTC NewsML 1.2', () => {
     expect(result.stories.flatMap(textDefectsOf)).toEqual([]);
   });
 
-  it('keeps one article across revisions of an item, and names items by their parts without a PublicIdentifier', () => {
+  it('links revisions of an item by its agency id, each an article of its own, and names items by their parts without a PublicIdentifier', () => {
     const first = parse(message(textItem(1))).documents[0];
     const second = parse(message(textItem(2, 'Harbour reopens after a week of storms'))).documents[0];
-    expect(second.articleId).toBe(first.articleId);
+    expect(second.articleId).not.toBe(first.articleId);
+    expect(second.feedItem?.wire).toMatchObject({ agencyItemId: first.feedItem?.wire?.agencyItemId, version: 2 });
+    expect(parse(message(textItem(2, 'Harbour reopens after a week of storms'))).documents[0].articleId).toBe(second.articleId);
     expect(parse(message(textItem(2))).stories[0].version).toBe('2');
     const bare = textItem(1).replace(/<PublicIdentifier>[^<]*<\/PublicIdentifier>/, '');
     expect(parse(message(bare)).stories[0].guid).toBe('wire.example:20250106:TX-1');

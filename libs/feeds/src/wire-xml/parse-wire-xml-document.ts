@@ -48,8 +48,9 @@ export function wireXmlFormatOf(rootName: string | null): WireXmlFormat | null {
 /**
  * An IPTC NITF 3.x, NewsML-G2 or NewsML 1.2 document → one raw document per text story. Each is a 'feed-item'
  * whose feedItem carries the headline, guid, first-publication date, byline, keywords and dateline,
- * and whose body is the copy as paragraphs; its article id comes from the item's guid (so a later
- * NewsML-G2 version or NewsML 1.2 revision of an item updates the same article), else from the content hash.
+ * and whose body is the copy as paragraphs; its article id comes from the item's guid with its version
+ * (a later NewsML-G2 version or NewsML 1.2 revision is an article of its own, linked to the earlier
+ * ones by the guid as feedItem.wire.agencyItemId), else from the content hash.
  *
  * Refused with UnprocessableDocumentError: documents over `maxBytes`, any DTD internal subset or
  * entity declaration (before parsing), malformed XML, and documents of none of these standards.

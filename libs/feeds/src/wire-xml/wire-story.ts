@@ -1,3 +1,4 @@
+import type { WireStatus } from '@wirestream/contracts';
 import { parseFeedDate } from '../feed-date';
 
 /** One story read from an IPTC NITF document or a NewsML-G2 newsItem, whatever the standard. */
@@ -22,6 +23,8 @@ export interface WireStory {
   body: string;
   /** IPTC urgency, 1 (most urgent) to 9, when the document states one. */
   urgency: number | null;
+  /** Agency id, version, publication status, embargo and correction, as the document states them. */
+  wire: WireStatus;
 }
 
 /** A NewsML-G2 packageItem: an ordered list of references to other items. */

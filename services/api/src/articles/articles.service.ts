@@ -1,10 +1,12 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { ArticleDetailDto, ArticleEntityDto, ArticlePageDto, MentionDto, QuoteDto } from '../common/api.dto';
-import { ARTICLE_DETAIL_COLUMNS, ARTICLE_SUMMARY_COLUMNS, toArticleSummary, type ArticleDetailRow, type ArticleSummaryRow } from '../common/article-rows';
+import type { ArticleDetailDto, ArticleEntityDto, ArticlePageDto, ArticleVersionsDto, MentionDto, QuoteDto } from '../common/api.dto';
+import { ARTICLE_DETAIL_COLUMNS, ARTICLE_SUMMARY_COLUMNS, isoOrNull, toArticleSummary, type ArticleDetailRow, type ArticleSummaryRow } from '../common/article-rows';
 import type { EntityRow } from '@wirestream/db';
 import { encodeCursor, type ArticleCursor } from '../common/cursor';
 import { QUOTE_COLUMNS, toQuote, type QuoteWithSpeakerRow } from '../common/quote-rows';
+import { current, listed, readable, type Viewer } from '../common/visibility';
+import type { KillDto, WireDto } from '../common/wire.dto';
 
 export interface ArticleFilter {
   q?: string;
@@ -15,6 +17,8 @@ export interface ArticleFilter {
   from?: Date;
   /** Exclusive upper bound of the sort time. */
   before?: Date;
+  /** Urgency range, inclusive: articles without a stated urgency are left out when set. */
+  urgency?: { min: number; max: number };
   cursor?: ArticleCursor;
   limit: number;
 }
@@ -24,10 +28,11 @@ export interface ArticleFilter {
 export class ArticlesService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(filter: ArticleFilter): Promise<ArticlePageDto> {
-    const where: string[] = [];
+  async list(filter: ArticleFilter, viewer: Viewer): Promise<ArticlePageDto> {
     const parameters: unknown[] = [];
     const bind = (value: unknown) => `$${parameters.push(value)}`;
+    // Current versions of usable, released, unkilled items only: see common/visibility.ts.
+    const where: string[] = [listed('a', bind(viewer.seesEmbargoed))];
     // The query's words in every language's configuration, and its CJK character pairs: an article is indexed in its own language.
     if (filter.q) where.push(`a.search_vector @@ wirestream_search_query(${bind(filter.q)})`);
     if (filter.entity) where.push(`EXISTS (SELECT 1 FROM article_mentions m WHERE m.article_id = a.article_id AND m.entity_ids @> ARRAY[${bind(filter.entity)}::bigint])`);
@@ -35,10 +40,11 @@ export class ArticlesService {
     if (filter.agency) where.push(`lower(a.originating_agency) = lower(${bind(filter.agency)})`);
     if (filter.from) where.push(`a.sort_at >= ${bind(filter.from)}`);
     if (filter.before) where.push(`a.sort_at < ${bind(filter.before)}`);
+    if (filter.urgency) where.push(`a.urgency BETWEEN ${bind(filter.urgency.min)} AND ${bind(filter.urgency.max)}`);
     if (filter.cursor) where.push(`(a.sort_at, a.article_id) < (${bind(filter.cursor.sortAt)}::timestamptz, ${bind(filter.cursor.articleId)})`);
     const rows: ArticleSummaryRow[] = await this.dataSource.query(
       `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a
-        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+        WHERE ${where.join(' AND ')}
         ORDER BY a.sort_at DESC, a.article_id DESC
         LIMIT ${bind(filter.limit + 1)}`,
       parameters,
@@ -51,11 +57,81 @@ export class ArticlesService {
     };
   }
 
-  async get(articleId: string): Promise<ArticleDetailDto> {
-    const [row] = (await this.dataSource.query(`SELECT ${ARTICLE_SUMMARY_COLUMNS}, ${ARTICLE_DETAIL_COLUMNS} FROM articles a WHERE a.article_id = $1`, [
-      articleId,
-    ])) as Array<ArticleDetailRow | undefined>;
+  /** The article as this viewer may see it; unknown, embargoed and killed articles alike are 404 to one who may not. */
+  private async readableRow(articleId: string, viewer: Viewer): Promise<ArticleDetailRow & { is_current: boolean }> {
+    const [row] = (await this.dataSource.query(
+      `SELECT ${ARTICLE_SUMMARY_COLUMNS}, ${ARTICLE_DETAIL_COLUMNS}, ${current('a', '$2')} AS is_current
+         FROM articles a WHERE a.article_id = $1 AND ${readable('a', '$2', viewer)}`,
+      [articleId, viewer.seesEmbargoed],
+    )) as Array<(ArticleDetailRow & { is_current: boolean }) | undefined>;
     if (!row) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `no article ${articleId}` });
+    return row;
+  }
+
+  /** The version of an item that lists show to this viewer, if any may be shown. */
+  private async currentVersion(sourceId: string, agencyItemId: string, viewer: Viewer): Promise<string | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT a.article_id FROM articles a WHERE a.source_id = $1 AND a.agency_item_id = $2 AND ${listed('a', '$3')}
+        ORDER BY a.wire_version DESC NULLS LAST, a.article_id LIMIT 1`,
+      [sourceId, agencyItemId, viewer.seesEmbargoed],
+    )) as Array<{ article_id: string } | undefined>;
+    return row?.article_id ?? null;
+  }
+
+  private async killOf(sourceId: string, agencyItemId: string): Promise<KillDto | null> {
+    const [kill] = (await this.dataSource.query(`SELECT pub_status, reason, killed_at, kill_article_id FROM wire_kills WHERE source_id = $1 AND agency_item_id = $2`, [
+      sourceId,
+      agencyItemId,
+    ])) as Array<{ pub_status: string; reason: string | null; killed_at: Date; kill_article_id: string } | undefined>;
+    return kill ? { status: kill.pub_status, reason: kill.reason, killedAt: new Date(kill.killed_at).toISOString(), noticeArticleId: kill.kill_article_id } : null;
+  }
+
+  private async wireOf(row: ArticleDetailRow & { is_current: boolean }, viewer: Viewer): Promise<WireDto | null> {
+    if (row.agency_item_id === null) return null;
+    const isCurrent = row.is_current && row.pub_status === 'usable';
+    return {
+      agencyItemId: row.agency_item_id,
+      version: row.wire_version,
+      versionLabel: row.version_label,
+      pubStatus: row.pub_status,
+      statusNote: row.status_note,
+      embargoedUntil: isoOrNull(row.embargoed_until),
+      correction: row.correction,
+      current: isCurrent,
+      currentArticleId: isCurrent ? row.article_id : await this.currentVersion(row.source_id, row.agency_item_id, viewer),
+      kill: viewer.seesKilled ? await this.killOf(row.source_id, row.agency_item_id) : null,
+    };
+  }
+
+  /** Every version of the article's agency item this viewer may see, oldest first (the article alone when it has no agency id). */
+  async versions(articleId: string, viewer: Viewer): Promise<ArticleVersionsDto> {
+    const row = await this.readableRow(articleId, viewer);
+    const rows = (
+      row.agency_item_id === null
+        ? [row]
+        : await this.dataSource.query(
+            `SELECT ${ARTICLE_SUMMARY_COLUMNS}, a.version_label, a.pub_status, a.embargoed_until, ${current('a', '$3')} AS is_current
+               FROM articles a WHERE a.source_id = $1 AND a.agency_item_id = $2 AND ${readable('a', '$3', viewer)}
+              ORDER BY a.wire_version NULLS FIRST, a.fetched_at, a.article_id`,
+            [row.source_id, row.agency_item_id, viewer.seesEmbargoed],
+          )
+    ) as Array<ArticleSummaryRow & Pick<ArticleDetailRow, 'version_label' | 'pub_status' | 'embargoed_until'> & { is_current: boolean }>;
+    const currentArticleId = row.agency_item_id === null ? row.article_id : await this.currentVersion(row.source_id, row.agency_item_id, viewer);
+    return {
+      agencyItemId: row.agency_item_id,
+      currentArticleId,
+      items: rows.map((version) => ({
+        ...toArticleSummary(version),
+        versionLabel: version.version_label,
+        pubStatus: version.pub_status,
+        embargoedUntil: isoOrNull(version.embargoed_until),
+        current: version.article_id === currentArticleId,
+      })),
+    };
+  }
+
+  async get(articleId: string, viewer: Viewer): Promise<ArticleDetailDto> {
+    const row = await this.readableRow(articleId, viewer);
     const [entities, mentions, quotes] = await Promise.all([
       this.dataSource.query(
         `SELECT e.id, e.key, e.canonical_name, e.type, cardinality(m.start_offsets) AS mention_count
@@ -93,6 +169,7 @@ export class ArticlesService {
         (mention): MentionDto => ({ entityId: String(mention.entity_id), start: mention.start_offset, end: mention.end_offset, surface: mention.surface, role: mention.role }),
       ),
       quotes: quotes.map((quote): QuoteDto => toQuote(quote)),
+      wire: await this.wireOf(row, viewer),
     };
   }
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { WireDto } from './wire.dto';
 
 /** Response shapes, for the OpenAPI document; the services return plain objects of these shapes. */
 
@@ -19,6 +20,8 @@ export class ArticleSummaryDto {
   @ApiProperty({ description: 'A headline with no body text (a FLASH, a BULLETIN, a feed item with a title and a link): follow canonicalUrl or documentUri for the story.' })
   bodyless!: boolean;
   @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 9, description: 'Urgency the wire stated, 1 (FLASH) to 9.' }) urgency!: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: "The wire item's version (see GET /articles/:id/versions)." }) version!: number | null;
+  @ApiProperty({ description: 'This version corrects an earlier one.' }) correction!: boolean;
 }
 
 export class ArticlePageDto {
@@ -90,6 +93,20 @@ export class ArticleDetailDto extends ArticleSummaryDto {
   @ApiProperty({ type: [ArticleEntityDto] }) entities!: ArticleEntityDto[];
   @ApiProperty({ type: [MentionDto] }) mentions!: MentionDto[];
   @ApiProperty({ type: [QuoteDto] }) quotes!: QuoteDto[];
+  @ApiPropertyOptional({ type: WireDto, nullable: true, description: 'For wire items with an agency id: version, status, embargo and kill.' }) wire!: WireDto | null;
+}
+
+export class ArticleVersionDto extends ArticleSummaryDto {
+  @ApiPropertyOptional({ type: String, nullable: true }) versionLabel!: string | null;
+  @ApiProperty({ enum: ['usable', 'withheld', 'canceled'] }) pubStatus!: string;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) embargoedUntil!: string | null;
+  @ApiProperty() current!: boolean;
+}
+
+export class ArticleVersionsDto {
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null: the article is no wire item with versions; it is listed alone.' }) agencyItemId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The version lists and search show; null when none may be shown.' }) currentArticleId!: string | null;
+  @ApiProperty({ type: [ArticleVersionDto], description: 'Oldest version first.' }) items!: ArticleVersionDto[];
 }
 
 export class EntityDto {

@@ -4,7 +4,7 @@ import type { ArticleSummaryDto } from './api.dto';
 /** Columns of an article summary; `a` is the articles alias. sort_at as exact ISO-like text for cursors. */
 export const ARTICLE_SUMMARY_COLUMNS = `a.article_id, a.headline, left(a.body, 200) AS lede, a.source_id, a.publisher, a.originating_agency,
   a.published_at, a.published_at_source, a.fetched_at, a.language, a.story_id, a.document_uri, a.canonical_url, a.bodyless, a.urgency,
-  to_json(a.sort_at) #>> '{}' AS sort_at_text`;
+  a.wire_version, a.correction, to_json(a.sort_at) #>> '{}' AS sort_at_text`;
 
 /** An article summary as Postgres returns it: the articles table's columns, the lede and the cursor key. */
 export type ArticleSummaryRow = Pick<
@@ -23,6 +23,8 @@ export type ArticleSummaryRow = Pick<
   | 'canonical_url'
   | 'bodyless'
   | 'urgency'
+  | 'wire_version'
+  | 'correction'
 > & { lede: string; sort_at_text: string };
 
 /** The columns an article's detail adds to its summary. */
@@ -44,6 +46,11 @@ export const ARTICLE_DETAIL_COLUMNS = selectList(ARTICLES_TABLE, 'a', [
   'extractor_version',
   'trace_id',
   'processing_notes',
+  'agency_item_id',
+  'version_label',
+  'pub_status',
+  'status_note',
+  'embargoed_until',
 ]);
 
 export type ArticleDetailRow = ArticleSummaryRow &
@@ -66,6 +73,11 @@ export type ArticleDetailRow = ArticleSummaryRow &
     | 'extractor_version'
     | 'trace_id'
     | 'processing_notes'
+    | 'agency_item_id'
+    | 'version_label'
+    | 'pub_status'
+    | 'status_note'
+    | 'embargoed_until'
   >;
 
 export function toArticleSummary(row: ArticleSummaryRow): ArticleSummaryDto {
@@ -85,6 +97,8 @@ export function toArticleSummary(row: ArticleSummaryRow): ArticleSummaryDto {
     canonicalUrl: row.canonical_url,
     bodyless: row.bodyless,
     urgency: row.urgency,
+    version: row.wire_version,
+    correction: row.correction,
   };
 }
 

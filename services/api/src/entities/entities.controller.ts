@@ -6,6 +6,7 @@ import { API_CONFIG, type ApiConfig } from '../api.config';
 import { EntityDetailDto, EntityListDto, ErrorDto } from '../common/api.dto';
 import { limitSchema, parseInput, ROW_ID } from '../common/validation';
 import { EntitiesService } from './entities.service';
+import { RequestViewer, type Viewer } from '../common/visibility';
 
 @ApiTags('entities')
 @Controller('entities')
@@ -34,9 +35,9 @@ export class EntitiesController {
   @ApiQuery({ name: 'limit', required: false, description: 'At most this many (default 20, at most 100).' })
   @ApiOkResponse({ type: EntityListDto })
   @ApiBadRequestResponse({ type: ErrorDto })
-  search(@Query() query: Record<string, unknown>): Promise<EntityListDto> {
+  search(@Query() query: Record<string, unknown>, @RequestViewer() viewer: Viewer): Promise<EntityListDto> {
     const { q, type, limit } = parseInput(this.searchSchema, query, 'query parameters');
-    return this.entities.search(q, type, limit);
+    return this.entities.search(q, type, limit, viewer);
   }
 
   @Get(':id')
@@ -45,7 +46,7 @@ export class EntitiesController {
   @ApiOkResponse({ type: EntityDetailDto })
   @ApiBadRequestResponse({ type: ErrorDto })
   @ApiNotFoundResponse({ type: ErrorDto })
-  get(@Param('id') id: string): Promise<EntityDetailDto> {
-    return this.entities.get(parseInput(z.object({ id: ROW_ID }), { id }, 'entity id').id);
+  get(@Param('id') id: string, @RequestViewer() viewer: Viewer): Promise<EntityDetailDto> {
+    return this.entities.get(parseInput(z.object({ id: ROW_ID }), { id }, 'entity id').id, viewer);
   }
 }

@@ -4,6 +4,11 @@ import { DataSource } from 'typeorm';
 import type { CoOccurringEntityDto, EntityDetailDto, EntityDto, EntityListDto } from '../common/api.dto';
 import { ARTICLE_SUMMARY_COLUMNS, toArticleSummary, type ArticleSummaryRow } from '../common/article-rows';
 import { QUOTE_COLUMNS, toQuote, type QuoteWithSpeakerRow } from '../common/quote-rows';
+import { listed, type Viewer } from '../common/visibility';
+
+/** The entity is named by an article this viewer may see (its name alone must not give an embargoed or killed story away). */
+const shownBySomeArticle = (entity: string, seesEmbargoed: string) =>
+  `EXISTS (SELECT 1 FROM article_mentions m JOIN articles a ON a.article_id = m.article_id WHERE m.entity_ids @> ARRAY[${entity}] AND ${listed('a', seesEmbargoed)})`;
 
 /** Latest articles of an entity shown with it, and over which co-occurring entities are counted. */
 const ENTITY_ARTICLES = 20;
@@ -26,47 +31,50 @@ export class EntitiesService {
    * ("blink" finds Antony Blinken; "tae yul" finds Cho Tae-yul). Exact names first, then the
    * most written about.
    */
-  async search(text: string, type: string | undefined, limit: number): Promise<EntityListDto> {
+  async search(text: string, type: string | undefined, limit: number, viewer: Viewer): Promise<EntityListDto> {
     const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
     const tsquery = words.map((word) => `${word}:*`).join(' & ');
     const rows: EntityWithCountRow[] = await this.dataSource.query(
       `SELECT ${ENTITY_COLUMNS},
               (lower(e.canonical_name) = lower($2) OR EXISTS (SELECT 1 FROM unnest(e.aliases) alias WHERE lower(alias) = lower($2))) AS exact
          FROM entities e
-        WHERE e.search_names @@ to_tsquery('simple', $1) AND ($3::text IS NULL OR e.type = $3)
+        WHERE e.search_names @@ to_tsquery('simple', $1) AND ($3::text IS NULL OR e.type = $3) AND ${shownBySomeArticle('e.id', '$5')}
         ORDER BY exact DESC, article_count DESC, e.canonical_name, e.id
         LIMIT $4`,
-      [tsquery, text.trim(), type ?? null, limit],
+      [tsquery, text.trim(), type ?? null, limit, viewer.seesEmbargoed],
     );
     return { items: rows.map(toEntity) };
   }
 
-  async get(id: string): Promise<EntityDetailDto> {
-    const [row] = (await this.dataSource.query(`SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.id = $1`, [id])) as EntityWithCountRow[];
+  async get(id: string, viewer: Viewer): Promise<EntityDetailDto> {
+    const [row] = (await this.dataSource.query(`SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.id = $1 AND ${shownBySomeArticle('e.id', '$2')}`, [
+      id,
+      viewer.seesEmbargoed,
+    ])) as EntityWithCountRow[];
     if (!row) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `no entity ${id}` });
     const [articles, quotes, coOccurring] = await Promise.all([
       this.dataSource.query(
         `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a
-          WHERE EXISTS (SELECT 1 FROM article_mentions m WHERE m.article_id = a.article_id AND m.entity_ids @> ARRAY[$1::bigint])
+          WHERE EXISTS (SELECT 1 FROM article_mentions m WHERE m.article_id = a.article_id AND m.entity_ids @> ARRAY[$1::bigint]) AND ${listed('a', '$3')}
           ORDER BY a.sort_at DESC, a.article_id DESC LIMIT $2`,
-        [id, ENTITY_ARTICLES],
+        [id, ENTITY_ARTICLES, viewer.seesEmbargoed],
       ) as Promise<ArticleSummaryRow[]>,
       this.dataSource.query(
         `SELECT ${QUOTE_COLUMNS} JOIN articles a ON a.article_id = q.article_id
-          WHERE q.speaker_entity_id = $1 ORDER BY a.sort_at DESC, q.start_offset LIMIT $2`,
-        [id, ENTITY_QUOTES],
+          WHERE q.speaker_entity_id = $1 AND ${listed('a', '$3')} ORDER BY a.sort_at DESC, q.start_offset LIMIT $2`,
+        [id, ENTITY_QUOTES, viewer.seesEmbargoed],
       ) as Promise<QuoteWithSpeakerRow[]>,
       this.dataSource.query(
         `WITH recent AS (
            SELECT a.article_id FROM articles a
-            WHERE EXISTS (SELECT 1 FROM article_mentions m WHERE m.article_id = a.article_id AND m.entity_ids @> ARRAY[$1::bigint])
+            WHERE EXISTS (SELECT 1 FROM article_mentions m WHERE m.article_id = a.article_id AND m.entity_ids @> ARRAY[$1::bigint]) AND ${listed('a', '$4')}
             ORDER BY a.sort_at DESC LIMIT $2)
          SELECT e.id, e.key, e.canonical_name, e.type, count(*)::int AS shared_articles
            FROM recent r JOIN article_mentions m ON m.article_id = r.article_id
            CROSS JOIN LATERAL unnest(m.entity_ids) AS named(entity_id) JOIN entities e ON e.id = named.entity_id
           WHERE named.entity_id <> $1
           GROUP BY e.id ORDER BY shared_articles DESC, e.canonical_name LIMIT $3`,
-        [id, CO_OCCURRENCE_WINDOW, CO_OCCURRING],
+        [id, CO_OCCURRENCE_WINDOW, CO_OCCURRING, viewer.seesEmbargoed],
       ) as Promise<Array<{ id: string; key: string; canonical_name: string; type: string; shared_articles: number }>>,
     ]);
     return {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiKeyStore } from '@wirestream/db';
+import { ApiKeyStore, type ApiKeyPermission } from '@wirestream/db';
 import { OPEN_ROUTE } from '@wirestream/service-kit';
 import type { Request, Response } from 'express';
 import { API_CONFIG, type ApiConfig } from '../api.config';
@@ -10,7 +10,7 @@ export const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** The key a request was let in with, for the rate limiter and the logs. */
 export interface AuthenticatedRequest extends Request {
-  apiKey?: { name: string; keyId: string };
+  apiKey?: { name: string; keyId: string; permissions: ApiKeyPermission[] };
 }
 
 /**
@@ -40,7 +40,7 @@ export class ApiKeyGuard implements CanActivate {
       context.switchToHttp().getResponse<Response>().setHeader('WWW-Authenticate', verdict.reason === 'no bearer token' ? 'Bearer' : 'Bearer error="invalid_token"');
       throw new UnauthorizedException('an API key is required: Authorization: Bearer <api key>');
     }
-    request.apiKey = { name: verdict.name, keyId: verdict.keyId };
+    request.apiKey = { name: verdict.name, keyId: verdict.keyId, permissions: verdict.permissions };
     this.noteUse(verdict.keyId);
     return true;
   }

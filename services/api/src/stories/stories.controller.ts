@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ErrorDto, StoryDetailDto } from '../common/api.dto';
 import { parseInput, ROW_ID } from '../common/validation';
 import { StoriesService } from './stories.service';
+import { RequestViewer, type Viewer } from '../common/visibility';
 
 @ApiTags('stories')
 @Controller('stories')
@@ -16,7 +17,7 @@ export class StoriesController {
   @ApiOkResponse({ type: StoryDetailDto })
   @ApiBadRequestResponse({ type: ErrorDto })
   @ApiNotFoundResponse({ type: ErrorDto })
-  get(@Param('id') id: string): Promise<StoryDetailDto> {
-    return this.stories.get(parseInput(z.object({ id: ROW_ID }), { id }, 'story id').id);
+  get(@Param('id') id: string, @RequestViewer() viewer: Viewer): Promise<StoryDetailDto> {
+    return this.stories.get(parseInput(z.object({ id: ROW_ID }), { id }, 'story id').id, viewer);
   }
 }

@@ -1,4 +1,4 @@
-import { articleIdFor, enrichedArticleOf, normalizedArticleOf, type EnrichedArticleV2, type ExtractedEntity } from '@wirestream/contracts';
+import { articleIdFor, enrichedArticleOf, normalizedArticleOf, type EnrichedArticleV3, type ExtractedEntity } from '@wirestream/contracts';
 import { nearDuplicateSignature } from '@wirestream/normalize';
 import { seededRandom } from '@wirestream/harness';
 
@@ -10,7 +10,7 @@ import { seededRandom } from '@wirestream/harness';
  * measure the story rule.
  */
 export interface GeneratedArticle {
-  message: EnrichedArticleV2;
+  message: EnrichedArticleV3;
   /** Articles of one event share this; the story rule should put them in one story. */
   eventId: number;
   kind: 'original' | 'syndicated' | 'retold';
@@ -117,7 +117,7 @@ export function* generateArticleStream(options: GeneratorOptions): Generator<Gen
   }
 }
 
-function enriched(guid: string, sourceId: string, body: string, entities: ExtractedEntity[], publishedAt: string | null, agency: string | null): EnrichedArticleV2 {
+function enriched(guid: string, sourceId: string, body: string, entities: ExtractedEntity[], publishedAt: string | null, agency: string | null): EnrichedArticleV3 {
   const articleId = articleIdFor({ sourceId, guid });
   const article = normalizedArticleOf({
     body,

@@ -1,4 +1,4 @@
-import { enrichedArticleOf, type EnrichedArticleV2 } from '@wirestream/contracts';
+import { enrichedArticleOf, type EnrichedArticleV3 } from '@wirestream/contracts';
 import { extractArticle, extractorVersion } from '@wirestream/extract';
 import { documentsFromDroppedFile } from '@wirestream/feeds';
 import { normalizeDocument } from '@wirestream/normalize';
@@ -8,9 +8,9 @@ import { mixedCorpus } from '@wirestream/harness';
  * The first `count` stories of bench:pipeline's corpus as the extractor would send them to storage:
  * fetched, normalized and extracted in process by the stage code.
  */
-export function wireMessages(count: number, seed = 1): EnrichedArticleV2[] {
+export function wireMessages(count: number, seed = 1): EnrichedArticleV3[] {
   const fetchedAt = new Date();
-  const messages: EnrichedArticleV2[] = [];
+  const messages: EnrichedArticleV3[] = [];
   for (const file of mixedCorpus(count, seed)) {
     const documents = documentsFromDroppedFile(Buffer.from(file.text), {
       source: { id: 'file-drop', kind: 'file-drop', uri: '/bench' },
