@@ -1,4 +1,4 @@
-import { enrichedArticleOf, type EnrichedArticleV2 } from '@wirestream/contracts';
+import { enrichedArticleOf, type EnrichedArticleV3 } from '@wirestream/contracts';
 import { ArticleStore, createDataSource } from '@wirestream/db';
 import { extractArticle, extractorVersion } from '@wirestream/extract';
 import { documentsFromDroppedFile } from '@wirestream/feeds';
@@ -41,7 +41,7 @@ export async function runFullChainInProcess(
     const version = extractorVersion();
     const storeAll = async (files: WireStory[]): Promise<number> => {
       const fetchedAt = new Date();
-      let pending: EnrichedArticleV2[] = [];
+      let pending: EnrichedArticleV3[] = [];
       let stories = 0;
       const flush = async () => {
         if (pending.length > 0) await store.saveBatch(pending.map((message) => ({ message, traceId: null })));

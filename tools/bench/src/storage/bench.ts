@@ -1,5 +1,5 @@
 import { ArticleStore, createDataSource } from '@wirestream/db';
-import type { EnrichedArticleV2 } from '@wirestream/contracts';
+import type { EnrichedArticleV3 } from '@wirestream/contracts';
 import { commandLine, migrate, reportBenchResult, withClient } from '@wirestream/harness';
 import { PerformanceObserver } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
@@ -132,7 +132,7 @@ async function main(): Promise<void> {
     let writingSeconds = 0;
     const points: ArchivePoint[] = [];
     let lastRoutes: RouteLatency[] = [];
-    let lastBatch: EnrichedArticleV2[] = [];
+    let lastBatch: EnrichedArticleV3[] = [];
     log(`storing up to ${options.articles} articles in batches of ${options.batch}; points at ${options.points.join(', ')}`);
     for (const point of options.points) {
       let stored = existing + written;
@@ -141,7 +141,7 @@ async function main(): Promise<void> {
       const started = performance.now();
       const before = stored;
       while (stored < point) {
-        const batch: EnrichedArticleV2[] = [];
+        const batch: EnrichedArticleV3[] = [];
         while (batch.length < Math.min(options.batch, point - stored)) {
           const next = messages.next();
           if (next.done) break;
@@ -241,7 +241,7 @@ async function checkSameArchive(db: DataSource, articles: number): Promise<void>
 }
 
 /** The articles to store, one at a time: generated (remembering each one's event) or bench:pipeline's stories. */
-function* messageSource(options: Options, events: GeneratedEvents): Generator<EnrichedArticleV2> {
+function* messageSource(options: Options, events: GeneratedEvents): Generator<EnrichedArticleV3> {
   if (options.corpus === 'wire') {
     yield* wireMessages(options.articles);
     return;
