@@ -69,7 +69,7 @@ describe('ExtractorConsumer', () => {
     const process = await handler();
     const dated = { ...article(BODY), dateline: { place: 'TOKYO', dateText: 'Jan 6', agency: 'KUNA' } };
     const [out] = await process({ value: dated } as ConsumedMessage<NormalizedArticleV1>);
-    const enriched = EnrichedArticleV2Schema.parse(out!.value);
+    const enriched = EnrichedArticleV3Schema.parse(out!.value);
     const tokyo = enriched.entities.find((e) => e.key === 'GPE:tokyo');
     expect(tokyo?.mentions).toEqual([{ start: 0, end: 5, text: 'TOKYO', role: 'dateline', field: 'dateline' }]);
     for (const e of enriched.entities) for (const m of e.mentions) expect((m.field === 'dateline' ? 'TOKYO' : BODY).slice(m.start, m.end)).toBe(m.text);
