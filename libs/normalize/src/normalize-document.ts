@@ -120,6 +120,8 @@ function withoutUnwantedCharacters(doc: RawDocumentV1): { doc: RawDocumentV1; no
   };
   const cleaned = { ...doc, body: clean(doc.body), feedItem };
   const notes = [
+    // What the reader left out (an e-mail's attachments, …) is the desk's to know too.
+    ...(doc.processingNotes ?? []).map((note) => withoutControlCharacters(note).text),
     ...(repaired > 0 ? [`read ${repaired} C1 control character(s) as the windows-1252 characters they stand for`] : []),
     ...(removed > 0 ? [`removed ${removed} control or invalid character(s) (NUL, C0/C1 controls, lone surrogates, non-characters)`] : []),
   ];

@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     mkdirSync(STATE_DIR, { recursive: true });
 
     const corpus = mixedCorpus(options.stories, 101);
-    const inProcessBefore = runInProcess(corpus, path.join(tmpdir(), 'wirestream-bench'));
+    const inProcessBefore = await runInProcess(corpus, path.join(tmpdir(), 'wirestream-bench'));
     log(`in-process (fetch + normalize + extract, one core): ${inProcessBefore.storiesPerSec.toFixed(0)} stories/s`);
 
     const full = options.runs.has('full') ? await runThroughPipeline('full', corpus, options.scale, { ...common, offeredPerSec: null }, log) : null;
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     // full run with the mean of in-process runs just before and just after it, the second once the
     // services have stopped and Postgres and the broker have settled (autovacuum, checkpoint, log clean-up).
     if (full) await waitUntilQuiet([...(localPostgres ? postgresServerPids() : []), ...(brokerPid === null ? [] : [brokerPid])]);
-    const inProcessAfter = full ? runInProcess(corpus, path.join(tmpdir(), 'wirestream-bench')) : null;
+    const inProcessAfter = full ? await runInProcess(corpus, path.join(tmpdir(), 'wirestream-bench')) : null;
     if (inProcessAfter) log(`in-process again, after the full run: ${inProcessAfter.storiesPerSec.toFixed(0)} stories/s`);
     const inProcess = inProcessAfter ? meanInProcess(inProcessBefore, inProcessAfter) : inProcessBefore;
     const paced =

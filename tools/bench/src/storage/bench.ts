@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     await migrate(databaseUrl);
     log(`${options.corpus === 'wire' ? 'fetching, normalizing and extracting' : 'generating'} ${options.articles} articles…`);
     const generated = options.corpus === 'generated' ? generateArticles({ articles: options.articles }) : null;
-    const messages = generated ? generated.map((item) => item.message) : wireMessages(options.articles);
+    const messages = generated ? generated.map((item) => item.message) : await wireMessages(options.articles);
     const db = createDataSource(databaseUrl);
     await db.initialize();
     const store = new ArticleStore(db);
