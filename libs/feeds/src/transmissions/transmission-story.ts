@@ -1,4 +1,6 @@
 /* eslint-disable no-control-regex -- transmissions are framed and laid out with ASCII control characters, which these patterns match */
+import type { ArticleTable } from '@wirestream/contracts';
+
 /**
  * One story read from a wire transmission (ANPA-1312 or IPTC 7901), whatever the standard: the
  * fields of its header and the copy between STX and ETX, with every control character gone.
@@ -37,6 +39,8 @@ export interface TransmissionStory {
   guid: string | null;
   /** Paragraphs separated by blank lines; empty for a headline-only story (a FLASH). */
   body: string;
+  /** Agate: tables of the copy as rows of cells, not in the body. */
+  tables: ArticleTable[];
 }
 
 export interface TransmissionReading {
