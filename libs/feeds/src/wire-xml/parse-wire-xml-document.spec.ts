@@ -85,6 +85,7 @@ describe('IPTC NITF', () => {
         language: 'fr',
         keywords: ['Politique'],
         body: 'PARIS, 6 janv. (AFP) — Le budget a été adopté.\n\nSuite & fin.\n\nafp/zm',
+        tables: [],
         urgency: null,
       },
     ]);
@@ -332,6 +333,7 @@ describe('IPTC NewsML 1.2', () => {
         language: 'en',
         keywords: ['storms', 'harbour'],
         body: 'The harbour at Ostervik reopened on Monday — a week after the storms.\n\nFerries & freighters resumed sailing at dawn.',
+        tables: [],
         urgency: 3,
       },
     ]);
