@@ -13,8 +13,9 @@ import { ApiKeysAndReaderRole1796700000000 } from './migrations/1796700000000-ap
 import { HeadlineOnlyArticles1796800000000 } from './migrations/1796800000000-headline-only-articles';
 import { DeadLetterReplays1796900000000 } from './migrations/1796900000000-dead-letter-replays';
 import { SearchInArticleLanguages1797000000000 } from './migrations/1797000000000-search-in-article-languages';
+import { ArticleTables1797100000000 } from './migrations/1797100000000-article-tables';
 
-export const MIGRATIONS = [InitialSchema1763888400000, SourcesStoriesQuotesSearch1763975000000, ArticleEntities1795400000000, Lz4ArticleText1796200000000, ArticleEntitiesKeptByWriter1796300000000, DropUnreadArticleIndexes1796400000000, SalientEntitiesAndQuotesKeptByWriter1796500000000, MentionsKeptWithArticle1796600000000, ApiKeysAndReaderRole1796700000000, HeadlineOnlyArticles1796800000000, DeadLetterReplays1796900000000, SearchInArticleLanguages1797000000000];
+export const MIGRATIONS = [InitialSchema1763888400000, SourcesStoriesQuotesSearch1763975000000, ArticleEntities1795400000000, Lz4ArticleText1796200000000, ArticleEntitiesKeptByWriter1796300000000, DropUnreadArticleIndexes1796400000000, SalientEntitiesAndQuotesKeptByWriter1796500000000, MentionsKeptWithArticle1796600000000, ApiKeysAndReaderRole1796700000000, HeadlineOnlyArticles1796800000000, DeadLetterReplays1796900000000, SearchInArticleLanguages1797000000000, ArticleTables1797100000000];
 
 /**
  * The one set of TypeORM options, used by the storage service, the API and the migration CLI alike,

@@ -51,6 +51,8 @@ export const ARTICLES_TABLE = defineTable('articles', {
   urgency: column('int2', { nullable: true }),
   /** What the pipeline changed or could not read, in words, for the desk. */
   processing_notes: column('_text'),
+  /** Tables of the copy as `[{ caption?, rows: string[][] }]` (the contracts' ArticleTable), kept out of the body; NULL when none. */
+  tables: column('jsonb', { nullable: true }),
   /** Headline and body in the article's language, and CJK character pairs: search-functions.ts. */
   search_vector: column('tsvector', { nullable: true, generated: true }),
 });
