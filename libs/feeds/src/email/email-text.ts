@@ -51,6 +51,50 @@ export function withoutSignature(text: string): string {
   return text;
 }
 
+/** The line that opens a forwarded message in its text: Gmail's, Apple Mail's, Outlook's, Thunderbird's. */
+const FORWARD_MARKER = /^[ \t>]*(?:-{2,}\s*(?:Forwarded message|Original Message|Ursprüngliche Nachricht|Message transféré|Weitergeleitete Nachricht)\s*-*|Begin forwarded message:|-{2,}\s*Forwarded by .*-{2,})[ \t]*$/i;
+/** A header line of a forwarded message's block ('From: Desk <desk@wire.example>', 'Sent: Monday…'). */
+const FORWARDED_HEADER = /^[ \t>]*(?:\*\*)?([A-Za-zÀ-ÿ-]{2,20})(?:\*\*)?[ \t]*:[ \t]*(.*)$/;
+
+export interface ForwardedText {
+  /** The text without the forwarded messages' header blocks. */
+  text: string;
+  /** The first forwarded block's fields by lowercase name ('from', 'date', 'sent', 'subject'), when the text opens with one. */
+  forwarded: Map<string, string> | null;
+}
+
+/**
+ * Text without the header blocks that forwarding puts in it ('---------- Forwarded message
+ * ---------' and its From/Date/Subject/To lines): they are mail furniture, not copy. When the text
+ * opens with such a block (the desk forwarded the agency's mail as it came), its fields are given
+ * too, for the story's byline and date.
+ */
+export function withoutForwardedHeaders(text: string): ForwardedText {
+  const lines = text.split('\n');
+  const kept: string[] = [];
+  let forwarded: Map<string, string> | null = null;
+  for (let index = 0; index < lines.length; index++) {
+    if (!FORWARD_MARKER.test(lines[index])) {
+      kept.push(lines[index]);
+      continue;
+    }
+    const fields = new Map<string, string>();
+    let next = index + 1;
+    for (; next < lines.length; next++) {
+      const field = FORWARDED_HEADER.exec(lines[next]);
+      if (!field) break;
+      fields.set(field[1].toLowerCase(), field[2].trim());
+    }
+    if (fields.size === 0) {
+      kept.push(lines[index]);
+      continue;
+    }
+    if (!forwarded && kept.every((line) => !line.trim())) forwarded = fields;
+    index = next - 1;
+  }
+  return { text: kept.join('\n'), forwarded };
+}
+
 /** How many words a text holds (runs of letters or digits). */
 export function wordsIn(text: string): number {
   return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;

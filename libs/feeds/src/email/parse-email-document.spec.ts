@@ -182,6 +182,32 @@ describe('parseEmailDocument', () => {
     expect(document.feedItem!.author).toBeNull();
   });
 
+  it('leaves out the header block of a forwarded message, taking the byline and date of the story forwarded as it came', async () => {
+    const [document] = await parse(
+      Buffer.from(
+        mail(
+        ['From: Night Desk <night@paper.example>', 'Subject: Fwd: Pier opens at Oster Bay', 'Date: Tue, 6 Jan 2026 23:10:00 +0000', 'Content-Type: text/plain; charset=utf-8'],
+        [
+          '',
+          '---------- Forwarded message ---------',
+          'From: Ane Krøyer <ane@wire.example>',
+          'Date: Tue, 6 Jan 2026 18:05:00 +0100',
+          'Subject: Pier opens at Oster Bay',
+          'To: <night@paper.example>',
+          '',
+          'The new pier at Oster Bay opened on Tuesday after two years of work.',
+          '',
+          'The harbour master cut the ribbon.',
+        ].join('\n'),
+        ),
+        'utf8',
+      ),
+    );
+    expect(document.feedItem).toMatchObject({ title: 'Pier opens at Oster Bay', author: 'Ane Krøyer', publishedAt: '2026-01-06T17:05:00.000Z' });
+    expect(document.body).toBe('The new pier at Oster Bay opened on Tuesday after two years of work.\n\nThe harbour master cut the ribbon.');
+    expectClean(document);
+  });
+
   it('names each attachment in the processing notes and reads none of them', async () => {
     const [document] = await parse(
       mail(

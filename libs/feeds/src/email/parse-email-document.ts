@@ -5,7 +5,7 @@ import { parseFeedDate } from '../feed-date';
 import { assertWithinSize, storyUri, wireStoryDocument } from '../raw-document';
 import { DEFAULT_MAX_DOCUMENT_BYTES, type SourceRef } from '../source-ref';
 import { textBody } from '../text-body';
-import { cleanField, fromC1, mailboxName, withoutSignature, wordsIn } from './email-text';
+import { cleanField, fromC1, mailboxName, withoutForwardedHeaders, withoutSignature, wordsIn } from './email-text';
 
 /**
  * E-mail (RFC 5322 / MIME) as raw documents, read by postal-mime (no dependencies, maintained with
@@ -17,7 +17,8 @@ import { cleanField, fromC1, mailboxName, withoutSignature, wordsIn } from './em
  * one article); Keywords → categories. The body is the text/plain alternative when it is good (not
  * empty, and not much shorter than the HTML one: some mailers send a stub), else the HTML
  * alternative as given, which the normalizer turns into text as it does any feed item's HTML. A
- * signature after the '-- ' line is left out. Attachments are not read: each is named in the
+ * signature after the '-- ' line is left out, and so are the header blocks of forwarded messages; a
+ * message that opens with one (forwarded as it came) takes its byline and date from it. Attachments are not read: each is named in the
  * document's processing notes. An mbox file (messages each after a 'From ' line) gives one
  * document per message.
  */
@@ -73,8 +74,10 @@ async function readMessage(bytes: Uint8Array, options: ParseEmailOptions, label:
   }
   const header = (name: string) => email.headers.find((entry) => entry.key === name)?.value ?? null;
   const headline = cleanField((email.subject ?? '').replace(REPLY_PREFIXES, '')) || null;
-  const { body, notes } = chooseBody(email);
+  const { body, notes, forwarded } = chooseBody(email);
   if (!headline && !body) return null;
+  // A message forwarded as it came: its writer and date are those of the forwarded one.
+  const forwardedFrom = forwarded?.get('from');
 
   const attachments = email.attachments.filter((attachment) => !attachment.related);
   const attachmentNotes = attachments.map(
@@ -85,9 +88,9 @@ async function readMessage(bytes: Uint8Array, options: ParseEmailOptions, label:
       guid: cleanField(email.messageId ?? '') || null,
       headline,
       subheadline: null,
-      byline: mailboxName(email.from),
+      byline: forwardedFrom !== undefined ? mailboxName({ name: forwardedFrom.replace(/\s*[<[(].*$/, ''), address: '' }) : mailboxName(email.from),
       dateline: null,
-      publishedAt: parseFeedDate(header('date')),
+      publishedAt: parseFeedDate(forwarded?.get('date') ?? forwarded?.get('sent') ?? null) ?? parseFeedDate(header('date')),
       urgency: null,
       categories: (header('keywords') ?? '').split(',').map((keyword) => cleanField(PostalMime.decodeWords(keyword))).filter(Boolean),
       body,
@@ -102,13 +105,14 @@ async function readMessage(bytes: Uint8Array, options: ParseEmailOptions, label:
  * HTML alternative as given (the normalizer reads markup); plain text that would read as markup is
  * escaped into HTML paragraphs.
  */
-function chooseBody(email: PostalMime.Email): { body: string; notes: string[] } {
-  const text = withoutSignature(fromC1(email.text ?? '').replace(/\r\n?/g, '\n')).trim();
+function chooseBody(email: PostalMime.Email): { body: string; notes: string[]; forwarded: Map<string, string> | null } {
+  const { text: unforwarded, forwarded } = withoutForwardedHeaders(fromC1(email.text ?? '').replace(/\r\n?/g, '\n'));
+  const text = withoutSignature(unforwarded).trim();
   const html = fromC1(email.html ?? '').trim();
   const htmlWords = html ? wordsIn(html.replace(/<(script|style|head)\b[\s\S]*?<\/\1\s*>|<[^>]*>/gi, ' ')) : 0;
-  if (text && wordsIn(text) >= htmlWords * PLAIN_TEXT_MIN_SHARE) return { body: textBody(text), notes: [] };
-  if (html) return { body: html, notes: text ? ['e-mail: its plain-text part was much shorter than its HTML part, which was read instead'] : [] };
-  return { body: '', notes: [] };
+  if (text && wordsIn(text) >= htmlWords * PLAIN_TEXT_MIN_SHARE) return { body: textBody(text), notes: [], forwarded };
+  if (html) return { body: html, notes: text ? ['e-mail: its plain-text part was much shorter than its HTML part, which was read instead'] : [], forwarded: null };
+  return { body: '', notes: [], forwarded: null };
 }
 
 /**
