@@ -62,6 +62,16 @@ export const FeedItemSchema = z.object({
   wire: WireStatusSchema.nullable().optional(),
 });
 
+/**
+ * A table of the copy (sports agate, results, weather, markets), kept as rows of cells rather than
+ * run into the body's prose: the first row may be a header row; cells are plain text.
+ */
+export const ArticleTableSchema = z.object({
+  /** What the table is, when the copy says ('Standings', an HTML <caption>). */
+  caption: z.string().nullable().optional(),
+  rows: z.array(z.array(z.string())),
+});
+
 export const RawDocumentV1Schema = z.object({
   schemaVersion: z.literal(1),
   articleId,
@@ -73,9 +83,14 @@ export const RawDocumentV1Schema = z.object({
   /** Charset the bytes were decoded from; the body itself is always UTF-8 text. */
   charset: z.string().min(1),
   body: z.string().max(MAX_BODY_CHARS),
+  /** sha256 of the body, and of its tables when it has any: what the fetcher compares to send a changed document again. */
   contentHash: sha256,
   /** Fields the feed carried for this item (null for file drops). */
   feedItem: FeedItemSchema.nullable(),
+  /** Added within v1: tables the reader found in the copy (ANPA agate, …), kept out of the body. Absent means none. */
+  tables: z.array(ArticleTableSchema).optional(),
+  /** Added within v1: what the reader left out or doubted (an e-mail's attachments, …), for the article's processing notes. */
+  processingNotes: z.array(z.string()).optional(),
 });
 
 export const DatelineSchema = z.object({
@@ -143,6 +158,8 @@ export const NormalizedArticleSchema = z.object({
   processingNotes: z.array(z.string()).optional(),
   /** Added within v1: the wire status the item carried (see WireStatusSchema); absent or null when its format states none. */
   wire: WireStatusSchema.nullable().optional(),
+  /** Added within v1: tables of the copy (agate, HTML or NITF tables), as rows of cells, not in the body. Absent means none. */
+  tables: z.array(ArticleTableSchema).optional(),
 });
 
 export const NormalizedArticleV1Schema = NormalizedArticleSchema.extend({ schemaVersion: z.literal(1) });
@@ -242,6 +259,7 @@ export const DeadLetterV1Schema = z.object({
 export type SourceKind = z.infer<typeof SourceKindSchema>;
 export type DocumentFormat = z.infer<typeof DocumentFormatSchema>;
 export type FeedItem = z.infer<typeof FeedItemSchema>;
+export type ArticleTable = z.infer<typeof ArticleTableSchema>;
 export type RawDocumentV1 = z.infer<typeof RawDocumentV1Schema>;
 export type Dateline = z.infer<typeof DatelineSchema>;
 export type Byline = z.infer<typeof BylineSchema>;

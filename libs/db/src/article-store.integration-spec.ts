@@ -538,6 +538,19 @@ describe('ArticleStore against Postgres', () => {
     expect(await row()).toMatchObject({ bodyless: false, urgency: null, processing_notes: [] });
   });
 
+  it('stores the tables of an article as JSON rows of cells, beside articles without any, and clears them when it comes again without', async () => {
+    const standings = enriched('tables-1', 'PORT ALLEN (Wire) -- The Coastal League standings after Sunday.', []);
+    const tables = [{ caption: 'Coastal League', rows: [['', 'W', 'L'], ['Harbor City', '23', '13'], ['Oster "Bay"', '19', '{17}']] }];
+    standings.article = { ...standings.article, tables };
+    const plain = enriched('tables-2', 'PORT ALLEN (Wire) -- A story with no table at all.', []);
+    await store.saveBatch([standings, plain].map((message) => ({ message, traceId: null })));
+    const tablesOf = async (articleId: string) => (await dataSource.query(`SELECT tables FROM articles WHERE article_id = $1`, [articleId]))[0].tables;
+    expect(await tablesOf(standings.articleId)).toEqual(tables);
+    expect(await tablesOf(plain.articleId)).toBeNull();
+    await store.saveBatch([{ message: enriched('tables-1', 'PORT ALLEN (Wire) -- The Coastal League standings after Sunday.', []), traceId: null }]);
+    expect(await tablesOf(standings.articleId)).toBeNull();
+  });
+
   it('keeps unrelated headline-only articles of one batch in stories of their own: no signature, none computed', async () => {
     const flashes = ['FLASH: Bridge closed', 'FLASH: Earthquake off Hokkaido'].map((headline, index) => {
       const flash = enriched(`flash-apart-${index}`, '', []);

@@ -1,6 +1,7 @@
 import type { RawDocumentV1 } from '@wirestream/contracts';
 import { decodeText } from './decode-text';
 import { classifyDroppedFile, documentFromDroppedFile, type DocumentFromDroppedFileOptions } from './dropped-file';
+import { parseEmailDocument } from './email/parse-email-document';
 import { parseNinjsDocument } from './ninjs/parse-ninjs-document';
 import { looksLikeTransmission, parseTransmissionDocument } from './transmissions/parse-transmissions';
 import { parseFeedDocument } from './parse-feed-document';
@@ -14,12 +15,14 @@ export type DocumentsFromDroppedFileOptions = DocumentFromDroppedFileOptions & S
 /**
  * Every raw document a dropped (or fetched) file yields: one per item when it is an RSS/Atom/RDF
  * feed, a NewsML-G2 or NewsML 1.2 message, ninjs (JSON) or an ANPA-1312 or IPTC 7901 transmission, one per story when it is NITF or wire text holding several stories,
- * else the one documentFromDroppedFile makes. The routing in one call, so the fetcher, the CLI and
- * tools compute the same article ids.
+ * one per message of an e-mail (or mbox) file, else the one documentFromDroppedFile makes. The
+ * routing in one call, so the fetcher, the CLI and tools compute the same article ids. Asynchronous
+ * because e-mail is: its MIME parser (postal-mime) is; every other format is read at once.
  *
- * @throws UnprocessableDocumentError as parseFeedDocument, parseWireXmlDocument and documentFromDroppedFile do.
+ * @throws UnprocessableDocumentError (rejects with it) as parseFeedDocument, parseWireXmlDocument,
+ *   parseEmailDocument and documentFromDroppedFile do.
  */
-export function documentsFromDroppedFile(bytes: Uint8Array, options: DocumentsFromDroppedFileOptions): RawDocumentV1[] {
+export async function documentsFromDroppedFile(bytes: Uint8Array, options: DocumentsFromDroppedFileOptions): Promise<RawDocumentV1[]> {
   const { source, path, fetchedAt, contentType } = options;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
   assertWithinSize(bytes, maxBytes, path);
@@ -30,6 +33,7 @@ export function documentsFromDroppedFile(bytes: Uint8Array, options: DocumentsFr
   const decoded = decodeText(bytes, { contentType });
   const kind = classifyDroppedFile(bytes, fileName, decoded);
   if (kind === 'feed') return parseFeedDocument(bytes, { source, fetchedAt, maxBytes, contentType, decoded }).documents;
+  if (kind === 'email') return (await parseEmailDocument(bytes, { source, documentUri: path, fetchedAt, maxBytes })).documents;
   if (kind === 'ninjs') return parseNinjsDocument(bytes, { source, documentUri: path, fetchedAt, maxBytes, contentType, decoded }).documents;
   if (kind === 'nitf' || kind === 'newsml-g2' || kind === 'newsml-1.2') return parseWireXmlDocument(bytes, { source, documentUri: path, fetchedAt, maxBytes, contentType, decoded }).documents;
   const single = documentFromDroppedFile(bytes, { ...options, maxBytes, decoded });

@@ -109,11 +109,11 @@ describe('documentFromDroppedFile', () => {
 });
 
 describe('documentsFromDroppedFile', () => {
-  it('yields one document per item for a dropped feed, identified by guid', () => {
+  it('yields one document per item for a dropped feed, identified by guid', async () => {
     const feed = '<?xml version="1.0"?><rss version="2.0"><channel><title>Drop</title>'
       + '<item><guid>g-1</guid><title>One</title><description>First</description></item>'
       + '<item><guid>g-2</guid><title>Two</title><description>Second</description></item></channel></rss>';
-    const documents = documentsFromDroppedFile(Buffer.from(feed), { source, path: '/drop/agency.xml', fetchedAt });
+    const documents = await documentsFromDroppedFile(Buffer.from(feed), { source, path: '/drop/agency.xml', fetchedAt });
     expect(documents.map((document) => [document.format, document.articleId, document.body])).toEqual([
       ['feed-item', articleIdFor({ sourceId: 'drop-yonhap', guid: 'g-1' }), 'First'],
       ['feed-item', articleIdFor({ sourceId: 'drop-yonhap', guid: 'g-2' }), 'Second'],
@@ -121,31 +121,31 @@ describe('documentsFromDroppedFile', () => {
     for (const document of documents) RawDocumentV1Schema.parse(document);
   });
 
-  it('yields the single document documentFromDroppedFile makes for wire copy and HTML', () => {
+  it('yields the single document documentFromDroppedFile makes for wire copy and HTML', async () => {
     const options = { source, path: '/drop/story.txt', fetchedAt };
-    expect(documentsFromDroppedFile(Buffer.from(WIRE_COPY), options)).toEqual([documentFromDroppedFile(Buffer.from(WIRE_COPY), options)]);
-    expect(documentsFromDroppedFile(Buffer.from(HTML_PAGE), options)[0].format).toBe('html');
+    expect(await documentsFromDroppedFile(Buffer.from(WIRE_COPY), options)).toEqual([documentFromDroppedFile(Buffer.from(WIRE_COPY), options)]);
+    expect((await documentsFromDroppedFile(Buffer.from(HTML_PAGE), options))[0].format).toBe('html');
   });
 
-  it('refuses oversize files before classifying them, and unsupported XML', () => {
-    expect(() => documentsFromDroppedFile(Buffer.from(WIRE_COPY), { source, path: '/drop/a.txt', fetchedAt, maxBytes: 10 })).toThrow(/larger than the 10-byte limit/);
-    expect(() => documentsFromDroppedFile(Buffer.from('<?xml version="1.0"?><catalog/>'), { source, path: '/drop/c.xml', fetchedAt })).toThrow(
+  it('refuses oversize files before classifying them, and unsupported XML', async () => {
+    await expect(documentsFromDroppedFile(Buffer.from(WIRE_COPY), { source, path: '/drop/a.txt', fetchedAt, maxBytes: 10 })).rejects.toThrow(/larger than the 10-byte limit/);
+    await expect(documentsFromDroppedFile(Buffer.from('<?xml version="1.0"?><catalog/>'), { source, path: '/drop/c.xml', fetchedAt })).rejects.toThrow(
       'unsupported XML document (root <catalog>)',
     );
   });
 
-  it('yields one document per NITF story and per NewsML-G2 item, identified by their guids', () => {
+  it('yields one document per NITF story and per NewsML-G2 item, identified by their guids', async () => {
     const nitf = '<nitf><head><docdata><doc-id id-string="N-1"/></docdata></head><body><body.head><hedline><hl1>Head</hl1></hedline></body.head><body.content><p>Copy.</p></body.content></body></nitf>';
-    const [document] = documentsFromDroppedFile(Buffer.from(nitf), { source, path: '/drop/story.nitf', fetchedAt });
+    const [document] = await documentsFromDroppedFile(Buffer.from(nitf), { source, path: '/drop/story.nitf', fetchedAt });
     expect(document).toMatchObject({ format: 'feed-item', body: 'Copy.', articleId: articleIdFor({ sourceId: 'drop-yonhap', guid: 'N-1' }) });
     const g2 = '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:g2:1"><contentSet><inlineData contenttype="text/plain">Copy two.</inlineData></contentSet></newsItem>';
-    expect(documentsFromDroppedFile(Buffer.from(g2), { source, path: '/drop/item.xml', fetchedAt })[0].articleId).toBe(articleIdFor({ sourceId: 'drop-yonhap', guid: 'urn:g2:1' }));
+    expect((await documentsFromDroppedFile(Buffer.from(g2), { source, path: '/drop/item.xml', fetchedAt }))[0].articleId).toBe(articleIdFor({ sourceId: 'drop-yonhap', guid: 'urn:g2:1' }));
   });
 
-  it('yields one wire-text document per story of a multi-story file, each identified by its own text', () => {
+  it('yields one wire-text document per story of a multi-story file, each identified by its own text', async () => {
     const words = Array.from({ length: 30 }, (_, index) => `w${index}`).join(' ');
     const text = `LIMA (Wire) - ${words}\n-----\nPARIS (Wire) - ${words}\n`;
-    const documents = documentsFromDroppedFile(Buffer.from(text), { source, path: '/drop/batch.txt', fetchedAt });
+    const documents = await documentsFromDroppedFile(Buffer.from(text), { source, path: '/drop/batch.txt', fetchedAt });
     expect(documents.map((document) => [document.format, document.documentUri, document.body.slice(0, 5)])).toEqual([
       ['wire-text', '/drop/batch.txt#story-1', 'LIMA '],
       ['wire-text', '/drop/batch.txt#story-2', 'PARIS'],

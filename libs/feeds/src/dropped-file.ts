@@ -68,7 +68,7 @@ export function documentFromDroppedFile(bytes: Uint8Array, options: DocumentFrom
   }
   const transmission = looksLikeTransmission(bytes);
   if (transmission) throw new UnprocessableDocumentError(`${path}: is an ${transmission === 'anpa' ? 'ANPA-1312' : 'IPTC 7901'} transmission, which parseTransmissionDocument reads`, { code: ErrorCode.FORMAT_UNSUPPORTED });
-  if (kind === 'email') throw new UnprocessableDocumentError(`${path}: is an e-mail message (MIME), which wirestream does not read yet: its headers and parts would be stored as text`, { code: ErrorCode.FORMAT_UNSUPPORTED });
+  if (kind === 'email') throw new UnprocessableDocumentError(`${path}: is an e-mail message (MIME), which parseEmailDocument reads, not a single document`, { code: ErrorCode.FORMAT_UNSUPPORTED });
   if (kind === 'ninjs') throw new UnprocessableDocumentError(`${path}: is IPTC ninjs (JSON), which parseNinjsDocument reads, not a single document`, { code: ErrorCode.FORMAT_UNSUPPORTED });
   if (kind === 'nitf' || kind === 'newsml-g2' || kind === 'newsml-1.2') {
     throw new UnprocessableDocumentError(`${path}: is a ${kind} document (root <${root}>), which parseWireXmlDocument reads`, { code: ErrorCode.FORMAT_UNSUPPORTED });

@@ -23,3 +23,4 @@ export { parseWireDate, type WirePackage, type WirePackageReference, type WireSt
 export { articlePageDocument, type ArticlePageOptions } from './article-page';
 export { looksLikeNinjs, parseNinjsDocument, type ParseNinjsOptions, type ParsedNinjsDocument } from './ninjs/parse-ninjs-document';
 export { looksLikeTransmission, parseTransmissionDocument, type TransmissionFormat } from './transmissions/parse-transmissions';
+export { parseEmailDocument, type ParseEmailOptions, type ParsedEmailDocument } from './email/parse-email-document';

@@ -5,6 +5,7 @@ import {
   sha256Hex,
   UnprocessableDocumentError,
   type DocumentFormat,
+  type ArticleTable,
   type FeedItem,
   type RawDocumentV1,
   type WireStatus,
@@ -23,6 +24,10 @@ export interface RawDocumentParts {
   guid?: string | null;
   url?: string | null;
   feedItem: FeedItem | null;
+  /** Tables read out of the copy, not in the body. */
+  tables?: ArticleTable[];
+  /** What the reader left out or doubted, in words. */
+  processingNotes?: string[];
 }
 
 /** Assembles a raw document: content hash, article id, ISO fetch time, body size limit. */
@@ -34,9 +39,12 @@ export function buildRawDocument(parts: RawDocumentParts): RawDocumentV1 {
     );
   }
   if (Number.isNaN(parts.fetchedAt.getTime())) throw new TypeError('fetchedAt is not a valid date');
-  const contentHash = sha256Hex(parts.body);
+  const tables = parts.tables && parts.tables.length > 0 ? parts.tables : null;
+  // Tables are copy too: a changed table is a changed document (the fetcher sends it again), and
+  // two stories whose prose is alike but whose tables are not are two articles.
+  const contentHash = tables ? sha256Hex(`${parts.body}\n\ntables\n${JSON.stringify(tables)}`) : sha256Hex(parts.body);
   // Headline-only items share an empty body: without a guid or URL, their headline tells them apart.
-  const identityHash = parts.body || !parts.feedItem?.title ? contentHash : sha256Hex(`headline-only\n${parts.feedItem.title}`);
+  const identityHash = parts.body || tables || !parts.feedItem?.title ? contentHash : sha256Hex(`headline-only\n${parts.feedItem.title}`);
   const { id, kind, uri } = parts.source;
   return {
     schemaVersion: 1,
@@ -49,6 +57,9 @@ export function buildRawDocument(parts: RawDocumentParts): RawDocumentV1 {
     body: parts.body,
     contentHash,
     feedItem: parts.feedItem,
+    // Optional fields travel only when they say something.
+    ...(tables ? { tables } : {}),
+    ...(parts.processingNotes && parts.processingNotes.length > 0 ? { processingNotes: parts.processingNotes } : {}),
   };
 }
 
@@ -71,6 +82,10 @@ export interface WireStoryFields {
   body: string;
   /** Embargo, publication status, version and agency id, where the format states them. */
   wire?: WireStatus | null;
+  /** Tables of the copy (agate), kept out of the body. */
+  tables?: ArticleTable[];
+  /** What the reader left out or doubted (attachments, …). */
+  processingNotes?: string[];
 }
 
 export interface WireStoryDocumentOptions {
@@ -91,6 +106,8 @@ export function wireStoryDocument(story: WireStoryFields, options: WireStoryDocu
     format: 'feed-item',
     charset: options.charset,
     body: story.body,
+    tables: story.tables,
+    processingNotes: story.processingNotes,
     // Each version (and a kill) of an item is an article of its own, linked by the agency id.
     guid: options.idFromGuid === false ? contentVersionGuid(story) : versionedGuid(story.guid, story.wire),
     feedItem: {

@@ -136,11 +136,11 @@ describe('real NITF and NewsML-G2 files dropped', () => {
     readdirSync(path.join(WIRE_DATA, folder)).map((fileName) => ({ fileName, file: path.join(WIRE_DATA, folder, fileName) })),
   );
 
-  it.each(samples)('classifies $fileName by its standard (not HTML, though NITF has <head> and <body>) and reads it', ({ fileName, file }) => {
+  it.each(samples)('classifies $fileName by its standard (not HTML, though NITF has <head> and <body>) and reads it', async ({ fileName, file }) => {
     const bytes = readFileSync(file);
     const kind = classifyDroppedFile(bytes, fileName);
     expect(kind).toBe(file.includes('/nitf/') ? 'nitf' : 'newsml-g2');
-    const documents = documentsFromDroppedFile(bytes, { source: { ...source, kind: 'file-drop' }, path: file, fetchedAt });
+    const documents = await documentsFromDroppedFile(bytes, { source: { ...source, kind: 'file-drop' }, path: file, fetchedAt });
     for (const document of documents) expect(RawDocumentV1Schema.parse(document).format).toBe('feed-item');
     // Reuters' two packages only reference items that are not in the file.
     expect(documents.length > 0).toBe(kind === 'nitf' || !/snep|reuters/.test(fileName));

@@ -50,6 +50,7 @@ describe('feedItemText', () => {
     expect(feedItemText('<p>Story.</p><figure><img src="a.jpg"><figcaption>Crowds at the pier.</figcaption></figure>', URI)).toEqual({
       text: 'Story.',
       captions: ['Crowds at the pier.'],
+      tables: [],
     });
   });
 

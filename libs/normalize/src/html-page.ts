@@ -1,9 +1,11 @@
+import type { ArticleTable } from '@wirestream/contracts';
 import type { CheerioAPI } from 'cheerio';
 import { parseAuthorField, parseBylineLine, type ParsedByline } from './byline';
 import { blockText, descendants, findWithin, inlineText, type ElementNode } from './dom';
 import { readJsonLdArticle } from './json-ld';
 import { extractMainContent } from './main-content';
 import { assertParseableMarkup } from './markup-limits';
+import { takeDataTables } from './html-tables';
 import { MEDIA_TAGS, parseMarkup, readCaptions, removeDroppedElements } from './markup-text';
 import { toIsoDate } from './published-date';
 import { publisherFromIdentity } from './site-identity';
@@ -28,6 +30,8 @@ export interface PageFacts {
   captions: string[];
   /** The main content as text, paragraphs separated by blank lines. */
   bodyText: string;
+  /** The main content's data tables as rows of cells, not in `bodyText`. */
+  tables: ArticleTable[];
 }
 
 const SUBHEADLINE_SELECTOR =
@@ -70,7 +74,8 @@ export function readHtmlPage(html: string, documentUri: string): PageFacts {
   for (const element of story) {
     $(findWithin($, element, `${MEDIA_TAGS}, h1, ${SUBHEADLINE_SELECTOR}, ${BYLINE_SELECTOR}`)).remove();
   }
-  return { ...facts, captions, bodyText: story.map((element) => blockText(element)).join('\n\n') };
+  const tables = story.flatMap((element) => takeDataTables($, element));
+  return { ...facts, captions, tables, bodyText: story.map((element) => blockText(element)).join('\n\n') };
 }
 
 /**

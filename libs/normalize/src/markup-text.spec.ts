@@ -156,6 +156,7 @@ describe('markupToText: layout', () => {
     expect(markupToText('<p>Story.</p><figure><img src="p.jpg"><figcaption>Boats in the harbour.</figcaption></figure>', { documentUri: URI })).toEqual({
       text: 'Story.',
       captions: ['Boats in the harbour.'],
+      tables: [],
     });
   });
 

@@ -1,6 +1,8 @@
+import type { ArticleTable } from '@wirestream/contracts';
 import { load, type CheerioAPI } from 'cheerio';
 import { Parser, parseDocument } from 'htmlparser2';
 import { blockText, DROPPED_ELEMENTS, findWithin, inlineText, isElement, type DomNode, type ElementNode } from './dom';
+import { takeDataTables } from './html-tables';
 import { assertParseableMarkup, closeSelfClosedRawTextElements, dropScriptAndStyleBodies } from './markup-limits';
 import { withoutControlCharacters } from './control-characters';
 import { comparisonKey } from './text-cleanup';
@@ -29,6 +31,8 @@ export interface MarkupText {
   text: string;
   /** The captions of the pictures in the markup, in order, each once. */
   captions: string[];
+  /** Its data tables as rows of cells (html-tables.ts), not in `text`. */
+  tables: ArticleTable[];
 }
 
 /** Picture furniture; captions are read out of it first, then it is taken out of the text. */
@@ -70,18 +74,19 @@ export function markupToText(content: string, options: MarkupToTextOptions): Mar
   if (contentType === 'html') return htmlText(unescapedOnce(content), options.documentUri, false);
   if (contentType === 'xhtml') return htmlText(content, options.documentUri, true);
   if (contentType === null && containsMarkup(content)) return htmlText(content, options.documentUri, false);
-  return { text: plainText(content), captions: [] };
+  return { text: plainText(content), captions: [], tables: [] };
 }
 
 function htmlText(html: string, documentUri: string, xhtml: boolean): MarkupText {
   assertParseableMarkup(html, documentUri);
   const $ = parseMarkup(html, { xhtml });
   const root = $.root().get(0);
-  if (!root) return { text: '', captions: [] };
+  if (!root) return { text: '', captions: [], tables: [] };
   removeDroppedElements($, root);
   const captions = readCaptions($, root);
   $(findWithin($, root, MEDIA_TAGS)).remove();
-  return { text: blockText(root), captions };
+  const tables = takeDataTables($, root);
+  return { text: blockText(root), captions, tables };
 }
 
 /**

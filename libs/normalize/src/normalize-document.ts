@@ -3,6 +3,7 @@ import {
   sha256Hex,
   UnprocessableDocumentError,
   type NormalizedArticle,
+  type ArticleTable,
   type PublishedAtSource,
   type RawDocumentV1,
 } from '@wirestream/contracts';
@@ -41,13 +42,16 @@ export interface NormalizeOptions {
 export function normalizeDocument(received: RawDocumentV1, options: NormalizeOptions = {}): NormalizedArticle {
   const { doc, notes } = withoutUnwantedCharacters(received);
   const feed = feedItemFacts(doc.feedItem);
-  const { copy, page, extraCaptions } = readDocument(doc, feed.headline);
+  const { copy, page, extraCaptions, tables: markupTables } = readDocument(doc, feed.headline);
+  // The reader's tables (agate, NITF) and those of the markup: kept as rows, not in the body.
+  const tables = [...(doc.tables ?? []), ...markupTables];
 
   const body = copy.paragraphs.join('\n\n').trim();
   // A headline alone is a story (a FLASH, a BULLETIN, a feed item with a title and a link); with
   // neither headline nor text there is nothing to keep. A web page read on its own is not a wire
   // item: with no story text its <title> is a gallery's or an index's, not a headline.
-  const bodyless = !body;
+  // A table alone (results, standings) is copy too: the article is not headline-only.
+  const bodyless = !body && tables.length === 0;
   const headlineOnlyIsAStory = doc.format !== 'html' || doc.feedItem !== null;
   if (bodyless && (!copy.headline || !headlineOnlyIsAStory)) {
     throw new UnprocessableDocumentError(`${doc.documentUri}: no headline and no body text left after normalization (format ${doc.format})`, { code: ErrorCode.BODY_EMPTY });
@@ -80,13 +84,13 @@ export function normalizeDocument(received: RawDocumentV1, options: NormalizeOpt
       copy.syndication?.originatingAgency ?? (copy.dateline?.agency ? readableAgencyName(copy.dateline.agency) : null),
     credits: findCredits({ body, captions, bylineAffiliations: byline?.affiliations ?? [] }),
     section: page?.section ?? copy.section,
-    language: detectLanguage(bodyless ? (copy.headline ?? '') : body),
+    language: detectLanguage(body || (copy.headline ?? '')),
     body,
     captions,
     wordCount: countBodyWords(body),
     contentHash: sha256Hex(body),
-    // Headline-only items share an empty body: a signature of it would make them one another's copies.
-    ...(bodyless ? {} : { nearDuplicate: nearDuplicateSignature(body) }),
+    // Headline-only items (and tables alone) share an empty body: a signature of it would make them one another's copies.
+    ...(body ? { nearDuplicate: nearDuplicateSignature(body) } : {}),
     normalizerVersion: NORMALIZER_VERSION,
     // Optional fields travel only when they say something: most stories have a body, no stated
     // urgency and nothing to note, and every byte is paid on three topics.
@@ -95,6 +99,7 @@ export function normalizeDocument(received: RawDocumentV1, options: NormalizeOpt
     // Embargo, status, version and agency id: carried as the wire format stated them.
     ...(doc.feedItem?.wire ? { wire: doc.feedItem.wire } : {}),
     ...(notes.length > 0 ? { processingNotes: notes } : {}),
+    ...(tables.length > 0 ? { tables } : {}),
   };
 }
 
@@ -121,8 +126,14 @@ function withoutUnwantedCharacters(doc: RawDocumentV1): { doc: RawDocumentV1; no
     categories: doc.feedItem.categories.map(clean),
     dateline: cleanOrNull(doc.feedItem.dateline),
   };
-  const cleaned = { ...doc, body: clean(doc.body), feedItem };
+  const tables = doc.tables?.map((table) => ({
+    ...(table.caption ? { caption: clean(table.caption) } : {}),
+    rows: table.rows.map((row) => row.map(clean)),
+  }));
+  const cleaned = { ...doc, body: clean(doc.body), feedItem, ...(tables ? { tables } : {}) };
   const notes = [
+    // What the reader left out (an e-mail's attachments, …) is the desk's to know too.
+    ...(doc.processingNotes ?? []).map((note) => withoutControlCharacters(note).text),
     ...(repaired > 0 ? [`read ${repaired} C1 control character(s) as the windows-1252 characters they stand for`] : []),
     ...(removed > 0 ? [`removed ${removed} control or invalid character(s) (NUL, C0/C1 controls, lone surrogates, non-characters)`] : []),
   ];
@@ -134,6 +145,8 @@ interface DocumentReading {
   page: PageFacts | null;
   /** Captions found in markup, before the text was read. */
   extraCaptions: string[];
+  /** Data tables found in markup, taken out of its text. */
+  tables: ArticleTable[];
 }
 
 function readDocument(doc: RawDocumentV1, feedHeadline: string | null): DocumentReading {
@@ -143,6 +156,7 @@ function readDocument(doc: RawDocumentV1, feedHeadline: string | null): Document
         copy: readWireText(doc.body, { knownHeadline: feedHeadline, detectHeadline: !feedHeadline }),
         page: null,
         extraCaptions: [],
+        tables: [],
       };
     case 'html': {
       const page = readHtmlPage(doc.body, doc.documentUri);
@@ -152,7 +166,7 @@ function readDocument(doc: RawDocumentV1, feedHeadline: string | null): Document
         knownSubheadline: page.subheadline,
         detectHeadline: !knownHeadline,
       });
-      return { copy, page, extraCaptions: page.captions };
+      return { copy, page, extraCaptions: page.captions, tables: page.tables };
     }
     case 'feed-item': {
       const content = feedItemText(doc.body, doc.documentUri);
@@ -160,6 +174,7 @@ function readDocument(doc: RawDocumentV1, feedHeadline: string | null): Document
         copy: readWireText(content.text, { knownHeadline: feedHeadline, detectHeadline: !feedHeadline }),
         page: null,
         extraCaptions: content.captions,
+        tables: content.tables,
       };
     }
     default: {

@@ -1,5 +1,5 @@
 import { DEAD_LETTER_TOPICS, MAX_MESSAGE_BYTES, MAX_BODY_CHARS, TOPICS, type DeadLetterV1, type RawDocumentV1 } from '@wirestream/contracts';
-import { documentsFromDroppedFile } from '@wirestream/feeds';
+import { documentFromDroppedFile } from '@wirestream/feeds';
 import { MessageProducer, TRUNCATED_HEADER, type Kafka, type KafkaOptions, type PreparedRecord } from '@wirestream/kafka';
 import { DocumentEmitter } from './document-emitter';
 
@@ -7,7 +7,7 @@ const options = { clientId: 'test-fetcher', topicNamespace: '' } as KafkaOptions
 
 function wireDocument(place: string): RawDocumentV1 {
   const text = `${place}, Jan 5 (Plainwire) - The harbour master said the new pier would open in the spring, after two years of work and a long dispute over its cost.`;
-  const [document] = documentsFromDroppedFile(Buffer.from(text), { source: { id: 'desk', kind: 'file-drop', uri: '/drop' }, path: `/drop/${place}.txt`, fetchedAt: new Date() });
+  const document = documentFromDroppedFile(Buffer.from(text), { source: { id: 'desk', kind: 'file-drop', uri: '/drop' }, path: `/drop/${place}.txt`, fetchedAt: new Date() });
   return document;
 }
 

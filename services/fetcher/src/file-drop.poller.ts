@@ -179,7 +179,7 @@ export class FileDropPoller implements OnApplicationBootstrap, BeforeApplication
   private async documentsOf(source: FileDropSource, filePath: string, bytes: Buffer, maxBytes: number): Promise<RawDocumentV1[] | null> {
     const ref: SourceRef = { id: source.id, kind: 'file-drop', uri: source.path };
     try {
-      return documentsFromDroppedFile(bytes, { source: ref, path: filePath, fetchedAt: new Date(), maxBytes });
+      return await documentsFromDroppedFile(bytes, { source: ref, path: filePath, fetchedAt: new Date(), maxBytes });
     } catch (error) {
       if (!(error instanceof PermanentError)) throw error;
       await this.emitter.refuse(source.id, filePath, bytes, error);

@@ -129,7 +129,7 @@ export class UrlSourcePoller implements OnApplicationBootstrap, BeforeApplicatio
       body = result.body;
       const fetchedAt = new Date();
       const ref: SourceRef = { id: source.id, kind: 'feed', uri: source.url };
-      const documents = source.kind === 'feed' ? this.readFeed(source.id, result.body, ref, fetchedAt, result.contentType, limits.maxBytes) : documentsFromDroppedFile(result.body, { source: ref, path: result.url, fetchedAt, contentType: result.contentType, maxBytes: limits.maxBytes });
+      const documents = source.kind === 'feed' ? this.readFeed(source.id, result.body, ref, fetchedAt, result.contentType, limits.maxBytes) : await documentsFromDroppedFile(result.body, { source: ref, path: result.url, fetchedAt, contentType: result.contentType, maxBytes: limits.maxBytes });
       const fresh = await this.state.unemitted(source.id, documents);
       const toEmit = source.followArticlePages ? await this.withArticlePages(source, fresh, limits) : fresh;
       const refused = await this.emitter.emit(toEmit);

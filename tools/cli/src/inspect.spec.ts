@@ -32,13 +32,33 @@ const FILES: Record<string, string> = {
     <item><title>FLASH: Bridge closed</title><guid>m3</guid><link>https://w.example/flash</link></item></channel></rss>`,
   'single.txt': `${para('KESTO', 'The Kesto council approved a new market hall.')}\n\n(END)\n`,
   'multi.txt': [para('MERAN', 'The Meran library opens on Sundays.'), '-----', para('OSTRA', 'An Ostra bakery won the bread prize.')].join('\n'),
+  // An e-mail whose text part is a stub: its HTML part is read, through the same markup-to-text path as feed items.
+  'mail.txt': [
+    'From: =?UTF-8?Q?Ane_Kr=C3=B8yer?= <desk@wire.example>',
+    'Subject: =?UTF-8?Q?Gulls_return_to_Fl=C3=B8ya?=',
+    'Date: Tue, 7 Jan 2025 10:15:00 +0000',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/alternative; boundary=b0undary',
+    '',
+    '--b0undary',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    'Open this message in a browser.',
+    '--b0undary',
+    'Content-Type: text/html; charset=utf-8',
+    'Content-Transfer-Encoding: quoted-printable',
+    '',
+    `<html><head><style>p{margin:0}</style></head><body><p>${para('FLOYA', 'Gulls came back to the <b>Fl=C3=B8ya</b> cliffs.')}</p><p>Counting goes on.</p></body></html>`,
+    '--b0undary--',
+    '',
+  ].join('\r\n'),
   'page.html': `<!doctype html><html><head><meta charset="utf-8"><title>Seals counted</title></head><body><article><h1>Seals counted on Tern Island</h1><p>${para('TERN ISLAND', 'Counters found three hundred seals.')}</p></article></body></html>`,
 };
 
 describe('inspect', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'wirestream-inspect-'));
   for (const [name, text] of Object.entries(FILES)) writeFileSync(path.join(dir, name), text);
-  const results = (name: string) => inspect(path.join(dir, name)) as Array<{ article: { headline: string | null; body: string; bodyless?: boolean } }>;
+  const results = async (name: string) => (await inspect(path.join(dir, name))) as Array<{ article: { headline: string | null; body: string; bodyless?: boolean } }>;
 
   it.each([
     ['feed.rss', ['Harbour crane replaced', 'Ferry timetable changes']],
@@ -48,18 +68,24 @@ describe('inspect', () => {
     ['item.g2.xml', ['Pass closed by snow']],
     ['package.g2.xml', ['Museum returns painting', 'Choir wins contest']],
     ['page.html', ['Seals counted on Tern Island']],
-  ])('reads %s, one result per story', (name, headlines) => {
-    expect(results(name).map((result) => result.article.headline)).toEqual(headlines);
+  ])('reads %s, one result per story', async (name, headlines) => {
+    expect((await results(name)).map((result) => result.article.headline)).toEqual(headlines);
   });
 
-  it('reads wire text with one story or several', () => {
-    const firstWords = (name: string) => results(name).map((result) => result.article.body.split(' ').slice(0, 3).join(' '));
-    expect(firstWords('single.txt')).toEqual(['The Kesto council']);
-    expect(firstWords('multi.txt')).toEqual(['The Meran library', 'An Ostra bakery']);
+  it('reads wire text with one story or several', async () => {
+    const firstWords = async (name: string) => (await results(name)).map((result) => result.article.body.split(' ').slice(0, 3).join(' '));
+    expect(await firstWords('single.txt')).toEqual(['The Kesto council']);
+    expect(await firstWords('multi.txt')).toEqual(['The Meran library', 'An Ostra bakery']);
   });
 
-  it('reports an unreadable item in its place, with its reason, and reads the others (a headline-only one included)', () => {
-    const stories = inspect(path.join(dir, 'mixed.rss'));
+  it('reads an e-mail: subject as headline, sender as byline, its HTML part as text without markup', async () => {
+    const [result] = (await inspect(path.join(dir, 'mail.txt'))) as Array<{ article: { headline: string | null; body: string; byline: { text: string } | null; publishedAt: string | null } }>;
+    expect(result.article).toMatchObject({ headline: 'Gulls return to Fløya', byline: expect.objectContaining({ text: 'Ane Krøyer' }), publishedAt: '2025-01-07T10:15:00.000Z' });
+    expect(result.article.body.split('\n\n')).toEqual(['Gulls came back to the Fløya cliffs. Officials said more details would follow later in the week, and residents were asked to read the notices at the town hall.', 'Counting goes on.']);
+  });
+
+  it('reports an unreadable item in its place, with its reason, and reads the others (a headline-only one included)', async () => {
+    const stories = await inspect(path.join(dir, 'mixed.rss'));
     expect(stories.map((story) => ('error' in story ? `error: ${story.error}` : `${story.article.headline}${story.article.bodyless ? ' (bodyless)' : ''}`))).toEqual([
       'Harbour crane replaced',
       expect.stringMatching(/^error: .*no headline and no body text/),

@@ -17,10 +17,10 @@ export type InspectedStory =
  *
  * @throws when the file itself cannot be read as any source format.
  */
-export function inspect(file: string): InspectedStory[] {
+export async function inspect(file: string): Promise<InspectedStory[]> {
   const absolute = path.resolve(file);
   if (!existsSync(absolute)) throw new Error(`no such file: ${absolute}`);
-  const documents = documentsFromDroppedFile(readFileSync(absolute), {
+  const documents = await documentsFromDroppedFile(readFileSync(absolute), {
     source: { id: 'cli', kind: 'file-drop', uri: path.dirname(absolute) },
     path: absolute,
     fetchedAt: new Date(),

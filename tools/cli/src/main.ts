@@ -101,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   try {
     if (command === 'inspect' && args[0]) {
-      const stories = inspect(args[0]);
+      const stories = await inspect(args[0]);
       console.log(JSON.stringify(stories, null, 2));
       const failed = stories.filter((story) => 'error' in story);
       failed.forEach((story) => console.error(`inspect: ${story.documentUri}: ${'error' in story ? story.error : ''}`));

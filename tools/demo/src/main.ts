@@ -63,13 +63,15 @@ async function main(): Promise<number> {
 
     // The ids the pipeline will assign, computed by the same pure code the fetcher runs.
     const fetchedAt = new Date();
-    const expectedIds = files.flatMap((name) =>
-      documentsFromDroppedFile(readFileSync(path.join(samplesDir, name)), {
+    const expectedIds: string[] = [];
+    for (const name of files) {
+      const documents = await documentsFromDroppedFile(readFileSync(path.join(samplesDir, name)), {
         source: { id: 'file-drop', kind: 'file-drop', uri: dropDir },
         path: path.join(dropDir, name),
         fetchedAt,
-      }).map((document) => document.articleId),
-    );
+      });
+      expectedIds.push(...documents.map((document) => document.articleId));
+    }
 
     log(`starting the four services and the query API (logs in ${path.join(STATE_DIR, 'logs')})`);
     pipeline = await startPipeline({

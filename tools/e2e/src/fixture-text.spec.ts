@@ -16,8 +16,8 @@ describe("the project's fixtures", () => {
     expect(FILES.length).toBeGreaterThanOrEqual(11);
   });
 
-  it.each(FILES.map((file) => [path.relative(REPO_ROOT, file), file]))('%s reads to clean text', (_name, file) => {
-    const stories = inspect(file);
+  it.each(FILES.map((file) => [path.relative(REPO_ROOT, file), file]))('%s reads to clean text', async (_name, file) => {
+    const stories = await inspect(file);
     expect(stories.length).toBeGreaterThan(0);
     for (const story of stories) {
       if ('error' in story) throw new Error(`${story.documentUri}: ${story.error}`);

@@ -25,7 +25,7 @@ describe('the dashboard and alert rules against the running services', () => {
 
   it('read only metrics some service exports, and the new ones have samples once a story is stored and queried', async () => {
     const seed = path.join(SEEDS_DIR, readdirSync(SEEDS_DIR).filter((name) => name.endsWith('.txt')).sort()[0]);
-    const [articleId] = pipeline.expectedIds(seed);
+    const [articleId] = await pipeline.expectedIds(seed);
     copyFileSync(seed, path.join(pipeline.dropDir, path.basename(seed)));
     expect(await waitForArticles(pipeline.db, [articleId], new Date(0), 60_000)).toEqual([]);
     const api = pipeline.pipeline.instances.find((instance) => instance.service === 'api')!;

@@ -97,7 +97,7 @@ describe('observability of a running pipeline', () => {
 
   it('traces one story across all four services as one trace of parent and child spans', async () => {
     const consumedBefore = await consumedByNormalizer();
-    const [articleId] = pipeline.expectedIds(seed);
+    const [articleId] = await pipeline.expectedIds(seed);
     copyFileSync(seed, path.join(pipeline.dropDir, path.basename(seed)));
     expect(await waitForArticles(pipeline.db, [articleId], new Date(0), 60_000)).toEqual([]);
 

@@ -15,7 +15,7 @@ describe('wire stories end to end', () => {
 
   beforeAll(async () => {
     pipeline = await startTestPipeline('e2e');
-    seedIds = seedFiles.flatMap((file) => pipeline.expectedIds(file));
+    seedIds = (await Promise.all(seedFiles.map((file) => pipeline.expectedIds(file)))).flat();
   });
 
   afterAll(async () => {
@@ -82,7 +82,7 @@ describe('wire stories end to end', () => {
     seedFiles.forEach((file) => copyFileSync(file, path.join(pipeline.dropDir, `again-${path.basename(file)}`)));
     // A new story dropped with them: once it is stored, the copies were read in the same scan.
     const sentinel = path.join(REPO_ROOT, 'samples', 'stories', '02-daily-web-page.txt');
-    const sentinelIds = pipeline.expectedIds(sentinel);
+    const sentinelIds = await pipeline.expectedIds(sentinel);
     copyFileSync(sentinel, path.join(pipeline.dropDir, path.basename(sentinel)));
     expect(await waitForArticles(pipeline.db, sentinelIds, since, 60_000)).toEqual([]);
     // The fetcher's state knew the copies' content: only the new story went onto news.raw.v1.
@@ -112,7 +112,7 @@ describe('wire stories end to end', () => {
       '<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title><link>https://desk.example/</link><description>d</description>' +
         '<item><title>FLASH: Ostervik harbour closed by storm</title><link>https://desk.example/flash-1</link><guid>flash-1</guid></item></channel></rss>',
     );
-    const ids = [...pipeline.expectedIds(nulStory), ...pipeline.expectedIds(feed)];
+    const ids = [...(await pipeline.expectedIds(nulStory)), ...(await pipeline.expectedIds(feed))];
     expect(ids).toHaveLength(2);
     for (const file of [nulStory, feed]) copyFileSync(file, path.join(pipeline.dropDir, path.basename(file)));
     expect(await waitForArticles(pipeline.db, ids, since, 60_000)).toEqual([]);
@@ -153,7 +153,7 @@ describe('wire stories end to end', () => {
 
     // The workers kept going: a story dropped after the poison is stored.
     const sample = path.join(REPO_ROOT, 'samples', 'stories', '01-kuna-via-menafn.txt');
-    const [sampleId] = pipeline.expectedIds(sample);
+    const [sampleId] = await pipeline.expectedIds(sample);
     const since = new Date();
     copyFileSync(sample, path.join(pipeline.dropDir, path.basename(sample)));
     expect(await waitForArticles(pipeline.db, [sampleId], since, 60_000)).toEqual([]);

@@ -1,7 +1,7 @@
 import { enrichedArticleOf, type EnrichedArticleV3 } from '@wirestream/contracts';
 import { ArticleStore, createDataSource } from '@wirestream/db';
 import { extractArticle, extractorVersion } from '@wirestream/extract';
-import { documentsFromDroppedFile } from '@wirestream/feeds';
+import { documentFromDroppedFile } from '@wirestream/feeds';
 import { normalizeDocument } from '@wirestream/normalize';
 import { DEFAULT_STORY_RULE, entityOverlap, salientEntities, simhashDistance } from '@wirestream/stories';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -19,9 +19,9 @@ import { SEEDS_DIR } from './test-pipeline';
 const BASE_URL = process.env.WIRESTREAM_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wirestream_test';
 const SCHEMA = `stories_${process.pid}_${Date.now()}`;
 
-/** The seed files' bytes run through the same stage libraries the services run. */
+/** The seed files' bytes (one wire story each) run through the same stage libraries the services run. */
 function enrich(name: string, text: string): EnrichedArticleV3 {
-  const [document] = documentsFromDroppedFile(Buffer.from(text, 'utf8'), {
+  const document = documentFromDroppedFile(Buffer.from(text, 'utf8'), {
     source: { id: 'file-drop', kind: 'file-drop', uri: '/drop' },
     path: `/drop/${name}`,
     fetchedAt: new Date('2026-11-23T09:00:00Z'),

@@ -23,7 +23,7 @@ export interface TestPipeline {
   pipeline: RunningPipeline;
   topic(topic: Topic): string;
   /** Article ids the fetcher will assign to a file dropped into `dropDir`. */
-  expectedIds(file: string): string[];
+  expectedIds(file: string): Promise<string[]>;
   stop(): Promise<void>;
 }
 
@@ -74,12 +74,14 @@ export async function startTestPipeline(name: string, extraEnv: Record<string, s
     db,
     pipeline,
     topic: (topic) => namespacedTopic(topic, namespace),
-    expectedIds: (file) =>
-      documentsFromDroppedFile(readFileSync(file), {
-        source: { id: 'file-drop', kind: 'file-drop', uri: dropDir },
-        path: path.join(dropDir, path.basename(file)),
-        fetchedAt: new Date(),
-      }).map((document) => document.articleId),
+    expectedIds: async (file) =>
+      (
+        await documentsFromDroppedFile(readFileSync(file), {
+          source: { id: 'file-drop', kind: 'file-drop', uri: dropDir },
+          path: path.join(dropDir, path.basename(file)),
+          fetchedAt: new Date(),
+        })
+      ).map((document) => document.articleId),
     stop: async () => {
       await pipeline.stop();
       await db.destroy();

@@ -46,12 +46,12 @@ export interface StoredArticle {
 
 export /** Inserts the articles, or replaces them; a stored article keeps its story. */
 async function upsertArticles(manager: EntityManager, articles: PreparedArticle[], stories: Map<string, StoryAssignment>, previouslyStored: Set<string>): Promise<void> {
-  // The headline-only columns go into the statement only when a row needs them: a new article that
-  // takes their defaults (nearly all) adds three parameters for nothing. A stored article being
+  // The headline-only columns and tables go into the statement only when a row needs them: a new
+  // article that takes their defaults (nearly all) adds four parameters for nothing. A stored article being
   // replaced always writes them, so a flag it had is reset.
   const flagged = articles.some(({ articleId, input: { message } }) => {
-    const { bodyless, urgency, processingNotes } = message.article;
-    return bodyless || urgency || (processingNotes?.length ?? 0) > 0 || previouslyStored.has(articleId);
+    const { bodyless, urgency, processingNotes, tables } = message.article;
+    return bodyless || urgency || (processingNotes?.length ?? 0) > 0 || (tables?.length ?? 0) > 0 || previouslyStored.has(articleId);
   });
   // The wire status likewise: only rows from wire formats carry one.
   const wired = articles.some(({ articleId, input: { message } }) => message.article.wire !== null || previouslyStored.has(articleId));
@@ -60,7 +60,7 @@ async function upsertArticles(manager: EntityManager, articles: PreparedArticle[
     'dateline_place', 'dateline_date_text', 'dateline_agency', 'byline_text', 'byline_names', 'byline_emails',
     'published_at', 'published_at_source', 'publisher', 'originating_agency', 'credits', 'section', 'language',
     'body', 'captions', 'word_count', 'content_hash', 'normalizer_version', 'extractor_version', 'trace_id', 'fetched_at',
-    'version_rank', 'simhash', 'shingle_sketch', 'salient_entities', ...(flagged ? ['bodyless', 'urgency', 'processing_notes'] : []),
+    'version_rank', 'simhash', 'shingle_sketch', 'salient_entities', ...(flagged ? ['bodyless', 'urgency', 'processing_notes', 'tables'] : []),
     ...(wired ? WIRE_COLUMNS : []), 'story_id',
   ];
   const rows = articles.map((prepared) => {
@@ -74,7 +74,8 @@ async function upsertArticles(manager: EntityManager, articles: PreparedArticle[
       article.section, article.language, article.body, article.captions, article.wordCount, article.contentHash,
       article.normalizerVersion, message.extractorVersion, traceId, article.fetchedAt,
       prepared.versionRank, prepared.simhash?.toString() ?? null, prepared.sketch, prepared.salientEntities,
-      ...(flagged ? [article.bodyless ?? false, article.urgency ?? null, article.processingNotes ?? []] : []),
+      // JSON text: node-postgres would send a JS array as a Postgres array.
+      ...(flagged ? [article.bodyless ?? false, article.urgency ?? null, article.processingNotes ?? [], article.tables?.length ? JSON.stringify(article.tables) : null] : []),
       ...(wired ? wireValues(article.wire) : []),
       stories.get(prepared.articleId)!.storyId,
     ];

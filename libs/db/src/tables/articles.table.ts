@@ -65,6 +65,8 @@ export const ARTICLES_TABLE = defineTable('articles', {
   embargoed_until: column('timestamptz', { nullable: true }),
   /** The version corrects an earlier one. */
   correction: column('bool'),
+  /** Tables of the copy as `[{ caption?, rows: string[][] }]` (the contracts' ArticleTable), kept out of the body; NULL when none. */
+  tables: column('jsonb', { nullable: true }),
   /** Headline and body in the article's language, and CJK character pairs: search-functions.ts. */
   search_vector: column('tsvector', { nullable: true, generated: true }),
 });

@@ -18,6 +18,8 @@ interface PgValues {
   timestamptz: Date;
   bytea: Buffer;
   tsvector: string;
+  /** JSON, parsed by node-postgres; its shape is for the reader to check. */
+  jsonb: unknown;
   _text: string[];
   _int4: number[];
   _int8: string[];

@@ -1,8 +1,6 @@
 /**
- * Recognising e-mail (RFC 5322) by content, so a mailed story is refused with its reason rather
- * than stored with its headers and MIME parts as text. Reading it (MIME parts, RFC 2047 subjects,
- * per-part charsets) is still to come: the well-kept parsers are asynchronous, and the drop
- * directory's reading is not.
+ * Recognising e-mail (RFC 5322) by content, whatever the file is called, so that it is read as
+ * mail (parseEmailDocument) rather than as text with its headers and MIME parts.
  */
 
 /** How far into a document its header section is looked for. */

@@ -1,6 +1,7 @@
 import { ErrorCode, UnprocessableDocumentError, type RawDocumentV1 } from '@wirestream/contracts';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { decodeText, type DecodedText } from '../decode-text';
+import { textBody } from '../text-body';
 import { assertWithinSize, storyUri, wireStoryDocument, type WireStoryFields } from '../raw-document';
 import { DEFAULT_MAX_DOCUMENT_BYTES, type SourceRef } from '../source-ref';
 import { announcesKill, mentionsCorrection, pubStatusOf, versionNumber, wireStatus } from '../wire-status';
@@ -243,21 +244,6 @@ function readBody(item: JsonObject): { body: string; from: BodyField } {
   const description = nonBlank(item.description_text);
   if (description) return { body: textBody(description), from: 'description_text' };
   return { body: '', from: null };
-}
-
-/**
- * Plain text as a body. The normalizer parses a body as HTML whenever it holds a tag-like '<'; text
- * that does ("x <y") is escaped into HTML paragraphs so it reads back as written.
- */
-function textBody(text: string): string {
-  if (!MARKUP.test(text)) return text;
-  const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return text
-    .split(/\r?\n\s*\r?\n/)
-    .map((paragraph) => paragraph.trim())
-    .filter(Boolean)
-    .map((paragraph) => `<p>${escape(paragraph).replace(/\r?\n/g, '<br>')}</p>`)
-    .join('\n');
 }
 
 function readByline(item: JsonObject): string | null {

@@ -1,4 +1,6 @@
 /* eslint-disable no-control-regex -- ANPA-1312 frames and lays out copy with ASCII control characters, which these patterns match */
+import type { ArticleTable } from '@wirestream/contracts';
+import { agateTable, alignedCells, delimitedCells, separatedCells } from './agate';
 import {
   cleanLine,
   distinct,
@@ -27,6 +29,7 @@ import {
  *   ^Associated Press=
  *   TAB   BUENOS AIRES, Argentina (AP) _ For …       a paragraph per tab-indented line
  *   BS Baltimore;23;13;.639 …                        agate rows: BS (tab line indicator), ; or RS/US cells
+ *                                                     (tables, kept out of the body: see agate.ts)
  *   TAB   ETX AP-WF-11-13-13 1509GMT<                 ETX, trailer: agency, date and time sent
  *   FF EOT
  */
@@ -83,7 +86,7 @@ export function readAnpaTransmissions(text: string): TransmissionReading {
   const stories: TransmissionStory[] = [];
   parts.forEach((part, index) => {
     const story = readAnpaStory(part);
-    if (story.headline || story.body) stories.push(story);
+    if (story.headline || story.body || story.tables.length > 0) stories.push(story);
     else skipped.push(`ANPA transmission ${index + 1}${story.keyword ? ` (${story.keyword})` : ''}: neither headline nor text`);
   });
   return { stories, skipped };
@@ -120,11 +123,13 @@ function readTrailer(trailer: string): { agency: string | null; sentAt: string |
   return { agency: agency.toUpperCase(), sentAt: utcDateTime(fullYear(year), Number(month), Number(day), Number(hour), Number(minute)) };
 }
 
-/** A block of the body: a paragraph (lines of one paragraph), or agate rows (a line each). */
-interface Block {
-  kind: 'prose' | 'agate';
-  lines: string[];
-}
+/** A block of the copy: a paragraph (its lines), or agate rows (their cells). */
+type Block =
+  | { kind: 'prose'; lines: string[]; /** A `^` line of its own (a centred heading), which may name the table after it. */ heading?: boolean }
+  | { kind: 'agate'; rows: string[][] };
+
+/** Longest heading line read as the caption of the table right after it ('Eastern Conference', 'All Times EDT'). */
+const MAX_CAPTION_CHARS = 60;
 
 function readAnpaStory(part: TransmissionParts): TransmissionStory {
   const header = readAnpaHeader(part.header);
@@ -149,6 +154,7 @@ function readAnpaStory(part: TransmissionParts): TransmissionStory {
     guid: storyGuid(header.selector ?? agency ?? 'anpa', keyword),
     body: copy.body,
     notes: copy.notes,
+    tables: copy.tables,
   };
 }
 
@@ -163,16 +169,20 @@ interface AnpaCopy {
   body: string;
   /** Editor's notes ('Eds: With AP Photos.'), in order. */
   notes: string[];
+  /** Agate: the rows of its tables, not in the body. */
+  tables: ArticleTable[];
 }
 
 /**
  * The text between STX and ETX. `^` lines before the first paragraph are the header block:
  * keyword line, headline, a summary (subheadline), picture and editor's notes (dropped), the
  * byline with its title lines; other `^` lines (centred subheads in tables, 'All Times EDT') are
- * copy. A tab starts a paragraph, a line without one continues it; BS starts an agate row.
+ * copy. A tab starts a paragraph, a line without one continues it; BS starts an agate row, and a
+ * tab-indented line shaped as a row (agate.ts) is one too. Agate rows make tables, each captioned by
+ * a heading line right before it; the body is the prose alone.
  */
 export function readAnpaText(text: string, headerKeyword: string | null): AnpaCopy {
-  const copy: AnpaCopy = { slug: null, slugVersion: null, headline: null, subheadline: null, byline: null, body: '', notes: [] };
+  const copy: AnpaCopy = { slug: null, slugVersion: null, headline: null, subheadline: null, byline: null, body: '', notes: [], tables: [] };
   const blocks: Block[] = [];
   const bylineParts: string[] = [];
   let current: Block | null = null;
@@ -181,12 +191,19 @@ export function readAnpaText(text: string, headerKeyword: string | null): AnpaCo
   let firstLine = true;
 
   const close = () => {
-    if (current && current.lines.length > 0) blocks.push(current);
+    if (current && (current.kind === 'agate' ? current.rows : current.lines).length > 0) blocks.push(current);
     current = null;
   };
-  const addParagraph = (line: string) => {
+  const addParagraph = (line: string, heading = false) => {
     close();
-    blocks.push({ kind: 'prose', lines: [line] });
+    blocks.push({ kind: 'prose', lines: [line], ...(heading ? { heading } : {}) });
+  };
+  const addRow = (cells: string[]) => {
+    if (current?.kind !== 'agate') {
+      close();
+      current = { kind: 'agate', rows: [] };
+    }
+    current.rows.push(cells);
   };
 
   for (const line of linesOf(text)) {
@@ -200,12 +217,7 @@ export function readAnpaText(text: string, headerKeyword: string | null): AnpaCo
       inHeaderBlock = false;
       bylineOpen = false;
       const row = agateRow(line);
-      if (!row) continue;
-      if (current?.kind !== 'agate') {
-        close();
-        current = { kind: 'agate', lines: [] };
-      }
-      current.lines.push(row);
+      if (row) addRow(row);
       continue;
     }
     if (line.startsWith('^')) {
@@ -243,20 +255,16 @@ export function readAnpaText(text: string, headerKeyword: string | null): AnpaCo
           continue;
         }
       }
-      addParagraph(content);
+      addParagraph(content, true);
       continue;
     }
     inHeaderBlock = false;
     bylineOpen = false;
     const { content } = unframe(line);
-    if (/^[ \t]/.test(line) && isDelimitedRow(content)) {
-      // A table sent as tab-indented lines ('Amsterdam;42;50;rn;0.08<'): rows of one block.
-      if (current?.kind !== 'agate') {
-        close();
-        current = { kind: 'agate', lines: [] };
-      }
-      current.lines.push(content);
-    } else if (/^[ \t]/.test(line) || current?.kind !== 'prose') {
+    // A table sent as tab-indented lines ('Amsterdam;42;50;rn;0.08<', 'Harbor City   23   13'): rows of one block.
+    const row = /^[ \t]/.test(line) ? (delimitedCells(content) ?? alignedCells(stripLineEnd(line).rest)) : null;
+    if (row) addRow(row);
+    else if (/^[ \t]/.test(line) || current?.kind !== 'prose') {
       close();
       if (EDITORS_NOTE.test(content)) {
         copy.notes.push(content);
@@ -267,13 +275,20 @@ export function readAnpaText(text: string, headerKeyword: string | null): AnpaCo
   }
   close();
   // A rule closing the copy ('___') separates nothing.
-  while (blocks.length > 0 && blocks[blocks.length - 1].lines.every((line) => /^_+$/.test(line))) blocks.pop();
+  const isRule = (block: Block | undefined) => block?.kind === 'prose' && block.lines.every((line) => /^_+$/.test(line));
+  while (isRule(blocks[blocks.length - 1])) blocks.pop();
 
   copy.byline = joinByline(bylineParts);
-  copy.body = blocks
-    .map((block) => (block.kind === 'agate' ? block.lines.join('\n') : anpaTypography(block.lines.map(cleanLine).join(' '))))
-    .filter(Boolean)
-    .join('\n\n');
+  const prose: string[] = [];
+  blocks.forEach((block, index) => {
+    if (block.kind === 'agate') {
+      const before = blocks[index - 1];
+      const caption = before?.kind === 'prose' && before.heading && before.lines[0].length <= MAX_CAPTION_CHARS ? before.lines[0] : null;
+      if (caption) prose.pop();
+      copy.tables.push(agateTable(block.rows, caption));
+    } else prose.push(anpaTypography(block.lines.map(cleanLine).join(' ')));
+  });
+  copy.body = prose.filter(Boolean).join('\n\n');
   return copy;
 }
 
@@ -289,12 +304,6 @@ function unframe(line: string): { content: string; end: '<' | '=' | null } {
   return { content: cleanLine(rest), end };
 }
 
-/** A table row sent as text: four or more cells separated by ';', none longer than a table cell. */
-function isDelimitedRow(line: string): boolean {
-  const cells = line.split(';');
-  return cells.length >= 4 && cells.every((cell) => cell.length <= 32);
-}
-
 /**
  * The keyword line opening the text: it repeats the header's keyword, spaced out and with the
  * version ('BC-BKN--Heat-Hawks, 1st Ld-Writethru,416' for 'BC-BKN--Heat-Hawks'); without a header
@@ -308,18 +317,13 @@ function isKeywordLine(content: string, headerKeyword: string | null): boolean {
 }
 
 /**
- * An agate row as a plain line: without its BS (tab line indicator) and leading `^`, cells
- * separated by `;` whether they came so or with RS/US (0x1E, 0x1F) and padding cells, a DLE (a
- * fixed space: 'Tampa DLE Bay') a space. The table layout itself is not kept.
+ * An agate row's cells: without its BS (tab line indicator), leading `^` and line end; cells
+ * separated by ';', by RS/US (padding cells dropped), or aligned; a DLE (a fixed space: 'Tampa DLE
+ * Bay') a space. Null for a row with no text.
  */
-function agateRow(line: string): string {
+function agateRow(line: string): string[] | null {
   const { rest } = stripLineEnd(line.replace(/^[ \t]*\x08/, '').replace(/^\^/, ''));
-  if (!/[\x1e\x1f]/.test(rest)) return cleanLine(rest);
-  const cells = rest.split(/[\x1e\x1f]/).map(cleanLine);
-  const filled = cells.filter(Boolean);
-  if (filled.length === 0) return '';
-  // A row opening with a separator has an empty first cell (a header row: ';W;L;Pct').
-  return [...(cells[0] === '' ? [''] : []), ...filled].join(';');
+  return separatedCells(rest);
 }
 
 /**

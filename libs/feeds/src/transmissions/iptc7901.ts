@@ -1,3 +1,5 @@
+import type { ArticleTable } from '@wirestream/contracts';
+import { agateTable, alignedCells, delimitedCells } from './agate';
 import {
   cleanLine,
   distinct,
@@ -25,6 +27,8 @@ import {
  *
  *   Washington (dpa) - US Defence …             paragraphs: hard-wrapped lines, blank lines between
  *   # Notebook / ## Note to editors / * * * *   notes to editors after the story
+ *   Harbor City    23   13   .639               a paragraph of rows (aligned or ';'): a table,
+ *                                               kept out of the body (agate.ts)
  *   dpa grj rmo                                 sign-off: agency and editors' initials
  *   ETX 212101 GMT Nov 18                        DDHHMM GMT, month, two-digit year
  */
@@ -129,6 +133,7 @@ function readIptc7901Story(part: TransmissionParts): TransmissionStory {
     guid: storyGuid(header.agency ?? header.service ?? 'iptc7901', header.keyword),
     body: copy.body,
     notes: [],
+    tables: copy.tables,
   };
 }
 
@@ -137,37 +142,61 @@ interface Iptc7901Copy {
   headline: string | null;
   byline: string | null;
   body: string;
+  tables: ArticleTable[];
 }
 
 /**
  * The story between STX and ETX. Its first paragraph is the head when it ends in '=': take keys,
  * the headline and byline lines. Without one, the first line is the headline. Paragraphs are
  * separated by blank lines and their hard-wrapped lines joined; the notes to editors after the
- * copy and the sign-off line are left out.
+ * copy and the sign-off line are left out. A paragraph of table rows (after a caption line or not)
+ * is a table, not prose.
  */
 export function readIptc7901Text(text: string, agency: string | null): Iptc7901Copy {
-  const paragraphs = paragraphsOf(text);
-  const copy: Iptc7901Copy = { version: null, headline: null, byline: null, body: '' };
+  // Each paragraph as its lines as sent (their spacing may lay out a table) and cleaned.
+  const paragraphs = paragraphsOf(text).map((raw) => ({ raw, lines: raw.map(cleanLine) }));
+  const copy: Iptc7901Copy = { version: null, headline: null, byline: null, body: '', tables: [] };
   const head = paragraphs.shift();
   if (head) {
-    if (/=\s*$/.test(head[head.length - 1])) Object.assign(copy, readHead(head.map((line) => line.replace(/\s*=\s*$/, ''))));
+    const { lines } = head;
+    if (/=\s*$/.test(lines[lines.length - 1])) Object.assign(copy, readHead(lines.map((line) => line.replace(/\s*=\s*$/, ''))));
     else {
-      copy.headline = head[0];
-      if (head.length > 1) paragraphs.unshift(head.slice(1));
+      copy.headline = lines[0];
+      if (lines.length > 1) paragraphs.unshift({ raw: head.raw.slice(1), lines: lines.slice(1) });
     }
   }
 
-  let end = paragraphs.findIndex((lines) => NOTES_HEADING.test(lines[0]) || lines.some((line) => NOT_FOR_PUBLICATION.test(line)));
+  let end = paragraphs.findIndex(({ lines }) => NOTES_HEADING.test(lines[0]) || lines.some((line) => NOT_FOR_PUBLICATION.test(line)));
   if (end < 0) end = paragraphs.length;
-  while (end > 0 && paragraphs[end - 1].every((line) => RULE.test(line))) end--;
-  const story = paragraphs.slice(0, end).map((lines) => lines.join(' '));
+  while (end > 0 && paragraphs[end - 1].lines.every((line) => RULE.test(line))) end--;
+  const story: string[] = [];
+  for (const paragraph of paragraphs.slice(0, end)) {
+    const table = tableOf(paragraph.raw);
+    if (table) copy.tables.push(table);
+    else story.push(paragraph.lines.join(' '));
+  }
   if (story.length > 0 && isSignOff(story[story.length - 1], agency)) story.pop();
   copy.body = story.join('\n\n');
   return copy;
 }
 
+/** Fewest rows a paragraph of aligned lines needs to be a table (one such line may be prose). */
+const MIN_TABLE_ROWS = 2;
+
+/**
+ * A paragraph as a table: every line a row (agate.ts), or a caption line and then rows; null when
+ * it is prose.
+ */
+function tableOf(lines: string[]): ArticleTable | null {
+  const rowOf = (line: string) => delimitedCells(line) ?? alignedCells(line);
+  const first = rowOf(lines[0]);
+  const rows = lines.slice(first ? 0 : 1).map(rowOf);
+  if (rows.length < MIN_TABLE_ROWS || rows.some((row) => row === null)) return null;
+  return agateTable(rows as string[][], first ? null : cleanLine(lines[0]));
+}
+
 /** The head's lines: take keys first (in capitals, or in parentheses), the headline, bylines. */
-function readHead(lines: string[]): Omit<Iptc7901Copy, 'body'> {
+function readHead(lines: string[]): Omit<Iptc7901Copy, 'body' | 'tables'> {
   const rest = lines.filter(Boolean);
   const bylineAt = rest.findIndex((line, index) => index > 0 && BYLINE.test(line));
   const byline = bylineAt > 0 ? joinByline(rest.splice(bylineAt)) : null;
@@ -176,12 +205,12 @@ function readHead(lines: string[]): Omit<Iptc7901Copy, 'body'> {
   return { version: takeKeys.join(' ') || null, headline: rest.join(' ') || null, byline };
 }
 
-/** The text's paragraphs (blank lines between them) as their cleaned, non-empty lines. */
+/** The text's paragraphs (blank lines between them) as their non-blank lines, spacing as sent. */
 function paragraphsOf(text: string): string[][] {
   const paragraphs: string[][] = [];
   let current: string[] = [];
-  for (const line of linesOf(text).map(cleanLine)) {
-    if (line) current.push(line);
+  for (const line of linesOf(text)) {
+    if (cleanLine(line)) current.push(line);
     else if (current.length > 0) {
       paragraphs.push(current);
       current = [];

@@ -224,12 +224,20 @@ describe('ANPA-1312 samples in detail', () => {
     expect(body).not.toMatch(/``|''| _ /);
   });
 
-  it('keeps a table as plain rows, one line each, and drops its END mark', () => {
-    const { body } = parseShared('anpa/anpa-3.tst').stories[0];
-    expect(body).toContain('as of 0700 GMT:\n\n;MIN;MAX;COND;PRECIP;MIN;MAX;COND;MIN;MAX;COND\nAmsterdam;42;50;rn;0.08;39;52;pc;39;48;rn\nAthens;');
-    expect(body).toContain('Baghdad;61;74;clr;0.00;59;72;pc;55;72;clr\n\nx - Indicates missing information.');
-    expect(body.endsWith('Source: Weather Underground')).toBe(true);
-    expect(body).not.toMatch(/\bEND\b/);
+  it('keeps a table as rows of cells, out of the body, and drops its END mark', () => {
+    const [story] = parseShared('anpa/anpa-3.tst').stories;
+    expect(story.body).toContain('as of 0700 GMT:\n\nx - Indicates missing information.');
+    expect(story.body.endsWith('Source: Weather Underground')).toBe(true);
+    expect(story.body).not.toMatch(/\bEND\b|;|Amsterdam/);
+    expect(story.tables).toHaveLength(1);
+    const [{ rows }] = story.tables;
+    expect(rows[0]).toEqual(['', 'MIN', 'MAX', 'COND', 'PRECIP', 'MIN', 'MAX', 'COND', 'MIN', 'MAX', 'COND']);
+    expect(rows[1]).toEqual(['Amsterdam', '42', '50', 'rn', '0.08', '39', '52', 'pc', '39', '48', 'rn']);
+    expect(rows[rows.length - 1]).toEqual(['Baghdad', '61', '74', 'clr', '0.00', '59', '72', 'pc', '55', '72', 'clr']);
+    expect(rows.every((row) => row.length === 11)).toBe(true);
+    // The raw document carries it; its content hash covers it.
+    const [document] = parseShared('anpa/anpa-3.tst').documents;
+    expect(document.tables).toEqual(story.tables);
   });
 
   it('reads a headline-less, byline-less write-thru with an editor\'s note', () => {
@@ -367,7 +375,7 @@ describe('invented ANPA-1312 transmissions', () => {
     expect(first.documents[0].articleId).not.toBe(second.documents[0].articleId);
   });
 
-  it('keeps agate rows as plain lines, whether cells are split by ; or by RS/US', () => {
+  it('keeps agate rows as cells of a table captioned by the heading before it, whether cells are split by ; or by RS/US', () => {
     const table = anpaTransmission({
       number: 's0284',
       selector: '-----',
@@ -387,7 +395,18 @@ describe('invented ANPA-1312 transmissions', () => {
     });
     const [story] = parse(Buffer.from(table)).stories;
     expect(story).toMatchObject({ headline: 'Wild Card Glance', byline: 'By The Associated Press', guid: 'AP:BC-BBO--WildCardGlance' });
-    expect(story.body).toBe('AMERICAN LEAGUE\n\n;W;L;Pct\nTampa Bay;73;52;.584\n;W;L;Pct\nKansas City;44;79;.358');
+    expect(story.body).toBe('');
+    expect(story.tables).toEqual([
+      {
+        caption: 'AMERICAN LEAGUE',
+        rows: [
+          ['', 'W', 'L', 'Pct'],
+          ['Tampa Bay', '73', '52', '.584'],
+          ['', 'W', 'L', 'Pct'],
+          ['Kansas City', '44', '79', '.358'],
+        ],
+      },
+    ]);
   });
 
   it('decodes Latin-1 copy', () => {

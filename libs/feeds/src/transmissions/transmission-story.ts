@@ -1,4 +1,6 @@
 /* eslint-disable no-control-regex -- transmissions are framed and laid out with ASCII control characters, which these patterns match */
+import type { ArticleTable } from '@wirestream/contracts';
+
 /**
  * One story read from a wire transmission (ANPA-1312 or IPTC 7901), whatever the standard: the
  * fields of its header and the copy between STX and ETX, with every control character gone.
@@ -39,6 +41,8 @@ export interface TransmissionStory {
   body: string;
   /** Notes to editors the copy carries ('Eds: Corrects spelling…', 'Eds: Kill…'), kept out of the body. */
   notes: string[];
+  /** Agate: tables of the copy as rows of cells, not in the body. */
+  tables: ArticleTable[];
 }
 
 export interface TransmissionReading {

@@ -1,7 +1,9 @@
+import type { ArticleTable } from '@wirestream/contracts';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { MAX_TREE_DEPTH, nestsDeeperThan } from '../feed-shapes/xml-dom';
 import { announcesKill, mentionsCorrection, pubStatusOf, versionNumber, wireStatus } from '../wire-status';
 import { readNitf } from './nitf';
+import { tablesIn } from './xml-tables';
 import { distinct, parseUrgency, parseWireDate, type WireStory } from './wire-story';
 import { attribute, child, childrenNamed, descendant, isElement, paragraphsOf, path, textOf, type XmlElement, type XmlNode } from './xml-tree';
 
@@ -21,6 +23,7 @@ interface PlacedContent {
 /** What a text ContentItem's DataContent reads to. */
 interface ContentReading {
   body: string;
+  tables: ArticleTable[];
   /** The NITF document it carried, when it carried one (its head may hold a headline, dates, urgency). */
   nitf: WireStory | null;
 }
@@ -72,13 +75,13 @@ function readNewsItem(item: XmlElement): { story: WireStory } | { skipped: strin
   let chosen: (PlacedContent & ContentReading) | null = null;
   for (const content of textContents) {
     const reading = readContentItem(content.item);
-    if (reading.body || reading.nitf?.headline) {
+    if (reading.body || reading.tables.length > 0 || reading.nitf?.headline) {
       chosen = { ...content, ...reading };
       break;
     }
   }
   const otherMedia = contents.filter((content) => !isTextContent(content.item));
-  if (!chosen?.body && otherMedia.length > 0) {
+  if (!chosen?.body && !chosen?.tables.length && otherMedia.length > 0) {
     // A picture (or graphic, video…) with its headline and caption: not a story.
     return { skipped: `${label}: no text content (${distinct(otherMedia.map((content) => mediaTypeOf(content.item))).join(', ')})` };
   }
@@ -93,7 +96,8 @@ function readNewsItem(item: XmlElement): { story: WireStory } | { skipped: strin
   const headline = line('HeadLine') ?? nitf?.headline ?? null;
   const subheadline = line('SubHeadLine') ?? nitf?.subheadline ?? null;
   const body = chosen?.body ?? '';
-  if (!body && !headline) return { skipped: `${label}: neither a headline nor text content` };
+  const tables = chosen?.tables ?? [];
+  if (!body && !headline && tables.length === 0) return { skipped: `${label}: neither a headline nor text content` };
 
   const bylines = newsLines.flatMap((lines) => childrenNamed(lines, 'ByLine').map((byline) => textOf(byline)));
   const byline = distinct([...bylines, line('ByLineTitle')]).join(', ') || nitf?.byline || null;
@@ -127,6 +131,7 @@ function readNewsItem(item: XmlElement): { story: WireStory } | { skipped: strin
         ...(nitf?.keywords ?? []),
       ]),
       body,
+      tables,
       urgency: parseUrgency(attribute(child(management, 'Urgency'), 'FormalName')) ?? nitf?.urgency ?? null,
       wire: readManagementStatus(management, guid, version),
     },
@@ -208,28 +213,30 @@ function isTextContent(contentItem: XmlElement): boolean {
 /** The copy in a ContentItem's DataContent: NITF, XHTML or other markup, escaped HTML, or plain text. */
 function readContentItem(contentItem: XmlElement): ContentReading {
   const data = child(contentItem, 'DataContent');
-  if (!data) return { body: '', nitf: null };
+  if (!data) return { body: '', tables: [], nitf: null };
   const nitfElement = descendant(data, 'nitf');
   if (nitfElement) {
     const nitf = readNitf(nitfElement);
-    if (nitf.body || nitf.headline) return { body: nitf.body, nitf };
+    if (nitf.body || nitf.headline || nitf.tables.length > 0) return { body: nitf.body, tables: nitf.tables, nitf };
   }
   if (data.children.some(isElement)) {
     const html = descendant(data, 'html');
-    return { body: paragraphsOf(child(html, 'body') ?? html ?? data).join('\n\n'), nitf: null };
+    const copy = child(html, 'body') ?? html ?? data;
+    return { body: paragraphsOf(copy).join('\n\n'), tables: tablesIn(copy), nitf: null };
   }
   const text = data.children.filter((node): node is string => typeof node === 'string').join('');
   const mimeType = attribute(child(contentItem, 'MimeType'), 'FormalName') ?? '';
-  if (/html/i.test(mimeType) || HTML_TAG.test(text)) return { body: escapedHtmlBody(text), nitf: null };
-  return { body: plainTextBody(text), nitf: null };
+  if (/html/i.test(mimeType) || HTML_TAG.test(text)) return { ...escapedHtmlBody(text), nitf: null };
+  return { body: plainTextBody(text), tables: [], nitf: null };
 }
 
 /** HTML sent as text (escaped, or in CDATA), read leniently with its references decoded. */
-function escapedHtmlBody(markup: string): string {
+function escapedHtmlBody(markup: string): { body: string; tables: ArticleTable[] } {
   // Nesting this deep is no story; walking it would be slow and recursive.
-  if (nestsDeeperThan(markup, MAX_TREE_DEPTH)) return plainTextBody(markup.replace(/<[^<>]*>/g, ' '));
+  if (nestsDeeperThan(markup, MAX_TREE_DEPTH)) return { body: plainTextBody(markup.replace(/<[^<>]*>/g, ' ')), tables: [] };
   const document = parseDocument(markup, { decodeEntities: true, lowerCaseTags: true });
-  return paragraphsOf({ name: '#document', attributes: {}, children: document.children.map(fromHtmlNode) }).join('\n\n');
+  const root: XmlElement = { name: '#document', attributes: {}, children: document.children.map(fromHtmlNode) };
+  return { body: paragraphsOf(root).join('\n\n'), tables: tablesIn(root) };
 }
 
 type HtmlNode = ReturnType<typeof parseDocument>['children'][number];

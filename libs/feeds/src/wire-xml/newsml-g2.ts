@@ -1,5 +1,7 @@
 import { mentionsCorrection, pubStatusOf, versionNumber, wireStatus } from '../wire-status';
+import type { ArticleTable } from '@wirestream/contracts';
 import { readNitf } from './nitf';
+import { tablesIn } from './xml-tables';
 import { distinct, parseUrgency, parseWireDate, type WirePackage, type WireStory } from './wire-story';
 import { attribute, child, childrenNamed, descendant, descendants, isElement, paragraphsOf, path, textOf, type XmlElement } from './xml-tree';
 
@@ -79,6 +81,7 @@ function readNewsItem(item: XmlElement): WireStory {
       ...childrenNamed(contentMeta, 'subject').map((subject) => textOf(child(subject, 'name'))),
     ]),
     body: content.body,
+    tables: content.tables,
     urgency: parseUrgency(textOf(child(contentMeta, 'urgency'))) ?? nitf?.urgency ?? null,
     wire: readItemStatus(item, itemMeta, guid),
   };
@@ -109,23 +112,24 @@ function isTextItem(item: XmlElement): boolean {
 }
 
 /** The item's text: an inline NITF or XHTML document, else inline plain text; remote content is not fetched. */
-function readContentSet(contentSet: XmlElement | null): { body: string; nitf: WireStory | null } {
+function readContentSet(contentSet: XmlElement | null): { body: string; tables: ArticleTable[]; nitf: WireStory | null } {
   for (const inline of childrenNamed(contentSet, 'inlineXML')) {
     const nitfElement = descendant(inline, 'nitf');
     if (nitfElement) {
       const nitf = readNitf(nitfElement);
-      if (nitf.body) return { body: nitf.body, nitf };
+      if (nitf.body || nitf.tables.length > 0) return { body: nitf.body, tables: nitf.tables, nitf };
     }
     const html = descendant(inline, 'html');
     const bodyElement = html ? child(html, 'body') : null;
     const paragraphs = paragraphsOf(bodyElement ?? inline, XHTML_NON_COPY);
-    if (paragraphs.length > 0) return { body: paragraphs.join('\n\n'), nitf: null };
+    const tables = tablesIn(bodyElement ?? inline);
+    if (paragraphs.length > 0 || tables.length > 0) return { body: paragraphs.join('\n\n'), tables, nitf: null };
   }
   for (const inline of childrenNamed(contentSet, 'inlineData')) {
     const type = attribute(inline, 'contenttype') ?? 'text/plain';
     if (!type.startsWith('text/')) continue;
     const text = (textOf(inline) === null ? '' : inline.children.filter((node) => typeof node === 'string').join('')).trim();
-    if (text) return { body: text.replace(/\r\n?/g, '\n'), nitf: null };
+    if (text) return { body: text.replace(/\r\n?/g, '\n'), tables: [], nitf: null };
   }
-  return { body: '', nitf: null };
+  return { body: '', tables: [], nitf: null };
 }

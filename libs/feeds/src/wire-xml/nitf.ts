@@ -1,5 +1,6 @@
 import { attribute, child, childrenNamed, descendants, paragraphsOf, path, textOf, type XmlElement } from './xml-tree';
 import { mentionsCorrection, pubStatusOf, versionNumber, wireStatus } from '../wire-status';
+import { tablesIn } from './xml-tables';
 import { distinct, parseUrgency, parseWireDate, type WireStory } from './wire-story';
 
 /** Dates NITF writes into story.date text are machine stamps ('20170102T222800+0000'), not a dateline. */
@@ -48,6 +49,7 @@ export function readNitf(nitf: XmlElement): WireStory {
     language: attribute(nitf, 'baselang') ?? attribute(body, 'lang'),
     keywords: distinct(childrenNamed(path(docdata, 'key-list'), 'keyword').map((keyword) => attribute(keyword, 'key'))),
     body: paragraphs.join('\n\n'),
+    tables: [...tablesIn(child(body, 'body.content')), ...tablesIn(child(body, 'body.end'))],
     // <urgency ed-urg="1"/>: the editor's urgency, 1 most urgent.
     urgency: parseUrgency(attribute(child(docdata, 'urgency'), 'ed-urg')),
     wire: readNitfStatus(docdata, guid),

@@ -73,7 +73,7 @@ export function parseWireXmlDocument(bytes: Uint8Array, options: ParseWireXmlOpt
         ? { ...readNewsMl12(root), packages: [] }
         : readNewsMlG2(root);
   // A headline alone is a story (the normalizer keeps it as a headline-only article); nothing at all is not.
-  const stories = reading.stories.filter((story) => story.body || story.headline);
+  const stories = reading.stories.filter((story) => story.body || story.headline || story.tables.length > 0);
   const skipped = [...reading.skipped, ...(reading.stories.length > stories.length ? [`${what}: NITF document with neither headline nor body text`] : [])];
   const documents = stories.map((story, index) =>
     wireStoryDocument(

@@ -1,4 +1,4 @@
-import type { WireStatus } from '@wirestream/contracts';
+import type { ArticleTable, WireStatus } from '@wirestream/contracts';
 import { parseFeedDate } from '../feed-date';
 
 /** One story read from an IPTC NITF document or a NewsML-G2 newsItem, whatever the standard. */
@@ -21,6 +21,8 @@ export interface WireStory {
   keywords: string[];
   /** Body text: paragraphs separated by blank lines; empty for a headline-only item (a FLASH). */
   body: string;
+  /** The copy's data tables as rows of cells (xml-tables.ts), not in the body. */
+  tables: ArticleTable[];
   /** IPTC urgency, 1 (most urgent) to 9, when the document states one. */
   urgency: number | null;
   /** Agency id, version, publication status, embargo and correction, as the document states them. */

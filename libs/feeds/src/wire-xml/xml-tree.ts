@@ -1,5 +1,6 @@
 import { ErrorCode, UnprocessableDocumentError } from '@wirestream/contracts';
 import { XMLParser } from 'fast-xml-parser';
+import { dataTableRows } from './xml-tables';
 
 /**
  * A small ordered element tree over fast-xml-parser's `preserveOrder` output, with the lookups the
@@ -129,7 +130,7 @@ const NON_TEXT_ELEMENTS = new Set(['media', 'media-reference', 'media-metadata',
 /**
  * The text of a body element as paragraphs separated by blank lines: each block element (p, hl2,
  * li, …) is a paragraph, inline elements (person, org, a, em) run into their paragraph, and media
- * and script elements are left out.
+ * and script elements are left out, as are data tables (tablesIn reads them as rows).
  */
 export function paragraphsOf(element: XmlElement | null | undefined, extraSkip: ReadonlySet<string> = new Set()): string[] {
   const paragraphs: string[] = [];
@@ -146,6 +147,8 @@ export function paragraphsOf(element: XmlElement | null | undefined, extraSkip: 
         continue;
       }
       if (NON_TEXT_ELEMENTS.has(item.name) || extraSkip.has(item.name)) continue;
+      // A data table is kept as rows (xml-tables.ts), not read as paragraphs.
+      if (item.name === 'table' && dataTableRows(item)) continue;
       const block = BLOCK_ELEMENTS.has(item.name);
       if (block) flush();
       walk(item);

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ArticleDetailDto, ArticleEntityDto, ArticlePageDto, ArticleVersionsDto, MentionDto, QuoteDto } from '../common/api.dto';
-import { ARTICLE_DETAIL_COLUMNS, ARTICLE_SUMMARY_COLUMNS, isoOrNull, toArticleSummary, type ArticleDetailRow, type ArticleSummaryRow } from '../common/article-rows';
+import { ARTICLE_DETAIL_COLUMNS, ARTICLE_SUMMARY_COLUMNS, isoOrNull, tablesOf, toArticleSummary, type ArticleDetailRow, type ArticleSummaryRow } from '../common/article-rows';
 import type { EntityRow } from '@wirestream/db';
 import { encodeCursor, type ArticleCursor } from '../common/cursor';
 import { QUOTE_COLUMNS, toQuote, type QuoteWithSpeakerRow } from '../common/quote-rows';
@@ -162,6 +162,7 @@ export class ArticlesService {
       extractorVersion: row.extractor_version,
       traceId: row.trace_id,
       processingNotes: row.processing_notes,
+      tables: tablesOf(row.tables),
       entities: entities.map(
         (entity): ArticleEntityDto => ({ id: String(entity.id), key: entity.key, canonicalName: entity.canonical_name, type: entity.type, mentionCount: entity.mention_count }),
       ),

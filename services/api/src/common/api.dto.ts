@@ -75,6 +75,17 @@ export class QuoteDto {
   @ApiProperty() end!: number;
 }
 
+export class ArticleTableDto {
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Eastern Conference' }) caption!: string | null;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'array', items: { type: 'string' } },
+    description: 'Rows of cells, as the copy gives them; the first row may be a header row.',
+    example: [['', 'W', 'L', 'Pct'], ['Harbor City', '23', '13', '.639']],
+  })
+  rows!: string[][];
+}
+
 export class ArticleDetailDto extends ArticleSummaryDto {
   @ApiPropertyOptional({ type: String, nullable: true }) subheadline!: string | null;
   @ApiPropertyOptional({ type: DatelineDto, nullable: true }) dateline!: DatelineDto | null;
@@ -90,6 +101,8 @@ export class ArticleDetailDto extends ArticleSummaryDto {
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Open the story trace with this id.' }) traceId!: string | null;
   @ApiProperty({ type: [String], description: 'What the normalizer changed or doubted on the way (control characters removed, no body text, …).' })
   processingNotes!: string[];
+  @ApiProperty({ type: [ArticleTableDto], description: 'Tables of the copy (sports agate, results, HTML or NITF tables) as rows of cells, not in the body.' })
+  tables!: ArticleTableDto[];
   @ApiProperty({ type: [ArticleEntityDto] }) entities!: ArticleEntityDto[];
   @ApiProperty({ type: [MentionDto] }) mentions!: MentionDto[];
   @ApiProperty({ type: [QuoteDto] }) quotes!: QuoteDto[];

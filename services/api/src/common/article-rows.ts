@@ -1,5 +1,7 @@
+import { ArticleTableSchema } from '@wirestream/contracts';
 import { ARTICLES_TABLE, selectList, type ArticleRow } from '@wirestream/db';
-import type { ArticleSummaryDto } from './api.dto';
+import { z } from 'zod';
+import type { ArticleSummaryDto, ArticleTableDto } from './api.dto';
 
 /** Columns of an article summary; `a` is the articles alias. sort_at as exact ISO-like text for cursors. */
 export const ARTICLE_SUMMARY_COLUMNS = `a.article_id, a.headline, left(a.body, 200) AS lede, a.source_id, a.publisher, a.originating_agency,
@@ -51,6 +53,7 @@ export const ARTICLE_DETAIL_COLUMNS = selectList(ARTICLES_TABLE, 'a', [
   'pub_status',
   'status_note',
   'embargoed_until',
+  'tables',
 ]);
 
 export type ArticleDetailRow = ArticleSummaryRow &
@@ -78,6 +81,7 @@ export type ArticleDetailRow = ArticleSummaryRow &
     | 'pub_status'
     | 'status_note'
     | 'embargoed_until'
+    | 'tables'
   >;
 
 export function toArticleSummary(row: ArticleSummaryRow): ArticleSummaryDto {
@@ -104,4 +108,13 @@ export function toArticleSummary(row: ArticleSummaryRow): ArticleSummaryDto {
 
 export function isoOrNull(value: Date | string | null): string | null {
   return value === null ? null : new Date(value).toISOString();
+}
+
+/**
+ * The article's tables as the API gives them: storage wrote them from a validated message, so
+ * anything else in the column (written by hand) is left out rather than passed on.
+ */
+export function tablesOf(stored: unknown): ArticleTableDto[] {
+  const parsed = z.array(ArticleTableSchema).safeParse(stored ?? []);
+  return parsed.success ? parsed.data.map((table) => ({ caption: table.caption ?? null, rows: table.rows })) : [];
 }

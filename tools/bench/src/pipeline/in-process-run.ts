@@ -12,14 +12,14 @@ export interface InProcessFigures {
   stages: Record<string, number>;
 }
 
-export function runInProcess(corpus: WireStory[], dropDir: string): InProcessFigures {
+export async function runInProcess(corpus: WireStory[], dropDir: string): Promise<InProcessFigures> {
   const fetchedAt = new Date();
   const times = { fetch: 0, normalize: 0, extract: 0 };
   let stories = 0;
   const started = performance.now();
   for (const file of corpus) {
     let mark = performance.now();
-    const documents: RawDocumentV1[] = documentsFromDroppedFile(Buffer.from(file.text), {
+    const documents: RawDocumentV1[] = await documentsFromDroppedFile(Buffer.from(file.text), {
       source: { id: 'file-drop', kind: 'file-drop', uri: dropDir },
       path: path.join(dropDir, file.fileName),
       fetchedAt,
@@ -51,13 +51,16 @@ export function meanInProcess(...runs: InProcessFigures[]): InProcessFigures {
   };
 }
 
-export function expectedIds(corpus: WireStory[], dropDir: string): string[] {
+export async function expectedIds(corpus: WireStory[], dropDir: string): Promise<string[]> {
   const fetchedAt = new Date();
-  return corpus.flatMap((file) =>
-    documentsFromDroppedFile(Buffer.from(file.text), {
+  const ids: string[] = [];
+  for (const file of corpus) {
+    const documents = await documentsFromDroppedFile(Buffer.from(file.text), {
       source: { id: 'file-drop', kind: 'file-drop', uri: dropDir },
       path: path.join(dropDir, file.fileName),
       fetchedAt,
-    }).map((document) => document.articleId),
-  );
+    });
+    ids.push(...documents.map((document) => document.articleId));
+  }
+  return ids;
 }

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     mkdirSync(STATE_DIR, { recursive: true });
 
     const corpus = mixedCorpus(options.stories, 101);
-    const inProcessBefore = runInProcess(corpus, path.join(tmpdir(), 'wirestream-bench'));
+    const inProcessBefore = await runInProcess(corpus, path.join(tmpdir(), 'wirestream-bench'));
     log(`in-process (fetch + normalize + extract, one core): ${inProcessBefore.storiesPerSec.toFixed(0)} stories/s`);
     const fullChainOptions = { baseDatabaseUrl, postgresPids: localPostgres ? postgresServerPids() : [] };
     const fullChainBefore = options.runs.has('full') ? await runFullChainInProcess(corpus, warmupCorpus, { ...fullChainOptions, label: 'before' }) : null;
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     // full run with the mean of in-process runs just before and just after it, the second once the
     // services have stopped and Postgres and the broker have settled (autovacuum, checkpoint, log clean-up).
     if (full) await waitUntilQuiet([...(localPostgres ? postgresServerPids() : []), ...(brokerPid === null ? [] : [brokerPid])]);
-    const inProcessAfter = full ? runInProcess(corpus, path.join(tmpdir(), 'wirestream-bench')) : null;
+    const inProcessAfter = full ? await runInProcess(corpus, path.join(tmpdir(), 'wirestream-bench')) : null;
     if (inProcessAfter) log(`in-process again, after the full run: ${inProcessAfter.storiesPerSec.toFixed(0)} stories/s`);
     const inProcess = inProcessAfter ? meanInProcess(inProcessBefore, inProcessAfter) : inProcessBefore;
     const fullChainAfter = full ? await runFullChainInProcess(corpus, warmupCorpus, { ...fullChainOptions, label: 'after' }) : null;

@@ -48,8 +48,8 @@ export async function runThroughPipeline(
   const namespace = `bench-${label}-${Date.now()}`;
   const schema = namespace.replace(/-/g, '_');
   const dropDir = mkdtempSync(path.join(tmpdir(), `wirestream-bench-${label}-`));
-  const ids = expectedIds(corpus, dropDir);
-  const warmupIds = expectedIds(options.warmupCorpus, dropDir);
+  const ids = await expectedIds(corpus, dropDir);
+  const warmupIds = await expectedIds(options.warmupCorpus, dropDir);
   await withClient(options.baseDatabaseUrl, (client) => client.query(`CREATE SCHEMA ${schema}`));
   const databaseUrl = `${options.baseDatabaseUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   let pipeline: RunningPipeline | null = null;

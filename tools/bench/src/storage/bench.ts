@@ -119,7 +119,8 @@ async function main(): Promise<void> {
     if (existing === 0 && options.schema !== null) await checkSameArchive(db, options.articles);
     const store = new ArticleStore(db);
     const events = new GeneratedEvents();
-    const messages = messageSource(options, events);
+    const wireCorpus = options.corpus === 'wire' ? await wireMessages(options.articles) : null;
+    const messages = messageSource(options, events, wireCorpus);
     // A resumed archive's first articles are generated again (the generator is deterministic) but not written.
     for (let skipped = 0; skipped < existing; skipped++) if (messages.next().done) break;
 
@@ -241,9 +242,9 @@ async function checkSameArchive(db: DataSource, articles: number): Promise<void>
 }
 
 /** The articles to store, one at a time: generated (remembering each one's event) or bench:pipeline's stories. */
-function* messageSource(options: Options, events: GeneratedEvents): Generator<EnrichedArticleV3> {
-  if (options.corpus === 'wire') {
-    yield* wireMessages(options.articles);
+function* messageSource(options: Options, events: GeneratedEvents, wireCorpus: EnrichedArticleV3[] | null): Generator<EnrichedArticleV3> {
+  if (wireCorpus) {
+    yield* wireCorpus;
     return;
   }
   // Famous entities stay few while the archive grows: the pool grows with it, a twentieth of the articles.

@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
     const pid = Number(rows[0].pid);
     if (!isLocalPostgres(pid)) throw new Error('the database server is not on this machine: its backend CPU time cannot be read');
-    const articles = wireMessages(articleCount).map((message) => message.article);
+    const articles = (await wireMessages(articleCount)).map((message) => message.article);
     const meanBodyChars = articles.reduce((sum, article) => sum + article.body.length, 0) / articles.length;
     log(`${articles.length} articles, ${meanBodyChars.toFixed(0)} body characters on average`);
     await client.query(`CREATE SCHEMA ${schema}`);

@@ -8,11 +8,11 @@ import { mixedCorpus } from '@wirestream/harness';
  * The first `count` stories of bench:pipeline's corpus as the extractor would send them to storage:
  * fetched, normalized and extracted in process by the stage code.
  */
-export function wireMessages(count: number, seed = 1): EnrichedArticleV3[] {
+export async function wireMessages(count: number, seed = 1): Promise<EnrichedArticleV3[]> {
   const fetchedAt = new Date();
   const messages: EnrichedArticleV3[] = [];
   for (const file of mixedCorpus(count, seed)) {
-    const documents = documentsFromDroppedFile(Buffer.from(file.text), {
+    const documents = await documentsFromDroppedFile(Buffer.from(file.text), {
       source: { id: 'file-drop', kind: 'file-drop', uri: '/bench' },
       path: `/bench/${file.fileName}`,
       fetchedAt,

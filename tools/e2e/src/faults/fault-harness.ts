@@ -7,14 +7,17 @@ import type { TestPipeline } from '../test-pipeline';
 import type { WireStory } from '@wirestream/harness';
 
 /** Article ids the fetcher will give the stories once they are in the drop directory. */
-export function idsOf(pipeline: TestPipeline, stories: WireStory[]): string[] {
-  return stories.flatMap((story) =>
-    documentsFromDroppedFile(Buffer.from(story.text), {
+export async function idsOf(pipeline: TestPipeline, stories: WireStory[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const story of stories) {
+    const documents = await documentsFromDroppedFile(Buffer.from(story.text), {
       source: { id: 'file-drop', kind: 'file-drop', uri: pipeline.dropDir },
       path: path.join(pipeline.dropDir, story.fileName),
       fetchedAt: new Date(),
-    }).map((document) => document.articleId),
-  );
+    });
+    ids.push(...documents.map((document) => document.articleId));
+  }
+  return ids;
 }
 
 /**

@@ -26,7 +26,7 @@ describe('faults in the middle of a stream', () => {
   it('kill -9 of each worker in turn loses and doubles nothing', async () => {
     pipeline = await startTestPipeline('kill', ARCHIVING);
     const stories = wireCorpus(2000, 11);
-    const ids = idsOf(pipeline, stories);
+    const ids = await idsOf(pipeline, stories);
     const streaming = streamInto(pipeline.dropDir, stories, 100, 150);
     const recovery: number[] = [];
     for (const [turn, service] of SERVICES.entries()) {
@@ -50,7 +50,7 @@ describe('faults in the middle of a stream', () => {
     await proxy.open();
     pipeline = await startTestPipeline('postgres', ARCHIVING, { serviceDatabaseUrl: (url) => url.replace('127.0.0.1:5432', `127.0.0.1:${proxy.port}`) });
     const stories = wireCorpus(2000, 12);
-    const ids = idsOf(pipeline, stories);
+    const ids = await idsOf(pipeline, stories);
     const streaming = streamInto(pipeline.dropDir, stories, 100, 150);
     await waitForStored(pipeline, ids, 400, STORE_TIMEOUT_MS);
     await proxy.cut();
@@ -69,7 +69,7 @@ describe('faults in the middle of a stream', () => {
   it('a broker restart loses and doubles nothing', async () => {
     pipeline = await startTestPipeline('broker', ARCHIVING);
     const stories = wireCorpus(2000, 13);
-    const ids = idsOf(pipeline, stories);
+    const ids = await idsOf(pipeline, stories);
     const streaming = streamInto(pipeline.dropDir, stories, 100, 150);
     await waitForStored(pipeline, ids, 400, STORE_TIMEOUT_MS);
     const before = await storedCount(pipeline, ids);
@@ -85,7 +85,7 @@ describe('faults in the middle of a stream', () => {
   it('poison messages are parked with their reason, the rest stored, and replay stores the fixable ones after a fix', async () => {
     pipeline = await startTestPipeline('poison', { EXTRACTOR_MAX_BODY_CHARS: '100000' });
     const stories = wireCorpus(500, 14);
-    const ids = idsOf(pipeline, stories);
+    const ids = await idsOf(pipeline, stories);
     const oversize = rawDocument('x'.repeat(5 * 1024 * 1024));
     // Too long for this extractor's limit, though a valid story: fixable by raising the limit.
     const long = rawDocument(`KUWAIT, March 14 (KUNA) -- ${'The talks continued for another day. '.repeat(4000)}`);
