@@ -23,7 +23,7 @@ describe('traces in the local trace viewer', () => {
     viewer = await localInfra().ensureTraceViewer({ log });
     pipeline = await startTestPipeline('traces', { ...viewer.exportEnv, OTEL_BSP_SCHEDULE_DELAY: '200' });
     const seeds = readdirSync(SEEDS_DIR).filter((name) => !name.startsWith('.')).map((name) => path.join(SEEDS_DIR, name));
-    const articleIds = seeds.flatMap((seed) => pipeline.expectedIds(seed));
+    const articleIds = (await Promise.all(seeds.map((seed) => pipeline.expectedIds(seed)))).flat();
     seeds.forEach((seed) => copyFileSync(seed, path.join(pipeline.dropDir, path.basename(seed))));
     expect(await waitForArticles(pipeline.db, articleIds, new Date(0), 90_000)).toEqual([]);
     const rows: Array<{ article_id: string; trace_id: string | null }> = await pipeline.db.query(

@@ -44,7 +44,7 @@ describe('wire semantics through the pipeline and the API', () => {
   const drop = async (name: string, content: string, encoding: BufferEncoding = 'utf8'): Promise<string[]> => {
     const staged = path.join(staging, name);
     writeFileSync(staged, content, encoding);
-    const ids = test.expectedIds(staged);
+    const ids = await test.expectedIds(staged);
     const since = new Date(Date.now() - 1000);
     renameSync(staged, path.join(test.dropDir, name));
     expect(await waitForArticles(test.db, ids, since, 60_000)).toEqual([]);

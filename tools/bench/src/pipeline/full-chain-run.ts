@@ -48,7 +48,7 @@ export async function runFullChainInProcess(
         pending = [];
       };
       for (const file of files) {
-        const documents = documentsFromDroppedFile(Buffer.from(file.text), {
+        const documents = await documentsFromDroppedFile(Buffer.from(file.text), {
           source: { id: 'file-drop', kind: 'file-drop', uri: dropDir },
           path: path.join(dropDir, file.fileName),
           fetchedAt,
