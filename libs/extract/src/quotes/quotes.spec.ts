@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { QuoteSchema } from '@wirestream/contracts';
-import { extractArticle, extractEntities } from './index';
-import { extractQuotes, findQuotations, type Quote } from './quotes';
+import { extractArticle, extractEntities } from '../index';
+import { extractQuotes, findQuotations, type Quote } from './index';
 
 function quotes(body: string): Quote[] {
   return extractQuotes(body, extractEntities(body));
@@ -100,7 +100,7 @@ describe('extractQuotes', () => {
 });
 
 describe('quotes in the seed stories', () => {
-  const SEEDS_DIR = path.resolve(__dirname, '../../../../shared/samples/seeds');
+  const SEEDS_DIR = path.resolve(__dirname, '../../../../../shared/samples/seeds');
   const seed = (prefix: string): string => readFileSync(path.join(SEEDS_DIR, readdirSync(SEEDS_DIR).find((f) => f.startsWith(prefix))!), 'utf8');
   const BLINKEN = 'PERSON:antony blinken';
   const PARK = 'PERSON:park jin';
