@@ -6,14 +6,14 @@
  * gender-detection-from-name package's lists) and from gendered nouns ("spokeswoman").
  */
 
-import type { ExtractedEntity } from '@wirestream/contracts';
+import type { ExtractedEntity, ExtractedQuote } from '@wirestream/contracts';
 import { getGender } from 'gender-detection-from-name';
 import { byRole } from './roles';
 import { DOCUMENT_NOUNS, GENDERED_TITLES, INDEFINITES, NOT_NAMES, ORG_NOUNS, PERSON_NOUNS, PRONOUNS, TITLES } from './cues';
 
 export type Gender = 'male' | 'female' | null;
-/** How the speaker was found: named at the cue, a pronoun or a description resolved, carried on from the previous quote, or not found. */
-export type SpeakerSource = 'name' | 'pronoun' | 'description' | 'continuation' | 'unknown';
+/** How a speaker was found (the contract's `speakerSource`). */
+export type SpeakerSource = NonNullable<ExtractedQuote['speakerSource']>;
 
 export interface Speaker {
   readonly entity: ExtractedEntity | null;
