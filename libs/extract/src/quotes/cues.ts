@@ -17,7 +17,14 @@ export const CUE_VERBS = wordSet(
    reported|reports|read|reads|stated|states|testifies|acknowledges|concedes|proclaimed|proclaims|predicts|assured|
    assures|announced|cautions|writes|wrote|opined|scoffed|shot|fired|snapped|retorted|interjected|began|concluded|
    promised|swore|vowed|hinted|speculated|estimated|declared|added|telling|saying|adding|writing|noting|arguing|
-   warning|calling|describing|insisting|explaining`,
+   warning|calling|describing|insisting|explaining|yelling|shouting|reading|shared|shares|forwards|forwarded|groused|
+   grouses|quoting|quoted|cited|citing|cites|emailed|texted|retweeted|tweeting|posting|telling|sang|chanting|screamed|
+   screaming|mocked|mocking|dismissed|dismissing|decried|decrying|touted|touting|recited|recalling|acknowledging|
+   admitting|conceding|complaining|lamenting|boasting|bragging|joking|quipping|promising|pledging|vowing|predicting|
+   suggesting|demanding|urging|asking|answering|replying|responding|declaring|announcing|stating|claiming|alleging|
+   asserting|contending|maintaining|stressing|emphasizing|reiterating|repeating|repeated|repeats|observing|remarking|
+   commenting|think|thought|believed|feels|felt|disagrees|disagreed|found|finds|concludes|determined|ruled|rules|
+   projects|projected|estimates|recalls|decries|touts|mocks|quotes|cite`,
 );
 
 /** Verbs that only attribute when the quote is their object (`called it “…”`), never a whole quote after it. */

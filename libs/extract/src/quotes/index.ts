@@ -84,7 +84,7 @@ export function extractQuotes(body: string, entities: readonly ExtractedEntity[]
       const sameSentence = sentenceStart(body, raw.start - 1) <= previous.raw.start;
       const sameParagraph = !/\n[^\S\n]*\n/.test(body.slice(previous.raw.end, raw.start));
       const someoneElse = ctx.candidates.some((c) => c.start > previous!.raw.end && c.start < raw.start && c.name !== previous!.found.speaker.name);
-      if (sameSentence || (sameParagraph && !someoneElse)) found = { speaker: { ...previous.found.speaker, source: 'continuation' }, candidate: previous.found.candidate };
+      if ((sameSentence || sameParagraph) && !someoneElse) found = { speaker: { ...previous.found.speaker, source: 'continuation' }, candidate: previous.found.candidate };
     }
     if (!cued && wordCount(text) < MIN_QUOTE_WORDS && !(found && sentenceStart(body, raw.start - 1) <= (previous?.raw.start ?? -1))) return;
     const speaker = found?.speaker ?? UNKNOWN;
@@ -159,10 +159,13 @@ function attributionAfter(ctx: SpeakerContext, quoteEnd: number, nextQuote: numb
   return undefined;
 }
 
+/** Verbs after which a name is the speaker ("said Blinken"), not the object ("called Alwaleed"). */
+const SAYING = new Set(['said', 'says', 'added', 'adds', 'wrote', 'writes', 'asked', 'asks', 'continued', 'replied', 'explained', 'recalled', 'noted', 'insisted', 'argued', 'warned']);
+
 /** Words that open the clause of a subject when looking back from its verb. */
-const CLAUSE_WORDS = /\b(?:that|and|but|when|as|because|after|before|while|where|if|so|then|than)\s/gi;
+const CLAUSE_WORDS = /\b(?:that|and|but|when|because|while|where|if|so|then|than)\s/gi;
 /** A comma-delimited stretch that describes the subject rather than naming it: "who has …", "a Democrat", "30". */
-const APPOSITIVE = /^\s*(?:who|which|a|an|\d+|[a-z]+ of)\b/;
+const APPOSITIVE = /^\s*(?:who|which|a|an|\d+|[a-z]+ing|[a-z]+ of|in|at|on|en|for|with|from|by|during|herself|himself|itself)\b/;
 
 /**
  * Start of the subject that ends at `end`: the last comma-delimited stretch that is not an
@@ -205,7 +208,7 @@ function attributionBefore(ctx: SpeakerContext, headStart: number, quoteOpen: nu
   let m: RegExpExecArray | null;
   let verb: RegExpExecArray | null = null;
   while ((m = re.exec(head)) !== null) if (CUE_VERBS.has(m[0].toLowerCase()) && /^\p{Ll}/u.test(m[0])) verb = m;
-  if (!verb) return undefined;
+  if (!verb) return namedBeforeColon(ctx, headStart, quoteOpen, previous);
   const verbStart = headStart + verb.index;
   // Back over adverbs to the subject's end, then back to its clause's start.
   const subjectEnd = withoutAdverbs(body, headStart, verbStart);
@@ -215,9 +218,35 @@ function attributionBefore(ctx: SpeakerContext, headStart: number, quoteOpen: nu
   // "said Blinken: “…”"
   const verbEnd = verbStart + verb[0].length;
   const [s, e] = phraseAfter(body, verbEnd, quoteOpen);
-  if (/^\p{Lu}/u.test(body.charAt(s))) {
+  if (SAYING.has(verb[0].toLowerCase()) && /^\p{Lu}/u.test(body.charAt(s))) {
     const after = resolvePhrase(ctx, s, e, previous);
     if (after) return after;
+  }
+  // "Clinton celebrated in Florida, declaring it “…”": the sentence's subject.
+  return sentenceSubject(ctx, sentenceStart(body, verbStart), verbStart, previous);
+}
+
+/** "Jeffrey Jones: “…”", the newsletter and headline form: a name, then a colon, then the quote. */
+function namedBeforeColon(ctx: SpeakerContext, headStart: number, quoteOpen: number, previous: Candidate | null): Found | undefined {
+  const head = ctx.body.slice(headStart, quoteOpen);
+  const colon = /[:—–-]\s*$/.exec(head);
+  if (!colon) return undefined;
+  const end = headStart + colon.index;
+  const start = Math.max(headStart, ...[...ctx.body.slice(headStart, end).matchAll(/[.,;:!?—–]\s|\s[-—–]\s/g)].map((m) => headStart + m.index + m[0].length));
+  if (ctx.body.slice(start, end).split(/\s+/).length > 5) return undefined;
+  const found = resolvePhrase(ctx, start, end, previous);
+  return found?.speaker.source === 'name' && found.speaker.name !== null ? found : undefined;
+}
+
+/** The subject of the sentence that runs from `from` to a verb at `to`: its first person or organisation, or its opening pronoun. */
+function sentenceSubject(ctx: SpeakerContext, from: number, to: number, previous: Candidate | null): Found {
+  const named = ctx.candidates.find((c) => c.start >= from && c.end <= to);
+  if (named) return { speaker: { entity: named.entity, name: named.name, source: 'name' }, candidate: named };
+  const pronoun = /^\s*(?:[\p{L}]+,\s*)?(he|she|it|they)\s/iu.exec(ctx.body.slice(from, to));
+  if (pronoun) {
+    const at = from + pronoun.index + pronoun[0].length - (pronoun[1] as string).length - 1;
+    const found = resolvePhrase(ctx, at, at + (pronoun[1] as string).length + 1, previous);
+    if (found) return found;
   }
   return { speaker: { entity: null, name: null, source: 'description' }, candidate: null };
 }

@@ -163,7 +163,7 @@ export function resolvePhrase(ctx: SpeakerContext, from: number, to: number, pre
   // A description ends on a lower-case word ("Washington’s top diplomat", "the campaign"); a name does not.
   const lastWord = phrase.match(WORD)?.pop() ?? '';
   const name = /^\p{Lu}/u.test(lastWord) ? properName(phrase) : null;
-  if (name) {
+  if (name && !isPlace(ctx, name, from, to)) {
     const c = { ...linkName(ctx, name), start: from, end: to };
     return { speaker: { entity: c.entity, name: c.name, source: 'name' }, candidate: c };
   }
@@ -185,6 +185,14 @@ export function resolvePhrase(ctx: SpeakerContext, from: number, to: number, pre
   }
   if (DOCUMENT_NOUNS.has(head)) return { speaker: { entity: null, name: null, source: 'description' }, candidate: null };
   return undefined;
+}
+
+/** True when a name as written is a place or group the recogniser typed ("Tampa", "Republicans"), no speaker. */
+function isPlace(ctx: SpeakerContext, name: string, from: number, to: number): boolean {
+  const lower = name.toLowerCase();
+  return ctx.entities.some(
+    (e) => (e.type === 'GPE' || e.type === 'LOC' || e.type === 'MISC') && e.mentions.some((m) => m.start >= from && m.end <= to && m.text.toLowerCase().replace(/[’']s$/, '') === lower),
+  );
 }
 
 function candidateOf(s: Speaker): Candidate | null {

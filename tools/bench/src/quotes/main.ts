@@ -25,7 +25,7 @@ const MIN_TIMED_PASSES = 3;
 const MIN_TIMED_MS = 3000;
 
 function predict(article: PolnearArticle): PredictedQuote[] {
-  return extractArticle(article.text).quotes.map((q) => ({ start: q.start, end: q.end, speakerName: q.speakerName }));
+  return extractArticle(article.text).quotes.map((q) => ({ start: q.start, end: q.end, speakerName: q.speakerName, how: q.speakerSource }));
 }
 
 function docsPerSecond(articles: readonly PolnearArticle[]): number {
@@ -54,7 +54,7 @@ function printErrors(articles: readonly PolnearArticle[], predictions: readonly 
       const hits = predicted.filter((p) => overlaps(text, g.content, [[p.start, p.end]]) > 0);
       if (hits.length === 0) console.log(`MISS  ${article.id}  «${line(text, first, last)}»  source=${g.source ?? '-'}`);
       else if (sourceKind(g.source) === 'name' && !hits.some((p) => speakerMatches(p.speakerName, g.source as string)))
-        console.log(`WHO   ${article.id}  «${line(text, first, last)}»  gold=${g.source}  ours=${hits.map((p) => p.speakerName).join('|')}`);
+        console.log(`WHO   ${article.id}  «${line(text, first, last)}»  gold=${g.source}  ours=${hits.map((p) => `${p.speakerName}/${p.how ?? ''}`).join('|')}  ctx=«${line(text, Math.max(0, first - 150), last + 60)}»`);
       else if ((sourceKind(g.source) === 'pronoun' || sourceKind(g.source) === 'description') && hits.every((p) => p.speakerName === null))
         console.log(`PRON  ${article.id}  «${line(text, first, last)}»  gold=${g.source}`);
     }

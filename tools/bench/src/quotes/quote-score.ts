@@ -15,6 +15,8 @@ export interface PredictedQuote {
   readonly start: number;
   readonly end: number;
   readonly speakerName: string | null;
+  /** How the speaker was found, when the extractor says (for `--errors`). */
+  readonly how?: string;
 }
 
 export type SourceKind = 'name' | 'pronoun' | 'description' | 'none';
