@@ -66,10 +66,11 @@ export function sourceKind(source: string | null): SourceKind {
   return 'description';
 }
 
-/** The predicted speaker's last name is one of the source's tokens (case and possessives aside). */
+/** The predicted speaker's last name (a generational suffix aside) is one of the source's tokens (case and possessives aside). */
 export function speakerMatches(speakerName: string | null, source: string): boolean {
   if (speakerName === null) return false;
-  const last = tokens(speakerName.replace(/[’']s\b/g, '')).pop()?.toLowerCase();
+  const words = tokens(speakerName.replace(/[’']s\b/g, '')).filter((t) => !/^(?:jr|sr|ii|iii|iv)$/i.test(t));
+  const last = words.pop()?.toLowerCase();
   if (!last) return false;
   return tokens(source.replace(/[’']s\b/g, '')).some((t) => t.toLowerCase() === last);
 }
