@@ -5,3 +5,4 @@ export * from './repo-paths';
 export * from './seeded-random';
 export * from './wire-corpus';
 export * from './bench-result';
+export * from './corenlp-resolve';
