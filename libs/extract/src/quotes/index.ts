@@ -86,6 +86,7 @@ export function extractQuotes(body: string, entities: readonly ExtractedEntity[]
       const someoneElse = ctx.candidates.some((c) => c.start > previous!.raw.end && c.start < raw.start && c.name !== previous!.found.speaker.name);
       if ((sameSentence || sameParagraph) && !someoneElse) found = { speaker: { ...previous.found.speaker, source: 'continuation' }, candidate: previous.found.candidate };
     }
+    found ??= introducedBefore(ctx, raw.start - 1, prevEnd, lastSpeaker);
     if (!cued && wordCount(text) < MIN_QUOTE_WORDS && !(found && sentenceStart(body, raw.start - 1) <= (previous?.raw.start ?? -1))) return;
     const speaker = found?.speaker ?? UNKNOWN;
     quotes.push({ text, start: raw.start, end: raw.end, speakerKey: speaker.entity?.key ?? null, speakerName: speaker.name, speakerSource: speaker.source });
@@ -224,6 +225,24 @@ function attributionBefore(ctx: SpeakerContext, headStart: number, quoteOpen: nu
   }
   // "Clinton celebrated in Florida, declaring it “…”": the sentence's subject.
   return sentenceSubject(ctx, sentenceStart(body, verbStart), verbStart, previous);
+}
+
+/**
+ * A quote that opens its sentence, introduced by the sentence before it in the same paragraph
+ * ("Trump speculated that the men could be part of the group. “They are …”"): that sentence's
+ * subject, when the sentence holds a cue verb and no quote of its own.
+ */
+function introducedBefore(ctx: SpeakerContext, quoteOpen: number, prevQuoteEnd: number, previous: Candidate | null): Found | undefined {
+  const { body } = ctx;
+  const start = sentenceStart(body, quoteOpen);
+  if (body.slice(start, quoteOpen).trim() !== '' || start === 0) return undefined;
+  const before = sentenceStart(body, start - 1);
+  const sentence = body.slice(before, start);
+  if (before < prevQuoteEnd || /\n[^\S\n]*\n/.test(body.slice(before, quoteOpen))) return undefined;
+  const cue = (sentence.match(WORD_RE) ?? []).some((w) => CUE_VERBS.has(w.toLowerCase()) && /^\p{Ll}/u.test(w));
+  if (!cue && !/:\s*$/.test(sentence)) return undefined;
+  const found = sentenceSubject(ctx, before, start, previous);
+  return found.speaker.name !== null ? found : undefined;
 }
 
 /** "Jeffrey Jones: “…”", the newsletter and headline form: a name, then a colon, then the quote. */

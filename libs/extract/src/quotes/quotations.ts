@@ -3,8 +3,9 @@
  * guillemets « », low „), paired paragraph by paragraph. A quote left open at a paragraph's end
  * continues when the next paragraph opens with a quotation mark (the newswire convention), and
  * otherwise ends with its paragraph. A curly opening mark met inside an open curly quote starts a
- * new quote when a space precedes it (the writer forgot a closing mark), so two adjacent quotes
- * are never merged into one.
+ * new quote when a space precedes it and a word follows (the writer forgot a closing mark), so
+ * two adjacent quotes are never merged into one; straight marks get the same rule, and a straight
+ * mark that can only close (after a word, before a space) is skipped when no quote is open.
  */
 
 export interface RawQuote {
@@ -64,12 +65,14 @@ export function findQuotations(body: string): RawQuote[] {
       const c = body.charAt(i);
       const next = body.charAt(i + 1);
       if (open === null) {
+        // A straight mark after a word and before a space closes a quote we never saw open: skip it.
+        if (c === '"' && /[^\s([{—–-]/.test(body.charAt(i - 1) || ' ') && /\s|$/.test(next)) continue;
         if (OPENERS.has(c)) {
           open = { start: i + 1, end: i + 1, parts: [], paragraph: p };
           opener = c;
           partStart = i + 1;
         }
-      } else if (c === '“' && opener === '“' && /\s/.test(body.charAt(i - 1)) && /[^\s,.;:!?—–-]/.test(next)) {
+      } else if (c === opener && (c === '“' || c === '"') && /\s/.test(body.charAt(i - 1)) && /[\p{L}\p{N}]/u.test(next)) {
         // An opening mark inside an open quote: the previous quote was never closed.
         const end = trimmedEnd(body, partStart, i);
         open.parts.push([partStart, end]);
