@@ -9,6 +9,7 @@
 import type { ExtractedEntity, ExtractedQuote } from '@wirestream/contracts';
 import { getGender } from 'gender-detection-from-name';
 import { byRole } from './roles';
+import { sentenceStart } from './sentences';
 import { DOCUMENT_NOUNS, GENDERED_TITLES, INDEFINITES, NOT_NAMES, ORG_NOUNS, PERSON_NOUNS, PRONOUNS, TITLES } from './cues';
 
 export type Gender = 'male' | 'female' | null;
@@ -92,6 +93,23 @@ function nearest(ctx: SpeakerContext, at: number, kind: 'person' | 'org', gender
   return null;
 }
 
+/**
+ * The subject-most person a pronoun at `at` refers to: looking back sentence by sentence (at most
+ * three, within the paragraph), the first person of that gender named in the nearest sentence
+ * that names one ("Bush went after Trump … . He said" → Bush).
+ */
+function salient(ctx: SpeakerContext, at: number, gender: Gender): Candidate | null {
+  let end = at;
+  for (let n = 0; n < 3 && end > 0; n++) {
+    const start = sentenceStart(ctx.body, end);
+    if (/\n[^\S\n]*\n/.test(ctx.body.slice(start, at))) return null;
+    const first = ctx.candidates.find((c) => c.start >= start && c.end <= end && c.kind === 'person' && compatible(genderOf(ctx, c.entity, c.name), gender));
+    if (first) return first;
+    end = start - 1;
+  }
+  return null;
+}
+
 const fromCandidate = (c: Candidate | null, source: SpeakerSource): Speaker =>
   c ? { entity: c.entity, name: c.name, source } : { entity: null, name: null, source };
 
@@ -104,7 +122,7 @@ export function resolvePronoun(ctx: SpeakerContext, pronoun: string, at: number,
       const between = ctx.candidates.filter((c) => c.start > previous.end && c.start < at && c.kind === 'person' && c.name !== previous.name);
       if (between.every((c) => !compatible(genderOf(ctx, c.entity, c.name), gender) || genderOf(ctx, c.entity, c.name) === null)) return fromCandidate(previous, 'pronoun');
     }
-    return fromCandidate(nearest(ctx, at, 'person', gender), 'pronoun');
+    return fromCandidate(salient(ctx, at, gender) ?? nearest(ctx, at, 'person', gender), 'pronoun');
   }
   if (p === 'it' || p === 'they' || p === 'we') return fromCandidate(nearest(ctx, at, 'org', null, 1500), 'pronoun');
   return { entity: null, name: null, source: 'pronoun' };
