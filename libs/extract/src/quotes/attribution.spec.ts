@@ -71,6 +71,11 @@ describe('pronouns, descriptions and organisations', () => {
     expect(attributed(body)).toEqual([['We agreed on nothing at all today,', 'Maria Lopez', 'pronoun']]);
   });
 
+  it('resolves "he said" to the subject of the sentence before, not to the last man named', () => {
+    const body = 'Tom Harlan went after Mark Ruiz at the debate on Monday. “That plan will never work in this state,” he said.';
+    expect(attributed(body)).toEqual([['That plan will never work in this state,', 'Tom Harlan', 'pronoun']]);
+  });
+
   it('resolves "he said" by a gendered title when the first name says nothing', () => {
     const body = 'Mr. Kestrel Vaughn met Dana Whitfield on Monday. Ms. Whitfield left early. “We will be back next week,” he said.';
     expect(quotes(body)[0]?.speakerName).toMatch(/Vaughn$/);
