@@ -59,6 +59,14 @@ describe('speakers from the cue', () => {
     expect(quotes(body).map((q) => q.speakerName)).toEqual(['Nadia Kowalski', 'Tom Harlan', 'Maria Lopez', 'Park Jin']);
   });
 
+  it('reads “….” Name said. after a quote that ends its own sentence, but not a new sentence about someone else', () => {
+    const body = '“We will not resign over this.” Tom Harlan said.\n\n“The vote is final.” Maria Lopez then left the room in silence and went home.';
+    expect(attributed(body)).toEqual([
+      ['We will not resign over this.', 'Tom Harlan', 'name'],
+      ['The vote is final.', null, 'unknown'],
+    ]);
+  });
+
   it('takes the sentence’s subject for a participial cue, not the object of “calling”', () => {
     const body = 'Tom Harlan attacked Maria Lopez on Wednesday, calling her plan “a fantasy for the rich.”';
     expect(attributed(body)).toEqual([['a fantasy for the rich.', 'Tom Harlan', 'name']]);

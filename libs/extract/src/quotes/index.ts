@@ -74,8 +74,9 @@ export function extractQuotes(body: string, entities: readonly ExtractedEntity[]
     const text = raw.parts.map(([s, e]) => body.slice(s, e).trim()).join('\n\n');
     const nextStart = raws[index + 1] ? (raws[index + 1] as RawQuote).start - 1 : body.length;
     const prevEnd = previous ? previous.raw.end + 1 : 0;
-    // A quote that ends its own sentence ("… this week.") takes no attribution after it.
-    let found = /[.]\s*$/.test(text) ? undefined : attributionAfter(ctx, raw.end, nextStart, lastSpeaker);
+    // A quote that ends its own sentence ("… this week.") takes an attribution after it only in the
+    // form "“….” Smith said." (the subject and verb right after the closing mark).
+    let found = /[.]\s*$/.test(text) ? closingAttribution(ctx, raw.end, nextStart, lastSpeaker) : attributionAfter(ctx, raw.end, nextStart, lastSpeaker);
     const headStart = Math.max(sentenceStart(body, raw.start - 1), prevEnd);
     // An attribution after the quote that names nobody gives way to a named one before it.
     if (found === undefined || found.speaker.name === null) found = attributionBefore(ctx, headStart, raw.start - 1, lastSpeaker) ?? found;
@@ -94,6 +95,15 @@ export function extractQuotes(body: string, entities: readonly ExtractedEntity[]
     if (found?.candidate) lastSpeaker = found.candidate;
   });
   return quotes;
+}
+
+/** "“….” Smith said." or "“….” said Smith.": a cue within three words of the closing mark, ending its sentence. */
+function closingAttribution(ctx: SpeakerContext, quoteEnd: number, nextQuote: number, previous: Candidate | null): Found | undefined {
+  const { body } = ctx;
+  const from = CLOSERS.has(body.charAt(quoteEnd)) ? quoteEnd + 1 : quoteEnd;
+  const m = /^[^\S\n]+((?:[\p{Lu}][\p{L}’'.-]*\s+){0,3}?|(?:he|she)\s+)(said|says|added|adds|wrote|writes|told|asked|continued|explained|noted)\b([^.!?\n]{0,60})[.!?]/u.exec(body.slice(from, Math.min(nextQuote, from + 120)));
+  if (!m) return undefined;
+  return attributionAfter(ctx, quoteEnd, Math.min(nextQuote, from + m[0].length), previous);
 }
 
 /** Start of the words after `from`, skipping spaces and punctuation. */
