@@ -118,6 +118,11 @@ describe('across paragraphs', () => {
     ]);
   });
 
+  it('gives a paragraph-opening quote to the subject of a colon-ended introduction before it', () => {
+    const body = 'At the rally, Tom Harlan told the crowd:\n\n“We will build the bridge and we will pay for it.”';
+    expect(attributed(body)).toEqual([['We will build the bridge and we will pay for it.', 'Tom Harlan', 'name']]);
+  });
+
   it('attributes a quote continued into the next paragraph by its closing attribution', () => {
     const body = '“The first part of the statement runs on.\n\n“And the second part ends here,” Mira Osei said.';
     expect(attributed(body)).toEqual([['The first part of the statement runs on.\n\nAnd the second part ends here,', 'Mira Osei', 'name']]);

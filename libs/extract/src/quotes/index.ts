@@ -13,7 +13,9 @@
  * 3. the previous quote's speaker, when that quote is in the same sentence (`called it “A” and “B”`)
  *    or the same paragraph with nobody else named in between. Never across paragraphs: a quote
  *    continued into the next paragraph is one quote (the opening mark convention), so its
- *    attribution is found wherever it stands.
+ *    attribution is found wherever it stands;
+ * 4. the subject of the sentence just before, in the same paragraph or ending the previous one with
+ *    a colon, when that sentence holds a cue verb and no quote (`Harlan told the crowd:` ¶ `“…”`).
  * Names come from the article's entities, or as written when the recogniser missed them;
  * pronouns and descriptions resolve to the nearest compatible person or organisation
  * (speakers.ts). A quote with no speaker says so: `speakerSource` is 'unknown', or the cue's
@@ -239,19 +241,23 @@ function attributionBefore(ctx: SpeakerContext, headStart: number, quoteOpen: nu
 
 /**
  * A quote that opens its sentence, introduced by the sentence before it in the same paragraph
- * ("Trump speculated that the men could be part of the group. “They are …”"): that sentence's
- * subject, when the sentence holds a cue verb and no quote of its own.
+ * ("Trump speculated that the men could be part of the group. “They are …”") or by one ending the
+ * previous paragraph with a colon ("Harlan told the crowd:"): that sentence's subject, when the
+ * sentence holds a cue verb and no quote of its own.
  */
 function introducedBefore(ctx: SpeakerContext, quoteOpen: number, prevQuoteEnd: number, previous: Candidate | null): Found | undefined {
   const { body } = ctx;
   const start = sentenceStart(body, quoteOpen);
   if (body.slice(start, quoteOpen).trim() !== '' || start === 0) return undefined;
-  const before = sentenceStart(body, start - 1);
-  const sentence = body.slice(before, start);
-  if (before < prevQuoteEnd || /\n[^\S\n]*\n/.test(body.slice(before, quoteOpen))) return undefined;
+  // The sentence before, in the same paragraph, or ending the previous one with a colon ("Smith said:").
+  const colonBreak = /:\s*\n[^\S\n]*\n\s*$/.exec(body.slice(Math.max(0, start - 400), start));
+  const end = colonBreak ? start - colonBreak[0].length + 1 : start;
+  const before = sentenceStart(body, end - 1);
+  const sentence = body.slice(before, end);
+  if (before < prevQuoteEnd || /\n[^\S\n]*\n/.test(body.slice(before, end))) return undefined;
   const cue = (sentence.match(WORD_RE) ?? []).some((w) => CUE_VERBS.has(w.toLowerCase()) && /^\p{Ll}/u.test(w));
   if (!cue && !/:\s*$/.test(sentence)) return undefined;
-  const found = sentenceSubject(ctx, before, start, previous);
+  const found = sentenceSubject(ctx, before, end, previous);
   return found.speaker.name !== null ? found : undefined;
 }
 
