@@ -201,6 +201,12 @@ export const QuoteSchema = z
     speakerKey: z.string().min(1).nullable(),
     /** The speaker as the copy names them, or null. */
     speakerName: z.string().min(1).nullable(),
+    /**
+     * Added within v1: how the speaker was found — named at the attribution cue, a pronoun or a
+     * description resolved, carried on from the previous quote — or 'unknown' when nothing in the
+     * text attributes the quote. Absent in messages from extractors that predate it.
+     */
+    speakerSource: z.enum(['name', 'pronoun', 'description', 'continuation', 'unknown']).optional(),
   })
   .refine((quote) => quote.end > quote.start, { message: 'quote end must be after start' });
 

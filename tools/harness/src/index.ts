@@ -6,3 +6,4 @@ export * from './seeded-random';
 export * from './wire-corpus';
 export * from './bench-result';
 export * from './trace-spans';
+export * from './corenlp-resolve';
