@@ -30,3 +30,4 @@ export { NER_TYPES, NUM_TAGS, POS_B, POS_I, POS_L, POS_U, TAG_O, makeTag, tagNam
 export { nerTokenize } from './ner-tokenize';
 export { analyze, type Analysis } from './token-analysis';
 export { CLUSTER_PREFIXES, DEFAULT_CLUSTERS_PATH, WordClusters, activeClusters, loadClusters, setActiveClusters } from './word-clusters';
+export { packageGazetteerEnabled, setPackageGazetteer } from './package-gazetteer';

@@ -3,8 +3,9 @@
  * taken in order of frequency; the `clusters` most frequent start as singleton clusters, and each
  * further word enters as a new cluster, after which the pair of clusters whose merge loses the
  * least average mutual information between adjacent clusters is merged. When every word is in,
- * the remaining clusters are merged down to one, and each word's path in that merge tree (0 =
- * left, 1 = right) is its bit string: prefixes of it are coarser clusters.
+ * the remaining clusters are merged down to one, and the path of a word's cluster in that merge
+ * tree (0 = left, 1 = right) is the word's bit string: prefixes of it are coarser clusters, and the
+ * words of one cluster share it.
  *
  * Each step costs O(C²) for C clusters: merge losses L(i, j) are kept for every pair and
  * updated in O(1) per pair after a merge (only terms involving the merged clusters change),
@@ -13,7 +14,7 @@
  */
 
 export interface BrownOptions {
-  /** Size of the active window (the cluster budget); default 500. */
+  /** Size of the active window (the cluster budget); default 256. */
   readonly clusters?: number;
   /** Words seen fewer times are left out; default 3. */
   readonly minCount?: number;
@@ -59,7 +60,7 @@ export function brownClusters(sentences: Iterable<readonly string[]>, options: B
     }
   }
   corpus.length = 0;
-  const C = Math.min(options.clusters ?? 500, V);
+  const C = Math.min(options.clusters ?? 256, V);
   log(`${tokens} tokens, ${V} words seen ≥ ${minCount} times, ${C} clusters`);
 
   const S = C + 1; // slots: C clusters plus the one being added
@@ -321,16 +322,24 @@ export function brownClusters(sentences: Iterable<readonly string[]>, options: B
     }
     if ((w + 1) % 2000 === 0) log(`  ${w + 1}/${V} words, ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
-  // Merge what is left down to one tree.
+  // The C clusters are the leaves of the hierarchy (how words joined a cluster inside the window
+  // is not part of it, as in Liang's output): merge them down to one tree.
+  const leafOf = new Int32Array(V);
+  for (let x = 0; x < S; x++) {
+    if (!active[x]) continue;
+    const leaf = nextNode++;
+    slotWord[x] = leaf;
+    for (const w of members[x]!) leafOf[w] = leaf;
+  }
   for (let left = C - 1; left > 0; left--) {
     const [a, b] = bestPair();
     merge(a, b);
   }
-  // Bit strings: the path from the root to each word.
+  // Bit strings: the path from the root to each word's cluster.
   const paths = new Map<string, string>();
   for (let w = 0; w < V; w++) {
     const bits: number[] = [];
-    for (let node = w; parent[node] !== undefined; node = parent[node] as number) bits.push(bit[node] as number);
+    for (let node = leafOf[w] as number; parent[node] !== undefined; node = parent[node] as number) bits.push(bit[node] as number);
     paths.set(vocab[w]![0], bits.reverse().join('') || '0');
   }
   return { paths, words: V, tokens };

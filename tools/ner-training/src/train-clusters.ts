@@ -47,11 +47,21 @@ export function reutersTexts(sgml: string): string[] {
   return out;
 }
 
+/** The text with control characters (the collection's &#2; and &#3; markers) as spaces; tabs and newlines kept. */
+function withoutControls(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    out += c < 32 && c !== 9 && c !== 10 ? ' ' : ch;
+  }
+  return out;
+}
+
 /** Sentences of tokens, as the recognizer's tokenizer splits them. */
 function* sentences(texts: readonly string[]): Generator<string[]> {
   for (const text of texts) {
     let sentence: string[] = [];
-    for (const tok of nerTokenize(text.replace(/[\u0000-\u0008\u000b-\u001f]/g, ' '))) {
+    for (const tok of nerTokenize(withoutControls(text))) {
       if (tok.sentStart && sentence.length > 0) {
         yield sentence;
         sentence = [];
@@ -79,7 +89,7 @@ function main(argv: string[]): void {
     texts.push(...reutersTexts((f.endsWith('.gz') ? gunzipSync(raw) : raw).toString('latin1')));
   }
   const result = brownClusters(sentences(texts), {
-    clusters: args.integer('clusters', 500),
+    clusters: args.integer('clusters', 256),
     minCount: args.integer('min-count', 3),
     log: (line) => console.log(line),
   });
