@@ -21,15 +21,20 @@ const MAX_TOKENS = 5;
 interface Gazetteer {
   /** Key: entry tokens' lowercase forms joined by a space; value: class bits. */
   readonly entries: Map<string, number>;
+  /** Every proper prefix of an entry's key (in whole tokens): matching stops where none goes on. */
+  readonly prefixes: Set<string>;
 }
 
 function build(): Gazetteer {
   const load = createRequire(__filename);
   const entries = new Map<string, number>();
+  const prefixes = new Set<string>();
   const add = (name: string, cls: number): void => {
     const tokens = tokenize(name);
     if (tokens.length === 0 || tokens.length > MAX_TOKENS) return;
-    const key = tokens.map((t) => t.norm).join(' ');
+    const norms = tokens.map((t) => t.norm);
+    for (let k = 1; k < norms.length; k++) prefixes.add(norms.slice(0, k).join(' '));
+    const key = norms.join(' ');
     entries.set(key, (entries.get(key) ?? 0) | cls);
   };
   const countries = load('i18n-iso-countries') as { registerLocale(l: unknown): void; getNames(lang: string, o: { select: 'all' }): Record<string, string[]> };
@@ -44,7 +49,7 @@ function build(): Gazetteer {
     if (c.city_ascii !== c.city) add(c.city_ascii, PKG_CITY);
     if (c.province) add(c.province, PKG_PROVINCE);
   }
-  return { entries };
+  return { entries, prefixes };
 }
 
 let gazetteer: Gazetteer | undefined;
@@ -67,7 +72,7 @@ export function packageGazetteer(tokens: readonly Token[], out: Int32Array): voi
   out.fill(0);
   if (!enabled) return;
   gazetteer ??= build();
-  const { entries } = gazetteer;
+  const { entries, prefixes } = gazetteer;
   const n = tokens.length;
   for (let i = 0; i < n; ) {
     const first = tokens[i] as Token;
@@ -85,6 +90,7 @@ export function packageGazetteer(tokens: readonly Token[], out: Int32Array): voi
         best = k + 1;
         bestCls = cls;
       }
+      if (!prefixes.has(key)) break;
     }
     if (best === 0) {
       i++;
