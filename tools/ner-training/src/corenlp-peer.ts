@@ -26,7 +26,7 @@ export interface CoreNlpRun {
 }
 
 /** Chunks of an IO tag sequence: a run of words with the same type, within a sentence. */
-function ioChunks(guesses: readonly (ConllType | null)[], sentenceStarts: ReadonlySet<number>): WordChunk[] {
+export function ioChunks(guesses: readonly (ConllType | null)[], sentenceStarts: ReadonlySet<number>): WordChunk[] {
   const out: WordChunk[] = [];
   let open: { start: number; type: ConllType } | null = null;
   for (let i = 0; i <= guesses.length; i++) {
