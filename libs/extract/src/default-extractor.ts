@@ -1,5 +1,5 @@
 /**
- * The extractor over the committed model. The model (1.4 MB) is read on first use, not when the
+ * The extractor over the committed model. The model (1.6 MB) is read on first use, not when the
  * library is imported: the extractor service asks for `extractorVersion()` at startup, which reads
  * it then, so the first message does not wait for it.
  */

@@ -20,6 +20,17 @@ describe('extractEntities', () => {
     expect(extractorVersion()).toMatch(/^ner-\d+\.\d+\.\d+\+[0-9a-f]{8}$/);
   });
 
+  it('leaves the author on a byline line out, but not a person named in the story', () => {
+    const body = 'Officials met in Varnia on Monday.\nBY MARTA KELSO [marta.kelso@example.com]\nBy the end of the day, Marta Kelso had left.';
+    const recognizer: Recognizer = {
+      version: 'test-1.0.0',
+      recognize: (text) => [...text.matchAll(/MARTA KELSO|Marta Kelso/g)].map((m) => ({ start: m.index, end: m.index + m[0].length, type: 'PERSON' as const })),
+    };
+    const people = createExtractor(recognizer)(body);
+    expect(people.flatMap((e) => e.mentions.map((m) => m.text))).toEqual(['Marta Kelso']);
+    expect(createExtractor(recognizer)(body, { headline: 'Talks in Varnia' }).flatMap((e) => e.mentions.map((m) => m.start))).toEqual([body.lastIndexOf('Marta Kelso')]);
+  });
+
   it('returns nothing for text without names', () => {
     expect(extractEntities('')).toEqual([]);
     expect(extractEntities('the markets were quiet on a slow afternoon.')).toEqual([]);

@@ -23,12 +23,28 @@ export type ExtractFn = (body: string, options?: ExtractOptions) => ExtractedEnt
 const SEPARATOR = '\n\n';
 export const DATELINE_ROLE = 'dateline';
 
+const BYLINE_BEFORE = /^[ \t]*by[ \t]+$/i;
+/** What may follow the name on a byline line: a contact address in brackets, or nothing. */
+const BYLINE_AFTER = /^[ \t]*(?:[[(<][^\])>\n]*[\])>]|[\w.+-]+@[\w.-]+)?[ \t]*$/;
+
+/**
+ * A person named alone on a byline line ("By Jane Roe [jane.roe@example.com]"): the article's
+ * author, not an entity of its story.
+ */
+export function isByline(text: string, span: RecognizedSpan): boolean {
+  if (span.type !== 'PERSON') return false;
+  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+  const newline = text.indexOf('\n', span.end);
+  const lineEnd = newline < 0 ? text.length : newline;
+  return BYLINE_BEFORE.test(text.slice(lineStart, span.start)) && BYLINE_AFTER.test(text.slice(span.end, lineEnd));
+}
+
 /** Builds an extractor around any recognizer; canonicalization is the same for all of them. */
 export function createExtractor(recognizer: Recognizer): ExtractFn {
   return (body, options = {}) => {
     const headline = options.headline?.trim() ?? '';
     const dateline = options.dateline?.trim() ?? '';
-    if (headline.length === 0 && dateline.length === 0) return canonicalize({ body, spans: recognizer.recognize(body) });
+    if (headline.length === 0 && dateline.length === 0) return canonicalize({ body, spans: recognizer.recognize(body).filter((s) => !isByline(body, s)) });
     // One recognition over dateline, headline and body together, so document-level evidence spans
     // all three. The dateline is read as text of the story; the headline only as context.
     const datelineEnd = dateline.length;
@@ -42,7 +58,7 @@ export function createExtractor(recognizer: Recognizer): ExtractFn {
     for (const s of recognizer.recognize(joined)) {
       if (s.end <= datelineEnd) datelineSpans.push(s);
       else if (s.start >= headlineStart && s.end <= headlineEnd) context.push({ text: joined.slice(s.start, s.end), type: s.type });
-      else if (s.start >= offset) spans.push({ ...s, start: s.start - offset, end: s.end - offset });
+      else if (s.start >= offset && !isByline(joined, s)) spans.push({ ...s, start: s.start - offset, end: s.end - offset });
     }
     if (dateline.length === 0) return canonicalize({ body, spans, context });
     return withDatelineMentions(dateline, datelinePlaces(dateline, datelineSpans), body, spans, context);

@@ -29,3 +29,5 @@ export { DEFAULT_MODEL_PATH, deserializeModel, loadModel, serializeModel, type S
 export { NER_TYPES, NUM_TAGS, POS_B, POS_I, POS_L, POS_U, TAG_O, makeTag, tagName, type NerType } from './ner-tags';
 export { nerTokenize } from './ner-tokenize';
 export { analyze, type Analysis } from './token-analysis';
+export { CLUSTER_PREFIXES, DEFAULT_CLUSTERS_PATH, WordClusters, activeClusters, loadClusters, setActiveClusters } from './word-clusters';
+export { packageGazetteerEnabled, setPackageGazetteer } from './package-gazetteer';

@@ -77,7 +77,7 @@ const TYPE_MAP: Record<NerType, EntityType | null> = { PER: 'PERSON', ORG: 'ORG'
  * format, span typing, canonicalization and quotes). Bump it when any of those changes behaviour:
  * storage ranks results by it, so a bump lets re-processed articles replace older results.
  */
-export const NER_RECOGNIZER_VERSION = '1.0.0';
+export const NER_RECOGNIZER_VERSION = '1.1.0';
 
 export class ModelRecognizer implements Recognizer {
   /** `ner-<semver>+<weights hash>`: the semver ranks, the hash tells two trained models apart. */
@@ -116,9 +116,9 @@ export class ModelRecognizer implements Recognizer {
 /**
  * Typing rules where CoNLL (1996 Reuters) gives the model little to learn from: "Korea-US" is two
  * places (CoNLL tags such compounds MISC), a lone compass word ("the North") is no entity by
- * itself (the canonicalizer resolves it when the article names the country), a "person" opening
- * with Camp, Mount, Lake or Fort is a place, and a Korean surname before a hyphenated given name
- * ("Lee Jae-myung") is a person.
+ * itself (the canonicalizer resolves it when the article names the country), a "person" or a
+ * MISC name opening with Camp, Mount, Lake or Fort ("the Camp David summit") is a place, and a
+ * Korean surname before a hyphenated given name ("Lee Jae-myung") is a person.
  */
 function addTyped(text: string, tokens: readonly Token[], span: NerSpan, out: RecognizedSpan[]): void {
   const { first, last } = span;
@@ -128,7 +128,7 @@ function addTyped(text: string, tokens: readonly Token[], span: NerSpan, out: Re
     return;
   }
   // "Camp David", "Mount Halla", "Lake Baikal": a place, however much the rest looks like a name.
-  if (span.type === 'PER' && last - first >= 2 && LOC_LEAD.has((tokens[first] as Token).norm.replace(/\.$/, ''))) {
+  if ((span.type === 'PER' || span.type === 'MISC') && last - first >= 2 && LOC_LEAD.has((tokens[first] as Token).norm.replace(/\.$/, ''))) {
     out.push({ start: span.start, end: span.end, type: 'LOC' });
     return;
   }

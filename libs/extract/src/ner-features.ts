@@ -3,8 +3,10 @@
  * same number of features (a fixed stride), computed from integer string hashes without building
  * feature strings: per-token work is arithmetic on typed arrays.
  *
- * Stage 1 (local): word, lowercase, shape, prefixes and suffixes 1-4, a ±2 context window,
- * gazetteer membership from the lexicon, lexicon word classes (given names, titles, head words),
+ * Stage 1 (local): word, lowercase, shape, prefixes and suffixes 1-4, Brown cluster prefixes of
+ * the word (4, 6, 10, 20 bits) and its neighbours (6 bits), a ±2 context window,
+ * gazetteer membership from the lexicon and from packages' country, nationality and city lists
+ * (package-gazetteer.ts), lexicon word classes (given names, titles, head words),
  * capitalisation in context (sentence-initial, all-caps lines) and document-level casing evidence
  * (is the same word used in lowercase, or capitalised mid-sentence, elsewhere in the text).
  *
@@ -21,22 +23,22 @@ const PAD_BEFORE = hashString('<s>');
 const PAD_AFTER = hashString('</s>');
 
 /** The first features of every token, which depend on the token's text alone. */
-export const INTRINSIC_FEATURES = 13;
+export const INTRINSIC_FEATURES = 17;
 /**
  * The next features depend on one neighbour's text alone: slots [INTRINSIC_FEATURES, CONTEXT_END)
- * come from the next token (3), the one after (1), the previous one (3) and the one before (1), so
+ * come from the next token (4), the one after (1), the previous one (4) and the one before (1), so
  * the model can cache them per word, as the words' "context roles" (see `contextRoles`).
  */
-export const CONTEXT_END = INTRINSIC_FEATURES + 8;
+export const CONTEXT_END = INTRINSIC_FEATURES + 10;
 /** Context roles: [first, end) slots of each, relative to INTRINSIC_FEATURES, and the neighbour's offset. */
 export const CONTEXT_ROLES: readonly (readonly [number, number, number])[] = [
-  [0, 3, 1],
-  [3, 4, 2],
-  [4, 7, -1],
-  [7, 8, -2],
+  [0, 4, 1],
+  [4, 5, 2],
+  [5, 9, -1],
+  [9, 10, -2],
 ];
 /** Features per token in stage 1. */
-export const LOCAL_FEATURES = 36;
+export const LOCAL_FEATURES = 44;
 /** Features per token in stage 2 (stage 1's and the document ones). */
 export const DOC_FEATURES = LOCAL_FEATURES + 8;
 
@@ -63,7 +65,7 @@ export function localFeatures(a: Analysis, out: Int32Array, stride: number, hash
 export function wordFeatures(a: Analysis, i: number, out: Int32Array, stride: number, hashBits: number): void {
   const mask = (1 << hashBits) - 1;
   const n = a.n;
-  const { hWord, hLower, hShape, pre, suf, lex } = a;
+  const { hWord, hLower, hShape, pre, suf, lex, clu } = a;
   const o = i * stride;
   const lw = hLower[i] as number;
   const sh = hShape[i] as number;
@@ -76,7 +78,9 @@ export function wordFeatures(a: Analysis, i: number, out: Int32Array, stride: nu
   const lx = lex[i] as number;
   const lxP1 = i > 0 ? (lex[i - 1] as number) : -1;
   const lxN1 = i + 1 < n ? (lex[i + 1] as number) : -1;
-  // Slots 0-12 depend on the token's text alone (INTRINSIC_FEATURES): the model caches their sum.
+  const clP1 = i > 0 ? (clu[(i - 1) * 4 + 1] as number) : PAD_BEFORE;
+  const clN1 = i + 1 < n ? (clu[(i + 1) * 4 + 1] as number) : PAD_AFTER;
+  // Slots 0-16 depend on the token's text alone (INTRINSIC_FEATURES): the model caches their sum.
   out[o] = mix(0, 1) & mask;
   out[o + 1] = mix(1, hWord[i] as number) & mask;
   out[o + 2] = mix(2, lw) & mask;
@@ -86,22 +90,25 @@ export function wordFeatures(a: Analysis, i: number, out: Int32Array, stride: nu
     out[o + 8 + k] = mix(8 + k, suf[i * 4 + k] as number) & mask;
   }
   out[o + 12] = mix(25, lx) & mask;
-  // Slots 13-20 depend on one neighbour's text alone (CONTEXT_ROLES); keep in step with contextRoles.
-  out[o + 13] = mix(13, lwN1) & mask;
-  out[o + 14] = mix(17, shN1) & mask;
-  out[o + 15] = mix(27, lxN1) & mask;
-  out[o + 16] = mix(15, lwN2) & mask;
-  out[o + 17] = mix(12, lwP1) & mask;
-  out[o + 18] = mix(16, shP1) & mask;
-  out[o + 19] = mix(26, lxP1) & mask;
-  out[o + 20] = mix(14, lwP2) & mask;
+  for (let k = 0; k < 4; k++) out[o + 13 + k] = mix(40 + k, clu[i * 4 + k] as number) & mask;
+  // Slots 17-26 depend on one neighbour's text alone (CONTEXT_ROLES); keep in step with contextRoles.
+  out[o + 17] = mix(13, lwN1) & mask;
+  out[o + 18] = mix(17, shN1) & mask;
+  out[o + 19] = mix(27, lxN1) & mask;
+  out[o + 20] = mix(44, clN1) & mask;
+  out[o + 21] = mix(15, lwN2) & mask;
+  out[o + 22] = mix(12, lwP1) & mask;
+  out[o + 23] = mix(16, shP1) & mask;
+  out[o + 24] = mix(26, lxP1) & mask;
+  out[o + 25] = mix(45, clP1) & mask;
+  out[o + 26] = mix(14, lwP2) & mask;
 }
 
 /** Writes slots [CONTEXT_END, LOCAL_FEATURES) of every token: those that combine a token with its context. */
 export function contextFeatures(a: Analysis, out: Int32Array, stride: number, hashBits: number): void {
   const mask = (1 << hashBits) - 1;
   const n = a.n;
-  const { hLower, hShape, flags, gaz, lex, docCase } = a;
+  const { hLower, hShape, flags, gaz, pgz, lex, docCase } = a;
   for (let i = 0; i < n; i++) {
     const o = i * stride;
     const lw = hLower[i] as number;
@@ -118,21 +125,24 @@ export function contextFeatures(a: Analysis, out: Int32Array, stride: number, ha
     const lxP1 = i > 0 ? (lex[i - 1] as number) : -1;
     const stP1 = i > 0 ? caseState(flags[i - 1] as number) : 32;
     const stN1 = i + 1 < n ? caseState(flags[i + 1] as number) : 32;
-    out[o + 25] = mix(18, mix(shP1, sh)) & mask;
-    out[o + 21] = mix(19, mix(sh, shN1)) & mask;
-    out[o + 22] = mix(22, gz) & mask;
-    out[o + 23] = mix(23, gzP1) & mask;
-    out[o + 24] = mix(24, gzN1) & mask;
-    out[o + 26] = mix(21, mix(lw, lwN1)) & mask;
-    out[o + 27] = mix(20, mix(lwP1, lw)) & mask;
-    out[o + 28] = mix(28, f) & mask;
-    out[o + 29] = mix(29, (docCase[i] as number) | (st << 2)) & mask;
-    out[o + 30] = mix(30, mix(lwP1, sh)) & mask;
-    out[o + 31] = mix(31, mix(sh, lwN1)) & mask;
-    out[o + 32] = mix(32, mix(lw, st)) & mask;
-    out[o + 33] = mix(33, gz | (st << 8)) & mask;
-    out[o + 34] = mix(34, mix(lwP1, lwN1)) & mask;
-    out[o + 35] = mix(35, mix(st, mix(stP1, stN1)) ^ (lxP1 << 8)) & mask;
+    out[o + 31] = mix(18, mix(shP1, sh)) & mask;
+    out[o + 27] = mix(19, mix(sh, shN1)) & mask;
+    out[o + 28] = mix(22, gz) & mask;
+    out[o + 29] = mix(23, gzP1) & mask;
+    out[o + 30] = mix(24, gzN1) & mask;
+    out[o + 32] = mix(21, mix(lw, lwN1)) & mask;
+    out[o + 33] = mix(20, mix(lwP1, lw)) & mask;
+    out[o + 34] = mix(28, f) & mask;
+    out[o + 35] = mix(29, (docCase[i] as number) | (st << 2)) & mask;
+    out[o + 36] = mix(30, mix(lwP1, sh)) & mask;
+    out[o + 37] = mix(31, mix(sh, lwN1)) & mask;
+    out[o + 38] = mix(32, mix(lw, st)) & mask;
+    out[o + 39] = mix(33, gz | (st << 8)) & mask;
+    out[o + 40] = mix(34, mix(lwP1, lwN1)) & mask;
+    out[o + 41] = mix(35, mix(st, mix(stP1, stN1)) ^ (lxP1 << 8)) & mask;
+    const pg = pgz[i] as number;
+    out[o + 42] = mix(46, pg | (st << 8)) & mask;
+    out[o + 43] = mix(47, (i > 0 ? (pgz[i - 1] as number) : 255) | ((i + 1 < n ? (pgz[i + 1] as number) : 255) << 8)) & mask;
   }
 }
 
@@ -146,14 +156,17 @@ export function contextRoles(a: Analysis, j: number, out: Int32Array, hashBits: 
   const lw = a.hLower[j] as number;
   const sh = a.hShape[j] as number;
   const lx = a.lex[j] as number;
+  const cl = a.clu[j * 4 + 1] as number;
   out[0] = mix(13, lw) & mask;
   out[1] = mix(17, sh) & mask;
   out[2] = mix(27, lx) & mask;
-  out[3] = mix(15, lw) & mask;
-  out[4] = mix(12, lw) & mask;
-  out[5] = mix(16, sh) & mask;
-  out[6] = mix(26, lx) & mask;
-  out[7] = mix(14, lw) & mask;
+  out[3] = mix(44, cl) & mask;
+  out[4] = mix(15, lw) & mask;
+  out[5] = mix(12, lw) & mask;
+  out[6] = mix(16, sh) & mask;
+  out[7] = mix(26, lx) & mask;
+  out[8] = mix(45, cl) & mask;
+  out[9] = mix(14, lw) & mask;
 }
 
 /** What a first pass said about each token's word elsewhere in the document. */

@@ -11,6 +11,7 @@ import { CONTEXT_END, CONTEXT_ROLES, DOC_FEATURES, INTRINSIC_FEATURES, LOCAL_FEA
 import { NUM_TAGS, TAG_O } from './ner-tags';
 import { F_LOWER, F_WORD, analyze, type Analysis } from './token-analysis';
 import type { Token } from './tokenize';
+import { activeClusters } from './word-clusters';
 
 const T = NUM_TAGS;
 
@@ -58,6 +59,8 @@ export interface NerHeader {
   readonly tags: readonly string[];
   readonly localFeatures: number;
   readonly docFeatures: number;
+  /** `WordClusters.id` of the word clusters the model was trained with. */
+  readonly clusters?: string;
   /** How the model was trained (data file name, epochs, seed, sizes, dev score): informational. */
   readonly training?: Record<string, unknown>;
 }
@@ -72,6 +75,10 @@ export class NerModel {
   ) {
     if (header.tags.length !== T || header.localFeatures !== LOCAL_FEATURES || header.docFeatures !== DOC_FEATURES) {
       throw new Error(`NER model ${header.id} was built for other features or tags; retrain it (npm run train:ner)`);
+    }
+    const clusters = activeClusters().id;
+    if ((header.clusters ?? 'none') !== clusters) {
+      throw new Error(`NER model ${header.id} was trained with word clusters ${header.clusters ?? 'none'}, not the ones in use (${clusters}); retrain it (npm run train:ner)`);
     }
     this.cache = new Float32Array(cacheEntries * ENTRY);
     this.transitions = [decoderTransitions(stage1.trans), decoderTransitions(stage2.trans)];

@@ -21,7 +21,7 @@ export interface RecognizedSpan {
 }
 
 export interface Recognizer {
-  /** Goes into the extractor version, e.g. 'ner-1.0.0+e39883e0'. */
+  /** Goes into the extractor version, e.g. 'ner-1.1.0+1afb497e'. */
   readonly version: string;
   /**
    * Typed, non-overlapping spans in `text`. A model trained on CoNLL may emit LOC for countries

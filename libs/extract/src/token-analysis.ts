@@ -25,6 +25,8 @@ import {
 import { EAST_SURNAMES, GIVEN, PARTICLES, isTitleWord } from './names';
 import { POS_B, POS_I, POS_L, POS_U } from './ner-tags';
 import type { Token } from './tokenize';
+import { activeClusters, CLUSTER_PREFIXES } from './word-clusters';
+import { packageGazetteer } from './package-gazetteer';
 
 // Lexicon word classes: one bit per list.
 
@@ -79,7 +81,11 @@ export interface Analysis {
   readonly pre: Int32Array;
   /** Suffix hashes of length 1-4, four per token. */
   readonly suf: Int32Array;
+  /** Hashes of the word's Brown cluster bit-string prefixes (CLUSTER_PREFIXES), four per token; -1 when unclustered. */
+  readonly clu: Int32Array;
   readonly flags: Int32Array;
+  /** Package gazetteer code (countries, nationalities, cities: see `packageGazetteer`). */
+  readonly pgz: Int32Array;
   /** Gazetteer code: 0, or 1 + 4 × type + BILU position of the longest lexicon match. */
   readonly gaz: Int32Array;
   readonly lex: Int32Array;
@@ -115,8 +121,13 @@ export function analyze(tokens: readonly Token[]): Analysis {
   const hShape = new Int32Array(n);
   const pre = new Int32Array(n * 4);
   const suf = new Int32Array(n * 4);
+  const clusters = activeClusters();
+  const P = CLUSTER_PREFIXES.length;
+  const clu = new Int32Array(n * P).fill(-1);
   const flags = new Int32Array(n);
   const gaz = new Int32Array(n);
+  const pgz = new Int32Array(n);
+  packageGazetteer(tokens, pgz);
   const lex = new Int32Array(n);
   const docCase = new Int32Array(n);
   const wordId = new Int32Array(n);
@@ -154,6 +165,8 @@ export function analyze(tokens: readonly Token[]): Analysis {
       shape = Math.imul(shape ^ c, FNV_PRIME);
     }
     hShape[i] = shape;
+    const entry = clusters.lookup(text, norm);
+    if (entry >= 0) for (let k = 0; k < P; k++) clu[i * P + k] = clusters.prefixHash(entry, k);
     flags[i] =
       (t.cap ? F_CAP : 0) |
       (t.upper ? F_UPPER : 0) |
@@ -207,5 +220,5 @@ export function analyze(tokens: readonly Token[]): Analysis {
     const otherCapMid = (capMid[id] as number) - (midCap(f) ? 1 : 0);
     docCase[i] = (lowerSeen[id] as number) | (otherCapMid > 0 ? 2 : 0);
   }
-  return { n, hWord, hLower, hShape, pre, suf, flags, gaz, lex, docCase, wordId, distinctWords: distinct };
+  return { n, hWord, hLower, hShape, pre, suf, clu, pgz, flags, gaz, lex, docCase, wordId, distinctWords: distinct };
 }
