@@ -35,6 +35,12 @@ export function corenlpPom(version: string): string {
     <dependency><groupId>edu.stanford.nlp</groupId><artifactId>stanford-corenlp</artifactId><version>${version}</version></dependency>
     <dependency><groupId>edu.stanford.nlp</groupId><artifactId>stanford-corenlp</artifactId><version>${version}</version><classifier>models</classifier></dependency>
   </dependencies>
+  <build>
+    <plugins>
+      <!-- Pinned so the \`dependency:\` prefix never resolves to whatever version is newest. -->
+      <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-dependency-plugin</artifactId><version>3.8.1</version></plugin>
+    </plugins>
+  </build>
 </project>
 `;
 }

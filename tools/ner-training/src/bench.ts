@@ -138,7 +138,7 @@ interface PeerRun {
 }
 
 /** The peer on the same documents: compromise on the same text, or CoreNLP's CRF on the same tokens. */
-function runPeer(name: string, conll: readonly ConllDocument[], docs: readonly BenchDoc[], tokens: number, log: (line: string) => void): PeerRun | null {
+async function runPeer(name: string, conll: readonly ConllDocument[], docs: readonly BenchDoc[], tokens: number, log: (line: string) => void): Promise<PeerRun | null> {
   if (name === 'none') return null;
   if (name === 'corenlp') return runCoreNlp(conll, log);
   const peer = compromisePeer();
@@ -146,7 +146,7 @@ function runPeer(name: string, conll: readonly ConllDocument[], docs: readonly B
   return { name: peer.name, result: evaluate(docs, peer.recognize), tokensPerSec: speed.cpu, wallTokensPerSec: speed.wall };
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const valued = { type: 'string' } as const;
   const flag = { type: 'boolean' } as const;
   const args = commandLine(
@@ -216,7 +216,7 @@ function main(argv: string[]): void {
   const speed = throughput(docs, tokens, (text) => recognizer.recognize(text));
   const extractSpeed = throughput(docs, tokens, (text) => extract(text));
 
-  const peer = runPeer(peerName, conll, docs, tokens, say);
+  const peer = await runPeer(peerName, conll, docs, tokens, say);
 
   say(`${path.basename(data)}: ${docs.length} documents, ${tokens} tokens, recognizer ${recognizer.version} (${values.model ? path.basename(values.model) : `trained on ${path.basename(trainFile)}`}, ${(modelBytes / 1024 / 1024).toFixed(2)} MB)`);
   if (!jsonOnly) printTable(result);
@@ -260,4 +260,7 @@ function main(argv: string[]): void {
   );
 }
 
-main(process.argv.slice(2));
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(`bench:ner failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

@@ -3,7 +3,7 @@
  * same documents with the given tokens: the words go to CRFClassifier one per line with a blank
  * line between sentences (its column reader: no tokenizer of its own), and its guesses (IO tags:
  * PERSON, LOCATION, ORGANIZATION, MISC) come back one per word, in order. Benchmark-only: the
- * jars are resolved by corenlp-resolve.ts into `.wirestream/`.
+ * jars are resolved by the harness's ensureCorenlp into `.wirestream/`.
  */
 
 import { spawnSync } from 'node:child_process';
@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ChunkScorer, chunksOf, type ConllDocument, type ConllType, type Evaluation, type WordChunk } from './conll';
-import { resolveCoreNlp } from './corenlp-resolve';
+import { ensureCorenlp } from '@wirestream/harness';
 
 const MODEL = 'edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz';
 const TYPES: Record<string, ConllType> = { PERSON: 'PER', LOCATION: 'LOC', ORGANIZATION: 'ORG', MISC: 'MISC', PER: 'PER', LOC: 'LOC', ORG: 'ORG' };
@@ -41,8 +41,8 @@ export function ioChunks(guesses: readonly (ConllType | null)[], sentenceStarts:
 }
 
 /** Runs the CRF on `docs` and scores it as bench:ner scores ours. */
-export function runCoreNlp(docs: readonly ConllDocument[], log: (line: string) => void = () => undefined): CoreNlpRun {
-  const jars = resolveCoreNlp(log);
+export async function runCoreNlp(docs: readonly ConllDocument[], log: (line: string) => void = () => undefined): Promise<CoreNlpRun> {
+  const jars = await ensureCorenlp(log);
   const dir = mkdtempSync(path.join(tmpdir(), 'corenlp-'));
   try {
     const input = path.join(dir, 'input.tsv');
