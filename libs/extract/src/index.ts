@@ -31,3 +31,4 @@ export { nerTokenize } from './ner-tokenize';
 export { analyze, type Analysis } from './token-analysis';
 export { CLUSTER_PREFIXES, DEFAULT_CLUSTERS_PATH, WordClusters, activeClusters, loadClusters, setActiveClusters } from './word-clusters';
 export { packageGazetteerEnabled, setPackageGazetteer } from './package-gazetteer';
+export { enrichArticle } from './enrich-article';

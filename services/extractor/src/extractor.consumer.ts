@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { trace } from '@opentelemetry/api';
-import { enrichedArticleOf, ErrorCode, TOPICS, UnprocessableDocumentError, type NormalizedArticleV1 } from '@wirestream/contracts';
+import { ErrorCode, TOPICS, UnprocessableDocumentError, type NormalizedArticleV1 } from '@wirestream/contracts';
 import { ConsumerRunner, record, type ConsumedMessage, type OutgoingRecord } from '@wirestream/kafka';
-import { extractArticle, extractorVersion } from '@wirestream/extract';
+import { enrichArticle, extractorVersion } from '@wirestream/extract';
 import { ATTR_WIRESTREAM_ENTITY_COUNT, ATTR_WIRESTREAM_EXTRACTOR_VERSION, ATTR_WIRESTREAM_QUOTE_COUNT } from '@wirestream/telemetry';
 import { EXTRACTOR_CONFIG, type ExtractorConfig } from './extractor.config';
 
@@ -30,16 +30,13 @@ export class ExtractorConsumer implements OnApplicationBootstrap {
     if (article.body.length > this.config.EXTRACTOR_MAX_BODY_CHARS) {
       throw new UnprocessableDocumentError(`body of ${article.body.length} chars exceeds EXTRACTOR_MAX_BODY_CHARS=${this.config.EXTRACTOR_MAX_BODY_CHARS}`, { code: ErrorCode.OVERSIZE });
     }
-    // A kill or withdrawal notice names the story it kills: who and what it names are not news.
-    const notice = !!article.wire && article.wire.pubStatus !== 'usable';
-    const { entities, quotes } = notice
-      ? { entities: [], quotes: [] }
-      : extractArticle(article.body, { headline: article.headline, dateline: article.dateline?.place ?? null });
+    const enriched = enrichArticle(article, this.extractorVersion);
+    const { entities, quotes } = enriched;
     trace.getActiveSpan()?.setAttributes({
       [ATTR_WIRESTREAM_ENTITY_COUNT]: entities.length,
-      [ATTR_WIRESTREAM_QUOTE_COUNT]: quotes.length,
+      [ATTR_WIRESTREAM_QUOTE_COUNT]: quotes?.length ?? 0,
       [ATTR_WIRESTREAM_EXTRACTOR_VERSION]: this.extractorVersion,
     });
-    return [record(TOPICS.enriched, article.articleId, enrichedArticleOf({ articleId: article.articleId, article, entities, quotes, extractorVersion: this.extractorVersion }))];
+    return [record(TOPICS.enriched, article.articleId, enriched)];
   }
 }

@@ -46,8 +46,8 @@ async function main(): Promise<number> {
   let pipeline: RunningPipeline | null = null;
   let viewer: Awaited<ReturnType<typeof infra.ensureTraceViewer>> | null = null;
   try {
-    // Short export batches, so each story's spans reach the viewer within a second or two.
     if (traces) viewer = await infra.ensureTraceViewer({ log });
+    // Short export batches, so each story's spans reach the viewer within a second or two.
     const traceEnv = viewer ? { ...viewer.exportEnv, OTEL_BSP_SCHEDULE_DELAY: '500' } : {};
     if (!process.env.DATABASE_URL) await infra.ensureDatabases([DEMO_DATABASE], { log });
     await migrate(databaseUrl);

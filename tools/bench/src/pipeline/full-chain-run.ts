@@ -1,6 +1,6 @@
-import { enrichedArticleOf, type EnrichedArticleV3 } from '@wirestream/contracts';
+import type { EnrichedArticleV3 } from '@wirestream/contracts';
 import { ArticleStore, createDataSource } from '@wirestream/db';
-import { extractArticle, extractorVersion } from '@wirestream/extract';
+import { enrichArticle, extractorVersion } from '@wirestream/extract';
 import { documentsFromDroppedFile } from '@wirestream/feeds';
 import { migrate, withClient, type WireStory } from '@wirestream/harness';
 import { normalizeDocument } from '@wirestream/normalize';
@@ -54,9 +54,7 @@ export async function runFullChainInProcess(
           fetchedAt,
         });
         for (const document of documents) {
-          const article = normalizeDocument(document, { referenceDate: fetchedAt });
-          const { entities, quotes } = extractArticle(article.body, { headline: article.headline });
-          pending.push(enrichedArticleOf({ articleId: article.articleId, article, entities, quotes, extractorVersion: version }));
+          pending.push(enrichArticle(normalizeDocument(document, { referenceDate: fetchedAt }), version));
           stories++;
           if (pending.length >= FULL_CHAIN_BATCH) await flush();
         }

@@ -1,5 +1,5 @@
-import { enrichedArticleOf, type EnrichedArticleV3 } from '@wirestream/contracts';
-import { extractArticle, extractorVersion } from '@wirestream/extract';
+import type { EnrichedArticleV3 } from '@wirestream/contracts';
+import { enrichArticle } from '@wirestream/extract';
 import { documentsFromDroppedFile } from '@wirestream/feeds';
 import { normalizeDocument } from '@wirestream/normalize';
 import { mixedCorpus } from '@wirestream/harness';
@@ -18,9 +18,7 @@ export async function wireMessages(count: number, seed = 1): Promise<EnrichedArt
       fetchedAt,
     });
     for (const document of documents) {
-      const article = normalizeDocument(document, { referenceDate: fetchedAt });
-      const { entities, quotes } = extractArticle(article.body, { headline: article.headline });
-      messages.push(enrichedArticleOf({ articleId: article.articleId, article, entities, quotes, extractorVersion: extractorVersion() }));
+      messages.push(enrichArticle(normalizeDocument(document, { referenceDate: fetchedAt })));
       if (messages.length === count) return messages;
     }
   }
