@@ -1,13 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { articleIdFor, enrichedArticleOf, normalizedArticleOf, type EnrichedArticleV3, type ExtractedEntity } from '@wirestream/contracts';
-import { API_READER_ROLE, ArticleStore, createDataSource } from '@wirestream/db';
+import { ArticleStore, createDataSource } from '@wirestream/db';
 import { nearDuplicateSignature } from '@wirestream/normalize';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { API_CONFIG, type ApiConfig } from './api.config';
-import { configureApiApp } from './api-app';
-import { ApiModule } from './api.module';
+import { startTestApi } from './api-test-app.spec-helper';
 
 /** Its own schema in the project's test database, dropped afterwards. */
 const SCHEMA = `api_${process.pid}_${Date.now()}`;
@@ -123,23 +120,7 @@ describe('query API against Postgres', () => {
       },
     ]);
 
-    // As the API's own role: a table the API reads without a grant fails these tests.
-    const apiRoleUrl = new URL(DATABASE_URL);
-    apiRoleUrl.username = API_READER_ROLE;
-    const config: ApiConfig = {
-      API_DATABASE_URL: apiRoleUrl.toString(),
-      API_AUTH: 'off',
-      API_CORS_ORIGINS: [],
-      API_RATE_LIMIT_PER_MINUTE: 10_000,
-      API_MAX_PARAM_BYTES: 2048,
-      API_DEFAULT_PAGE_SIZE: 20,
-      API_MAX_PAGE_SIZE: 100,
-      DATABASE_POOL_SIZE: 10,
-    };
-    const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).overrideProvider(API_CONFIG).useValue(config).compile();
-    app = configureApiApp(moduleRef.createNestApplication({ logger: false }));
-    await app.listen(0, '127.0.0.1');
-    baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    ({ app, baseUrl } = await startTestApi(DATABASE_URL, 'off'));
   });
 
   afterAll(async () => {
