@@ -146,6 +146,42 @@ describe('ArticleStore against Postgres', () => {
     expect(mentions).toEqual([{ surface: 'Park Jin' }]);
   });
 
+  it("keeps each entity's article count as articles are written, replaced, delivered again and deleted, and counts a stored archive when migrated", async () => {
+    const keptCounts = async (): Promise<Record<string, number>> =>
+      Object.fromEntries(
+        (
+          await dataSource.query(
+            `SELECT e.key, c.articles FROM entity_article_counts c JOIN entities e ON e.id = c.entity_id WHERE e.key LIKE 'PERSON:count %' ORDER BY e.key`,
+          )
+        ).map((row: { key: string; articles: number }) => [row.key.slice('PERSON:count '.length), row.articles]),
+      );
+    // Every entity's kept count against a count of the mentions themselves: none may differ.
+    const differing = async () =>
+      dataSource.query(
+        `SELECT e.key, coalesce(c.articles, 0) AS kept, (SELECT count(*) FROM article_mentions m WHERE m.entity_ids @> ARRAY[e.id])::int AS counted
+           FROM entities e LEFT JOIN entity_article_counts c ON c.entity_id = e.id
+          WHERE coalesce(c.articles, 0) <> (SELECT count(*) FROM article_mentions m WHERE m.entity_ids @> ARRAY[e.id])`,
+      );
+    const one = enriched('count-1', 'Count Han met Count Kim.', [person('Count Han', 'Count Han', 0), person('Count Kim', 'Count Kim', 14)]);
+    const two = enriched('count-2', 'Count Han left.', [person('Count Han', 'Count Han', 0)]);
+    await store.saveBatch([{ message: one, traceId: null }, { message: two, traceId: null }]);
+    expect(await keptCounts()).toEqual({ han: 2, kim: 1 });
+    const oneAgain = { ...one, entities: [person('Count Kim', 'Count Kim', 14)], article: { ...one.article, body: 'Count Lee met Count Kim.' } };
+    oneAgain.entities.push(person('Count Lee', 'Count Lee', 0));
+    await store.saveBatch([{ message: oneAgain, traceId: null }]);
+    expect(await keptCounts()).toEqual({ han: 1, kim: 1, lee: 1 });
+    await store.saveBatch([{ message: oneAgain, traceId: null }, { message: two, traceId: null }]);
+    expect(await keptCounts()).toEqual({ han: 1, kim: 1, lee: 1 });
+    await dataSource.query(`DELETE FROM articles WHERE article_id = $1`, [two.articleId]);
+    expect(await keptCounts()).toEqual({ han: 0, kim: 1, lee: 1 });
+    expect(await differing()).toEqual([]);
+    await undoMigrationsAfter('ArticleTables1797400000000');
+    await dataSource.runMigrations();
+    expect(await keptCounts()).toEqual({ kim: 1, lee: 1 });
+    expect(await differing()).toEqual([]);
+    await dataSource.query(`DELETE FROM articles WHERE article_id = $1`, [one.articleId]);
+  });
+
   describe('pipeline versions', () => {
     const versioned = (normalizerVersion: string, extractorVersion: string, headline: string): EnrichedArticleV3 => {
       const message = enriched('versioned', 'Park Jin spoke in Seoul on Monday.', [person('Park Jin', 'Park Jin', 0)]);

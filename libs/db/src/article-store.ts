@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { storedArticles, upsertArticles, upsertSources } from './articles/article-rows';
 import { prepare, withoutNul, type PreparedArticle, type StoredArticleInput } from './articles/prepared-article';
 import { recordKills } from './articles/wire-kill-rows';
+import { EntityCountChanges } from './mentions/entity-article-counts';
 import { upsertEntities } from './mentions/entity-rows';
 import { replaceMentions } from './mentions/mention-rows';
 import { replaceQuotes } from './mentions/quote-rows';
@@ -71,8 +72,10 @@ export class ArticleStore {
 
   private async writeBatch(manager: EntityManager, articles: PreparedArticle[]): Promise<SaveBatchResult> {
     const result: SaveBatchResult = { written: [], ignoredOlder: [], stories: new Map() };
-    // Shared with every other batch; a job deleting or merging entities takes it alone (see ENTITY_LOCK_KEY).
-    await manager.query(`SELECT pg_advisory_xact_lock_shared($1)`, [ENTITY_LOCK_KEY]);
+    // Shared with every other batch; a job deleting or merging entities takes it alone (see
+    // ENTITY_LOCK_KEY). The batch keeps entity counts itself: the trigger that would lower them for
+    // the mentions it replaces is off for this transaction (see EntityArticleCounts).
+    await manager.query(`SELECT pg_advisory_xact_lock_shared($1), set_config('wirestream.entity_counts_by_writer', 'on', true)`, [ENTITY_LOCK_KEY]);
     await upsertSources(manager, articles);
     const stored = await storedArticles(manager, articles);
     const replacing = articles.filter((article) => {
@@ -91,7 +94,8 @@ export class ArticleStore {
     // while other storage instances write theirs. Nothing done under the story lock waits for
     // locks taken here, so an instance holding it never waits for one that wants it.
     const entityIds = await upsertEntities(manager, messages);
-    await replaceMentions(manager, messages, entityIds, previouslyStored);
+    const entityCounts = new EntityCountChanges();
+    await replaceMentions(manager, messages, entityIds, previouslyStored, entityCounts);
     // Stories are chosen before the article rows are written, so each row is written once with
     // its story: setting story_id afterwards rewrote every row and all its index entries,
     // search vector included. From here to the commit, one storage instance at a time: another
@@ -109,6 +113,8 @@ export class ArticleStore {
     await recordKills(manager, replacing);
     await replaceQuotes(manager, replacing, entityIds, previouslyStored);
     await replaceSalientEntities(manager, replacing, previouslyStored);
+    // Under the story lock, one instance at a time: counts of popular entities never make batches wait.
+    await entityCounts.apply(manager);
     await refreshStories(manager, [...new Set([...result.stories.values()].map((assignment) => assignment.storyId))]);
     return result;
   }

@@ -1,14 +1,28 @@
 import type { EnrichedArticleV3, ExtractedEntity } from '@wirestream/contracts';
 import type { EntityManager } from 'typeorm';
-import { deleteRowsOf } from '../sql/bind-parameters';
 import { NestedArrayLiteral } from '../sql/nested-array-literal';
+import type { EntityCountChanges } from './entity-article-counts';
 
 /**
  * Replaces the articles' mentions: one row per article, with the entities it names (ascending) and
- * every mention in text order as parallel arrays (see MentionsKeptWithArticle).
+ * every mention in text order as parallel arrays (see MentionsKeptWithArticle). `counts` learns
+ * which entities each replaced article named and each written one names.
  */
-export async function replaceMentions(manager: EntityManager, messages: EnrichedArticleV3[], entityIds: Map<string, string>, storedIds: string[]): Promise<void> {
-  await deleteRowsOf(manager, 'article_mentions', storedIds);
+export async function replaceMentions(
+  manager: EntityManager,
+  messages: EnrichedArticleV3[],
+  entityIds: Map<string, string>,
+  storedIds: string[],
+  counts: EntityCountChanges,
+): Promise<void> {
+  if (storedIds.length > 0) {
+    // TypeORM gives a DELETE's result as [rows, affected].
+    const [replaced]: [Array<{ entity_ids: Array<string | number> }>, number] = await manager.query(
+      `DELETE FROM article_mentions WHERE article_id = ANY($1::varchar[]) RETURNING entity_ids`,
+      [storedIds],
+    );
+    for (const row of replaced) counts.unnamed(row.entity_ids.map(String));
+  }
   const articleIds: string[] = [];
   // Each row's arrays, as one literal per column of array literals (see NestedArrayLiteral).
   const namedEntities = new NestedArrayLiteral();
@@ -35,6 +49,7 @@ export async function replaceMentions(manager: EntityManager, messages: Enriched
     // Ascending as numbers (bigint ids as text: shorter is smaller), the same for every instance.
     const named = [...new Set(mentions.map((item) => item.entityId))].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
     articleIds.push(message.articleId);
+    counts.named(named);
     namedEntities.addNumbers(named, (entityId) => entityId);
     mentionEntities.addNumbers(mentions, (item) => item.entityId);
     starts.addNumbers(mentions, (item) => item.mention.start);

@@ -14,3 +14,11 @@ export const ENTITIES_TABLE = defineTable('entities', {
 });
 
 export type EntityRow = RowOf<typeof ENTITIES_TABLE>;
+
+/** Each entity's number of articles naming it, kept by the writer (see EntityArticleCounts). */
+export const ENTITY_ARTICLE_COUNTS_TABLE = defineTable('entity_article_counts', {
+  entity_id: column('int8'),
+  articles: column('int4'),
+});
+
+export type EntityArticleCountRow = RowOf<typeof ENTITY_ARTICLE_COUNTS_TABLE>;

@@ -15,7 +15,7 @@ import { ARTICLE_ENTITIES_VIEW, ARTICLE_MENTIONS_TABLE, MENTIONS_VIEW } from './
 import { ARTICLE_SALIENT_ENTITIES_TABLE } from './article-salient-entities.table';
 import { ARTICLES_TABLE } from './articles.table';
 import { DEAD_LETTER_REPLAYS_TABLE } from './dead-letter-replays.table';
-import { ENTITIES_TABLE } from './entities.table';
+import { ENTITIES_TABLE, ENTITY_ARTICLE_COUNTS_TABLE } from './entities.table';
 import { QUOTES_TABLE } from './quotes.table';
 import { SOURCES_TABLE } from './sources.table';
 import { STORIES_TABLE } from './stories.table';
@@ -29,6 +29,7 @@ export const SCHEMA_TABLES = [
   ARTICLE_MENTIONS_TABLE,
   ARTICLE_SALIENT_ENTITIES_TABLE,
   ENTITIES_TABLE,
+  ENTITY_ARTICLE_COUNTS_TABLE,
   QUOTES_TABLE,
   API_KEYS_TABLE,
   DEAD_LETTER_REPLAYS_TABLE,

@@ -7,7 +7,7 @@ import { postgresServerPids, ProcessCpuMeter } from '../pipeline/process-cpu';
 import { generateArticleStream } from './generate-articles';
 import { GeneratedEvents } from './grouping';
 import { measureRoutes, round, sampleRoutes, startApi, type RouteLatency, type RunningApi } from './route-latency';
-import { StatementCpuMeter } from './statement-cpu';
+import { StatementCpuMeter, type StatementCost } from './statement-cpu';
 import { benchDatabaseUrl } from './test-database';
 import { wireMessages } from './wire-messages';
 
@@ -96,6 +96,8 @@ interface ArchivePoint {
   tableMb: number;
   indexMb: number;
   routes: Record<string, { p50Ms: number; p95Ms: number; p99Ms: number }>;
+  /** With --statements: the server's CPU per article written since the previous point, by kind of statement. */
+  statements?: Array<{ statement: string; backendCpuMsPerArticle: number; wallMsPerArticle: number }>;
 }
 
 async function main(): Promise<void> {
@@ -134,6 +136,7 @@ async function main(): Promise<void> {
     const points: ArchivePoint[] = [];
     let lastRoutes: RouteLatency[] = [];
     let lastBatch: EnrichedArticleV3[] = [];
+    let statementsBefore: StatementCost[] = [];
     log(`storing up to ${options.articles} articles in batches of ${options.batch}; points at ${options.points.join(', ')}`);
     for (const point of options.points) {
       let stored = existing + written;
@@ -169,6 +172,13 @@ async function main(): Promise<void> {
       );
       api ??= await startApi(databaseUrl);
       log(`\n${stored} articles: ${segment > 0 ? `${Math.round(segment / seconds)} articles/s since the previous point, ` : ''}tables ${round(sizes.table_mb, 0)} MB, indexes ${round(sizes.index_mb, 0)} MB`);
+      const segmentStatements = meter.report(statementsBefore).map((cost) => ({
+        statement: cost.statement,
+        backendCpuMsPerArticle: round(cost.backendCpuMs / Math.max(1, segment), 3),
+        wallMsPerArticle: round(cost.wallMs / Math.max(1, segment), 3),
+      }));
+      statementsBefore = meter.report();
+      for (const cost of segmentStatements.slice(0, 8)) log(`  ${cost.backendCpuMsPerArticle.toFixed(3).padStart(7)} ms CPU, ${cost.wallMsPerArticle.toFixed(3)} ms round trip per article  ${cost.statement}`);
       lastRoutes = await measureRoutes(api.url, await sampleRoutes(db), options.requests, log);
       points.push({
         articles: stored,
@@ -177,6 +187,7 @@ async function main(): Promise<void> {
         tableMb: round(sizes.table_mb, 1),
         indexMb: round(sizes.index_mb, 1),
         routes: Object.fromEntries(lastRoutes.map(({ route, p50Ms, p95Ms, p99Ms }) => [route, { p50Ms, p95Ms, p99Ms }])),
+        ...(segmentStatements.length > 0 ? { statements: segmentStatements } : {}),
       });
     }
     meter.uninstall();

@@ -54,9 +54,18 @@ export class StatementCpuMeter {
     this.original = null;
   }
 
-  /** Every statement kind, the costliest first. */
-  report(): StatementCost[] {
-    return [...this.costs.values()].sort((a, b) => b.backendCpuMs - a.backendCpuMs);
+  /** Every statement kind, the costliest first; with `since` (an earlier report), only what was spent after it. */
+  report(since: StatementCost[] = []): StatementCost[] {
+    const before = new Map(since.map((cost) => [cost.statement, cost]));
+    return [...this.costs.values()]
+      .map((cost) => {
+        const earlier = before.get(cost.statement);
+        return earlier
+          ? { statement: cost.statement, calls: cost.calls - earlier.calls, backendCpuMs: cost.backendCpuMs - earlier.backendCpuMs, wallMs: cost.wallMs - earlier.wallMs }
+          : { ...cost };
+      })
+      .filter((cost) => cost.calls > 0)
+      .sort((a, b) => b.backendCpuMs - a.backendCpuMs);
   }
 
   private add(statement: string, backendCpuMs: number, wallMs: number): void {
