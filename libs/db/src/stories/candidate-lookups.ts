@@ -10,7 +10,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { PreparedArticle } from '../articles/prepared-article';
 
-/** Candidates fetched per article of a batch, at most, by each lookup (sketch; shared entities). */
+/** Same-event candidates fetched per article of a batch, at most. */
 const STORY_CANDIDATE_LIMIT = 50;
 /**
  * Articles read per salient entity of an article when looking for others about the same event:
@@ -18,7 +18,11 @@ const STORY_CANDIDATE_LIMIT = 50;
  * articles a day; reading them all would make every batch slower as the story grows.
  */
 const SAME_EVENT_ROWS_PER_ENTITY = 200;
-/** Sketch lookups per batch, at most, each leaving out the boilerplate hashes the last one found. */
+/** Sketch hashes per GIN lookup (see sketchNeighbours). */
+const SKETCH_HASHES_PER_LOOKUP = 128;
+/** Rows a sketch lookup reads per hash asked, at most (a batch's articles have 8 hashes each). */
+const ROWS_PER_SKETCH_HASH = 8;
+/** Passes of one sketch lookup, at most, each leaving out the boilerplate hashes the last one found. */
 const SKETCH_LOOKUP_PASSES = 3;
 
 /** An article row as a candidate needs it. */
@@ -26,7 +30,7 @@ type CandidateRow = { article_id: string; story_id: string | null; simhash: stri
 
 /**
  * Stored articles that may share a story with the batch's articles: those sharing a sketch hash
- * (one GIN lookup for the whole batch) within the rule's Hamming distance, and those dated within
+ * (GIN lookups of a hundred-odd hashes) within the rule's Hamming distance, and those dated within
  * the window that share enough salient entities (index range scans on article_salient_entities).
  */
 export async function storyCandidates(
@@ -53,29 +57,39 @@ function storedCandidate(row: CandidateRow): StoredCandidate {
 }
 
 /**
- * Stored articles sharing a sketch hash with the batch's articles (one GIN lookup), leaving out
- * boilerplate hashes. The rows teach `boilerplate` new hashes; when the lookup came back full and
- * taught some, it is run again without them.
+ * Stored articles sharing a sketch hash with the batch's articles, leaving out boilerplate hashes,
+ * in GIN lookups of SKETCH_HASHES_PER_LOOKUP hashes each: GIN checks every key of a lookup against
+ * every row it finds, so one lookup for the whole batch's thousands of hashes cost their number
+ * times the rows they match, and grew with the archive (a probe per hash costs more in fixed
+ * overhead than it saves). The rows teach `boilerplate` new hashes; when a lookup came back full
+ * and taught some, it is run again without them.
  */
 async function sketchNeighbours(manager: EntityManager, articles: PreparedArticle[], boilerplate: BoilerplateHashes): Promise<SketchNeighbour[]> {
-  const limit = STORY_CANDIDATE_LIMIT * articles.length;
-  for (let pass = 1; ; pass++) {
-    const hashes = [...new Set(articles.flatMap((article) => article.sketch))].filter((hash) => !boilerplate.has(hash));
-    if (hashes.length === 0) return [];
-    // Sketch hashes are chosen to be rare, so the GIN index is always the plan; without fresh
-    // statistics (a table filling up) the planner would scan the table instead.
-    await manager.query(`SET LOCAL enable_seqscan = off`);
-    const rows: Array<CandidateRow & { shingle_sketch: number[] }> = await manager.query(
-      `SELECT article_id, story_id, simhash, published_at, salient_entities, shingle_sketch FROM articles
-        WHERE shingle_sketch && $1::integer[]
-        LIMIT $2`,
-      [hashes, limit],
-    );
-    await manager.query(`RESET enable_seqscan`);
-    const neighbours = rows.map((row): SketchNeighbour => ({ ...storedCandidate(row), sketch: row.shingle_sketch }));
-    const learnt = boilerplate.learn(neighbours, new Set(hashes));
-    if (!learnt || rows.length < limit || pass === SKETCH_LOOKUP_PASSES) return neighbours;
+  const batchHashes = [...new Set(articles.flatMap((article) => article.sketch))];
+  const neighbours = new Map<string, SketchNeighbour>();
+  // Sketch hashes are chosen to be rare, so the GIN index is always the plan; without fresh
+  // statistics (a table filling up) the planner would scan the table instead.
+  await manager.query(`SET LOCAL enable_seqscan = off`);
+  for (let from = 0; from < batchHashes.length; from += SKETCH_HASHES_PER_LOOKUP) {
+    const chunk = batchHashes.slice(from, from + SKETCH_HASHES_PER_LOOKUP);
+    for (let pass = 1; ; pass++) {
+      const hashes = chunk.filter((hash) => !boilerplate.has(hash));
+      if (hashes.length === 0) break;
+      const limit = ROWS_PER_SKETCH_HASH * hashes.length;
+      const rows: Array<CandidateRow & { shingle_sketch: number[] }> = await manager.query(
+        `SELECT article_id, story_id, simhash, published_at, salient_entities, shingle_sketch FROM articles
+          WHERE shingle_sketch && $1::integer[]
+          LIMIT $2`,
+        [hashes, limit],
+      );
+      const found = rows.map((row): SketchNeighbour => ({ ...storedCandidate(row), sketch: row.shingle_sketch }));
+      found.forEach((neighbour) => neighbours.set(neighbour.articleId, neighbour));
+      const learnt = boilerplate.learn(found, new Set(hashes));
+      if (!learnt || rows.length < limit || pass === SKETCH_LOOKUP_PASSES) break;
+    }
   }
+  await manager.query(`RESET enable_seqscan`);
+  return [...neighbours.values()];
 }
 
 /** Stored articles dated within the window that share enough salient entities with a dated article of the batch, best first. */
