@@ -57,36 +57,41 @@ function storedCandidate(row: CandidateRow): StoredCandidate {
 }
 
 /**
- * Stored articles sharing a sketch hash with the batch's articles, leaving out boilerplate hashes,
- * in GIN lookups of SKETCH_HASHES_PER_LOOKUP hashes each: GIN checks every key of a lookup against
- * every row it finds, so one lookup for the whole batch's thousands of hashes cost their number
- * times the rows they match, and grew with the archive (a probe per hash costs more in fixed
- * overhead than it saves). The rows teach `boilerplate` new hashes; when a lookup came back full
- * and taught some, it is run again without them.
+ * Stored articles sharing a sketch hash with the batch's articles, leaving out boilerplate hashes.
+ * The hashes are looked up in groups of SKETCH_HASHES_PER_LOOKUP, one GIN lookup per group (all in
+ * one statement): GIN checks every key of a lookup against every row it finds, so one lookup for
+ * the whole batch's thousands of hashes cost their number times the rows they match, and grew with
+ * the archive, while a lookup per hash costs more in fixed overhead than it saves. The rows teach
+ * `boilerplate` new hashes; groups that came back full and taught some are looked up again
+ * without them.
  */
 async function sketchNeighbours(manager: EntityManager, articles: PreparedArticle[], boilerplate: BoilerplateHashes): Promise<SketchNeighbour[]> {
   const batchHashes = [...new Set(articles.flatMap((article) => article.sketch))];
+  let groups: number[][] = [];
+  for (let from = 0; from < batchHashes.length; from += SKETCH_HASHES_PER_LOOKUP) groups.push(batchHashes.slice(from, from + SKETCH_HASHES_PER_LOOKUP));
   const neighbours = new Map<string, SketchNeighbour>();
   // Sketch hashes are chosen to be rare, so the GIN index is always the plan; without fresh
   // statistics (a table filling up) the planner would scan the table instead.
   await manager.query(`SET LOCAL enable_seqscan = off`);
-  for (let from = 0; from < batchHashes.length; from += SKETCH_HASHES_PER_LOOKUP) {
-    const chunk = batchHashes.slice(from, from + SKETCH_HASHES_PER_LOOKUP);
-    for (let pass = 1; ; pass++) {
-      const hashes = chunk.filter((hash) => !boilerplate.has(hash));
-      if (hashes.length === 0) break;
-      const limit = ROWS_PER_SKETCH_HASH * hashes.length;
-      const rows: Array<CandidateRow & { shingle_sketch: number[] }> = await manager.query(
-        `SELECT article_id, story_id, simhash, published_at, salient_entities, shingle_sketch FROM articles
-          WHERE shingle_sketch && $1::integer[]
-          LIMIT $2`,
-        [hashes, limit],
-      );
-      const found = rows.map((row): SketchNeighbour => ({ ...storedCandidate(row), sketch: row.shingle_sketch }));
-      found.forEach((neighbour) => neighbours.set(neighbour.articleId, neighbour));
-      const learnt = boilerplate.learn(found, new Set(hashes));
-      if (!learnt || rows.length < limit || pass === SKETCH_LOOKUP_PASSES) break;
+  for (let pass = 1; pass <= SKETCH_LOOKUP_PASSES; pass++) {
+    groups = groups.map((group) => group.filter((hash) => !boilerplate.has(hash))).filter((group) => group.length > 0);
+    if (groups.length === 0) break;
+    const rows: Array<CandidateRow & { shingle_sketch: number[]; lookup: number }> = await manager.query(
+      `SELECT g.lookup, x.* FROM unnest($1::text[]) WITH ORDINALITY AS g(hashes, lookup)
+         CROSS JOIN LATERAL (
+           SELECT article_id, story_id, simhash, published_at, salient_entities, shingle_sketch FROM articles
+            WHERE shingle_sketch && g.hashes::integer[]
+            LIMIT $2 * cardinality(g.hashes::integer[])) x`,
+      [groups.map((group) => `{${group.join(',')}}`), ROWS_PER_SKETCH_HASH],
+    );
+    const byLookup = groups.map((): SketchNeighbour[] => []);
+    for (const row of rows) {
+      const neighbour: SketchNeighbour = { ...storedCandidate(row), sketch: row.shingle_sketch };
+      byLookup[Number(row.lookup) - 1].push(neighbour);
+      neighbours.set(neighbour.articleId, neighbour);
     }
+    // Only a group that came back full may have missed rows, and only if it learnt what filled it.
+    groups = groups.filter((group, index) => boilerplate.learn(byLookup[index], new Set(group)) && byLookup[index].length >= ROWS_PER_SKETCH_HASH * group.length);
   }
   await manager.query(`RESET enable_seqscan`);
   return [...neighbours.values()];
