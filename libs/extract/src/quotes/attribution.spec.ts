@@ -110,12 +110,14 @@ describe('pronouns, descriptions and organisations', () => {
 });
 
 describe('across paragraphs', () => {
-  it('does not carry a speaker into the next paragraph', () => {
-    const body = '“The first quote here is mine,” Park Jin said.\n\n“This paragraph names no speaker at all.”';
-    expect(attributed(body)).toEqual([
+  it('does not carry a speaker past a paragraph without quotes, nor into a paragraph that names someone else', () => {
+    const past = '“The first quote here is mine,” Park Jin said.\n\nThe hall emptied slowly after that.\n\n“This paragraph names no speaker at all.”';
+    expect(attributed(past)).toEqual([
       ['The first quote here is mine,', 'Park Jin', 'name'],
       ['This paragraph names no speaker at all.', null, 'unknown'],
     ]);
+    const other = '“The first quote here is mine,” Park Jin said.\n\n“This one has no cue of its own.” Mira Osei walked out before the end.';
+    expect(attributed(other).map(([, name]) => name)).toEqual(['Park Jin', null]);
   });
 
   it('gives a paragraph-opening quote to the subject of a colon-ended introduction before it', () => {

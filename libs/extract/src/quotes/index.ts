@@ -11,9 +11,11 @@
  * 2. an attribution before it in its sentence: `Blinken told reporters, “…”`, `Yoon called it “…”`,
  *    `According to the report, “…”`;
  * 3. the previous quote's speaker, when that quote is in the same sentence (`called it “A” and “B”`)
- *    or the same paragraph with nobody else named in between. Never across paragraphs: a quote
- *    continued into the next paragraph is one quote (the opening mark convention), so its
- *    attribution is found wherever it stands;
+ *    or the same paragraph with nobody else named in between (the previous quote's own attribution
+ *    sentence, appositive included, does not count), or when this quote opens the next paragraph
+ *    and that paragraph names nobody else (a continuation paragraph). A quote continued into the
+ *    next paragraph is one quote (the opening mark convention), so its attribution is found
+ *    wherever it stands;
  * 4. the subject of the sentence just before, in the same paragraph or ending the previous one with
  *    a colon, when that sentence holds a cue verb and no quote (`Harlan told the crowd:` ¶ `“…”`).
  * Names come from the article's entities, or as written when the recogniser missed them;
@@ -85,9 +87,11 @@ export function extractQuotes(body: string, entities: readonly ExtractedEntity[]
     const cued = found !== undefined;
     if (found === undefined && previous && previous.found.speaker.name !== null) {
       const sameSentence = sentenceStart(body, raw.start - 1) <= previous.raw.start;
-      const sameParagraph = !/\n[^\S\n]*\n/.test(body.slice(previous.raw.end, raw.start));
-      const someoneElse = ctx.candidates.some((c) => c.start > previous!.raw.end && c.start < raw.start && c.name !== previous!.found.speaker.name);
-      if ((sameSentence || sameParagraph) && !someoneElse) found = { speaker: { ...previous.found.speaker, source: 'continuation' }, candidate: previous.found.candidate };
+      const between = body.slice(previous.raw.end, raw.start);
+      const sameParagraph = !PARAGRAPH_BREAK.test(between);
+      const nextParagraph = opensParagraph(body, raw.start - 1) && between.match(PARAGRAPH_BREAKS)?.length === 1 && !namesSomeoneElse(ctx, previous.found.speaker, raw.start);
+      if ((sameSentence || sameParagraph || nextParagraph) && !someoneElseBetween(ctx, previous, raw.start))
+        found = { speaker: { ...previous.found.speaker, source: 'continuation' }, candidate: previous.found.candidate };
     }
     found ??= introducedBefore(ctx, raw.start - 1, prevEnd, lastSpeaker);
     if (!cued && wordCount(text) < MIN_QUOTE_WORDS && !(found && sentenceStart(body, raw.start - 1) <= (previous?.raw.start ?? -1))) return;
@@ -97,6 +101,36 @@ export function extractQuotes(body: string, entities: readonly ExtractedEntity[]
     if (found?.candidate) lastSpeaker = found.candidate;
   });
   return quotes;
+}
+
+const PARAGRAPH_BREAK = /\n[^\S\n]*\n/;
+const PARAGRAPH_BREAKS = /\n[^\S\n]*\n\s*/g;
+
+/** True when the quotation mark at `quoteOpen` is the first thing in its paragraph. */
+function opensParagraph(body: string, quoteOpen: number): boolean {
+  let i = quoteOpen;
+  while (i > 0 && /[^\S\n]/.test(body.charAt(i - 1))) i--;
+  return i === 0 || body.charAt(i - 1) === '\n';
+}
+
+/**
+ * Whether a person or organisation other than the previous quote's speaker is named between that
+ * quote and `quoteOpen`. The previous quote's own attribution sentence ("“A,” said Smith, a lawyer
+ * at Jones Day.") does not count: it names the speaker and what the speaker is.
+ */
+function someoneElseBetween(ctx: SpeakerContext, previous: { raw: RawQuote; found: Found }, quoteOpen: number): boolean {
+  const { speaker, candidate } = previous.found;
+  const attributionEnd = candidate && candidate.start >= previous.raw.end ? sentenceEnd(ctx.body, candidate.end) : previous.raw.end;
+  return ctx.candidates.some(
+    (c) => c.start > previous.raw.end && c.start < quoteOpen && !(c.start < attributionEnd) && c.name !== speaker.name && (c.entity === null || c.entity !== speaker.entity),
+  );
+}
+
+/** Whether the paragraph from `from` names, outside its quotes, a person or organisation other than `speaker`. */
+function namesSomeoneElse(ctx: SpeakerContext, speaker: Speaker, from: number): boolean {
+  const end = ctx.body.slice(from).search(PARAGRAPH_BREAK);
+  const to = end < 0 ? ctx.body.length : from + end;
+  return ctx.candidates.some((c) => c.start >= from && c.start < to && c.name !== speaker.name && (c.entity === null || c.entity !== speaker.entity));
 }
 
 /** "“….” Smith said." or "“….” said Smith.": a cue within three words of the closing mark, ending its sentence. */

@@ -77,6 +77,19 @@ describe('extractQuotes', () => {
     expect(speakers(body)).toEqual(['PERSON:park jin', 'PERSON:park jin', null]);
   });
 
+  it('carries the speaker past the previous attribution’s own appositive, which names an organisation', () => {
+    const body = '“The rules were written for another era,” said Tomas Vidal, a lawyer at the Brightwater Institute. “Nobody expected them to last this long.”';
+    expect(speakers(body)).toEqual(['PERSON:tomas vidal', 'PERSON:tomas vidal']);
+  });
+
+  it('gives a paragraph that is only a quote the speaker of the quote ending the paragraph before', () => {
+    const body = 'The count ended late on Sunday.\n\n“We counted every ballot twice,” Mira Osei said.\n\n“The result will stand, whatever the appeals say.”';
+    expect(quotes(body).map((q) => [q.speakerKey, q.speakerSource])).toEqual([
+      ['PERSON:mira osei', 'name'],
+      ['PERSON:mira osei', 'continuation'],
+    ]);
+  });
+
   it('keeps a quote that spans paragraphs as one, with its paragraphs joined', () => {
     const body = '“We are watching closely for any sign of a deal.\n\n“And we will act if one is confirmed,” Park Jin told the press.';
     const [q, ...rest] = quotes(body);
