@@ -67,6 +67,26 @@ describe('speakers from the cue', () => {
     ]);
   });
 
+  it('gives a quote after ", saying" or ", telling" to the sentence’s subject, past an intervening clause', () => {
+    const body = 'Tom Harlan voted for the bill in March, after weeks of talks with Maria Lopez, saying “the state cannot wait any longer.”';
+    expect(attributed(body)).toEqual([['the state cannot wait any longer.', 'Tom Harlan', 'name']]);
+  });
+
+  it('reads a capitalised saying verb that opens its sentence: Said Name, “…”', () => {
+    const body = 'The hall was quiet for a moment. Said Nadia Kowalski, “We have waited long enough for this.”';
+    expect(attributed(body)).toEqual([['We have waited long enough for this.', 'Nadia Kowalski', 'name']]);
+  });
+
+  it('gives a quote introduced by a colon to the sentence’s subject when no cue verb stands before it', () => {
+    const body = 'At the end of the rally Tom Harlan leaned toward the microphone and boomed: “We are not going anywhere.”';
+    expect(attributed(body)).toEqual([['We are not going anywhere.', 'Tom Harlan', 'name']]);
+  });
+
+  it('reads "as Name put it" and "in Name’s words"', () => {
+    const body = 'The plan was doomed from the start, or, as Nadia Kowalski put it, “a house built on sand.”\n\nIn Tom Harlan’s words, “nobody reads the fine print.”';
+    expect(attributed(body).map(([, name]) => name)).toEqual(['Nadia Kowalski', 'Tom Harlan']);
+  });
+
   it('takes the sentence’s subject for a participial cue, not the object of “calling”', () => {
     const body = 'Tom Harlan attacked Maria Lopez on Wednesday, calling her plan “a fantasy for the rich.”';
     expect(attributed(body)).toEqual([['a fantasy for the rich.', 'Tom Harlan', 'name']]);

@@ -121,9 +121,10 @@ function opensParagraph(body: string, quoteOpen: number): boolean {
 function someoneElseBetween(ctx: SpeakerContext, previous: { raw: RawQuote; found: Found }, quoteOpen: number): boolean {
   const { speaker, candidate } = previous.found;
   const attributionEnd = candidate && candidate.start >= previous.raw.end ? sentenceEnd(ctx.body, candidate.end) : previous.raw.end;
-  return ctx.candidates.some(
-    (c) => c.start > previous.raw.end && c.start < quoteOpen && !(c.start < attributionEnd) && c.name !== speaker.name && (c.entity === null || c.entity !== speaker.entity),
-  );
+  const others = ctx.candidates.filter((c) => c.start > previous.raw.end && c.start < quoteOpen && !(c.start < attributionEnd));
+  // Only a sentence's subject (its first person or organisation) takes the floor: "Osei backs Harlan." keeps Osei speaking.
+  const subjects = others.filter((c, i) => i === 0 || sentenceStart(ctx.body, c.start) !== sentenceStart(ctx.body, (others[i - 1] as Candidate).start));
+  return subjects.some((c) => c.name !== speaker.name && (c.entity === null || c.entity !== speaker.entity));
 }
 
 /** Whether the paragraph from `from` names, outside its quotes, a person or organisation other than `speaker`. */
@@ -251,12 +252,30 @@ function attributionBefore(ctx: SpeakerContext, headStart: number, quoteOpen: nu
     const found = resolvePhrase(ctx, s, e, previous);
     if (found) return found;
   }
+  // "As Smith put it, “…”", "in Smith’s words, “…”"
+  const putIt = /\bas\s+(\S.{0,80}?)\s+(?:(?:has|had|once|so|memorably|aptly)\s+)?(?:put|puts)\s+it\b|\bin\s+(\S.{0,60}?)[’']s?\s+(?:own\s+)?words\b/i.exec(head);
+  if (putIt) {
+    const group = putIt[1] !== undefined ? 1 : 2;
+    const s = headStart + putIt.index + putIt[0].indexOf(putIt[group] as string);
+    const found = resolvePhrase(ctx, s, s + (putIt[group] as string).length, previous);
+    if (found) return found;
+  }
   const re = new RegExp(WORD_RE.source, WORD_RE.flags);
   let m: RegExpExecArray | null;
   let verb: RegExpExecArray | null = null;
-  while ((m = re.exec(head)) !== null) if (CUE_VERBS.has(m[0].toLowerCase()) && /^\p{Ll}/u.test(m[0])) verb = m;
+  while ((m = re.exec(head)) !== null) {
+    const lower = m[0].toLowerCase();
+    // "Said Smith, “…”": a saying verb may open the sentence, capitalised, before its subject.
+    const opensSentence = m.index === 0 || body.slice(sentenceStart(body, headStart + m.index), headStart + m.index).trim() === '';
+    if (CUE_VERBS.has(lower) && (/^\p{Ll}/u.test(m[0]) || (opensSentence && SAYING.has(lower)))) verb = m;
+  }
   if (!verb) return namedBeforeColon(ctx, headStart, quoteOpen, previous);
   const verbStart = headStart + verb.index;
+  // ", saying “…”", ", telling reporters “…”": a participle after a comma says what the sentence's subject said.
+  if (/ing$/.test(verb[0]) && /,\s*$/.test(body.slice(headStart, verbStart))) {
+    const subject = sentenceSubject(ctx, sentenceStart(body, verbStart), verbStart, previous);
+    if (subject.speaker.name !== null) return subject;
+  }
   // Back over adverbs to the subject's end, then back to its clause's start.
   const subjectEnd = withoutAdverbs(body, headStart, verbStart);
   const subjectStart = clauseStart(body, headStart, subjectEnd);
@@ -302,7 +321,12 @@ function namedBeforeColon(ctx: SpeakerContext, headStart: number, quoteOpen: num
   if (!colon) return undefined;
   const end = headStart + colon.index;
   const start = Math.max(headStart, ...[...ctx.body.slice(headStart, end).matchAll(/[.,;:!?—–]\s|\s[-—–]\s/g)].map((m) => headStart + m.index + m[0].length));
-  if (ctx.body.slice(start, end).split(/\s+/).length > 5) return undefined;
+  if (ctx.body.slice(start, end).split(/\s+/).length > 5) {
+    // "Trump leaned in and boomed: “…”": a sentence that introduces a quote with a colon gives it to its subject.
+    if (colon[0].charAt(0) !== ':') return undefined;
+    const subject = sentenceSubject(ctx, sentenceStart(ctx.body, end), end, previous);
+    return subject.speaker.name !== null ? subject : undefined;
+  }
   const found = resolvePhrase(ctx, start, end, previous);
   return found?.speaker.source === 'name' && found.speaker.name !== null ? found : undefined;
 }

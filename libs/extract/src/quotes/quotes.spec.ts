@@ -90,6 +90,11 @@ describe('extractQuotes', () => {
     ]);
   });
 
+  it('keeps the speaker when the sentence in between only mentions someone else as an object', () => {
+    const body = '“We counted every ballot twice,” Mira Osei said. Osei has backed Tom Harlan since the spring. “The result will stand.”';
+    expect(speakers(body)).toEqual(['PERSON:mira osei', 'PERSON:mira osei']);
+  });
+
   it('keeps a quote that spans paragraphs as one, with its paragraphs joined', () => {
     const body = '“We are watching closely for any sign of a deal.\n\n“And we will act if one is confirmed,” Park Jin told the press.';
     const [q, ...rest] = quotes(body);
