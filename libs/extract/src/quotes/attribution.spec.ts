@@ -38,8 +38,11 @@ describe('speakers from the cue', () => {
     ]);
   });
 
-  it('keeps scare quotes out when no cue attributes them', () => {
-    expect(quotes('The so-called “two-way street” of arms deals met a “full house” of allies.')).toEqual([]);
+  it('keeps a quote that names no speaker and has no subject before it, and says its speaker is unknown', () => {
+    expect(attributed('The so-called “two-way street” of arms deals met a “full house” of allies.')).toEqual([
+      ['two-way street', null, 'unknown'],
+      ['full house', null, 'unknown'],
+    ]);
   });
 
   it('splits two adjacent quotes when the first one was never closed', () => {

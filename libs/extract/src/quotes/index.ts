@@ -1,9 +1,11 @@
 /**
  * Direct quotations and who said them.
  *
- * Quotes are the stretches between double quotation marks (quotations.ts). A quote of fewer than
- * MIN_QUOTE_WORDS words is kept only when an attribution cue in its sentence makes it a partial
- * quote (`called it “unethical” and “horrifying.”`); otherwise it is a scare quote or a title.
+ * Quotes are the stretches between double quotation marks (quotations.ts). A short one (fewer than
+ * SHORT_QUOTE_WORDS words) is kept too, as a partial quote of what its sentence reports
+ * (`called it “unethical” and “horrifying.”`, `blamed the law on “knuckleheaded politicians.”`),
+ * unless it reads as the name of a show, book or film: capitalised word by word, with no cue
+ * attributing it, or after a possessive or "on" (`on CNN’s “State of the Union”`).
  *
  * The speaker comes from, in order:
  * 1. an attribution after the quote in its sentence: `“…,” Blinken said`, `“…,” said Blinken`,
@@ -17,7 +19,8 @@
  *    next paragraph is one quote (the opening mark convention), so its attribution is found
  *    wherever it stands;
  * 4. the subject of the sentence just before, in the same paragraph or ending the previous one with
- *    a colon, when that sentence holds a cue verb and no quote (`Harlan told the crowd:` ¶ `“…”`).
+ *    a colon, when that sentence holds a cue verb and no quote (`Harlan told the crowd:` ¶ `“…”`);
+ * 5. for a quote inside a sentence with no cue (`Ruiz blamed the law on “…”`), that sentence's subject.
  * Names come from the article's entities, or as written when the recogniser missed them;
  * pronouns and descriptions resolve to the nearest compatible person or organisation
  * (speakers.ts). A quote with no speaker says so: `speakerSource` is 'unknown', or the cue's
@@ -47,7 +50,7 @@ export interface Quote {
   readonly speakerSource: SpeakerSource;
 }
 
-export const MIN_QUOTE_WORDS = 4;
+export const SHORT_QUOTE_WORDS = 4;
 /** How far after a quote (in words) a cue verb may stand: `“…,” Smith, a Democrat from Ohio, said`. */
 const MAX_WORDS_BEFORE_CUE = 12;
 
@@ -94,13 +97,28 @@ export function extractQuotes(body: string, entities: readonly ExtractedEntity[]
         found = { speaker: { ...previous.found.speaker, source: 'continuation' }, candidate: previous.found.candidate };
     }
     found ??= introducedBefore(ctx, raw.start - 1, prevEnd, lastSpeaker);
-    if (!cued && wordCount(text) < MIN_QUOTE_WORDS && !(found && sentenceStart(body, raw.start - 1) <= (previous?.raw.start ?? -1))) return;
+    const short = wordCount(text) < SHORT_QUOTE_WORDS;
+    if (found === undefined) {
+      // A quote inside a sentence with no cue of its own ("X blamed the law on “…”") is its subject's.
+      const subject = sentenceSubject(ctx, sentenceStart(body, raw.start - 1), raw.start - 1, lastSpeaker);
+      if (subject.speaker.name !== null) found = subject;
+    }
+    if (looksLikeTitle(text) && ((short && !cued) || (wordCount(text) <= SHORT_QUOTE_WORDS && TITLE_BEFORE.test(body.slice(Math.max(0, raw.start - 30), raw.start - 1))))) return;
     const speaker = found?.speaker ?? UNKNOWN;
     quotes.push({ text, start: raw.start, end: raw.end, speakerKey: speaker.entity?.key ?? null, speakerName: speaker.name, speakerSource: speaker.source });
     previous = { raw, found: found ?? { speaker: UNKNOWN, candidate: null } };
     if (found?.candidate) lastSpeaker = found.candidate;
   });
   return quotes;
+}
+
+/** What stands before the name of a show or a book: a possessive ("CNN’s"), "on", "the podcast". */
+const TITLE_BEFORE = /(?:\p{Lu}[\p{L}.&]*[’']s?|\b(?:on|podcast|show|program|programme|series|film|movie|book|song|album))\s*$/u;
+
+/** A name of a show, book or film: every word capitalised but short function words ("State of the Union"). */
+function looksLikeTitle(text: string): boolean {
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}’'&-]*/gu) ?? [];
+  return words.length > 0 && words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && w.length <= 3));
 }
 
 const PARAGRAPH_BREAK = /\n[^\S\n]*\n/;

@@ -102,9 +102,14 @@ describe('extractQuotes', () => {
     expect(q).toMatchObject({ text: 'We are watching closely for any sign of a deal.\n\nAnd we will act if one is confirmed,', speakerKey: 'PERSON:park jin' });
   });
 
-  it('skips scare quotes of fewer than four words when no cue attributes them', () => {
-    const body = 'The so-called “two-way street” of arms deals met the “full confidence” of allies.';
-    expect(quotes(body)).toEqual([]);
+  it('keeps a short quote with no cue of its own as a partial quote of the sentence’s subject', () => {
+    const body = 'Senator Ana Ruiz blamed the shortfall on “careless accounting” at the port.';
+    expect(quotes(body).map((q) => [q.text, q.speakerName])).toEqual([['careless accounting', 'Ana Ruiz']]);
+  });
+
+  it('drops the names of shows and books: capitalised word by word with no cue, or after a possessive or "on"', () => {
+    const body = 'The film “Winter Harbor Nights” opened in May.\n\n“We are ready for the vote,” Mira Osei told NBC’s “Morning Report” on Friday.';
+    expect(quotes(body).map((q) => q.text)).toEqual(['We are ready for the vote,']);
   });
 
   it('attributes "according to" a named person', () => {
@@ -139,10 +144,11 @@ describe('quotes in the seed stories', () => {
   it('JoongAng story: every quote with its speaker, in order', () => {
     const body = seed('002_');
     const found = quotes(body);
-    expect(found.map((q) => q.speakerKey)).toEqual([BLINKEN, BLINKEN, YOON, PARK, PARK, BLINKEN, BLINKEN, BLINKEN, BLINKEN, PARK, PARK, null]);
+    expect(found.map((q) => q.speakerKey)).toEqual([BLINKEN, BLINKEN, BLINKEN, YOON, PARK, PARK, BLINKEN, BLINKEN, BLINKEN, BLINKEN, PARK, PARK, BLINKEN]);
     const names: Record<string, string> = { [BLINKEN]: 'Antony Blinken', [YOON]: 'Yoon Suk Yeol', [PARK]: 'Park Jin' };
     expect(found.map((q) => q.speakerName)).toEqual(found.map((q) => (q.speakerKey ? names[q.speakerKey] : null)));
     expect(found.map((q) => q.text.split(/\s+/).slice(0, 2).join(' '))).toEqual([
+      'two-way street',
       'We’re seeing',
       'a real',
       'solidify the',
@@ -157,10 +163,11 @@ describe('quotes in the seed stories', () => {
       'right to',
     ]);
     // The quote the writer never closed ends with its paragraph, before the next one names Lloyd Austin.
-    const unclosed = found[8]!;
+    const unclosed = found[9]!;
     expect(body.slice(unclosed.end).trimStart()).toMatch(/^U\.S\. Defense Secretary Lloyd Austin/);
     expect(unclosed.text).not.toMatch(/Austin/);
-    expect(found[11]).toMatchObject({ speakerName: null, speakerSource: 'unknown' });
+    // A partial quote with no cue of its own: the sentence's subject, "He", is Blinken.
+    expect(found[12]).toMatchObject({ speakerName: 'Antony Blinken', speakerSource: 'pronoun' });
   });
 });
 
