@@ -90,6 +90,21 @@ describe('speakers from the cue', () => {
     expect(attributed(body).map(([, name]) => name)).toEqual(['Nadia Kowalski', 'Tom Harlan']);
   });
 
+  it('gives ", adding, “…”" to the subject of the cue verb just before it, not to the sentence’s first name', () => {
+    const body = 'Tom Harlan left the hall early, Mira Osei said, adding, “He never liked long meetings.”';
+    expect(attributed(body).map(([, name]) => name)).toEqual(['Mira Osei']);
+  });
+
+  it('gives a passive cue’s quote to its agent: was asked by Name, “…”', () => {
+    const body = 'Tom Harlan was asked by the moderator Mira Osei, “Will you raise taxes next year?”';
+    expect(attributed(body).map(([, name]) => name)).toEqual(['Mira Osei']);
+  });
+
+  it('looks for a sentence’s subject past an opening phrase that names someone else', () => {
+    const body = 'Reached by the Harbor Daily News, Tom Harlan waved off the “silly rumors” about his health.';
+    expect(attributed(body)).toEqual([['silly rumors', 'Tom Harlan', 'name']]);
+  });
+
   it('takes the sentence’s subject for a participial cue, not the object of “calling”', () => {
     const body = 'Tom Harlan attacked Maria Lopez on Wednesday, calling her plan “a fantasy for the rich.”';
     expect(attributed(body)).toEqual([['a fantasy for the rich.', 'Tom Harlan', 'name']]);

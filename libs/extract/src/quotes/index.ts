@@ -103,7 +103,7 @@ export function extractQuotes(body: string, entities: readonly ExtractedEntity[]
       const subject = sentenceSubject(ctx, sentenceStart(body, raw.start - 1), raw.start - 1, lastSpeaker);
       if (subject.speaker.name !== null) found = subject;
     }
-    if (looksLikeTitle(text) && ((short && !cued) || (wordCount(text) <= SHORT_QUOTE_WORDS && TITLE_BEFORE.test(body.slice(Math.max(0, raw.start - 30), raw.start - 1))))) return;
+    if (looksLikeTitle(text) && ((short && !cued) || TITLE_BEFORE.test(body.slice(Math.max(0, raw.start - 30), raw.start - 1)))) return;
     const speaker = found?.speaker ?? UNKNOWN;
     quotes.push({ text, start: raw.start, end: raw.end, speakerKey: speaker.entity?.key ?? null, speakerName: speaker.name, speakerSource: speaker.source });
     previous = { raw, found: found ?? { speaker: UNKNOWN, candidate: null } };
@@ -289,8 +289,24 @@ function attributionBefore(ctx: SpeakerContext, headStart: number, quoteOpen: nu
   }
   if (!verb) return namedBeforeColon(ctx, headStart, quoteOpen, previous);
   const verbStart = headStart + verb.index;
+  // "Sanders was asked by host Bill Maher, “…”": a passive cue's agent speaks.
+  const agent = /^\s+by\s+/.exec(body.slice(verbStart + verb[0].length, quoteOpen));
+  if (agent && /\b(?:was|were|is|are|been|being|be)\s+(?:[\p{L}]+ly\s+)?$/u.test(body.slice(headStart, verbStart))) {
+    const [s, e] = phraseAfter(body, verbStart + verb[0].length + agent[0].length, quoteOpen);
+    const found = resolvePhrase(ctx, s, e, previous);
+    if (found?.speaker.name) return found;
+  }
   // ", saying “…”", ", telling reporters “…”": a participle after a comma says what the sentence's subject said.
   if (/ing$/.test(verb[0]) && /,\s*$/.test(body.slice(headStart, verbStart))) {
+    // "Nefzi said, adding, “…”": the subject of the cue verb just before the participle.
+    const before = /([\p{L}]+)\s*,\s*$/u.exec(body.slice(headStart, verbStart));
+    if (before && CUE_VERBS.has((before[1] as string).toLowerCase())) {
+      const finiteStart = headStart + before.index;
+      const subjectEnd = withoutAdverbs(body, headStart, finiteStart);
+      const subjectStart = clauseStart(body, headStart, subjectEnd);
+      const found = resolvePhrase(ctx, subjectStart, Math.max(subjectStart, subjectEndOf(body, subjectStart, subjectEnd)), previous);
+      if (found?.speaker.name) return found;
+    }
     const subject = sentenceSubject(ctx, sentenceStart(body, verbStart), verbStart, previous);
     if (subject.speaker.name !== null) return subject;
   }
@@ -349,8 +365,15 @@ function namedBeforeColon(ctx: SpeakerContext, headStart: number, quoteOpen: num
   return found?.speaker.source === 'name' && found.speaker.name !== null ? found : undefined;
 }
 
+/** A phrase that opens a sentence before its subject, up to its comma. */
+const LEADING_ADJUNCT =
+  /^\s*(?:after|before|during|in|on|at|when|while|although|though|since|despite|unlike|like|following|alongside|amid|reached|asked|speaking|writing|appearing|interviewed|pressed|with|without|under|for|from|by|through|if|once|because|until|upon|over)\b[^,.;:!?“”"]{0,120},/i;
+
 /** The subject of the sentence that runs from `from` to a verb at `to`: its first person or organisation, or its opening pronoun. */
-function sentenceSubject(ctx: SpeakerContext, from: number, to: number, previous: Candidate | null): Found {
+function sentenceSubject(ctx: SpeakerContext, sentenceFrom: number, to: number, previous: Candidate | null): Found {
+  // Past an opening adjunct: "Reached by POLITICO, Bennett denied …", "During an interview with Univision, Clinton …".
+  const adjunct = LEADING_ADJUNCT.exec(ctx.body.slice(sentenceFrom, to));
+  const from = adjunct ? sentenceFrom + adjunct[0].length : sentenceFrom;
   const named = ctx.candidates.find((c) => c.start >= from && c.end <= to);
   if (named) return { speaker: { entity: named.entity, name: named.name, source: 'name' }, candidate: named };
   const pronoun = /^\s*(?:[\p{L}]+,\s*)?(he|she|it|they)\s/iu.exec(ctx.body.slice(from, to));
