@@ -18,6 +18,19 @@ describe('sentence bounds', () => {
   });
 });
 
+describe('sentence bounds after an initialism', () => {
+  it('does not end a sentence at a dotted initialism before a comma, and keeps the speaker past it', () => {
+    const body = '“The vote was close,” said Rep. Tom Harlan (D-S.C.), a member of the Harbor Policy Council. “We will try again in June.”';
+    expect(sentenceEnd(body, body.indexOf('Harlan'))).toBe(body.indexOf('Council.') + 'Council'.length);
+    expect(attributed(body).map(([, name]) => name)).toEqual(['Tom Harlan', 'Tom Harlan']);
+  });
+
+  it('still ends a sentence at an initialism before a capitalised word', () => {
+    const body = 'She moved to Columbia, S.C. Then she ran for office.';
+    expect(sentenceEnd(body, 0)).toBe(body.indexOf('S.C.') + 3);
+  });
+});
+
 describe('speakers from the cue', () => {
   it('finds the speaker after an honorific ("…," Mr. Greenfield said)', () => {
     const body = 'The pension fund bought the rival last year. “It is empire building at its worst,” Mr. Greenfield said.';

@@ -367,7 +367,7 @@ function namedBeforeColon(ctx: SpeakerContext, headStart: number, quoteOpen: num
 
 /** A phrase that opens a sentence before its subject, up to its comma. */
 const LEADING_ADJUNCT =
-  /^\s*(?:after|before|during|in|on|at|when|while|although|though|since|despite|unlike|like|following|alongside|amid|reached|asked|speaking|writing|appearing|interviewed|pressed|with|without|under|for|from|by|through|if|once|because|until|upon|over)\b[^,.;:!?“”"]{0,120},/i;
+  /^\s*(?:(?:and|but|so|yet|then|still)\s+)?(?:after|before|during|in|on|at|when|while|although|though|since|despite|unlike|like|following|alongside|amid|reached|asked|speaking|writing|appearing|interviewed|pressed|with|without|under|for|from|by|through|if|once|because|until|upon|over)\b[^,.;:!?“”"]{0,120},/i;
 
 /** The subject of the sentence that runs from `from` to a verb at `to`: its first person or organisation, or its opening pronoun. */
 function sentenceSubject(ctx: SpeakerContext, sentenceFrom: number, to: number, previous: Candidate | null): Found {
