@@ -138,7 +138,10 @@ function opensParagraph(body: string, quoteOpen: number): boolean {
  */
 function someoneElseBetween(ctx: SpeakerContext, previous: { raw: RawQuote; found: Found }, quoteOpen: number): boolean {
   const { speaker, candidate } = previous.found;
-  const attributionEnd = candidate && candidate.start >= previous.raw.end ? sentenceEnd(ctx.body, candidate.end) : previous.raw.end;
+  // The attribution sentence after the previous quote ("“A,” he said of Cruz.") names the speaker and whom it speaks of.
+  const tailEnd = sentenceEnd(ctx.body, previous.raw.end + 1);
+  const tailHasCue = (ctx.body.slice(previous.raw.end + 1, tailEnd).match(WORD_RE) ?? []).some((w) => CUE_VERBS.has(w) && !JUDGING_VERBS.has(w));
+  const attributionEnd = Math.max(candidate && candidate.start >= previous.raw.end ? sentenceEnd(ctx.body, candidate.end) : previous.raw.end, tailHasCue ? tailEnd : 0);
   const others = ctx.candidates.filter((c) => c.start > previous.raw.end && c.start < quoteOpen && !(c.start < attributionEnd));
   // Only a sentence's subject (its first person or organisation) takes the floor: "Osei backs Harlan." keeps Osei speaking.
   const subjects = others.filter((c, i) => i === 0 || sentenceStart(ctx.body, c.start) !== sentenceStart(ctx.body, (others[i - 1] as Candidate).start));

@@ -95,6 +95,11 @@ describe('extractQuotes', () => {
     expect(speakers(body)).toEqual(['PERSON:mira osei', 'PERSON:mira osei']);
   });
 
+  it('carries a pronoun’s speaker past the person the attribution speaks of ("he said of Osei")', () => {
+    const body = 'Tom Harlan spoke last.\n\n“She never answers the question,” he said of Mira Osei. “That is the whole problem.”';
+    expect(speakers(body)).toEqual(['PERSON:tom harlan', 'PERSON:tom harlan']);
+  });
+
   it('keeps a quote that spans paragraphs as one, with its paragraphs joined', () => {
     const body = '“We are watching closely for any sign of a deal.\n\n“And we will act if one is confirmed,” Park Jin told the press.';
     const [q, ...rest] = quotes(body);
