@@ -171,6 +171,11 @@ describe('across paragraphs', () => {
     expect(attributed(other).map(([, name]) => name)).toEqual(['Park Jin', null]);
   });
 
+  it('gives a quote to the subject of the sentence before when that sentence ends on its cue verb ("Harlan agreed.")', () => {
+    const body = '“Prices will fall before the summer,” Mira Osei said. Tom Harlan agreed. “They will fall by the spring at the latest.”';
+    expect(attributed(body).map(([, name]) => name)).toEqual(['Mira Osei', 'Tom Harlan']);
+  });
+
   it('gives a paragraph-opening quote to the subject of a colon-ended introduction before it', () => {
     const body = 'At the rally, Tom Harlan told the crowd:\n\n“We will build the bridge and we will pay for it.”';
     expect(attributed(body)).toEqual([['We will build the bridge and we will pay for it.', 'Tom Harlan', 'name']]);

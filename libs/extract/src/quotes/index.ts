@@ -345,7 +345,8 @@ function introducedBefore(ctx: SpeakerContext, quoteOpen: number, prevQuoteEnd: 
   const before = sentenceStart(body, end - 1);
   const sentence = body.slice(before, end);
   if (before < prevQuoteEnd || /\n[^\S\n]*\n/.test(body.slice(before, end))) return undefined;
-  const cue = (sentence.match(WORD_RE) ?? []).some((w) => CUE_VERBS.has(w.toLowerCase()) && /^\p{Ll}/u.test(w));
+  // Without a word's trailing period: the cue often ends the sentence ("Bystrom agreed.").
+  const cue = (sentence.match(WORD_RE) ?? []).some((w) => CUE_VERBS.has(w.toLowerCase().replace(/\.+$/, '')) && /^\p{Ll}/u.test(w));
   if (!cue && !/:\s*$/.test(sentence)) return undefined;
   const found = sentenceSubject(ctx, before, end, previous);
   return found.speaker.name !== null ? found : undefined;
