@@ -51,11 +51,9 @@ describe('speakers from the cue', () => {
     ]);
   });
 
-  it('keeps a quote that names no speaker and has no subject before it, and says its speaker is unknown', () => {
-    expect(attributed('The so-called “two-way street” of arms deals met a “full house” of allies.')).toEqual([
-      ['two-way street', null, 'unknown'],
-      ['full house', null, 'unknown'],
-    ]);
+  it('drops short quotes nobody can be found to have said, and keeps a longer one with an unknown speaker', () => {
+    expect(quotes('The so-called “two-way street” of arms deals met a “full house” of allies.')).toEqual([]);
+    expect(attributed('The line “we will never give up the harbor” was painted on every wall by June.')).toEqual([['we will never give up the harbor', null, 'unknown']]);
   });
 
   it('splits two adjacent quotes when the first one was never closed', () => {

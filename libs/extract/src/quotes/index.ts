@@ -2,10 +2,12 @@
  * Direct quotations and who said them.
  *
  * Quotes are the stretches between double quotation marks (quotations.ts). A short one (fewer than
- * SHORT_QUOTE_WORDS words) is kept too, as a partial quote of what its sentence reports
- * (`called it “unethical” and “horrifying.”`, `blamed the law on “knuckleheaded politicians.”`),
- * unless it reads as the name of a show, book or film: capitalised word by word, with no cue
- * attributing it, or after a possessive or "on" (`on CNN’s “State of the Union”`).
+ * SHORT_QUOTE_WORDS words) is kept as a partial quote of what its sentence reports when someone
+ * can be found to have said it (`called it “unethical” and “horrifying.”`, `blamed the law on
+ * “knuckleheaded politicians.”`: a cue, the previous quote's speaker, or its sentence's subject);
+ * otherwise it is a scare quote or a term. A quote that reads as the name of a show, book or film
+ * is dropped: capitalised word by word and short with no cue attributing it, or after a possessive
+ * or "on" (`on CNN’s “State of the Union”`).
  *
  * The speaker comes from, in order:
  * 1. an attribution after the quote in its sentence: `“…,” Blinken said`, `“…,” said Blinken`,
@@ -104,6 +106,8 @@ export function extractQuotes(body: string, entities: readonly ExtractedEntity[]
       if (subject.speaker.name !== null) found = subject;
     }
     if (looksLikeTitle(text) && ((short && !cued) || TITLE_BEFORE.test(body.slice(Math.max(0, raw.start - 30), raw.start - 1)))) return;
+    // A short quote nobody can be found to have said is a scare quote or a term ("so-called “rebels”").
+    if (short && found === undefined) return;
     const speaker = found?.speaker ?? UNKNOWN;
     quotes.push({ text, start: raw.start, end: raw.end, speakerKey: speaker.entity?.key ?? null, speakerName: speaker.name, speakerSource: speaker.source });
     previous = { raw, found: found ?? { speaker: UNKNOWN, candidate: null } };
