@@ -6,8 +6,8 @@
  * can be found to have said it (`called it “unethical” and “horrifying.”`, `blamed the law on
  * “knuckleheaded politicians.”`: a cue, the previous quote's speaker, or its sentence's subject);
  * otherwise it is a scare quote or a term. A quote that reads as the name of a show, book or film
- * is dropped: capitalised word by word and short with no cue attributing it, or after a possessive
- * or "on" (`on CNN’s “State of the Union”`).
+ * is dropped: capitalised word by word and short with no cue attributing it, or after a
+ * possessive, "on" or "told" (`on CNN’s “State of the Union”`).
  *
  * The speaker comes from, in order:
  * 1. an attribution after the quote in its sentence: `“…,” Blinken said`, `“…,” said Blinken`,
@@ -116,8 +116,8 @@ export function extractQuotes(body: string, entities: readonly ExtractedEntity[]
   return quotes;
 }
 
-/** What stands before the name of a show or a book: a possessive ("CNN’s"), "on", "the podcast". */
-const TITLE_BEFORE = /(?:\p{Lu}[\p{L}.&]*[’']s?|\b(?:on|podcast|show|program|programme|series|film|movie|book|song|album))\s*$/u;
+/** What stands before the name of a show or a book: a possessive ("CNN’s"), "on", "told", "the podcast". */
+const TITLE_BEFORE = /(?:\p{Lu}[\p{L}.&]*[’']s?|\b(?:on|told|podcast|show|program|programme|series|film|movie|book|song|album))\s*$/u;
 
 /** A name of a show, book or film: every word capitalised but short function words ("State of the Union"). */
 function looksLikeTitle(text: string): boolean {

@@ -112,8 +112,10 @@ describe('extractQuotes', () => {
     expect(quotes(body).map((q) => [q.text, q.speakerName])).toEqual([['careless accounting', 'Ana Ruiz']]);
   });
 
-  it('drops the names of shows and books: capitalised word by word with no cue, or after a possessive or "on"', () => {
-    const body = 'The film “Winter Harbor Nights” opened in May.\n\n“We are ready for the vote,” Mira Osei told NBC’s “Morning Report” on Friday.';
+  it('drops the names of shows and books: capitalised word by word with no cue, or after a possessive, "on" or "told"', () => {
+    const body =
+      'The film “Winter Harbor Nights” opened in May.\n\n“We are ready for the vote,” Mira Osei told NBC’s “Morning Report” on Friday.\n\n' +
+      'Tom Harlan told “Evening Desk With Ana Ruiz” that he would run.';
     expect(quotes(body).map((q) => q.text)).toEqual(['We are ready for the vote,']);
   });
 
