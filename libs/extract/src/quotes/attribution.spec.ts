@@ -18,6 +18,19 @@ describe('sentence bounds', () => {
   });
 });
 
+describe('sentence bounds after an initialism', () => {
+  it('does not end a sentence at a dotted initialism before a comma, and keeps the speaker past it', () => {
+    const body = '“The vote was close,” said Rep. Tom Harlan (D-S.C.), a member of the Harbor Policy Council. “We will try again in June.”';
+    expect(sentenceEnd(body, body.indexOf('Harlan'))).toBe(body.indexOf('Council.') + 'Council'.length);
+    expect(attributed(body).map(([, name]) => name)).toEqual(['Tom Harlan', 'Tom Harlan']);
+  });
+
+  it('still ends a sentence at an initialism before a capitalised word', () => {
+    const body = 'She moved to Columbia, S.C. Then she ran for office.';
+    expect(sentenceEnd(body, 0)).toBe(body.indexOf('S.C.') + 3);
+  });
+});
+
 describe('speakers from the cue', () => {
   it('finds the speaker after an honorific ("…," Mr. Greenfield said)', () => {
     const body = 'The pension fund bought the rival last year. “It is empire building at its worst,” Mr. Greenfield said.';
@@ -38,8 +51,9 @@ describe('speakers from the cue', () => {
     ]);
   });
 
-  it('keeps scare quotes out when no cue attributes them', () => {
+  it('drops short quotes nobody can be found to have said, and keeps a longer one with an unknown speaker', () => {
     expect(quotes('The so-called “two-way street” of arms deals met a “full house” of allies.')).toEqual([]);
+    expect(attributed('The line “we will never give up the harbor” was painted on every wall by June.')).toEqual([['we will never give up the harbor', null, 'unknown']]);
   });
 
   it('splits two adjacent quotes when the first one was never closed', () => {
@@ -65,6 +79,41 @@ describe('speakers from the cue', () => {
       ['We will not resign over this.', 'Tom Harlan', 'name'],
       ['The vote is final.', null, 'unknown'],
     ]);
+  });
+
+  it('gives a quote after ", saying" or ", telling" to the sentence’s subject, past an intervening clause', () => {
+    const body = 'Tom Harlan voted for the bill in March, after weeks of talks with Maria Lopez, saying “the state cannot wait any longer.”';
+    expect(attributed(body)).toEqual([['the state cannot wait any longer.', 'Tom Harlan', 'name']]);
+  });
+
+  it('reads a capitalised saying verb that opens its sentence: Said Name, “…”', () => {
+    const body = 'The hall was quiet for a moment. Said Nadia Kowalski, “We have waited long enough for this.”';
+    expect(attributed(body)).toEqual([['We have waited long enough for this.', 'Nadia Kowalski', 'name']]);
+  });
+
+  it('gives a quote introduced by a colon to the sentence’s subject when no cue verb stands before it', () => {
+    const body = 'At the end of the rally Tom Harlan leaned toward the microphone and boomed: “We are not going anywhere.”';
+    expect(attributed(body)).toEqual([['We are not going anywhere.', 'Tom Harlan', 'name']]);
+  });
+
+  it('reads "as Name put it" and "in Name’s words"', () => {
+    const body = 'The plan was doomed from the start, or, as Nadia Kowalski put it, “a house built on sand.”\n\nIn Tom Harlan’s words, “nobody reads the fine print.”';
+    expect(attributed(body).map(([, name]) => name)).toEqual(['Nadia Kowalski', 'Tom Harlan']);
+  });
+
+  it('gives ", adding, “…”" to the subject of the cue verb just before it, not to the sentence’s first name', () => {
+    const body = 'Tom Harlan left the hall early, Mira Osei said, adding, “He never liked long meetings.”';
+    expect(attributed(body).map(([, name]) => name)).toEqual(['Mira Osei']);
+  });
+
+  it('gives a passive cue’s quote to its agent: was asked by Name, “…”', () => {
+    const body = 'Tom Harlan was asked by the moderator Mira Osei, “Will you raise taxes next year?”';
+    expect(attributed(body).map(([, name]) => name)).toEqual(['Mira Osei']);
+  });
+
+  it('looks for a sentence’s subject past an opening phrase that names someone else', () => {
+    const body = 'Reached by the Harbor Daily News, Tom Harlan waved off the “silly rumors” about his health.';
+    expect(attributed(body)).toEqual([['silly rumors', 'Tom Harlan', 'name']]);
   });
 
   it('takes the sentence’s subject for a participial cue, not the object of “calling”', () => {
@@ -110,12 +159,19 @@ describe('pronouns, descriptions and organisations', () => {
 });
 
 describe('across paragraphs', () => {
-  it('does not carry a speaker into the next paragraph', () => {
-    const body = '“The first quote here is mine,” Park Jin said.\n\n“This paragraph names no speaker at all.”';
-    expect(attributed(body)).toEqual([
+  it('does not carry a speaker past a paragraph without quotes, nor into a paragraph that names someone else', () => {
+    const past = '“The first quote here is mine,” Park Jin said.\n\nThe hall emptied slowly after that.\n\n“This paragraph names no speaker at all.”';
+    expect(attributed(past)).toEqual([
       ['The first quote here is mine,', 'Park Jin', 'name'],
       ['This paragraph names no speaker at all.', null, 'unknown'],
     ]);
+    const other = '“The first quote here is mine,” Park Jin said.\n\n“This one has no cue of its own.” Mira Osei walked out before the end.';
+    expect(attributed(other).map(([, name]) => name)).toEqual(['Park Jin', null]);
+  });
+
+  it('gives a quote to the subject of the sentence before when that sentence ends on its cue verb ("Harlan agreed.")', () => {
+    const body = '“Prices will fall before the summer,” Mira Osei said. Tom Harlan agreed. “They will fall by the spring at the latest.”';
+    expect(attributed(body).map(([, name]) => name)).toEqual(['Mira Osei', 'Tom Harlan']);
   });
 
   it('gives a paragraph-opening quote to the subject of a colon-ended introduction before it', () => {

@@ -1,9 +1,13 @@
 /**
  * Direct quotations and who said them.
  *
- * Quotes are the stretches between double quotation marks (quotations.ts). A quote of fewer than
- * MIN_QUOTE_WORDS words is kept only when an attribution cue in its sentence makes it a partial
- * quote (`called it “unethical” and “horrifying.”`); otherwise it is a scare quote or a title.
+ * Quotes are the stretches between double quotation marks (quotations.ts). A short one (fewer than
+ * SHORT_QUOTE_WORDS words) is kept as a partial quote of what its sentence reports when someone
+ * can be found to have said it (`called it “unethical” and “horrifying.”`, `blamed the law on
+ * “knuckleheaded politicians.”`: a cue, the previous quote's speaker, or its sentence's subject);
+ * otherwise it is a scare quote or a term. A quote that reads as the name of a show, book or film
+ * is dropped: capitalised word by word and short with no cue attributing it, or after a
+ * possessive, "on" or "told" (`on CNN’s “State of the Union”`).
  *
  * The speaker comes from, in order:
  * 1. an attribution after the quote in its sentence: `“…,” Blinken said`, `“…,” said Blinken`,
@@ -11,11 +15,14 @@
  * 2. an attribution before it in its sentence: `Blinken told reporters, “…”`, `Yoon called it “…”`,
  *    `According to the report, “…”`;
  * 3. the previous quote's speaker, when that quote is in the same sentence (`called it “A” and “B”`)
- *    or the same paragraph with nobody else named in between. Never across paragraphs: a quote
- *    continued into the next paragraph is one quote (the opening mark convention), so its
- *    attribution is found wherever it stands;
+ *    or the same paragraph with nobody else named in between (the previous quote's own attribution
+ *    sentence, appositive included, does not count), or when this quote opens the next paragraph
+ *    and that paragraph names nobody else (a continuation paragraph). A quote continued into the
+ *    next paragraph is one quote (the opening mark convention), so its attribution is found
+ *    wherever it stands;
  * 4. the subject of the sentence just before, in the same paragraph or ending the previous one with
- *    a colon, when that sentence holds a cue verb and no quote (`Harlan told the crowd:` ¶ `“…”`).
+ *    a colon, when that sentence holds a cue verb and no quote (`Harlan told the crowd:` ¶ `“…”`);
+ * 5. for a quote inside a sentence with no cue (`Ruiz blamed the law on “…”`), that sentence's subject.
  * Names come from the article's entities, or as written when the recogniser missed them;
  * pronouns and descriptions resolve to the nearest compatible person or organisation
  * (speakers.ts). A quote with no speaker says so: `speakerSource` is 'unknown', or the cue's
@@ -45,7 +52,7 @@ export interface Quote {
   readonly speakerSource: SpeakerSource;
 }
 
-export const MIN_QUOTE_WORDS = 4;
+export const SHORT_QUOTE_WORDS = 4;
 /** How far after a quote (in words) a cue verb may stand: `“…,” Smith, a Democrat from Ohio, said`. */
 const MAX_WORDS_BEFORE_CUE = 12;
 
@@ -85,18 +92,71 @@ export function extractQuotes(body: string, entities: readonly ExtractedEntity[]
     const cued = found !== undefined;
     if (found === undefined && previous && previous.found.speaker.name !== null) {
       const sameSentence = sentenceStart(body, raw.start - 1) <= previous.raw.start;
-      const sameParagraph = !/\n[^\S\n]*\n/.test(body.slice(previous.raw.end, raw.start));
-      const someoneElse = ctx.candidates.some((c) => c.start > previous!.raw.end && c.start < raw.start && c.name !== previous!.found.speaker.name);
-      if ((sameSentence || sameParagraph) && !someoneElse) found = { speaker: { ...previous.found.speaker, source: 'continuation' }, candidate: previous.found.candidate };
+      const between = body.slice(previous.raw.end, raw.start);
+      const sameParagraph = !PARAGRAPH_BREAK.test(between);
+      const nextParagraph = opensParagraph(body, raw.start - 1) && between.match(PARAGRAPH_BREAKS)?.length === 1 && !namesSomeoneElse(ctx, previous.found.speaker, raw.start);
+      if ((sameSentence || sameParagraph || nextParagraph) && !someoneElseBetween(ctx, previous, raw.start))
+        found = { speaker: { ...previous.found.speaker, source: 'continuation' }, candidate: previous.found.candidate };
     }
     found ??= introducedBefore(ctx, raw.start - 1, prevEnd, lastSpeaker);
-    if (!cued && wordCount(text) < MIN_QUOTE_WORDS && !(found && sentenceStart(body, raw.start - 1) <= (previous?.raw.start ?? -1))) return;
+    const short = wordCount(text) < SHORT_QUOTE_WORDS;
+    if (found === undefined) {
+      // A quote inside a sentence with no cue of its own ("X blamed the law on “…”") is its subject's.
+      const subject = sentenceSubject(ctx, sentenceStart(body, raw.start - 1), raw.start - 1, lastSpeaker);
+      if (subject.speaker.name !== null) found = subject;
+    }
+    if (looksLikeTitle(text) && ((short && !cued) || TITLE_BEFORE.test(body.slice(Math.max(0, raw.start - 30), raw.start - 1)))) return;
+    // A short quote nobody can be found to have said is a scare quote or a term ("so-called “rebels”").
+    if (short && found === undefined) return;
     const speaker = found?.speaker ?? UNKNOWN;
     quotes.push({ text, start: raw.start, end: raw.end, speakerKey: speaker.entity?.key ?? null, speakerName: speaker.name, speakerSource: speaker.source });
     previous = { raw, found: found ?? { speaker: UNKNOWN, candidate: null } };
     if (found?.candidate) lastSpeaker = found.candidate;
   });
   return quotes;
+}
+
+/** What stands before the name of a show or a book: a possessive ("CNN’s"), "on", "told", "the podcast". */
+const TITLE_BEFORE = /(?:\p{Lu}[\p{L}.&]*[’']s?|\b(?:on|told|podcast|show|program|programme|series|film|movie|book|song|album))\s*$/u;
+
+/** A name of a show, book or film: every word capitalised but short function words ("State of the Union"). */
+function looksLikeTitle(text: string): boolean {
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}’'&-]*/gu) ?? [];
+  return words.length > 0 && words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && w.length <= 3));
+}
+
+const PARAGRAPH_BREAK = /\n[^\S\n]*\n/;
+const PARAGRAPH_BREAKS = /\n[^\S\n]*\n\s*/g;
+
+/** True when the quotation mark at `quoteOpen` is the first thing in its paragraph. */
+function opensParagraph(body: string, quoteOpen: number): boolean {
+  let i = quoteOpen;
+  while (i > 0 && /[^\S\n]/.test(body.charAt(i - 1))) i--;
+  return i === 0 || body.charAt(i - 1) === '\n';
+}
+
+/**
+ * Whether a person or organisation other than the previous quote's speaker is named between that
+ * quote and `quoteOpen`. The previous quote's own attribution sentence ("“A,” said Smith, a lawyer
+ * at Jones Day.") does not count: it names the speaker and what the speaker is.
+ */
+function someoneElseBetween(ctx: SpeakerContext, previous: { raw: RawQuote; found: Found }, quoteOpen: number): boolean {
+  const { speaker, candidate } = previous.found;
+  // The attribution sentence after the previous quote ("“A,” he said of Cruz.") names the speaker and whom it speaks of.
+  const tailEnd = sentenceEnd(ctx.body, previous.raw.end + 1);
+  const tailHasCue = (ctx.body.slice(previous.raw.end + 1, tailEnd).match(WORD_RE) ?? []).some((w) => CUE_VERBS.has(w) && !JUDGING_VERBS.has(w));
+  const attributionEnd = Math.max(candidate && candidate.start >= previous.raw.end ? sentenceEnd(ctx.body, candidate.end) : previous.raw.end, tailHasCue ? tailEnd : 0);
+  const others = ctx.candidates.filter((c) => c.start > previous.raw.end && c.start < quoteOpen && !(c.start < attributionEnd));
+  // Only a sentence's subject (its first person or organisation) takes the floor: "Osei backs Harlan." keeps Osei speaking.
+  const subjects = others.filter((c, i) => i === 0 || sentenceStart(ctx.body, c.start) !== sentenceStart(ctx.body, (others[i - 1] as Candidate).start));
+  return subjects.some((c) => c.name !== speaker.name && (c.entity === null || c.entity !== speaker.entity));
+}
+
+/** Whether the paragraph from `from` names, outside its quotes, a person or organisation other than `speaker`. */
+function namesSomeoneElse(ctx: SpeakerContext, speaker: Speaker, from: number): boolean {
+  const end = ctx.body.slice(from).search(PARAGRAPH_BREAK);
+  const to = end < 0 ? ctx.body.length : from + end;
+  return ctx.candidates.some((c) => c.start >= from && c.start < to && c.name !== speaker.name && (c.entity === null || c.entity !== speaker.entity));
 }
 
 /** "“….” Smith said." or "“….” said Smith.": a cue within three words of the closing mark, ending its sentence. */
@@ -217,12 +277,46 @@ function attributionBefore(ctx: SpeakerContext, headStart: number, quoteOpen: nu
     const found = resolvePhrase(ctx, s, e, previous);
     if (found) return found;
   }
+  // "As Smith put it, “…”", "in Smith’s words, “…”"
+  const putIt = /\bas\s+(\S.{0,80}?)\s+(?:(?:has|had|once|so|memorably|aptly)\s+)?(?:put|puts)\s+it\b|\bin\s+(\S.{0,60}?)[’']s?\s+(?:own\s+)?words\b/i.exec(head);
+  if (putIt) {
+    const group = putIt[1] !== undefined ? 1 : 2;
+    const s = headStart + putIt.index + putIt[0].indexOf(putIt[group] as string);
+    const found = resolvePhrase(ctx, s, s + (putIt[group] as string).length, previous);
+    if (found) return found;
+  }
   const re = new RegExp(WORD_RE.source, WORD_RE.flags);
   let m: RegExpExecArray | null;
   let verb: RegExpExecArray | null = null;
-  while ((m = re.exec(head)) !== null) if (CUE_VERBS.has(m[0].toLowerCase()) && /^\p{Ll}/u.test(m[0])) verb = m;
+  while ((m = re.exec(head)) !== null) {
+    const lower = m[0].toLowerCase();
+    // "Said Smith, “…”": a saying verb may open the sentence, capitalised, before its subject.
+    const opensSentence = m.index === 0 || body.slice(sentenceStart(body, headStart + m.index), headStart + m.index).trim() === '';
+    if (CUE_VERBS.has(lower) && (/^\p{Ll}/u.test(m[0]) || (opensSentence && SAYING.has(lower)))) verb = m;
+  }
   if (!verb) return namedBeforeColon(ctx, headStart, quoteOpen, previous);
   const verbStart = headStart + verb.index;
+  // "Sanders was asked by host Bill Maher, “…”": a passive cue's agent speaks.
+  const agent = /^\s+by\s+/.exec(body.slice(verbStart + verb[0].length, quoteOpen));
+  if (agent && /\b(?:was|were|is|are|been|being|be)\s+(?:[\p{L}]+ly\s+)?$/u.test(body.slice(headStart, verbStart))) {
+    const [s, e] = phraseAfter(body, verbStart + verb[0].length + agent[0].length, quoteOpen);
+    const found = resolvePhrase(ctx, s, e, previous);
+    if (found?.speaker.name) return found;
+  }
+  // ", saying “…”", ", telling reporters “…”": a participle after a comma says what the sentence's subject said.
+  if (/ing$/.test(verb[0]) && /,\s*$/.test(body.slice(headStart, verbStart))) {
+    // "Nefzi said, adding, “…”": the subject of the cue verb just before the participle.
+    const before = /([\p{L}]+)\s*,\s*$/u.exec(body.slice(headStart, verbStart));
+    if (before && CUE_VERBS.has((before[1] as string).toLowerCase())) {
+      const finiteStart = headStart + before.index;
+      const subjectEnd = withoutAdverbs(body, headStart, finiteStart);
+      const subjectStart = clauseStart(body, headStart, subjectEnd);
+      const found = resolvePhrase(ctx, subjectStart, Math.max(subjectStart, subjectEndOf(body, subjectStart, subjectEnd)), previous);
+      if (found?.speaker.name) return found;
+    }
+    const subject = sentenceSubject(ctx, sentenceStart(body, verbStart), verbStart, previous);
+    if (subject.speaker.name !== null) return subject;
+  }
   // Back over adverbs to the subject's end, then back to its clause's start.
   const subjectEnd = withoutAdverbs(body, headStart, verbStart);
   const subjectStart = clauseStart(body, headStart, subjectEnd);
@@ -255,7 +349,8 @@ function introducedBefore(ctx: SpeakerContext, quoteOpen: number, prevQuoteEnd: 
   const before = sentenceStart(body, end - 1);
   const sentence = body.slice(before, end);
   if (before < prevQuoteEnd || /\n[^\S\n]*\n/.test(body.slice(before, end))) return undefined;
-  const cue = (sentence.match(WORD_RE) ?? []).some((w) => CUE_VERBS.has(w.toLowerCase()) && /^\p{Ll}/u.test(w));
+  // Without a word's trailing period: the cue often ends the sentence ("Bystrom agreed.").
+  const cue = (sentence.match(WORD_RE) ?? []).some((w) => CUE_VERBS.has(w.toLowerCase().replace(/\.+$/, '')) && /^\p{Ll}/u.test(w));
   if (!cue && !/:\s*$/.test(sentence)) return undefined;
   const found = sentenceSubject(ctx, before, end, previous);
   return found.speaker.name !== null ? found : undefined;
@@ -268,13 +363,25 @@ function namedBeforeColon(ctx: SpeakerContext, headStart: number, quoteOpen: num
   if (!colon) return undefined;
   const end = headStart + colon.index;
   const start = Math.max(headStart, ...[...ctx.body.slice(headStart, end).matchAll(/[.,;:!?—–]\s|\s[-—–]\s/g)].map((m) => headStart + m.index + m[0].length));
-  if (ctx.body.slice(start, end).split(/\s+/).length > 5) return undefined;
+  if (ctx.body.slice(start, end).split(/\s+/).length > 5) {
+    // "Trump leaned in and boomed: “…”": a sentence that introduces a quote with a colon gives it to its subject.
+    if (colon[0].charAt(0) !== ':') return undefined;
+    const subject = sentenceSubject(ctx, sentenceStart(ctx.body, end), end, previous);
+    return subject.speaker.name !== null ? subject : undefined;
+  }
   const found = resolvePhrase(ctx, start, end, previous);
   return found?.speaker.source === 'name' && found.speaker.name !== null ? found : undefined;
 }
 
+/** A phrase that opens a sentence before its subject, up to its comma. */
+const LEADING_ADJUNCT =
+  /^\s*(?:(?:and|but|so|yet|then|still)\s+)?(?:after|before|during|in|on|at|when|while|although|though|since|despite|unlike|like|following|alongside|amid|reached|asked|speaking|writing|appearing|interviewed|pressed|with|without|under|for|from|by|through|if|once|because|until|upon|over)\b[^,.;:!?“”"]{0,120},/i;
+
 /** The subject of the sentence that runs from `from` to a verb at `to`: its first person or organisation, or its opening pronoun. */
-function sentenceSubject(ctx: SpeakerContext, from: number, to: number, previous: Candidate | null): Found {
+function sentenceSubject(ctx: SpeakerContext, sentenceFrom: number, to: number, previous: Candidate | null): Found {
+  // Past an opening adjunct: "Reached by POLITICO, Bennett denied …", "During an interview with Univision, Clinton …".
+  const adjunct = LEADING_ADJUNCT.exec(ctx.body.slice(sentenceFrom, to));
+  const from = adjunct ? sentenceFrom + adjunct[0].length : sentenceFrom;
   const named = ctx.candidates.find((c) => c.start >= from && c.end <= to);
   if (named) return { speaker: { entity: named.entity, name: named.name, source: 'name' }, candidate: named };
   const pronoun = /^\s*(?:[\p{L}]+,\s*)?(he|she|it|they)\s/iu.exec(ctx.body.slice(from, to));

@@ -77,6 +77,29 @@ describe('extractQuotes', () => {
     expect(speakers(body)).toEqual(['PERSON:park jin', 'PERSON:park jin', null]);
   });
 
+  it('carries the speaker past the previous attribution’s own appositive, which names an organisation', () => {
+    const body = '“The rules were written for another era,” said Tomas Vidal, a lawyer at the Brightwater Institute. “Nobody expected them to last this long.”';
+    expect(speakers(body)).toEqual(['PERSON:tomas vidal', 'PERSON:tomas vidal']);
+  });
+
+  it('gives a paragraph that is only a quote the speaker of the quote ending the paragraph before', () => {
+    const body = 'The count ended late on Sunday.\n\n“We counted every ballot twice,” Mira Osei said.\n\n“The result will stand, whatever the appeals say.”';
+    expect(quotes(body).map((q) => [q.speakerKey, q.speakerSource])).toEqual([
+      ['PERSON:mira osei', 'name'],
+      ['PERSON:mira osei', 'continuation'],
+    ]);
+  });
+
+  it('keeps the speaker when the sentence in between only mentions someone else as an object', () => {
+    const body = '“We counted every ballot twice,” Mira Osei said. Osei has backed Tom Harlan since the spring. “The result will stand.”';
+    expect(speakers(body)).toEqual(['PERSON:mira osei', 'PERSON:mira osei']);
+  });
+
+  it('carries a pronoun’s speaker past the person the attribution speaks of ("he said of Osei")', () => {
+    const body = 'Tom Harlan spoke last.\n\n“She never answers the question,” he said of Mira Osei. “That is the whole problem.”';
+    expect(speakers(body)).toEqual(['PERSON:tom harlan', 'PERSON:tom harlan']);
+  });
+
   it('keeps a quote that spans paragraphs as one, with its paragraphs joined', () => {
     const body = '“We are watching closely for any sign of a deal.\n\n“And we will act if one is confirmed,” Park Jin told the press.';
     const [q, ...rest] = quotes(body);
@@ -84,9 +107,16 @@ describe('extractQuotes', () => {
     expect(q).toMatchObject({ text: 'We are watching closely for any sign of a deal.\n\nAnd we will act if one is confirmed,', speakerKey: 'PERSON:park jin' });
   });
 
-  it('skips scare quotes of fewer than four words when no cue attributes them', () => {
-    const body = 'The so-called “two-way street” of arms deals met the “full confidence” of allies.';
-    expect(quotes(body)).toEqual([]);
+  it('keeps a short quote with no cue of its own as a partial quote of the sentence’s subject', () => {
+    const body = 'Senator Ana Ruiz blamed the shortfall on “careless accounting” at the port.';
+    expect(quotes(body).map((q) => [q.text, q.speakerName])).toEqual([['careless accounting', 'Ana Ruiz']]);
+  });
+
+  it('drops the names of shows and books: capitalised word by word with no cue, or after a possessive, "on" or "told"', () => {
+    const body =
+      'The film “Winter Harbor Nights” opened in May.\n\n“We are ready for the vote,” Mira Osei told NBC’s “Morning Report” on Friday.\n\n' +
+      'Tom Harlan told “Evening Desk With Ana Ruiz” that he would run.';
+    expect(quotes(body).map((q) => q.text)).toEqual(['We are ready for the vote,']);
   });
 
   it('attributes "according to" a named person', () => {
@@ -121,10 +151,11 @@ describe('quotes in the seed stories', () => {
   it('JoongAng story: every quote with its speaker, in order', () => {
     const body = seed('002_');
     const found = quotes(body);
-    expect(found.map((q) => q.speakerKey)).toEqual([BLINKEN, BLINKEN, YOON, PARK, PARK, BLINKEN, BLINKEN, BLINKEN, BLINKEN, PARK, PARK, null]);
+    expect(found.map((q) => q.speakerKey)).toEqual([BLINKEN, BLINKEN, BLINKEN, YOON, PARK, PARK, BLINKEN, BLINKEN, BLINKEN, BLINKEN, PARK, PARK, BLINKEN]);
     const names: Record<string, string> = { [BLINKEN]: 'Antony Blinken', [YOON]: 'Yoon Suk Yeol', [PARK]: 'Park Jin' };
     expect(found.map((q) => q.speakerName)).toEqual(found.map((q) => (q.speakerKey ? names[q.speakerKey] : null)));
     expect(found.map((q) => q.text.split(/\s+/).slice(0, 2).join(' '))).toEqual([
+      'two-way street',
       'We’re seeing',
       'a real',
       'solidify the',
@@ -139,10 +170,11 @@ describe('quotes in the seed stories', () => {
       'right to',
     ]);
     // The quote the writer never closed ends with its paragraph, before the next one names Lloyd Austin.
-    const unclosed = found[8]!;
+    const unclosed = found[9]!;
     expect(body.slice(unclosed.end).trimStart()).toMatch(/^U\.S\. Defense Secretary Lloyd Austin/);
     expect(unclosed.text).not.toMatch(/Austin/);
-    expect(found[11]).toMatchObject({ speakerName: null, speakerSource: 'unknown' });
+    // A partial quote with no cue of its own: the sentence's subject, "He", is Blinken.
+    expect(found[12]).toMatchObject({ speakerName: 'Antony Blinken', speakerSource: 'pronoun' });
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * Sentence boundaries that know news abbreviations: the period of "Mr.", "Sen.", "Ltd.," or an
+ * Sentence boundaries that know news abbreviations: the period of "Mr.", "Sen.", "Ltd.,", "(D-S.C.)" or an
  * initial ("Patrick J. Tiberi") does not end a sentence, so `“…,” Mr. Greenfield said` keeps its
  * attribution in the quote's sentence.
  */
@@ -23,6 +23,8 @@ export function isAbbreviationPeriod(body: string, at: number): boolean {
   if (word === '') return false;
   // A single capital letter is an initial ("J."), and dotted letters a shortening ("U.S.").
   if (/^\p{Lu}$/u.test(body.slice(i, at))) return true;
+  // Any dotted initialism ("S.C.", "N.Y."): like "U.S.", it ends a sentence only before a capitalised word.
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return !/^\s+[“"]?\p{Lu}/u.test(body.slice(at + 1, at + 4));
   if (!ABBREVIATIONS.has(word)) return false;
   // "a.m." and "p.m." end a sentence when a capitalised word follows.
   if (word === 'a.m' || word === 'p.m' || word === 'u.s' || word === 'd.c') return !/^\s+[“"]?\p{Lu}/u.test(body.slice(at + 1, at + 4));
