@@ -91,6 +91,10 @@ describe('ArticleStore against Postgres', () => {
   const first = enriched('a', 'Antony Blinken met Park Jin.', [person('Antony Blinken', 'Antony Blinken', 0), person('Park Jin', 'Park Jin', 19)]);
   const second = enriched('b', 'Blinken left Seoul.', [person('Antony Blinken', 'Blinken', 0)]);
 
+  it('opens sessions without JIT compilation, keeping the URL\'s own options', async () => {
+    expect(await dataSource.query(`SELECT current_setting('jit') AS jit, current_schema() AS schema`)).toEqual([{ jit: 'off', schema: SCHEMA }]);
+  });
+
   it('stores articles once and an entity shared by two articles as one row', async () => {
     await store.saveBatch([{ message: first, traceId: 'a'.repeat(32) }, { message: second, traceId: null }]);
     expect(await counts()).toEqual({ articles: 2, entities: 2, mentions: 3 });

@@ -12,12 +12,15 @@ describe('DatabaseModule.forRootAsync', () => {
   };
 
   it('builds the pool from the injected settings with the shared TypeORM options', async () => {
-    expect(await dataSourceOf(false)).toMatchObject({ url: 'postgres://reader@127.0.0.1:5432/wirestream', applicationName: 'wirestream', extra: { max: 3 } });
+    const options = await dataSourceOf(false);
+    expect(options).toMatchObject({ applicationName: 'wirestream', extra: { max: 3 } });
+    expect(options.url.startsWith('postgres://reader@127.0.0.1:5432/wirestream?')).toBe(true);
+    expect(new URL(options.url).searchParams.get('options')).toBe('-c jit=off');
   });
 
   it('makes read-only sessions for the API', async () => {
     const options = await dataSourceOf(true);
     expect(options).toMatchObject({ applicationName: 'wirestream-api', extra: { max: 3 } });
-    expect(new URL(options.url).searchParams.get('options')).toBe('-c default_transaction_read_only=on');
+    expect(new URL(options.url).searchParams.get('options')).toBe('-c default_transaction_read_only=on -c jit=off');
   });
 });
