@@ -4,6 +4,16 @@ import path from 'node:path';
 import { API_READER_ROLE } from '@wirestream/db';
 import { API_SERVICE, SERVICES, serviceEntryPoint, STATE_DIR, type LaunchableService, type ServiceName } from './repo-paths';
 
+/**
+ * V8 heap settings every service runs with, here as in the Docker image (its NODE_OPTIONS, held
+ * to this list by deploy-checks): a young generation of 2 × 8 MB instead of 2 × 16 MB, and an
+ * old-generation limit small enough that V8 grows the heap by its small-device factor (1.3 instead
+ * of up to 4) between collections. Together they kept each worker under 200 MB RSS under a full
+ * run with no more CPU per story (docs/performance.md, Memory per worker); the largest document
+ * the limits admit peaks at about 70 MB of heap above the ~60 MB a worker holds.
+ */
+export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=8', '--max-old-space-size=256'];
+
 export interface PipelineOptions {
   /** Environment shared by every service (KAFKA_BROKERS, DATABASE_URL, FETCHER_DROP_DIR, …). */
   env: Record<string, string>;
@@ -120,7 +130,7 @@ function launch(service: LaunchableService, index: number, env: Record<string, s
   // Jest sets NODE_ENV=test, and libraries behave differently for it (kafkajs's retry defaults
   // do, though every service sets its own): services launched by a test run as they do anywhere else.
   if (inherited.NODE_ENV === 'test') delete inherited.NODE_ENV;
-  const child = spawn(process.execPath, [...profiling, serviceEntryPoint(service)], {
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...profiling, serviceEntryPoint(service)], {
     env: {
       ...inherited,
       ...env,
