@@ -5,7 +5,7 @@
  * Writes the language detector's n-gram database (eld's "medium" set, from the installed eld
  * package) as gzipped JSON to libs/normalize/model/eld-medium-ngrams.json.gz, which the normalizer
  * loads with JSON.parse. eld ships the database as a JavaScript module whose import costs about
- * 190 MB of RSS for 35 MB of data (docs/adr/0018-language-model-as-json.md).
+ * 190 MB of RSS for 35 MB of data (docs/adr/0019-language-model-as-json.md).
  *
  * Many n-grams carry the same scores, so each distinct score table is written once (`scores`) and
  * each n-gram names its table by position: the loader shares one object per table, half the heap.

@@ -77,7 +77,7 @@ export function loadLanguageDetector(): void {
  *
  * The database is read from our JSON copy rather than imported as the JavaScript module eld ships
  * it as: compiling that 2 MB object literal left the process about 190 MB larger, the JSON with one
- * object per distinct score table about 30 MB (docs/adr/0018-language-model-as-json.md).
+ * object per distinct score table about 30 MB (docs/adr/0019-language-model-as-json.md).
  */
 function languageDetector(): EldDetector {
   return (detector ??= createDetector(readLanguageModel()));
