@@ -35,21 +35,27 @@ export class EntitiesService {
   async search(text: string, type: string | undefined, limit: number, viewer: Viewer): Promise<EntityListDto> {
     const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
     const tsquery = words.map((word) => `${word}:*`).join(' & ');
-    // Every match is ranked first, and only then asked, best first, whether the viewer may see an
-    // article naming it, until there are enough (OFFSET 0 keeps that check out of the ranking).
-    const rows: EntityWithCountRow[] = await this.dataSource.query(
-      `SELECT * FROM (
-         SELECT ${ENTITY_COLUMNS},
-                (lower(e.canonical_name) = lower($2) OR EXISTS (SELECT 1 FROM unnest(e.aliases) alias WHERE lower(alias) = lower($2))) AS exact
-           FROM ${ENTITY_WITH_COUNT}
-          WHERE e.search_names @@ to_tsquery('simple', $1) AND ($3::text IS NULL OR e.type = $3)
-          ORDER BY exact DESC, article_count DESC, e.canonical_name, e.id
-         OFFSET 0) ranked
-        WHERE ${shownBySomeArticle('ranked.id', '$5')}
-        ORDER BY exact DESC, article_count DESC, canonical_name, id
-        LIMIT $4`,
-      [tsquery, text.trim(), type ?? null, limit, viewer.seesEmbargoed],
-    );
+    // Every match is ranked first (through the names' GIN index and the kept counts: the planner,
+    // misjudging prefix matches, would scan every entity), and only then asked, best first, whether
+    // the viewer may see an article naming it, one at a time until there are enough (a LATERAL with
+    // LIMIT 1: as a semi-join the planner would match every mention of every candidate).
+    const rows: EntityWithCountRow[] = await this.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL enable_seqscan = off`);
+      return manager.query(
+        `SELECT ranked.* FROM (
+           SELECT ${ENTITY_COLUMNS},
+                  (lower(e.canonical_name) = lower($2) OR EXISTS (SELECT 1 FROM unnest(e.aliases) alias WHERE lower(alias) = lower($2))) AS exact
+             FROM ${ENTITY_WITH_COUNT}
+            WHERE e.search_names @@ to_tsquery('simple', $1) AND ($3::text IS NULL OR e.type = $3)
+            ORDER BY exact DESC, article_count DESC, e.canonical_name, e.id
+           OFFSET 0) ranked
+          CROSS JOIN LATERAL (SELECT 1 FROM article_mentions m JOIN articles a ON a.article_id = m.article_id
+                               WHERE m.entity_ids @> ARRAY[ranked.id] AND ${listed('a', '$5')} LIMIT 1) shown
+          ORDER BY ranked.exact DESC, ranked.article_count DESC, ranked.canonical_name, ranked.id
+          LIMIT $4`,
+        [tsquery, text.trim(), type ?? null, limit, viewer.seesEmbargoed],
+      );
+    });
     return { items: rows.map(toEntity) };
   }
 
