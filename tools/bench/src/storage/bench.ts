@@ -97,6 +97,9 @@ interface ArchivePoint {
   /** Articles written per second since the previous point (null when the archive already held them: a resumed run). */
   writeArticlesPerSec: number | null;
   pgCpuMsPerArticle: number | null;
+  /** WAL written per article since the previous point, and full-page images in it (pages first changed since a checkpoint). */
+  walKbPerArticle: number | null;
+  walFullPagesPerArticle: number | null;
   tableMb: number;
   indexMb: number;
   routes: Record<string, { p50Ms: number; p95Ms: number; p99Ms: number }>;
@@ -146,6 +149,7 @@ async function main(): Promise<void> {
     log(`storing up to ${options.articles} articles in batches of ${options.batch}; points at ${options.points.join(', ')}`);
     for (const point of options.points) {
       let stored = existing + written;
+      const walBefore = await walTotals(db);
       const pgCpu = new ProcessCpuMeter({ postgres });
       pgCpu.start();
       // Only the writes are timed: generating the articles is this benchmark's work, not storage's.
@@ -178,6 +182,7 @@ async function main(): Promise<void> {
       writingSeconds += seconds;
       const segment = stored - before;
       const pgSeconds = pgCpu.stop().postgres;
+      const walAfter = await walTotals(db);
       await db.query('ANALYZE');
       analyzedAt = stored;
       const [sizes] = await db.query(
@@ -186,7 +191,8 @@ async function main(): Promise<void> {
         [schema],
       );
       api ??= await startApi(databaseUrl);
-      log(`\n${stored} articles: ${segment > 0 ? `${Math.round(segment / seconds)} articles/s since the previous point, ` : ''}tables ${round(sizes.table_mb, 0)} MB, indexes ${round(sizes.index_mb, 0)} MB`);
+      const wal = segment > 0 && walBefore && walAfter ? `${round((walAfter.bytes - walBefore.bytes) / 1024 / segment, 1)} kB of WAL per article, ` : '';
+      log(`\n${stored} articles: ${segment > 0 ? `${Math.round(segment / seconds)} articles/s since the previous point, ${wal}` : ''}tables ${round(sizes.table_mb, 0)} MB, indexes ${round(sizes.index_mb, 0)} MB`);
       const segmentStatements = meter.report(statementsBefore).map((cost) => ({
         statement: cost.statement,
         backendCpuMsPerArticle: round(cost.backendCpuMs / Math.max(1, segment), 3),
@@ -199,6 +205,9 @@ async function main(): Promise<void> {
         articles: stored,
         writeArticlesPerSec: segment > 0 ? Math.round(segment / seconds) : null,
         pgCpuMsPerArticle: segment > 0 && pgSeconds !== undefined ? round((pgSeconds * 1000) / segment, 3) : null,
+        // The whole server's WAL (this benchmark's writes, unless something else writes meanwhile).
+        walKbPerArticle: segment > 0 && walBefore && walAfter ? round((walAfter.bytes - walBefore.bytes) / 1024 / segment, 2) : null,
+        walFullPagesPerArticle: segment > 0 && walBefore && walAfter ? round((walAfter.fullPages - walBefore.fullPages) / segment, 2) : null,
         tableMb: round(sizes.table_mb, 1),
         indexMb: round(sizes.index_mb, 1),
         routes: Object.fromEntries(lastRoutes.map(({ route, p50Ms, p95Ms, p99Ms }) => [route, { p50Ms, p95Ms, p99Ms }])),
@@ -257,6 +266,16 @@ async function main(): Promise<void> {
     await api?.stop();
     await db?.destroy();
     if (options.schema === null) await withClient(baseUrl, (client) => client.query(`DROP SCHEMA ${schema} CASCADE`));
+  }
+}
+
+/** The server's WAL written since its statistics were reset (pg_stat_wal, Postgres 14 and later), or null. */
+async function walTotals(db: DataSource): Promise<{ bytes: number; fullPages: number } | null> {
+  try {
+    const [row] = await db.query('SELECT wal_bytes::float8 AS bytes, wal_fpi::float8 AS full_pages FROM pg_stat_wal');
+    return { bytes: Number(row.bytes), fullPages: Number(row.full_pages) };
+  } catch {
+    return null;
   }
 }
 
