@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createStatementTriggers, dropStatementTriggers, type StatementTrigger } from './statement-triggers';
 
 /**
  * `article_salient_entities` and `quotes` lose their foreign keys, as `article_entities` did
@@ -18,24 +19,11 @@ export class SalientEntitiesAndQuotesKeptByWriter1796500000000 implements Migrat
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE article_salient_entities DROP CONSTRAINT article_salient_entities_article_id_fkey`);
     await queryRunner.query(`ALTER TABLE quotes DROP CONSTRAINT quotes_article_id_fkey, DROP CONSTRAINT quotes_speaker_entity_id_fkey`);
-    for (const trigger of TRIGGERS) {
-      await queryRunner.query(`
-        CREATE FUNCTION ${trigger.name}() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
-        BEGIN
-          ${trigger.body}
-          RETURN NULL;
-        END $$`);
-      await queryRunner.query(`
-        CREATE TRIGGER ${trigger.table}_${trigger.name} AFTER ${trigger.event} ON ${trigger.table}
-          ${trigger.event === 'DELETE' ? 'REFERENCING OLD TABLE AS deleted' : ''} FOR EACH STATEMENT EXECUTE FUNCTION ${trigger.name}()`);
-    }
+    await createStatementTriggers(queryRunner, TRIGGERS);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const trigger of [...TRIGGERS].reverse()) {
-      await queryRunner.query(`DROP TRIGGER ${trigger.table}_${trigger.name} ON ${trigger.table}`);
-      await queryRunner.query(`DROP FUNCTION ${trigger.name}()`);
-    }
+    await dropStatementTriggers(queryRunner, TRIGGERS);
     // Rows whose parent went while no key held them would fail the keys: they go (or lose the speaker) first.
     await queryRunner.query(`DELETE FROM article_salient_entities s WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.article_id = s.article_id)`);
     await queryRunner.query(`DELETE FROM quotes q WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.article_id = q.article_id)`);
@@ -51,7 +39,7 @@ export class SalientEntitiesAndQuotesKeptByWriter1796500000000 implements Migrat
 }
 
 /** What the keys did, as statement-level triggers on the parent tables (`deleted`: the rows a DELETE removed). */
-const TRIGGERS = [
+const TRIGGERS: readonly StatementTrigger[] = [
   {
     table: 'articles',
     event: 'DELETE',
@@ -63,4 +51,4 @@ const TRIGGERS = [
   { table: 'entities', event: 'DELETE', name: 'unlink_quote_speakers', body: 'UPDATE quotes q SET speaker_entity_id = NULL FROM deleted d WHERE q.speaker_entity_id = d.id;' },
   // TRUNCATE entities CASCADE emptied quotes (CASCADE truncates every referencing table whole).
   { table: 'entities', event: 'TRUNCATE', name: 'truncate_quotes', body: 'TRUNCATE quotes;' },
-] as const;
+];

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createStatementTriggers, dropStatementTriggers, type StatementTrigger } from './statement-triggers';
 
 /**
  * An article's mentions become one `article_mentions` row, not one `article_entities` row per entity
@@ -58,24 +59,11 @@ export class MentionsKeptWithArticle1796600000000 implements MigrationInterface 
              array_agg(surface ORDER BY start_offset, end_offset) AS surfaces, array_agg(role ORDER BY start_offset, end_offset) AS roles
         FROM mentions GROUP BY article_id, entity_id`);
 
-    for (const trigger of NEW_TRIGGERS) {
-      await queryRunner.query(`
-        CREATE FUNCTION ${trigger.name}() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
-        BEGIN
-          ${trigger.body}
-          RETURN NULL;
-        END $$`);
-      await queryRunner.query(`
-        CREATE TRIGGER ${trigger.table}_${trigger.name} AFTER ${trigger.event} ON ${trigger.table}
-          ${trigger.event === 'DELETE' ? 'REFERENCING OLD TABLE AS deleted' : ''} FOR EACH STATEMENT EXECUTE FUNCTION ${trigger.name}()`);
-    }
+    await createStatementTriggers(queryRunner, NEW_TRIGGERS);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const trigger of [...NEW_TRIGGERS].reverse()) {
-      await queryRunner.query(`DROP TRIGGER ${trigger.table}_${trigger.name} ON ${trigger.table}`);
-      await queryRunner.query(`DROP FUNCTION ${trigger.name}()`);
-    }
+    await dropStatementTriggers(queryRunner, NEW_TRIGGERS);
     await queryRunner.query(`DROP VIEW article_entities`);
     await queryRunner.query(`
       CREATE TABLE article_entities (
@@ -150,7 +138,7 @@ const OLD_TRIGGERS = [
 const OLD_FUNCTIONS = ['delete_article_entities_of_articles', 'delete_article_entities_of_entities', 'truncate_article_entities'] as const;
 
 /** What the foreign keys once did, as statement-level triggers on the parents (`deleted`: the rows a DELETE removed). */
-const NEW_TRIGGERS = [
+const NEW_TRIGGERS: readonly StatementTrigger[] = [
   {
     table: 'articles',
     event: 'DELETE',
@@ -178,4 +166,4 @@ const NEW_TRIGGERS = [
   },
   // TRUNCATE entities CASCADE emptied article_entities (CASCADE truncates every referencing table whole).
   { table: 'entities', event: 'TRUNCATE', name: 'truncate_article_mentions_of_entities', body: 'TRUNCATE article_mentions;' },
-] as const;
+];

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createStatementTriggers, dropStatementTriggers, type StatementTrigger } from './statement-triggers';
 import { API_READER_ROLE } from './1796700000000-api-keys-and-reader-role';
 
 /**
@@ -26,30 +27,17 @@ export class EntityArticleCounts1797500000000 implements MigrationInterface {
     await queryRunner.query(`
       INSERT INTO entity_article_counts (entity_id, articles)
       SELECT named.entity_id, count(*) FROM article_mentions m CROSS JOIN LATERAL unnest(m.entity_ids) AS named(entity_id) GROUP BY named.entity_id`);
-    for (const trigger of TRIGGERS) {
-      await queryRunner.query(`
-        CREATE FUNCTION ${trigger.name}() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
-        BEGIN
-          ${trigger.body}
-          RETURN NULL;
-        END $$`);
-      await queryRunner.query(`
-        CREATE TRIGGER ${trigger.table}_${trigger.name} AFTER ${trigger.event} ON ${trigger.table}
-          ${trigger.event === 'DELETE' ? 'REFERENCING OLD TABLE AS deleted' : ''} FOR EACH STATEMENT EXECUTE FUNCTION ${trigger.name}()`);
-    }
+    await createStatementTriggers(queryRunner, TRIGGERS);
     await queryRunner.query(`GRANT SELECT ON entity_article_counts TO ${API_READER_ROLE}`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const trigger of [...TRIGGERS].reverse()) {
-      await queryRunner.query(`DROP TRIGGER ${trigger.table}_${trigger.name} ON ${trigger.table}`);
-      await queryRunner.query(`DROP FUNCTION ${trigger.name}()`);
-    }
+    await dropStatementTriggers(queryRunner, TRIGGERS);
     await queryRunner.query(`DROP TABLE entity_article_counts`);
   }
 }
 
-const TRIGGERS = [
+const TRIGGERS: readonly StatementTrigger[] = [
   {
     table: 'article_mentions',
     event: 'DELETE',
@@ -61,4 +49,4 @@ const TRIGGERS = [
   },
   { table: 'article_mentions', event: 'TRUNCATE', name: 'truncate_entity_article_counts', body: 'TRUNCATE entity_article_counts;' },
   { table: 'entities', event: 'DELETE', name: 'delete_entity_article_counts', body: 'DELETE FROM entity_article_counts c USING deleted d WHERE c.entity_id = d.id;' },
-] as const;
+];
