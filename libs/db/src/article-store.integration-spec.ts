@@ -1,17 +1,13 @@
 import { articleIdFor, enrichedArticleOf, normalizedArticleOf, type EnrichedArticleV3, type ExtractedEntity } from '@wirestream/contracts';
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { ArticleStore } from './article-store';
 import { createDataSource, MIGRATIONS } from './data-source';
+import { migratedTestSchema, type MigratedTestSchema } from './migrated-test-schema.spec-helper';
 
-/** Each run gets its own schema in the project's test database, so it cannot disturb other suites. */
-const SCHEMA = `article_store_${process.pid}`;
-const BASE_URL = process.env.WIRESTREAM_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wirestream_test';
-const SCHEMA_URL = `${BASE_URL}?options=${encodeURIComponent(`-c search_path=${SCHEMA}`)}`;
 
-/** Runs `use` with a second store on its own connection pool, as a second storage instance would be. */
-async function withSecondStore(use: (secondStore: ArticleStore) => Promise<void>): Promise<void> {
-  const other = createDataSource(SCHEMA_URL);
+/** Runs `use` with a second store on its own connection pool to `url`, as a second storage instance would be. */
+async function withSecondStore(url: string, use: (secondStore: ArticleStore) => Promise<void>): Promise<void> {
+  const other = createDataSource(url);
   await other.initialize();
   try {
     await use(new ArticleStore(other));
@@ -41,24 +37,17 @@ function person(name: string, surface: string, start: number): ExtractedEntity {
 }
 
 describe('ArticleStore against Postgres', () => {
+  let schema: MigratedTestSchema;
   let dataSource: DataSource;
   let store: ArticleStore;
 
   beforeAll(async () => {
-    const admin = new Client({ connectionString: BASE_URL });
-    await admin.connect();
-    await admin.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE; CREATE SCHEMA ${SCHEMA}`);
-    await admin.end();
-    dataSource = createDataSource(SCHEMA_URL);
-    await dataSource.initialize();
-    await dataSource.runMigrations();
+    schema = await migratedTestSchema('article_store');
+    dataSource = schema.dataSource;
     store = new ArticleStore(dataSource);
   });
 
-  afterAll(async () => {
-    await dataSource.query(`DROP SCHEMA ${SCHEMA} CASCADE`);
-    await dataSource.destroy();
-  });
+  afterAll(() => schema.drop());
 
   async function lastMigration(): Promise<string | undefined> {
     return (await dataSource.query(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`))[0]?.name;
@@ -92,7 +81,7 @@ describe('ArticleStore against Postgres', () => {
   const second = enriched('b', 'Blinken left Seoul.', [person('Antony Blinken', 'Blinken', 0)]);
 
   it('opens sessions without JIT compilation, keeping the URL\'s own options', async () => {
-    expect(await dataSource.query(`SELECT current_setting('jit') AS jit, current_schema() AS schema`)).toEqual([{ jit: 'off', schema: SCHEMA }]);
+    expect(await dataSource.query(`SELECT current_setting('jit') AS jit, current_schema() AS schema`)).toEqual([{ jit: 'off', schema: schema.name }]);
   });
 
   it('stores articles once and an entity shared by two articles as one row', async () => {
@@ -297,7 +286,7 @@ describe('ArticleStore against Postgres', () => {
     });
 
     it('gives copies stored at the same time by two storage instances one story', async () => {
-      await withSecondStore(async (secondStore) => {
+      await withSecondStore(schema.url, async (secondStore) => {
         // Pairs of copies (one per instance), each pair about its own strike, so their batches share entities but not stories.
         for (let round = 0; round < 5; round++) {
           const sketch = [7000 + round * 10, 7001 + round * 10, 7002 + round * 10, 7003 + round * 10];
@@ -325,7 +314,7 @@ describe('ArticleStore against Postgres', () => {
   });
 
   it('keeps one row per entity, with every alias, when two storage instances bring it at the same time', async () => {
-    await withSecondStore(async (secondStore) => {
+    await withSecondStore(schema.url, async (secondStore) => {
       for (let round = 0; round < 5; round++) {
         const name = `Lee Seo-yeon ${round}`;
         const fromA = enriched(`entity-race-${round}-a`, `Minister ${name} spoke.`, [person(name, `Minister Lee ${round}`, 0), person('Choi Tae-won', 'Choi', 20)]);
@@ -349,7 +338,7 @@ describe('ArticleStore against Postgres', () => {
   });
 
   it('leaves only the newer version of an article that two storage instances write at the same time', async () => {
-    await withSecondStore(async (secondStore) => {
+    await withSecondStore(schema.url, async (secondStore) => {
       for (let round = 0; round < 5; round++) {
         // One article, two extractor versions naming different people: a partition moving between
         // instances hands the older message to one and the newer to the other.

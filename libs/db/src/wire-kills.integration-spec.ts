@@ -1,13 +1,8 @@
 import { articleIdFor, enrichedArticleOf, normalizedArticleOf, type EnrichedArticleV3, type WireStatus } from '@wirestream/contracts';
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { ArticleStore } from './article-store';
-import { createDataSource } from './data-source';
+import { migratedTestSchema, type MigratedTestSchema } from './migrated-test-schema.spec-helper';
 
-/** Each run gets its own schema in the project's test database, so it cannot disturb other suites. */
-const SCHEMA = `wire_kills_${process.pid}`;
-const BASE_URL = process.env.WIRESTREAM_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wirestream_test';
-const SCHEMA_URL = `${BASE_URL}?options=${encodeURIComponent(`-c search_path=${SCHEMA}`)}`;
 
 function version(agencyItemId: string, wire: Partial<WireStatus>, body: string): EnrichedArticleV3 {
   const full: WireStatus = { agencyItemId, version: null, versionLabel: null, pubStatus: 'usable', statusNote: null, embargoedUntil: null, correction: false, ...wire };
@@ -17,6 +12,7 @@ function version(agencyItemId: string, wire: Partial<WireStatus>, body: string):
 }
 
 describe('storing wire versions, kills and embargoes', () => {
+  let schema: MigratedTestSchema;
   let dataSource: DataSource;
   let store: ArticleStore;
   const save = (...messages: EnrichedArticleV3[]) => store.saveBatch(messages.map((message) => ({ message, traceId: null })));
@@ -24,20 +20,12 @@ describe('storing wire versions, kills and embargoes', () => {
     (await dataSource.query(`SELECT agency_item_id, pub_status, kill_version, reason, kill_article_id FROM wire_kills ORDER BY agency_item_id`)) as Array<Record<string, unknown>>;
 
   beforeAll(async () => {
-    const admin = new Client({ connectionString: BASE_URL });
-    await admin.connect();
-    await admin.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE; CREATE SCHEMA ${SCHEMA}`);
-    await admin.end();
-    dataSource = createDataSource(SCHEMA_URL);
-    await dataSource.initialize();
-    await dataSource.runMigrations();
+    schema = await migratedTestSchema('wire_kills');
+    dataSource = schema.dataSource;
     store = new ArticleStore(dataSource);
   });
 
-  afterAll(async () => {
-    await dataSource.query(`DROP SCHEMA ${SCHEMA} CASCADE`);
-    await dataSource.destroy();
-  });
+  afterAll(() => schema.drop());
 
   it('keeps each version as a row with its wire status, and a plain article as usable with none', async () => {
     const first = version('urn:dam', { version: 1, embargoedUntil: '2030-01-07T00:00:00Z' }, 'The dam opened its gates on Monday.');

@@ -1,12 +1,7 @@
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '../data-source';
+import { migratedTestSchema, type MigratedTestSchema } from '../migrated-test-schema.spec-helper';
 import { SCHEMA_TABLES } from './index';
 
-/** Each run gets its own schema in the project's test database, so it cannot disturb other suites. */
-const SCHEMA = `schema_tables_${process.pid}`;
-const BASE_URL = process.env.WIRESTREAM_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wirestream_test';
-const SCHEMA_URL = `${BASE_URL}?options=${encodeURIComponent(`-c search_path=${SCHEMA}`)}`;
 const TYPEORM_BOOKKEEPING = new Set(['migrations', 'typeorm_metadata']);
 
 interface ColumnFacts {
@@ -16,21 +11,17 @@ interface ColumnFacts {
 }
 
 describe('table modules against the migrated schema', () => {
+  let schema: MigratedTestSchema;
   let dataSource: DataSource;
   let columnsByTable: Map<string, Map<string, ColumnFacts>>;
   let kinds: Map<string, 'table' | 'view'>;
 
   beforeAll(async () => {
-    const admin = new Client({ connectionString: BASE_URL });
-    await admin.connect();
-    await admin.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE; CREATE SCHEMA ${SCHEMA}`);
-    await admin.end();
-    dataSource = createDataSource(SCHEMA_URL);
-    await dataSource.initialize();
-    await dataSource.runMigrations();
+    schema = await migratedTestSchema('schema_tables');
+    dataSource = schema.dataSource;
     const columns: Array<{ table_name: string; column_name: string; udt_name: string; is_nullable: string; is_generated: string }> = await dataSource.query(
       `SELECT table_name, column_name, udt_name, is_nullable, is_generated FROM information_schema.columns WHERE table_schema = $1`,
-      [SCHEMA],
+      [schema.name],
     );
     columnsByTable = new Map();
     for (const row of columns) {
@@ -39,15 +30,12 @@ describe('table modules against the migrated schema', () => {
     }
     const tables: Array<{ table_name: string; table_type: string }> = await dataSource.query(
       `SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = $1`,
-      [SCHEMA],
+      [schema.name],
     );
     kinds = new Map(tables.map((row) => [row.table_name, row.table_type === 'VIEW' ? 'view' : 'table']));
   });
 
-  afterAll(async () => {
-    await dataSource.query(`DROP SCHEMA ${SCHEMA} CASCADE`);
-    await dataSource.destroy();
-  });
+  afterAll(() => schema.drop());
 
   it('has a module for every table and view the migrations make, and none for anything else', () => {
     const made = [...kinds.keys()].filter((name) => !TYPEORM_BOOKKEEPING.has(name)).sort();
