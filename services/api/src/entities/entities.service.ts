@@ -6,9 +6,9 @@ import { ARTICLE_SUMMARY_COLUMNS, toArticleSummary, type ArticleSummaryRow } fro
 import { QUOTE_COLUMNS, toQuote, type QuoteWithSpeakerRow } from '../common/quote-rows';
 import { listed, type Viewer } from '../common/visibility';
 
-/** The entity is named by an article this viewer may see (its name alone must not give an embargoed or killed story away). */
-const shownBySomeArticle = (entity: string, seesEmbargoed: string) =>
-  `EXISTS (SELECT 1 FROM article_mentions m JOIN articles a ON a.article_id = m.article_id WHERE m.entity_ids @> ARRAY[${entity}] AND ${listed('a', seesEmbargoed)})`;
+/** Articles naming the entity that this viewer may see (its name alone must not give an embargoed or killed story away). */
+const articlesShownNaming = (entity: string, seesEmbargoed: string) =>
+  `SELECT 1 FROM article_mentions m JOIN articles a ON a.article_id = m.article_id WHERE m.entity_ids @> ARRAY[${entity}] AND ${listed('a', seesEmbargoed)}`;
 
 /** Latest articles of an entity shown with it, and over which co-occurring entities are counted. */
 const ENTITY_ARTICLES = 20;
@@ -49,8 +49,7 @@ export class EntitiesService {
             WHERE e.search_names @@ to_tsquery('simple', $1) AND ($3::text IS NULL OR e.type = $3)
             ORDER BY exact DESC, article_count DESC, e.canonical_name, e.id
            OFFSET 0) ranked
-          CROSS JOIN LATERAL (SELECT 1 FROM article_mentions m JOIN articles a ON a.article_id = m.article_id
-                               WHERE m.entity_ids @> ARRAY[ranked.id] AND ${listed('a', '$5')} LIMIT 1) shown
+          CROSS JOIN LATERAL (${articlesShownNaming('ranked.id', '$5')} LIMIT 1) shown
           ORDER BY ranked.exact DESC, ranked.article_count DESC, ranked.canonical_name, ranked.id
           LIMIT $4`,
         [tsquery, text.trim(), type ?? null, limit, viewer.seesEmbargoed],
@@ -60,7 +59,7 @@ export class EntitiesService {
   }
 
   async get(id: string, viewer: Viewer): Promise<EntityDetailDto> {
-    const [row] = (await this.dataSource.query(`SELECT ${ENTITY_COLUMNS} FROM ${ENTITY_WITH_COUNT} WHERE e.id = $1 AND ${shownBySomeArticle('e.id', '$2')}`, [
+    const [row] = (await this.dataSource.query(`SELECT ${ENTITY_COLUMNS} FROM ${ENTITY_WITH_COUNT} WHERE e.id = $1 AND EXISTS (${articlesShownNaming('e.id', '$2')})`, [
       id,
       viewer.seesEmbargoed,
     ])) as EntityWithCountRow[];
