@@ -8,3 +8,4 @@ export * from './story-rule';
 export * from './story-candidates';
 export * from './story-assignment';
 export * from './boilerplate-hashes';
+export * from './sketch-keys';

@@ -60,7 +60,7 @@ async function upsertArticles(manager: EntityManager, articles: PreparedArticle[
     'dateline_place', 'dateline_date_text', 'dateline_agency', 'byline_text', 'byline_names', 'byline_emails',
     'published_at', 'published_at_source', 'publisher', 'originating_agency', 'credits', 'section', 'language',
     'body', 'captions', 'word_count', 'content_hash', 'normalizer_version', 'extractor_version', 'trace_id', 'fetched_at',
-    'version_rank', 'simhash', 'shingle_sketch', 'salient_entities', ...(flagged ? ['bodyless', 'urgency', 'processing_notes', 'tables'] : []),
+    'version_rank', 'simhash', 'shingle_sketch', 'sketch_keys', 'salient_entities', ...(flagged ? ['bodyless', 'urgency', 'processing_notes', 'tables'] : []),
     ...(wired ? WIRE_COLUMNS : []), 'story_id',
   ];
   const rows = articles.map((prepared) => {
@@ -73,7 +73,7 @@ async function upsertArticles(manager: EntityManager, articles: PreparedArticle[
       asTimestamp(article.publishedAt), article.publishedAtSource, article.publisher, article.originatingAgency, article.credits,
       article.section, article.language, article.body, article.captions, article.wordCount, article.contentHash,
       article.normalizerVersion, message.extractorVersion, traceId, article.fetchedAt,
-      prepared.versionRank, prepared.simhash?.toString() ?? null, prepared.sketch, prepared.salientEntities,
+      prepared.versionRank, prepared.simhash?.toString() ?? null, prepared.sketch, prepared.sketchKeys, prepared.salientEntities,
       // JSON text: node-postgres would send a JS array as a Postgres array.
       ...(flagged ? [article.bodyless ?? false, article.urgency ?? null, article.processingNotes ?? [], article.tables?.length ? JSON.stringify(article.tables) : null] : []),
       ...(wired ? wireValues(article.wire) : []),

@@ -1,5 +1,5 @@
 import type { EnrichedArticleV3 } from '@wirestream/contracts';
-import { salientEntities, storedSignature, type BatchArticle, type SketchSubject } from '@wirestream/stories';
+import { salientEntities, storedSignature, storedSketchKeys, type BatchArticle, type SketchSubject } from '@wirestream/stories';
 import { versionRank } from '../pipeline-version';
 
 export interface StoredArticleInput {
@@ -12,6 +12,9 @@ export interface StoredArticleInput {
 export interface PreparedArticle extends BatchArticle, SketchSubject {
   input: StoredArticleInput;
   versionRank: number[];
+  fetchedAt: Date;
+  /** The sketch's hashes tagged with their periods, as the sketch index keeps them (see storedSketchKeys). */
+  sketchKeys: number[];
 }
 
 /**
@@ -44,12 +47,16 @@ export function prepare(input: StoredArticleInput): PreparedArticle {
   // normalizer that predates signatures) the article joins a story by its entities only.
   const signature = storedSignature(article.nearDuplicate);
   const publishedAt = asTimestamp(article.publishedAt);
+  const dates = { publishedAt: publishedAt ? new Date(publishedAt) : null, fetchedAt: new Date(article.fetchedAt) };
+  const sketch = signature?.sketch ?? [];
   return {
     articleId: input.message.articleId,
     input,
-    publishedAt: publishedAt ? new Date(publishedAt) : null,
+    publishedAt: dates.publishedAt,
+    fetchedAt: dates.fetchedAt,
     simhash: signature?.simhash ?? null,
-    sketch: signature?.sketch ?? [],
+    sketch,
+    sketchKeys: storedSketchKeys(sketch, dates),
     salientEntities: salientEntities(entities),
     versionRank: versionRank(article.normalizerVersion, extractorVersion),
   };

@@ -1,6 +1,7 @@
 import {
   CandidatesBySubject,
   nearDuplicatePairs,
+  sketchLookupKeys,
   type BoilerplateHashes,
   type SketchNeighbour,
   type StoredCandidate,
@@ -18,10 +19,10 @@ const STORY_CANDIDATE_LIMIT = 50;
  * articles a day; reading them all would make every batch slower as the story grows.
  */
 const SAME_EVENT_ROWS_PER_ENTITY = 200;
-/** Sketch hashes per GIN lookup (see sketchNeighbours). */
-const SKETCH_HASHES_PER_LOOKUP = 128;
-/** Rows a sketch lookup reads per hash asked, at most (a batch's articles have 8 hashes each). */
-const ROWS_PER_SKETCH_HASH = 8;
+/** Sketch keys per GIN lookup (see sketchNeighbours). */
+const SKETCH_KEYS_PER_LOOKUP = 128;
+/** Rows a sketch lookup reads per key asked, at most (a batch's articles have 8 hashes each, in two or three periods). */
+const ROWS_PER_SKETCH_KEY = 8;
 /** Passes of one sketch lookup, at most, each leaving out the boilerplate hashes the last one found. */
 const SKETCH_LOOKUP_PASSES = 3;
 
@@ -29,9 +30,10 @@ const SKETCH_LOOKUP_PASSES = 3;
 type CandidateRow = { article_id: string; story_id: string | null; simhash: string | null; published_at: Date | null; salient_entities: string[] };
 
 /**
- * Stored articles that may share a story with the batch's articles: those sharing a sketch hash
- * (GIN lookups of a hundred-odd hashes) within the rule's Hamming distance, and those dated within
- * the window that share enough salient entities (index range scans on article_salient_entities).
+ * Stored articles that may share a story with the batch's articles: those sharing a sketch hash in
+ * a period near their dates (GIN lookups of a hundred-odd keys) within the rule's Hamming
+ * distance, and those dated within the window that share enough salient entities (index range
+ * scans on article_salient_entities).
  */
 export async function storyCandidates(
   manager: EntityManager,
@@ -40,7 +42,7 @@ export async function storyCandidates(
   boilerplate: BoilerplateHashes,
 ): Promise<Map<string, StoryCandidate[]>> {
   const candidates = new CandidatesBySubject();
-  const neighbours = await sketchNeighbours(manager, articles, boilerplate);
+  const neighbours = await sketchNeighbours(manager, articles, rule, boilerplate);
   for (const { subjectId, neighbour } of nearDuplicatePairs(articles, neighbours, boilerplate, rule.maxHammingDistance)) candidates.add(subjectId, neighbour);
   for (const { subjectId, row } of await sameEventRows(manager, articles, rule)) candidates.add(subjectId, storedCandidate(row));
   return candidates.toMap();
@@ -57,32 +59,36 @@ function storedCandidate(row: CandidateRow): StoredCandidate {
 }
 
 /**
- * Stored articles sharing a sketch hash with the batch's articles, leaving out boilerplate hashes.
- * The hashes are looked up in groups of SKETCH_HASHES_PER_LOOKUP, one GIN lookup per group (all in
- * one statement): GIN checks every key of a lookup against every row it finds, so one lookup for
- * the whole batch's thousands of hashes cost their number times the rows they match, and grew with
- * the archive, while a lookup per hash costs more in fixed overhead than it saves. The rows teach
- * `boilerplate` new hashes; groups that came back full and taught some are looked up again
- * without them.
+ * Stored articles sharing a sketch hash with the batch's articles in a period near their dates (see
+ * sketchLookupKeys), leaving out boilerplate hashes. The keys are looked up in groups of
+ * SKETCH_KEYS_PER_LOOKUP, one GIN lookup per group (all in one statement): GIN checks every key of
+ * a lookup against every row it finds, so one lookup for the whole batch's thousands of keys cost
+ * their number times the rows they match, while a lookup per key costs more in fixed overhead than
+ * it saves. The rows teach `boilerplate` new hashes; groups that came back full and taught some are
+ * looked up again without them.
  */
-async function sketchNeighbours(manager: EntityManager, articles: PreparedArticle[], boilerplate: BoilerplateHashes): Promise<SketchNeighbour[]> {
-  const batchHashes = [...new Set(articles.flatMap((article) => article.sketch))];
+async function sketchNeighbours(manager: EntityManager, articles: PreparedArticle[], rule: StoryRule, boilerplate: BoilerplateHashes): Promise<SketchNeighbour[]> {
+  const hashByKey = new Map<number, number>();
+  for (const article of articles) {
+    for (const [key, hash] of sketchLookupKeys(article.sketch, article, rule.nearDuplicateMaxDays)) hashByKey.set(key, hash);
+  }
+  const batchKeys = [...hashByKey.keys()];
   let groups: number[][] = [];
-  for (let from = 0; from < batchHashes.length; from += SKETCH_HASHES_PER_LOOKUP) groups.push(batchHashes.slice(from, from + SKETCH_HASHES_PER_LOOKUP));
+  for (let from = 0; from < batchKeys.length; from += SKETCH_KEYS_PER_LOOKUP) groups.push(batchKeys.slice(from, from + SKETCH_KEYS_PER_LOOKUP));
   const neighbours = new Map<string, SketchNeighbour>();
   // Sketch hashes are chosen to be rare, so the GIN index is always the plan; without fresh
   // statistics (a table filling up) the planner would scan the table instead.
   await manager.query(`SET LOCAL enable_seqscan = off`);
   for (let pass = 1; pass <= SKETCH_LOOKUP_PASSES; pass++) {
-    groups = groups.map((group) => group.filter((hash) => !boilerplate.has(hash))).filter((group) => group.length > 0);
+    groups = groups.map((group) => group.filter((key) => !boilerplate.has(hashByKey.get(key)!))).filter((group) => group.length > 0);
     if (groups.length === 0) break;
     const rows: Array<CandidateRow & { shingle_sketch: number[]; lookup: number }> = await manager.query(
-      `SELECT g.lookup, x.* FROM unnest($1::text[]) WITH ORDINALITY AS g(hashes, lookup)
+      `SELECT g.lookup, x.* FROM unnest($1::text[]) WITH ORDINALITY AS g(keys, lookup)
          CROSS JOIN LATERAL (
            SELECT article_id, story_id, simhash, published_at, salient_entities, shingle_sketch FROM articles
-            WHERE shingle_sketch && g.hashes::integer[]
-            LIMIT $2 * cardinality(g.hashes::integer[])) x`,
-      [groups.map((group) => `{${group.join(',')}}`), ROWS_PER_SKETCH_HASH],
+            WHERE sketch_keys && g.keys::bigint[]
+            LIMIT $2 * cardinality(g.keys::bigint[])) x`,
+      [groups.map((group) => `{${group.join(',')}}`), ROWS_PER_SKETCH_KEY],
     );
     const byLookup = groups.map((): SketchNeighbour[] => []);
     for (const row of rows) {
@@ -91,7 +97,10 @@ async function sketchNeighbours(manager: EntityManager, articles: PreparedArticl
       neighbours.set(neighbour.articleId, neighbour);
     }
     // Only a group that came back full may have missed rows, and only if it learnt what filled it.
-    groups = groups.filter((group, index) => boilerplate.learn(byLookup[index], new Set(group)) && byLookup[index].length >= ROWS_PER_SKETCH_HASH * group.length);
+    groups = groups.filter(
+      (group, index) =>
+        boilerplate.learn(byLookup[index], new Set(group.map((key) => hashByKey.get(key)!))) && byLookup[index].length >= ROWS_PER_SKETCH_KEY * group.length,
+    );
   }
   await manager.query(`RESET enable_seqscan`);
   return [...neighbours.values()];

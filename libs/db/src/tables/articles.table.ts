@@ -39,8 +39,10 @@ export const ARTICLES_TABLE = defineTable('articles', {
   version_rank: column('_int4'),
   /** 64-bit SimHash over 3-word shingles of the body (signed, as Postgres bigint). */
   simhash: column('int8', { nullable: true }),
-  /** Smallest shingle hashes of the body, to find near-duplicates through a GIN index. */
+  /** Smallest shingle hashes of the body, compared with those of the articles sketch_keys finds. */
   shingle_sketch: column('_int4'),
+  /** The sketch's hashes tagged with the periods of published_at and fetched_at (storedSketchKeys), GIN-indexed to find near-duplicates. */
+  sketch_keys: column('_int8'),
   /** Keys of the entities the article is about, compared to group accounts of one event. */
   salient_entities: column('_text'),
   /** published_at, or fetched_at when the copy carries no date: the order of article listings. */

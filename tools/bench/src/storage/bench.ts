@@ -14,12 +14,13 @@ import { wireMessages } from './wire-messages';
 const USAGE = `usage: npm run bench:storage -- [--json] [--save] [--articles N] [--points N,N,…] [--batch N] [--requests N] [--schema NAME] [--statements] [--corpus generated|wire]
 
   Stores N generated articles (default 100000; events over two years in the order they happened,
-  entities of Zipf-like fame, some events syndicated or retold) through ArticleStore.saveBatch in
-  batches (default 500) into a schema of its own in the test database. At each point (--points;
-  by default 100000, 250000, 500000 and 1000000 below N, and N) it reports the write rate and the
-  Postgres server's CPU per article since the previous point, the tables' and indexes' sizes, and
-  each API route's latency (services/api on the schema; default 200 requests per route, entities
-  sampled across fame, date windows across the archive). Prints a table (or, with --json, only
+  each read within two hours of its date, entities of Zipf-like fame, some events syndicated or
+  retold) through ArticleStore.saveBatch in batches (default 500) into a schema of its own in the
+  test database. At each point (--points; by default 100000, 250000, 500000 and 1000000 below N,
+  and N) it reports the write rate, the Postgres server's CPU, WAL and buffer reads per article
+  since the previous point, the tables' and indexes' sizes, and each API route's latency
+  (services/api on the schema; default 200 requests per route, entities sampled across fame, date
+  windows across the archive). Prints a table (or, with --json, only
   JSON); the last line is always one JSON object. While writing, it runs ANALYZE whenever the
   archive has grown by a tenth (autovacuum's default), outside the timed writes.
   The schema is dropped afterwards, unless --schema NAME names it: then it is kept, and a later run
@@ -100,6 +101,9 @@ interface ArchivePoint {
   /** WAL written per article since the previous point, and full-page images in it (pages first changed since a checkpoint). */
   walKbPerArticle: number | null;
   walFullPagesPerArticle: number | null;
+  /** Buffers read into shared buffers (from the OS) per article written, and buffers the writing backends had to write out themselves to find room. */
+  bufferReadsPerArticle: number | null;
+  backendWritesPerArticle: number | null;
   tableMb: number;
   indexMb: number;
   routes: Record<string, { p50Ms: number; p95Ms: number; p99Ms: number }>;
@@ -149,7 +153,7 @@ async function main(): Promise<void> {
     log(`storing up to ${options.articles} articles in batches of ${options.batch}; points at ${options.points.join(', ')}`);
     for (const point of options.points) {
       let stored = existing + written;
-      const walBefore = await walTotals(db);
+      const serverBefore = await serverTotals(db);
       const pgCpu = new ProcessCpuMeter({ postgres });
       pgCpu.start();
       // Only the writes are timed: generating the articles is this benchmark's work, not storage's.
@@ -182,7 +186,8 @@ async function main(): Promise<void> {
       writingSeconds += seconds;
       const segment = stored - before;
       const pgSeconds = pgCpu.stop().postgres;
-      const walAfter = await walTotals(db);
+      const serverAfter = await serverTotals(db);
+      const walKbPerArticle = perArticle(serverBefore, serverAfter, 'walBytes', segment, 1024);
       await db.query('ANALYZE');
       analyzedAt = stored;
       const [sizes] = await db.query(
@@ -191,7 +196,8 @@ async function main(): Promise<void> {
         [schema],
       );
       api ??= await startApi(databaseUrl);
-      const wal = segment > 0 && walBefore && walAfter ? `${round((walAfter.bytes - walBefore.bytes) / 1024 / segment, 1)} kB of WAL per article, ` : '';
+      const bufferReads = perArticle(serverBefore, serverAfter, 'bufferReads', segment);
+      const wal = `${walKbPerArticle !== null ? `${walKbPerArticle} kB of WAL per article, ` : ''}${bufferReads !== null ? `${bufferReads} buffer reads per article, ` : ''}`;
       log(`\n${stored} articles: ${segment > 0 ? `${Math.round(segment / seconds)} articles/s since the previous point, ${wal}` : ''}tables ${round(sizes.table_mb, 0)} MB, indexes ${round(sizes.index_mb, 0)} MB`);
       const segmentStatements = meter.report(statementsBefore).map((cost) => ({
         statement: cost.statement,
@@ -206,8 +212,10 @@ async function main(): Promise<void> {
         writeArticlesPerSec: segment > 0 ? Math.round(segment / seconds) : null,
         pgCpuMsPerArticle: segment > 0 && pgSeconds !== undefined ? round((pgSeconds * 1000) / segment, 3) : null,
         // The whole server's WAL (this benchmark's writes, unless something else writes meanwhile).
-        walKbPerArticle: segment > 0 && walBefore && walAfter ? round((walAfter.bytes - walBefore.bytes) / 1024 / segment, 2) : null,
-        walFullPagesPerArticle: segment > 0 && walBefore && walAfter ? round((walAfter.fullPages - walBefore.fullPages) / segment, 2) : null,
+        walKbPerArticle,
+        walFullPagesPerArticle: perArticle(serverBefore, serverAfter, 'walFullPages', segment),
+        bufferReadsPerArticle: bufferReads,
+        backendWritesPerArticle: perArticle(serverBefore, serverAfter, 'backendWrites', segment),
         tableMb: round(sizes.table_mb, 1),
         indexMb: round(sizes.index_mb, 1),
         routes: Object.fromEntries(lastRoutes.map(({ route, p50Ms, p95Ms, p99Ms }) => [route, { p50Ms, p95Ms, p99Ms }])),
@@ -269,14 +277,39 @@ async function main(): Promise<void> {
   }
 }
 
-/** The server's WAL written since its statistics were reset (pg_stat_wal, Postgres 14 and later), or null. */
-async function walTotals(db: DataSource): Promise<{ bytes: number; fullPages: number } | null> {
-  try {
-    const [row] = await db.query('SELECT wal_bytes::float8 AS bytes, wal_fpi::float8 AS full_pages FROM pg_stat_wal');
-    return { bytes: Number(row.bytes), fullPages: Number(row.full_pages) };
-  } catch {
-    return null;
-  }
+/**
+ * The server's counters that show I/O rather than CPU: WAL written and its full-page images
+ * (pg_stat_wal, Postgres 14 and later), buffers this database read from outside shared buffers,
+ * and buffers backends had to write out themselves to make room (pg_stat_bgwriter, before
+ * Postgres 17). Each is null where the server does not have it.
+ */
+async function serverTotals(db: DataSource): Promise<ServerTotals> {
+  const one = async (sql: string): Promise<Record<string, unknown> | null> => {
+    try {
+      return (await db.query(sql))[0] ?? null;
+    } catch {
+      return null;
+    }
+  };
+  const wal = await one('SELECT wal_bytes::float8 AS bytes, wal_fpi::float8 AS full_pages FROM pg_stat_wal');
+  const reads = await one('SELECT blks_read::float8 AS reads FROM pg_stat_database WHERE datname = current_database()');
+  const writes = await one('SELECT buffers_backend::float8 AS writes FROM pg_stat_bgwriter');
+  const number = (row: Record<string, unknown> | null, field: string) => (row && row[field] !== null && row[field] !== undefined ? Number(row[field]) : null);
+  return { walBytes: number(wal, 'bytes'), walFullPages: number(wal, 'full_pages'), bufferReads: number(reads, 'reads'), backendWrites: number(writes, 'writes') };
+}
+
+interface ServerTotals {
+  walBytes: number | null;
+  walFullPages: number | null;
+  bufferReads: number | null;
+  backendWrites: number | null;
+}
+
+/** A counter's growth per article over a segment, or null when the server lacks it or nothing was written. */
+function perArticle(before: ServerTotals, after: ServerTotals, field: keyof ServerTotals, segment: number, scale = 1): number | null {
+  const from = before[field];
+  const to = after[field];
+  return segment > 0 && from !== null && to !== null ? round((to - from) / scale / segment, 2) : null;
 }
 
 /**

@@ -95,8 +95,11 @@ export function* generateArticleStream(options: GeneratorOptions): Generator<Gen
     const publishedAt = new Date(start + day * 86_400_000 + Math.floor(random() * 86_400_000));
     const agency = pick(AGENCIES);
     const told = tell(core, incidental);
+    // Read within two hours of moving, as a live feed reads it (not drawn from `random`, which
+    // would change every later article).
+    const fetchedAfter = (sent: Date) => new Date(sent.getTime() + 60_000 + ((eventId * 7_919 + produced) % 7_200) * 1_000).toISOString();
     produced++;
-    yield { eventId, kind: 'original', message: enriched(`event-${eventId}`, 'wire-' + (eventId % 20), told.body, told.entities, publishedAt.toISOString(), agency) };
+    yield { eventId, kind: 'original', message: enriched(`event-${eventId}`, 'wire-' + (eventId % 20), told.body, told.entities, publishedAt.toISOString(), fetchedAfter(publishedAt), agency) };
     if (random() < (options.syndicatedShare ?? 0.1) && produced < options.articles) {
       // Header and trailer around the same text; offsets shift by the header's length.
       const header = `${pick(vocabulary).toUpperCase()} (${pick(AGENCIES)}) -- `;
@@ -106,25 +109,33 @@ export function* generateArticleStream(options: GeneratorOptions): Generator<Gen
         .map((entity) => ({ ...entity, mentions: entity.mentions.filter((mention) => mention.end <= trimmed.length).map((mention) => ({ ...mention, start: mention.start + header.length, end: mention.end + header.length })) }))
         .filter((entity) => entity.mentions.length > 0);
       produced++;
-      yield { eventId, kind: 'syndicated', message: enriched(`event-${eventId}-copy`, 'syndication', body, shifted, random() < 0.5 ? null : publishedAt.toISOString(), null) };
+      yield { eventId, kind: 'syndicated', message: enriched(`event-${eventId}-copy`, 'syndication', body, shifted, random() < 0.5 ? null : publishedAt.toISOString(), fetchedAfter(publishedAt), null) };
     }
     if (random() < (options.retoldShare ?? 0.1) && produced < options.articles) {
       const retold = tell(core, Array.from({ length: 4 }, pickEntity));
       const later = new Date(publishedAt.getTime() + Math.floor(random() * 86_400_000));
       produced++;
-      yield { eventId, kind: 'retold', message: enriched(`event-${eventId}-retold`, 'wire-' + ((eventId + 7) % 20), retold.body, retold.entities, later.toISOString(), pick(AGENCIES)) };
+      yield { eventId, kind: 'retold', message: enriched(`event-${eventId}-retold`, 'wire-' + ((eventId + 7) % 20), retold.body, retold.entities, later.toISOString(), fetchedAfter(later), pick(AGENCIES)) };
     }
   }
 }
 
-function enriched(guid: string, sourceId: string, body: string, entities: ExtractedEntity[], publishedAt: string | null, agency: string | null): EnrichedArticleV3 {
+function enriched(
+  guid: string,
+  sourceId: string,
+  body: string,
+  entities: ExtractedEntity[],
+  publishedAt: string | null,
+  fetchedAt: string,
+  agency: string | null,
+): EnrichedArticleV3 {
   const articleId = articleIdFor({ sourceId, guid });
   const article = normalizedArticleOf({
     body,
     articleId,
     sourceId,
     documentUri: `https://bench.example/${guid}`,
-    fetchedAt: '2026-11-23T00:00:00.000Z',
+    fetchedAt,
     headline: body.slice(0, 60),
     publishedAt,
     publishedAtSource: publishedAt ? 'feed' : null,
