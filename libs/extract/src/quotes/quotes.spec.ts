@@ -119,6 +119,15 @@ describe('extractQuotes', () => {
     expect(quotes(body).map((q) => q.text)).toEqual(['We are ready for the vote,']);
   });
 
+  it('drops a title after the kind of work and a comma, after "interview with", "author of" or "starred in", and a title listed after another', () => {
+    const body =
+      'Ana Ruiz looked back on the strike in her memoir, “Harbor Lights,” and said it changed the town.\n\n' +
+      'In an interview with “Evening Desk Tonight,” Mira Osei said the vote would pass.\n\n' +
+      'Luis Ferro, the author of “Salt and Iron,” said the book took him ten years.\n\n' +
+      'Tom Harlan, who starred in “Red Harbor” and “The Long Winter Road,” said he would retire. “I am done with acting,” Harlan said.';
+    expect(quotes(body).map((q) => q.text)).toEqual(['I am done with acting,']);
+  });
+
   it('attributes "according to" a named person', () => {
     const body = 'The agreement “will hold for at least a year,” according to Tom Harlan.';
     expect(speakers(body)).toEqual(['PERSON:tom harlan']);
