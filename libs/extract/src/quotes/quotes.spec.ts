@@ -32,6 +32,16 @@ describe('findQuotations', () => {
     const [q] = findQuotations(body);
     expect(body.slice(q!.start, q!.end)).toBe('This one is never closed by the writer.');
   });
+
+  it('opens a straight quotation mark that follows a colon with no space between', () => {
+    const body = 'Rep. Ana Ruiz (D-Ore.):"We will not vote for this bill in its present form."';
+    expect(findQuotations(body).map((q) => body.slice(q.start, q.end))).toEqual(['We will not vote for this bill in its present form.']);
+  });
+
+  it('skips the values of markup attributes, even one that ends with a space', () => {
+    const body = '<tweet author="@harborwatch" date="May 2, 2024 ">The port is closed today.</tweet> Mira Osei said “We will reopen it soon.”';
+    expect(findQuotations(body).map((q) => body.slice(q.start, q.end))).toEqual(['We will reopen it soon.']);
+  });
 });
 
 describe('extractQuotes', () => {
