@@ -38,6 +38,16 @@ describe('findQuotations', () => {
     expect(findQuotations(body).map((q) => body.slice(q.start, q.end))).toEqual(['We will not vote for this bill in its present form.']);
   });
 
+  it('does not close a straight-marked quote at a curly opening mark inside it', () => {
+    const body = '"Harlan tried to laugh it off with a joke, “Only on Fridays.” Osei did not laugh.';
+    expect(findQuotations(body).map((q) => body.slice(q.start, q.end))).toEqual(['Harlan tried to laugh it off with a joke, “Only on Fridays.']);
+  });
+
+  it('skips a straight mark that wraps a curly quote', () => {
+    const body = 'Ruiz spoke after the count.\n\n"“We will win this seat by a mile,” Ruiz said."';
+    expect(findQuotations(body).map((q) => body.slice(q.start, q.end))).toEqual(['We will win this seat by a mile,']);
+  });
+
   it('skips the values of markup attributes, even one that ends with a space', () => {
     const body = '<tweet author="@harborwatch" date="May 2, 2024 ">The port is closed today.</tweet> Mira Osei said “We will reopen it soon.”';
     expect(findQuotations(body).map((q) => body.slice(q.start, q.end))).toEqual(['We will reopen it soon.']);
