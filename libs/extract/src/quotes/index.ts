@@ -52,6 +52,12 @@ export interface Quote {
   readonly speakerSource: SpeakerSource;
 }
 
+/**
+ * The version of the quote rules (this folder), carried in `extractorVersion()` after the model's:
+ * bump it when a change alters which quotes are found, their spans or whom they are given to.
+ */
+export const QUOTE_RULES_VERSION = 3;
+
 export const SHORT_QUOTE_WORDS = 4;
 /** How far after a quote (in words) a cue verb may stand: `“…,” Smith, a Democrat from Ohio, said`. */
 const MAX_WORDS_BEFORE_CUE = 12;
