@@ -8,7 +8,7 @@ import type { ExtractedEntity } from '@wirestream/contracts';
 import { createExtractor, type ExtractFn, type ExtractOptions } from './extract';
 import { ModelRecognizer } from './model-recognizer';
 import { loadModel } from './ner-model-file';
-import { extractQuotes, type Quote } from './quotes';
+import { extractQuotes, QUOTE_RULES_VERSION, type Quote } from './quotes';
 
 let committed: { recognizer: ModelRecognizer; extract: ExtractFn } | undefined;
 
@@ -31,11 +31,13 @@ export function defaultRecognizer(): ModelRecognizer {
 }
 
 /**
- * Identifies what produced an article's entities and quotes: `ner-<semver>+<weights hash>`. Storage
- * ranks results by the first dotted number (the semver); the hash tells retrained models apart.
+ * Identifies what produced an article's entities and quotes:
+ * `ner-<semver>+<weights hash>.quotes-<QUOTE_RULES_VERSION>` (semver build metadata). Storage ranks
+ * results by the first dotted number (the NER semver); the hash tells retrained models apart and
+ * `quotes-<n>` the quote rules, neither of them ranks.
  */
 export function extractorVersion(): string {
-  return loadCommitted().recognizer.version;
+  return `${loadCommitted().recognizer.version}.quotes-${QUOTE_RULES_VERSION}`;
 }
 
 /** Entities in `body`, sorted by first mention; `key` is `<TYPE>:<canonical name, lowercased>`. */

@@ -1,5 +1,5 @@
 import { ExtractedEntitySchema, type ExtractedEntity } from '@wirestream/contracts';
-import { createExtractor, extractEntities, extractorVersion, type Recognizer } from './index';
+import { createExtractor, extractEntities, extractorVersion, QUOTE_RULES_VERSION, type Recognizer } from './index';
 
 function entity(entities: readonly ExtractedEntity[], key: string): ExtractedEntity {
   const found = entities.find((e) => e.key === key);
@@ -16,8 +16,9 @@ function expectOffsetsSliceBack(body: string, entities: readonly ExtractedEntity
 }
 
 describe('extractEntities', () => {
-  it('reports the version: a semver storage can rank, then a hash of the committed weights', () => {
-    expect(extractorVersion()).toMatch(/^ner-\d+\.\d+\.\d+\+[0-9a-f]{8}$/);
+  it('reports the version: a semver storage can rank, a hash of the committed weights, then the quote rules version', () => {
+    expect(extractorVersion()).toMatch(/^ner-\d+\.\d+\.\d+\+[0-9a-f]{8}\.quotes-\d+$/);
+    expect(extractorVersion().endsWith(`.quotes-${QUOTE_RULES_VERSION}`)).toBe(true);
   });
 
   it('leaves the author on a byline line out, but not a person named in the story', () => {

@@ -19,7 +19,7 @@ export { canonicalize, type CanonicalizeInput, type ContextSpan } from './canoni
 export type { RecognizedSpan, Recognizer } from './recognizer';
 export { ModelRecognizer, NER_RECOGNIZER_VERSION, placeType, spansFromTags, type NerSpan } from './model-recognizer';
 export { NerModel, type NerHeader } from './ner-model';
-export { extractQuotes, findQuotations, SHORT_QUOTE_WORDS, type Quote } from './quotes';
+export { extractQuotes, findQuotations, QUOTE_RULES_VERSION, SHORT_QUOTE_WORDS, type Quote } from './quotes';
 
 // The model's building blocks, for the trainer and the benchmark (tools/ner-training).
 export { viterbi } from './bilou-decoder';

@@ -74,8 +74,9 @@ const TYPE_MAP: Record<NerType, EntityType | null> = { PER: 'PERSON', ORG: 'ORG'
 
 /**
  * The semver of the trained recognizer with everything around it (tokenizer, features, model file
- * format, span typing, canonicalization and quotes). Bump it when any of those changes behaviour:
- * storage ranks results by it, so a bump lets re-processed articles replace older results.
+ * format, span typing, canonicalization; the quote rules have QUOTE_RULES_VERSION). Bump it when
+ * any of those changes behaviour: storage ranks results by it, so a bump lets re-processed
+ * articles replace older results.
  */
 export const NER_RECOGNIZER_VERSION = '1.1.0';
 

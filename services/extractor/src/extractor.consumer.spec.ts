@@ -33,7 +33,7 @@ describe('ExtractorConsumer', () => {
     expect(out!.key).toBe('a'.repeat(32));
     const enriched = EnrichedArticleV3Schema.parse(out!.value);
     expect(enriched.extractorVersion).toBe(extractorVersion());
-    expect(enriched.extractorVersion).toMatch(/^ner-\d+\.\d+\.\d+\+[0-9a-f]{8}$/);
+    expect(enriched.extractorVersion).toMatch(/^ner-\d+\.\d+\.\d+\+[0-9a-f]{8}\.quotes-\d+$/);
     expect(enriched.entities.map((e) => e.key)).toEqual(expect.arrayContaining(['PERSON:park jin', 'PERSON:antony blinken', 'GPE:seoul']));
     for (const e of enriched.entities) for (const m of e.mentions) expect(BODY.slice(m.start, m.end)).toBe(m.text);
     expect(enriched.quotes?.map((q) => [q.speakerKey, q.speakerName])).toEqual([

@@ -52,6 +52,12 @@ export interface Quote {
   readonly speakerSource: SpeakerSource;
 }
 
+/**
+ * The version of the quote rules (this folder), carried in `extractorVersion()` after the model's:
+ * bump it when a change alters which quotes are found, their spans or whom they are given to.
+ */
+export const QUOTE_RULES_VERSION = 3;
+
 export const SHORT_QUOTE_WORDS = 4;
 /** How far after a quote (in words) a cue verb may stand: `“…,” Smith, a Democrat from Ohio, said`. */
 const MAX_WORDS_BEFORE_CUE = 12;
@@ -116,8 +122,13 @@ export function extractQuotes(body: string, entities: readonly ExtractedEntity[]
   return quotes;
 }
 
-/** What stands before the name of a show or a book: a possessive ("CNN’s"), "on", "told", "the podcast". */
-const TITLE_BEFORE = /(?:\p{Lu}[\p{L}.&]*[’']s?|\b(?:on|told|podcast|show|program|programme|series|film|movie|book|song|album))\s*$/u;
+/**
+ * What stands before the name of a show, book or film: a possessive ("CNN’s"), "on", "told", the
+ * kind of work, with or without a comma ("her memoir, “…”"), "interview with", "author of",
+ * "roles in", or another quoted title and "and" (“Veep” and “…”).
+ */
+const TITLE_BEFORE =
+  /(?:\p{Lu}[\p{L}.&]*[’']s?|\b(?:on|told)|\b(?:podcast|show|program|programme|series|film|movie|book|song|album|memoir|novel|documentary|play|ad|anthem|sitcom|musical),?|\binterview with|\b(?:co-)?author of|\broles? in|\bstarred in|[”"],?\s+(?:and|or))\s*$/u;
 
 /** A name of a show, book or film: every word capitalised but short function words ("State of the Union"). */
 function looksLikeTitle(text: string): boolean {

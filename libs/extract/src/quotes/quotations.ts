@@ -5,7 +5,10 @@
  * otherwise ends with its paragraph. A curly opening mark met inside an open curly quote starts a
  * new quote when a space precedes it and a word follows (the writer forgot a closing mark), so
  * two adjacent quotes are never merged into one; straight marks get the same rule, and a straight
- * mark that can only close (after a word, before a space) is skipped when no quote is open.
+ * mark that can only close (after a word, before a space or the end) is skipped when no quote is
+ * open, as is a markup attribute's value (`<tweet id="…">`) and a straight mark that wraps a curly
+ * quote (`"“…,” she said."`). A curly opening mark closes a quote only before a space, punctuation
+ * or the end (`„…“`), never before a word.
  */
 
 export interface RawQuote {
@@ -65,8 +68,16 @@ export function findQuotations(body: string): RawQuote[] {
       const c = body.charAt(i);
       const next = body.charAt(i + 1);
       if (open === null) {
-        // A straight mark after a word and before a space closes a quote we never saw open: skip it.
-        if (c === '"' && /[^\s([{—–-]/.test(body.charAt(i - 1) || ' ') && /\s|$/.test(next)) continue;
+        // A straight mark after a word and before a space or the end closes a quote we never saw open: skip it.
+        if (c === '"' && /[^\s([{—–-]/.test(body.charAt(i - 1) || ' ') && /^\s?$/.test(next)) continue;
+        // A straight mark right before a curly opening mark wraps the curly quote ("“…,” she said."): skip it.
+        if (c === '"' && next === '“') continue;
+        // A markup attribute's value (`<tweet id="…">`) is not a quote: skip to its closing mark.
+        if ((c === '"' || c === '“' || c === '”') && body.charAt(i - 1) === '=') {
+          const close = body.slice(i + 1, pe).search(/["“”]/);
+          if (close >= 0) i += close + 1;
+          continue;
+        }
         if (OPENERS.has(c)) {
           open = { start: i + 1, end: i + 1, parts: [], paragraph: p };
           opener = c;
@@ -80,7 +91,7 @@ export function findQuotations(body: string): RawQuote[] {
         out.push(open);
         open = { start: i + 1, end: i + 1, parts: [], paragraph: p };
         partStart = i + 1;
-      } else if (CLOSERS.has(c) && !(c === '“' && !/[\s,.;:!?—–-]|$/.test(next))) {
+      } else if (CLOSERS.has(c) && !(c === '“' && !/^[\s,.;:!?—–-]?$/.test(next))) {
         open.parts.push([partStart, i]);
         open.end = i;
         out.push(open);

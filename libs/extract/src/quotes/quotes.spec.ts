@@ -32,6 +32,26 @@ describe('findQuotations', () => {
     const [q] = findQuotations(body);
     expect(body.slice(q!.start, q!.end)).toBe('This one is never closed by the writer.');
   });
+
+  it('opens a straight quotation mark that follows a colon with no space between', () => {
+    const body = 'Rep. Ana Ruiz (D-Ore.):"We will not vote for this bill in its present form."';
+    expect(findQuotations(body).map((q) => body.slice(q.start, q.end))).toEqual(['We will not vote for this bill in its present form.']);
+  });
+
+  it('does not close a straight-marked quote at a curly opening mark inside it', () => {
+    const body = '"Harlan tried to laugh it off with a joke, “Only on Fridays.” Osei did not laugh.';
+    expect(findQuotations(body).map((q) => body.slice(q.start, q.end))).toEqual(['Harlan tried to laugh it off with a joke, “Only on Fridays.']);
+  });
+
+  it('skips a straight mark that wraps a curly quote', () => {
+    const body = 'Ruiz spoke after the count.\n\n"“We will win this seat by a mile,” Ruiz said."';
+    expect(findQuotations(body).map((q) => body.slice(q.start, q.end))).toEqual(['We will win this seat by a mile,']);
+  });
+
+  it('skips the values of markup attributes, even one that ends with a space', () => {
+    const body = '<tweet author="@harborwatch" date="May 2, 2024 ">The port is closed today.</tweet> Mira Osei said “We will reopen it soon.”';
+    expect(findQuotations(body).map((q) => body.slice(q.start, q.end))).toEqual(['We will reopen it soon.']);
+  });
 });
 
 describe('extractQuotes', () => {
@@ -117,6 +137,15 @@ describe('extractQuotes', () => {
       'The film “Winter Harbor Nights” opened in May.\n\n“We are ready for the vote,” Mira Osei told NBC’s “Morning Report” on Friday.\n\n' +
       'Tom Harlan told “Evening Desk With Ana Ruiz” that he would run.';
     expect(quotes(body).map((q) => q.text)).toEqual(['We are ready for the vote,']);
+  });
+
+  it('drops a title after the kind of work and a comma, after "interview with", "author of" or "starred in", and a title listed after another', () => {
+    const body =
+      'Ana Ruiz looked back on the strike in her memoir, “Harbor Lights,” and said it changed the town.\n\n' +
+      'In an interview with “Evening Desk Tonight,” Mira Osei said the vote would pass.\n\n' +
+      'Luis Ferro, the author of “Salt and Iron,” said the book took him ten years.\n\n' +
+      'Tom Harlan, who starred in “Red Harbor” and “The Long Winter Road,” said he would retire. “I am done with acting,” Harlan said.';
+    expect(quotes(body).map((q) => q.text)).toEqual(['I am done with acting,']);
   });
 
   it('attributes "according to" a named person', () => {

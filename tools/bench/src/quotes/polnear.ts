@@ -32,7 +32,7 @@ interface TextBound {
 /** Reads `T` (text-bound) and `E` (event) lines; ignores notes and relations. */
 export function parseBrat(text: string, ann: string): GoldQuote[] {
   const spans = new Map<string, TextBound>();
-  const events: Map<string, string>[] = [];
+  const events: { roles: Map<string, string>; contents: string[] }[] = [];
   for (const line of ann.split('\n')) {
     const [id, body] = line.split('\t');
     if (!id || body === undefined) continue;
@@ -47,24 +47,27 @@ export function parseBrat(text: string, ann: string): GoldQuote[] {
       spans.set(id, { label, fragments });
     } else if (id.startsWith('E')) {
       const roles = new Map<string, string>();
+      const contents: string[] = [];
       for (const arg of body.trim().split(/\s+/)) {
         const colon = arg.indexOf(':');
         const role = arg.slice(0, colon).replace(/\d+$/, '');
-        // Content2 and the like: keep the first span of each role.
+        // Source2 and the like: keep the first span of each role. Content2 is the rest of the same
+        // content (“A,” she said. “B.”), so every Content span joins it.
+        if (role === 'Content') contents.push(arg.slice(colon + 1));
         if (!roles.has(role)) roles.set(role, arg.slice(colon + 1));
       }
-      events.push(roles);
+      events.push({ roles, contents });
     }
   }
   const quotes: GoldQuote[] = [];
-  for (const roles of events) {
-    const content = spans.get(roles.get('Content') ?? '');
-    if (!content) continue;
-    const words = content.fragments.map(([s, e]) => text.slice(s, e)).join(' ');
+  for (const { roles, contents } of events) {
+    const fragments = contents.flatMap((id) => spans.get(id)?.fragments ?? []).sort(([a], [b]) => a - b);
+    if (fragments.length === 0) continue;
+    const words = fragments.map(([s, e]) => text.slice(s, e)).join(' ');
     if (!DOUBLE_QUOTES.test(words)) continue;
     const source = spans.get(roles.get('Source') ?? '');
     const sourceText = source ? source.fragments.map(([s, e]) => text.slice(s, e)).join(' ') : null;
-    quotes.push({ content: content.fragments, source: sourceText });
+    quotes.push({ content: fragments, source: sourceText });
   }
   return quotes;
 }

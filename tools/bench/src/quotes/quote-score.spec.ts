@@ -20,6 +20,25 @@ describe('PolNeAR quotes and their scoring', () => {
     expect(parseBrat(TEXT, ANN).map((q) => q.source)).toEqual(['Mira Osei', 'She']);
   });
 
+  it('reads a Content2 span as the rest of the same quote, so both quoted stretches of “A,” she said. “B.” match it', () => {
+    const text = '“The vote is close,” Mira Osei said. “We will know by Friday.” The count went on.';
+    const where = (s: string): number => text.indexOf(s);
+    const ann = [
+      `T1\tContent ${where('“The')} ${where('said') - 1}\t“The vote is close,”`,
+      `T2\tSource ${where('Mira')} ${where('Mira') + 9}\tMira Osei`,
+      `T3\tCue ${where('said')} ${where('said') + 4}\tsaid`,
+      `T4\tContent ${where('“We')} ${where('Friday') + 8}\t“We will know by Friday.”`,
+      `E1\tAttribution:T3 Content:T1 Source:T2 Cue:T3 Content2:T4`,
+    ].join('\n');
+    const gold = parseBrat(text, ann);
+    expect(gold).toEqual([{ content: [[where('“The'), where('said') - 1], [where('“We'), where('Friday') + 8]], source: 'Mira Osei' }]);
+    const counts = scoreArticle(text, gold, [
+      { start: where('The vote'), end: where('close') + 6, speakerName: 'Mira Osei' },
+      { start: where('We will'), end: where('Friday') + 7, speakerName: 'Mira Osei' },
+    ]);
+    expect(counts).toMatchObject({ predicted: 2, predictedMatched: 2, gold: 1, goldMatched: 1, speakersRight: 1 });
+  });
+
   it('matches by half the shorter span, and scores speakers on named sources only', () => {
     const gold = parseBrat(TEXT, ANN);
     const counts = scoreArticle(TEXT, gold, [
