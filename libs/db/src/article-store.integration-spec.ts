@@ -176,6 +176,31 @@ describe('ArticleStore against Postgres', () => {
     await dataSource.query(`DELETE FROM articles WHERE article_id = $1`, [one.articleId]);
   });
 
+  it("keeps each mention row's sort time equal to its article's, dated or not, replaced or migrated", async () => {
+    const differing = async () =>
+      dataSource.query(`SELECT m.article_id FROM article_mentions m JOIN articles a ON a.article_id = m.article_id WHERE m.sort_at IS DISTINCT FROM a.sort_at`);
+    const sortTimes = async (ids: string[]) =>
+      (await dataSource.query(`SELECT m.sort_at FROM article_mentions m WHERE m.article_id = ANY($1) ORDER BY m.article_id`, [ids])).map((row: { sort_at: Date }) =>
+        row.sort_at.toISOString(),
+      );
+    const dated = enriched('sorted-dated', 'Sort Han met Sort Kim.', [person('Sort Han', 'Sort Han', 0)]);
+    const undatedMessage = enriched('sorted-undated', 'Sort Han left.', [person('Sort Han', 'Sort Han', 0)]);
+    const undated = { ...undatedMessage, article: { ...undatedMessage.article, publishedAt: null, fetchedAt: '2026-02-03T04:05:06.000Z' } };
+    await store.saveBatch([{ message: dated, traceId: null }, { message: undated, traceId: null }]);
+    const ids = [dated.articleId, undated.articleId].sort();
+    expect(await sortTimes([dated.articleId])).toEqual(['2026-01-06T00:00:00.000Z']);
+    expect(await sortTimes([undated.articleId])).toEqual(['2026-02-03T04:05:06.000Z']);
+    const redated = { ...dated, article: { ...dated.article, publishedAt: '2026-01-09T10:00:00Z' } };
+    await store.saveBatch([{ message: redated, traceId: null }]);
+    expect(await sortTimes([dated.articleId])).toEqual(['2026-01-09T10:00:00.000Z']);
+    expect(await differing()).toEqual([]);
+    await undoMigrationsAfter('SketchKeysByPeriod1797600000000');
+    await dataSource.runMigrations();
+    expect(await sortTimes(ids)).toHaveLength(2);
+    expect(await differing()).toEqual([]);
+    await dataSource.query(`DELETE FROM articles WHERE article_id = ANY($1)`, [ids]);
+  });
+
   describe('pipeline versions', () => {
     const versioned = (normalizerVersion: string, extractorVersion: string, headline: string): EnrichedArticleV3 => {
       const message = enriched('versioned', 'Park Jin spoke in Seoul on Monday.', [person('Park Jin', 'Park Jin', 0)]);

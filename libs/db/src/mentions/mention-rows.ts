@@ -1,5 +1,6 @@
 import type { EnrichedArticleV3, ExtractedEntity } from '@wirestream/contracts';
 import type { EntityManager } from 'typeorm';
+import { asTimestamp } from '../articles/prepared-article';
 import { NestedArrayLiteral } from '../sql/nested-array-literal';
 import type { EntityCountChanges } from './entity-article-counts';
 
@@ -24,6 +25,7 @@ export async function replaceMentions(
     for (const row of replaced) counts.unnamed(row.entity_ids.map(String));
   }
   const articleIds: string[] = [];
+  const sortTimes: string[] = [];
   // Each row's arrays, as one literal per column of array literals (see NestedArrayLiteral).
   const namedEntities = new NestedArrayLiteral();
   const mentionEntities = new NestedArrayLiteral();
@@ -49,6 +51,8 @@ export async function replaceMentions(
     // Ascending as numbers (bigint ids as text: shorter is smaller), the same for every instance.
     const named = [...new Set(mentions.map((item) => item.entityId))].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
     articleIds.push(message.articleId);
+    // As articles.sort_at computes it: published, else fetched.
+    sortTimes.push(asTimestamp(message.article.publishedAt) ?? message.article.fetchedAt);
     counts.named(named);
     namedEntities.addNumbers(named, (entityId) => entityId);
     mentionEntities.addNumbers(mentions, (item) => item.entityId);
@@ -66,11 +70,11 @@ export async function replaceMentions(
   // lets this batch reach the check under the story lock, which finds the article written
   // meanwhile and starts the batch again.
   await manager.query(
-    `INSERT INTO article_mentions (article_id, entity_ids, mention_entity_ids, start_offsets, end_offsets, surfaces, roles)
-     SELECT article_id, entity_ids::bigint[], mention_entity_ids::bigint[], start_offsets::integer[], end_offsets::integer[], surfaces::text[], roles::text[]
-       FROM unnest($1::varchar[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-         AS m(article_id, entity_ids, mention_entity_ids, start_offsets, end_offsets, surfaces, roles)
+    `INSERT INTO article_mentions (article_id, entity_ids, mention_entity_ids, start_offsets, end_offsets, surfaces, roles, sort_at)
+     SELECT article_id, entity_ids::bigint[], mention_entity_ids::bigint[], start_offsets::integer[], end_offsets::integer[], surfaces::text[], roles::text[], sort_at
+       FROM unnest($1::varchar[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
+         AS m(article_id, entity_ids, mention_entity_ids, start_offsets, end_offsets, surfaces, roles, sort_at)
      ON CONFLICT (article_id) DO NOTHING`,
-    [articleIds, namedEntities.toString(), mentionEntities.toString(), starts.toString(), ends.toString(), surfaces.toString(), roles.toString()],
+    [articleIds, namedEntities.toString(), mentionEntities.toString(), starts.toString(), ends.toString(), surfaces.toString(), roles.toString(), sortTimes],
   );
 }

@@ -16,6 +16,8 @@ export const ARTICLE_MENTIONS_TABLE = defineTable('article_mentions', {
   surfaces: column('_text'),
   /** The extractor's role of each mention (NULL where it gave none). */
   roles: column('_text', { nullElements: true }),
+  /** The article's sort_at (published, else fetched), so its entities' latest articles are found from these rows. */
+  sort_at: column('timestamptz'),
 });
 
 /** One row per mention: `article_mentions` unnested. */

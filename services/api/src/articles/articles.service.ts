@@ -33,19 +33,23 @@ export class ArticlesService {
     const bind = (value: unknown) => `$${parameters.push(value)}`;
     // Current versions of usable, released, unkilled items only: see common/visibility.ts.
     const where: string[] = [listed('a', bind(viewer.seesEmbargoed))];
+    // An entity's articles are sorted on their mention rows (article_mentions.sort_at is the
+    // article's), so only the articles listed are read: sorting on the articles read every one
+    // naming the entity. `o` is the row the order comes from.
+    const o = filter.entity ? 'm' : 'a';
     // The query's words in every language's configuration, and its CJK character pairs: an article is indexed in its own language.
     if (filter.q) where.push(`a.search_vector @@ wirestream_search_query(${bind(filter.q)})`);
-    if (filter.entity) where.push(`EXISTS (SELECT 1 FROM article_mentions m WHERE m.article_id = a.article_id AND m.entity_ids @> ARRAY[${bind(filter.entity)}::bigint])`);
+    if (filter.entity) where.push(`m.entity_ids @> ARRAY[${bind(filter.entity)}::bigint]`);
     if (filter.source) where.push(`a.source_id = ${bind(filter.source)}`);
     if (filter.agency) where.push(`lower(a.originating_agency) = lower(${bind(filter.agency)})`);
-    if (filter.from) where.push(`a.sort_at >= ${bind(filter.from)}`);
-    if (filter.before) where.push(`a.sort_at < ${bind(filter.before)}`);
+    if (filter.from) where.push(`${o}.sort_at >= ${bind(filter.from)}`);
+    if (filter.before) where.push(`${o}.sort_at < ${bind(filter.before)}`);
     if (filter.urgency) where.push(`a.urgency BETWEEN ${bind(filter.urgency.min)} AND ${bind(filter.urgency.max)}`);
-    if (filter.cursor) where.push(`(a.sort_at, a.article_id) < (${bind(filter.cursor.sortAt)}::timestamptz, ${bind(filter.cursor.articleId)})`);
+    if (filter.cursor) where.push(`(${o}.sort_at, ${o}.article_id) < (${bind(filter.cursor.sortAt)}::timestamptz, ${bind(filter.cursor.articleId)})`);
     const rows: ArticleSummaryRow[] = await this.dataSource.query(
-      `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a
+      `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM ${filter.entity ? 'article_mentions m JOIN articles a ON a.article_id = m.article_id' : 'articles a'}
         WHERE ${where.join(' AND ')}
-        ORDER BY a.sort_at DESC, a.article_id DESC
+        ORDER BY ${o}.sort_at DESC, ${o}.article_id DESC
         LIMIT ${bind(filter.limit + 1)}`,
       parameters,
     );

@@ -64,11 +64,16 @@ export class EntitiesService {
       viewer.seesEmbargoed,
     ])) as EntityWithCountRow[];
     if (!row) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `no entity ${id}` });
+    // Both lists start from the entity's latest mention rows, sorted there (article_mentions.sort_at
+    // is the article's): the articles rows are read only for those shown.
+    const latestNaming = (limit: string, seesEmbargoed: string) =>
+      `SELECT a.article_id, m.entity_ids FROM article_mentions m JOIN articles a ON a.article_id = m.article_id
+        WHERE m.entity_ids @> ARRAY[$1::bigint] AND ${listed('a', seesEmbargoed)}
+        ORDER BY m.sort_at DESC, m.article_id DESC LIMIT ${limit}`;
     const [articles, quotes, coOccurring] = await Promise.all([
       this.dataSource.query(
-        `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a
-          WHERE EXISTS (SELECT 1 FROM article_mentions m WHERE m.article_id = a.article_id AND m.entity_ids @> ARRAY[$1::bigint]) AND ${listed('a', '$3')}
-          ORDER BY a.sort_at DESC, a.article_id DESC LIMIT $2`,
+        `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM (${latestNaming('$2', '$3')}) latest JOIN articles a ON a.article_id = latest.article_id
+          ORDER BY a.sort_at DESC, a.article_id DESC`,
         [id, ENTITY_ARTICLES, viewer.seesEmbargoed],
       ) as Promise<ArticleSummaryRow[]>,
       this.dataSource.query(
@@ -77,13 +82,9 @@ export class EntitiesService {
         [id, ENTITY_QUOTES, viewer.seesEmbargoed],
       ) as Promise<QuoteWithSpeakerRow[]>,
       this.dataSource.query(
-        `WITH recent AS (
-           SELECT a.article_id FROM articles a
-            WHERE EXISTS (SELECT 1 FROM article_mentions m WHERE m.article_id = a.article_id AND m.entity_ids @> ARRAY[$1::bigint]) AND ${listed('a', '$4')}
-            ORDER BY a.sort_at DESC LIMIT $2)
-         SELECT e.id, e.key, e.canonical_name, e.type, count(*)::int AS shared_articles
-           FROM recent r JOIN article_mentions m ON m.article_id = r.article_id
-           CROSS JOIN LATERAL unnest(m.entity_ids) AS named(entity_id) JOIN entities e ON e.id = named.entity_id
+        `SELECT e.id, e.key, e.canonical_name, e.type, count(*)::int AS shared_articles
+           FROM (${latestNaming('$2', '$4')}) recent
+           CROSS JOIN LATERAL unnest(recent.entity_ids) AS named(entity_id) JOIN entities e ON e.id = named.entity_id
           WHERE named.entity_id <> $1
           GROUP BY e.id ORDER BY shared_articles DESC, e.canonical_name LIMIT $3`,
         [id, CO_OCCURRENCE_WINDOW, CO_OCCURRING, viewer.seesEmbargoed],
