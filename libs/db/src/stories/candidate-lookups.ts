@@ -21,7 +21,7 @@ const STORY_CANDIDATE_LIMIT = 50;
 const SAME_EVENT_ROWS_PER_ENTITY = 200;
 /** Sketch keys per GIN lookup (see sketchNeighbours). */
 const SKETCH_KEYS_PER_LOOKUP = 128;
-/** Rows a sketch lookup reads per key asked, at most (a batch's articles have 8 hashes each, in two or three periods). */
+/** Rows a sketch lookup reads per key asked, at most (a batch's articles have 8 hashes each, in two periods per date). */
 const ROWS_PER_SKETCH_KEY = 8;
 /** Passes of one sketch lookup, at most, each leaving out the boilerplate hashes the last one found. */
 const SKETCH_LOOKUP_PASSES = 3;
