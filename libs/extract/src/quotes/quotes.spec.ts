@@ -8,6 +8,11 @@ function quotes(body: string): Quote[] {
   return extractQuotes(body, extractEntities(body));
 }
 
+/** The text inside each quotation findQuotations finds. */
+function quotedTexts(body: string): string[] {
+  return findQuotations(body).map((q) => body.slice(q.start, q.end));
+}
+
 function speakers(body: string): (string | null)[] {
   return quotes(body).map((q) => q.speakerKey);
 }
@@ -15,7 +20,7 @@ function speakers(body: string): (string | null)[] {
 describe('findQuotations', () => {
   it('pairs curly and straight quotation marks and leaves apostrophes alone', () => {
     const body = '“We’re ready,” she said. "It\'s done," he said.';
-    expect(findQuotations(body).map((q) => body.slice(q.start, q.end))).toEqual(['We’re ready,', "It's done,"]);
+    expect(quotedTexts(body)).toEqual(['We’re ready,', "It's done,"]);
   });
 
   it('continues a quote into the next paragraph when that paragraph opens with a quotation mark', () => {
@@ -35,22 +40,22 @@ describe('findQuotations', () => {
 
   it('opens a straight quotation mark that follows a colon with no space between', () => {
     const body = 'Rep. Ana Ruiz (D-Ore.):"We will not vote for this bill in its present form."';
-    expect(findQuotations(body).map((q) => body.slice(q.start, q.end))).toEqual(['We will not vote for this bill in its present form.']);
+    expect(quotedTexts(body)).toEqual(['We will not vote for this bill in its present form.']);
   });
 
   it('does not close a straight-marked quote at a curly opening mark inside it', () => {
     const body = '"Harlan tried to laugh it off with a joke, “Only on Fridays.” Osei did not laugh.';
-    expect(findQuotations(body).map((q) => body.slice(q.start, q.end))).toEqual(['Harlan tried to laugh it off with a joke, “Only on Fridays.']);
+    expect(quotedTexts(body)).toEqual(['Harlan tried to laugh it off with a joke, “Only on Fridays.']);
   });
 
   it('skips a straight mark that wraps a curly quote', () => {
     const body = 'Ruiz spoke after the count.\n\n"“We will win this seat by a mile,” Ruiz said."';
-    expect(findQuotations(body).map((q) => body.slice(q.start, q.end))).toEqual(['We will win this seat by a mile,']);
+    expect(quotedTexts(body)).toEqual(['We will win this seat by a mile,']);
   });
 
   it('skips the values of markup attributes, even one that ends with a space', () => {
     const body = '<tweet author="@harborwatch" date="May 2, 2024 ">The port is closed today.</tweet> Mira Osei said “We will reopen it soon.”';
-    expect(findQuotations(body).map((q) => body.slice(q.start, q.end))).toEqual(['We will reopen it soon.']);
+    expect(quotedTexts(body)).toEqual(['We will reopen it soon.']);
   });
 });
 

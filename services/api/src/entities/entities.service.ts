@@ -66,16 +66,12 @@ export class EntitiesService {
     if (!row) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `no entity ${id}` });
     // Both lists start from the entity's latest mention rows, sorted there (article_mentions.sort_at
     // is the article's): the articles rows are read only for those shown.
-    const latestNaming = (limit: string, seesEmbargoed: string) =>
-      `SELECT a.article_id, m.entity_ids FROM article_mentions m JOIN articles a ON a.article_id = m.article_id
+    const latestNaming = (columns: string, limit: string, seesEmbargoed: string) =>
+      `SELECT ${columns} FROM article_mentions m JOIN articles a ON a.article_id = m.article_id
         WHERE m.entity_ids @> ARRAY[$1::bigint] AND ${listed('a', seesEmbargoed)}
         ORDER BY m.sort_at DESC, m.article_id DESC LIMIT ${limit}`;
     const [articles, quotes, coOccurring] = await Promise.all([
-      this.dataSource.query(
-        `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM (${latestNaming('$2', '$3')}) latest JOIN articles a ON a.article_id = latest.article_id
-          ORDER BY a.sort_at DESC, a.article_id DESC`,
-        [id, ENTITY_ARTICLES, viewer.seesEmbargoed],
-      ) as Promise<ArticleSummaryRow[]>,
+      this.dataSource.query(latestNaming(ARTICLE_SUMMARY_COLUMNS, '$2', '$3'), [id, ENTITY_ARTICLES, viewer.seesEmbargoed]) as Promise<ArticleSummaryRow[]>,
       this.dataSource.query(
         `SELECT ${QUOTE_COLUMNS} JOIN articles a ON a.article_id = q.article_id
           WHERE q.speaker_entity_id = $1 AND ${listed('a', '$3')} ORDER BY a.sort_at DESC, q.start_offset LIMIT $2`,
@@ -83,7 +79,7 @@ export class EntitiesService {
       ) as Promise<QuoteWithSpeakerRow[]>,
       this.dataSource.query(
         `SELECT e.id, e.key, e.canonical_name, e.type, count(*)::int AS shared_articles
-           FROM (${latestNaming('$2', '$4')}) recent
+           FROM (${latestNaming('m.entity_ids', '$2', '$4')}) recent
            CROSS JOIN LATERAL unnest(recent.entity_ids) AS named(entity_id) JOIN entities e ON e.id = named.entity_id
           WHERE named.entity_id <> $1
           GROUP BY e.id ORDER BY shared_articles DESC, e.canonical_name LIMIT $3`,
