@@ -361,6 +361,47 @@ describe('ArticleStore against Postgres', () => {
       expect(await keysOf()).toEqual(expected);
     });
 
+    it("joins accounts of one event across a week's boundary, finds a replaced article's salient rows to the microsecond, and rebuilds them from the articles when migrated", async () => {
+      const names = ['Ko Eun', 'Bae Dal', 'Seo Rin', 'Jang Mi'];
+      const account = (guid: string, body: string, publishedAt: string, cast: string[]) => {
+        const message = enriched(guid, body, cast.map((name) => person(name, name, body.indexOf(name))));
+        return { ...message, article: { ...message.article, publishedAt, nearDuplicate: null } };
+      };
+      // Weeks start on Monday 00:00 UTC: the first account is Sunday night's, the second Monday's.
+      const sunday = account('week-end', `${names.join(', ')} signed the port accord late on Sunday.`, '2026-03-08T23:30:00.123456Z', names);
+      const monday = account('week-start', `Port accord: ${names.join(' and ')} met the press on Monday morning.`, '2026-03-09T01:00:00Z', names);
+      await store.saveBatch([{ message: sunday, traceId: null }]);
+      const result = await store.saveBatch([{ message: monday, traceId: null }]);
+      expect(result.stories.get(monday.articleId)).toMatchObject({ reason: 'same-event', matchedArticleId: sunday.articleId });
+
+      const salientOf = async (articleId: string) =>
+        (await dataSource.query(`SELECT entity_key FROM article_salient_entities WHERE article_id = $1 ORDER BY entity_key`, [articleId])).map(
+          (row: { entity_key: string }) => row.entity_key,
+        );
+      expect(await salientOf(sunday.articleId)).toEqual(names.map((name) => `PERSON:${name.toLowerCase()}`).sort());
+      const retold = account('week-end', 'Lee Hwan alone spoke for the port on Sunday.', sunday.article.publishedAt!, ['Lee Hwan']);
+      await store.saveBatch([{ message: retold, traceId: null }]);
+      expect(await salientOf(sunday.articleId)).toEqual(['PERSON:lee hwan']);
+
+      // The migration rebuilds the rows from the articles' own columns: a row no article accounts for goes.
+      const allRows = async () =>
+        (await dataSource.query(`SELECT entity_key, published_at, article_id FROM article_salient_entities ORDER BY article_id, entity_key`)).map(
+          (row: { entity_key: string; published_at: Date; article_id: string }) => `${row.article_id} ${row.entity_key} ${row.published_at.toISOString()}`,
+        );
+      const before = await allRows();
+      const indexes = async () =>
+        (await dataSource.query(`SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'article_salient_entities' ORDER BY indexname`)).map(
+          (row: { indexname: string }) => row.indexname,
+        );
+      expect(await indexes()).toEqual(['article_salient_entities_week_idx']);
+      await undoMigrationsAfter('MentionRowsSortedByDate1797700000000');
+      expect(await indexes()).toEqual(['article_salient_entities_article_idx', 'article_salient_entities_pkey']);
+      await dataSource.query(`INSERT INTO article_salient_entities (entity_key, published_at, article_id) VALUES ('PERSON:nobody', now(), 'no-such-article')`);
+      await dataSource.runMigrations();
+      expect(await allRows()).toEqual(before);
+      expect(await indexes()).toEqual(['article_salient_entities_week_idx']);
+    });
+
     it('starts a new story for an unrelated article', async () => {
       const other = strike('unrelated', 'Heavy snow closed the airport in Sapporo for a second day; Kim Ha-na was among stranded travellers.', '2026-03-02', {
         simhash: (originalHash ^ 0x5555_5555_5555_5555n).toString(16).padStart(16, '0'),

@@ -9,7 +9,7 @@ import { upsertEntities } from './mentions/entity-rows';
 import { replaceMentions } from './mentions/mention-rows';
 import { replaceQuotes } from './mentions/quote-rows';
 import { compareVersionRanks } from './pipeline-version';
-import { assignStories, refreshStories, replaceSalientEntities } from './stories/story-rows';
+import { assignStories, deleteSalientEntitiesOf, insertSalientEntities, refreshStories } from './stories/story-rows';
 
 export { withoutNul, type StoredArticleInput } from './articles/prepared-article';
 export type { StoryAssignment } from '@wirestream/stories';
@@ -108,11 +108,13 @@ export class ArticleStore {
     const changed = articles.filter((article) => stored.get(article.articleId)?.rowVersion !== storedNow.get(article.articleId)?.rowVersion);
     if (changed.length > 0) throw new ArticlesWrittenMeanwhile(changed.map((article) => article.articleId));
     result.stories = await assignStories(manager, replacing, stored, this.storyRule, this.boilerplate);
+    // Found through the stored rows' own columns, so before they are replaced.
+    await deleteSalientEntitiesOf(manager, previouslyStored);
     await upsertArticles(manager, replacing, result.stories, new Set(previouslyStored));
     result.written = replacing.map((article) => article.articleId);
     await recordKills(manager, replacing);
     await replaceQuotes(manager, replacing, entityIds, previouslyStored);
-    await replaceSalientEntities(manager, replacing, previouslyStored);
+    await insertSalientEntities(manager, replacing);
     // Under the story lock, one instance at a time: counts of popular entities never make batches wait.
     await entityCounts.apply(manager);
     await refreshStories(manager, [...new Set([...result.stories.values()].map((assignment) => assignment.storyId))]);

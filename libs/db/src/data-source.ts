@@ -18,8 +18,9 @@ import { ArticleTables1797400000000 } from './migrations/1797400000000-article-t
 import { EntityArticleCounts1797500000000 } from './migrations/1797500000000-entity-article-counts';
 import { SketchKeysByPeriod1797600000000 } from './migrations/1797600000000-sketch-keys-by-period';
 import { MentionRowsSortedByDate1797700000000 } from './migrations/1797700000000-mention-rows-sorted-by-date';
+import { SalientEntitiesByWeek1797800000000 } from './migrations/1797800000000-salient-entities-by-week';
 
-export const MIGRATIONS = [InitialSchema1763888400000, SourcesStoriesQuotesSearch1763975000000, ArticleEntities1795400000000, Lz4ArticleText1796200000000, ArticleEntitiesKeptByWriter1796300000000, DropUnreadArticleIndexes1796400000000, SalientEntitiesAndQuotesKeptByWriter1796500000000, MentionsKeptWithArticle1796600000000, ApiKeysAndReaderRole1796700000000, HeadlineOnlyArticles1796800000000, DeadLetterReplays1796900000000, SearchInArticleLanguages1797000000000, WireVersionsKillsEmbargoes1797300000000, ArticleTables1797400000000, EntityArticleCounts1797500000000, SketchKeysByPeriod1797600000000, MentionRowsSortedByDate1797700000000];
+export const MIGRATIONS = [InitialSchema1763888400000, SourcesStoriesQuotesSearch1763975000000, ArticleEntities1795400000000, Lz4ArticleText1796200000000, ArticleEntitiesKeptByWriter1796300000000, DropUnreadArticleIndexes1796400000000, SalientEntitiesAndQuotesKeptByWriter1796500000000, MentionsKeptWithArticle1796600000000, ApiKeysAndReaderRole1796700000000, HeadlineOnlyArticles1796800000000, DeadLetterReplays1796900000000, SearchInArticleLanguages1797000000000, WireVersionsKillsEmbargoes1797300000000, ArticleTables1797400000000, EntityArticleCounts1797500000000, SketchKeysByPeriod1797600000000, MentionRowsSortedByDate1797700000000, SalientEntitiesByWeek1797800000000];
 
 /**
  * The one set of TypeORM options, used by the storage service, the API and the migration CLI alike,

@@ -34,7 +34,7 @@ export function arrayLiteral(values: Array<string | number | null>): string {
 }
 
 /** Deletes the rows of stored articles that are about to be written again. */
-export async function deleteRowsOf(manager: EntityManager, table: 'quotes' | 'article_salient_entities', articleIds: string[]): Promise<void> {
+export async function deleteRowsOf(manager: EntityManager, table: 'quotes', articleIds: string[]): Promise<void> {
   if (articleIds.length === 0) return;
   await manager.query(`DELETE FROM ${table} WHERE article_id = ANY($1::varchar[])`, [articleIds]);
 }

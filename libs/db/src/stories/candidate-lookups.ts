@@ -33,7 +33,7 @@ type CandidateRow = { article_id: string; story_id: string | null; simhash: stri
  * Stored articles that may share a story with the batch's articles: those sharing a sketch hash in
  * a period near their dates (GIN lookups of a hundred-odd keys) within the rule's Hamming
  * distance, and those dated within the window that share enough salient entities (index range
- * scans on article_salient_entities).
+ * scans on article_salient_entities, a week of it at a time: see SalientEntitiesByWeek).
  */
 export async function storyCandidates(
   manager: EntityManager,
@@ -120,11 +120,17 @@ async function sameEventRows(manager: EntityManager, articles: PreparedArticle[]
        SELECT s.article_id AS subject_id, x.article_id, count(*) AS shared_entities
          FROM subject s CROSS JOIN LATERAL unnest(s.salient) AS k(entity_key)
          CROSS JOIN LATERAL (
-           SELECT e.article_id FROM article_salient_entities e
-            WHERE e.entity_key = k.entity_key
-              AND e.published_at BETWEEN s.published_at - $2::interval AND s.published_at + $2::interval
-              AND e.article_id <> s.article_id
-            ORDER BY e.published_at DESC
+           SELECT w.article_id
+             FROM generate_series(salient_week(s.published_at - $2::interval), salient_week(s.published_at + $2::interval), interval '168 hours') AS p(week)
+            CROSS JOIN LATERAL (
+              SELECT e.article_id, e.published_at FROM article_salient_entities e
+               WHERE salient_week(e.published_at) = p.week AND e.entity_key = k.entity_key
+                 AND e.published_at BETWEEN s.published_at - $2::interval AND s.published_at + $2::interval
+                 AND e.article_id <> s.article_id
+               ORDER BY e.published_at DESC
+               LIMIT $4
+            ) w
+            ORDER BY w.published_at DESC
             LIMIT $4
          ) x
         GROUP BY s.article_id, x.article_id

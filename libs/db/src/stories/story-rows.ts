@@ -1,8 +1,8 @@
 import { assignInBatch, resolveNewStories, type BoilerplateHashes, type StoryAssignment, type StoryRule } from '@wirestream/stories';
 import type { EntityManager } from 'typeorm';
 import type { StoredArticle } from '../articles/article-rows';
-import type { PreparedArticle } from '../articles/prepared-article';
-import { chunksByParameters, columnsOf, deleteRowsOf, valuesClause } from '../sql/bind-parameters';
+import { asTimestamp, type PreparedArticle } from '../articles/prepared-article';
+import { chunksByParameters, columnsOf, valuesClause } from '../sql/bind-parameters';
 import { storyCandidates } from './candidate-lookups';
 
 /**
@@ -66,12 +66,34 @@ export async function refreshStories(manager: EntityManager, storyIds: string[])
   );
 }
 
-/** Replaces the articles' salient entities, the index the same-event lookup reads (dated articles only). */
-export async function replaceSalientEntities(manager: EntityManager, articles: PreparedArticle[], storedIds: string[]): Promise<void> {
-  await deleteRowsOf(manager, 'article_salient_entities', storedIds);
-  const rows = articles
-    .filter((article) => article.publishedAt)
-    .flatMap((article) => [...new Set(article.salientEntities)].map((key) => [key, article.publishedAt!.toISOString(), article.articleId]));
+/**
+ * Deletes the salient-entity rows of stored articles about to be written again. Run before their
+ * article rows are replaced: the rows are found by the key the stored `salient_entities` and
+ * `published_at` give (the table has no index on `article_id`, see SalientEntitiesByWeek).
+ */
+export async function deleteSalientEntitiesOf(manager: EntityManager, storedIds: string[]): Promise<void> {
+  if (storedIds.length === 0) return;
+  await manager.query(
+    `DELETE FROM article_salient_entities e
+       USING (SELECT DISTINCT unnest(a.salient_entities) AS entity_key, a.published_at, a.article_id
+                FROM articles a WHERE a.article_id = ANY($1::varchar[]) AND a.published_at IS NOT NULL) d
+      WHERE salient_week(e.published_at) = salient_week(d.published_at) AND e.entity_key = d.entity_key
+        AND e.published_at = d.published_at AND e.article_id = d.article_id`,
+    [storedIds],
+  );
+}
+
+/**
+ * Inserts the articles' salient entities, the index the same-event lookup reads (dated articles
+ * only), with `published_at` exactly as the article row stores it, so the row's columns find them
+ * again (see deleteSalientEntitiesOf).
+ */
+export async function insertSalientEntities(manager: EntityManager, articles: PreparedArticle[]): Promise<void> {
+  const rows = articles.flatMap((article) => {
+    const publishedAt = asTimestamp(article.input.message.article.publishedAt);
+    return publishedAt ? [...new Set(article.salientEntities)].map((key) => [key, publishedAt, article.articleId]) : [];
+  });
+  if (rows.length === 0) return;
   await manager.query(
     `INSERT INTO article_salient_entities (entity_key, published_at, article_id)
      SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::varchar[])`,
