@@ -36,6 +36,8 @@ export class SalientEntitiesByWeek1797800000000 implements MigrationInterface {
       `CREATE UNIQUE INDEX article_salient_entities_week_idx ON article_salient_entities (salient_week(published_at), entity_key, published_at, article_id)`,
     );
     await createStatementTriggers(queryRunner, SALIENT_TRIGGERS);
+    // Statistics for the rebuilt table and its expression index, where autovacuum is off or behind.
+    await queryRunner.query(`ANALYZE article_salient_entities`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

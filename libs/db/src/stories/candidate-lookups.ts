@@ -120,17 +120,18 @@ async function sameEventRows(manager: EntityManager, articles: PreparedArticle[]
        SELECT s.article_id AS subject_id, x.article_id, count(*) AS shared_entities
          FROM subject s CROSS JOIN LATERAL unnest(s.salient) AS k(entity_key)
          CROSS JOIN LATERAL (
+           -- Newest week first, newest rows first in each: the first rows are the newest of the
+           -- window, with no sort (a nested loop keeps its outer side's order).
            SELECT w.article_id
-             FROM generate_series(salient_week(s.published_at - $2::interval), salient_week(s.published_at + $2::interval), interval '168 hours') AS p(week)
+             FROM generate_series(salient_week(s.published_at + $2::interval), salient_week(s.published_at - $2::interval), interval '-168 hours') AS p(week)
             CROSS JOIN LATERAL (
-              SELECT e.article_id, e.published_at FROM article_salient_entities e
+              SELECT e.article_id FROM article_salient_entities e
                WHERE salient_week(e.published_at) = p.week AND e.entity_key = k.entity_key
                  AND e.published_at BETWEEN s.published_at - $2::interval AND s.published_at + $2::interval
                  AND e.article_id <> s.article_id
                ORDER BY e.published_at DESC
                LIMIT $4
             ) w
-            ORDER BY w.published_at DESC
             LIMIT $4
          ) x
         GROUP BY s.article_id, x.article_id
@@ -143,7 +144,8 @@ async function sameEventRows(manager: EntityManager, articles: PreparedArticle[]
      SELECT best.subject_id, a.article_id, a.story_id, a.simhash, a.published_at, a.salient_entities
        FROM best JOIN articles a ON a.article_id = best.article_id
       WHERE best.rank <= $5 AND a.story_id IS NOT NULL`,
-    [subjects, `${rule.sameEventMaxDays} days`, rule.minSharedEntities, SAME_EVENT_ROWS_PER_ENTITY, STORY_CANDIDATE_LIMIT],
+    // In hours: the rule's days are 24 hours, where '3 days' would follow the session's time zone across a daylight-saving change.
+    [subjects, `${rule.sameEventMaxDays * 24} hours`, rule.minSharedEntities, SAME_EVENT_ROWS_PER_ENTITY, STORY_CANDIDATE_LIMIT],
   );
   return rows.map((row) => ({ subjectId: row.subject_id, row }));
 }

@@ -5,7 +5,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
 import { postgresServerPids, ProcessCpuMeter } from '../pipeline/process-cpu';
 import { generateArticleStream } from './generate-articles';
-import { GeneratedEvents } from './grouping';
+import { measureGrouping } from './grouping';
 import { measureRoutes, round, sampleRoutes, startApi, type RouteLatency, type RunningApi } from './route-latency';
 import { StatementCpuMeter, type StatementCost } from './statement-cpu';
 import { benchDatabaseUrl } from './test-database';
@@ -79,14 +79,19 @@ function parseOptions(argv: string[]): Options {
   };
 }
 
-/** Main-thread time in garbage collection from now until stop(), in ms. */
-function gcMeter(): { stop(): number } {
+/** Main-thread time in garbage collection from now, in ms: so far (total()) and until stop(). */
+function gcMeter(): { total(): number; stop(): number } {
   let ms = 0;
   const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => (ms += entry.duration)));
   observer.observe({ entryTypes: ['gc'] });
+  const total = () => {
+    observer.takeRecords().forEach((entry) => (ms += entry.duration));
+    return ms;
+  };
   return {
+    total,
     stop() {
-      observer.takeRecords().forEach((entry) => (ms += entry.duration));
+      const ms = total();
       observer.disconnect();
       return ms;
     },
@@ -104,6 +109,8 @@ interface ArchivePoint {
   /** Buffers read into shared buffers (from the OS) per article written, and buffers the writing backends had to write out themselves to find room. */
   bufferReadsPerArticle: number | null;
   backendWritesPerArticle: number | null;
+  /** This process's garbage collection per article since the previous point (part of it falls inside the timed writes). */
+  clientGcMsPerArticle: number | null;
   tableMb: number;
   indexMb: number;
   routes: Record<string, { p50Ms: number; p95Ms: number; p99Ms: number }>;
@@ -131,9 +138,8 @@ async function main(): Promise<void> {
     if (existing > 0) log(`schema ${schema} holds ${existing} articles: resuming from there`);
     if (existing === 0 && options.schema !== null) await checkSameArchive(db, options.articles);
     const store = new ArticleStore(db);
-    const events = new GeneratedEvents();
     const wireCorpus = options.corpus === 'wire' ? await wireMessages(options.articles) : null;
-    const messages = messageSource(options, events, wireCorpus);
+    const messages = messageSource(options, wireCorpus);
     // A resumed archive's first articles are generated again (the generator is deterministic) but not written.
     for (let skipped = 0; skipped < existing; skipped++) if (messages.next().done) break;
 
@@ -154,6 +160,7 @@ async function main(): Promise<void> {
     for (const point of options.points) {
       let stored = existing + written;
       const serverBefore = await serverTotals(db);
+      const gcBefore = gc.total();
       const pgCpu = new ProcessCpuMeter({ postgres });
       pgCpu.start();
       // Only the writes are timed: generating the articles is this benchmark's work, not storage's.
@@ -185,6 +192,7 @@ async function main(): Promise<void> {
       }
       writingSeconds += seconds;
       const segment = stored - before;
+      const segmentGcMs = gc.total() - gcBefore;
       const pgSeconds = pgCpu.stop().postgres;
       const serverAfter = await serverTotals(db);
       const walKbPerArticle = perArticle(serverBefore, serverAfter, 'walBytes', segment, 1024);
@@ -216,6 +224,7 @@ async function main(): Promise<void> {
         walFullPagesPerArticle: perArticle(serverBefore, serverAfter, 'walFullPages', segment),
         bufferReadsPerArticle: bufferReads,
         backendWritesPerArticle: perArticle(serverBefore, serverAfter, 'backendWrites', segment),
+        clientGcMsPerArticle: segment > 0 ? round(segmentGcMs / segment, 3) : null,
         tableMb: round(sizes.table_mb, 1),
         indexMb: round(sizes.index_mb, 1),
         routes: Object.fromEntries(lastRoutes.map(({ route, p50Ms, p95Ms, p99Ms }) => [route, { p50Ms, p95Ms, p99Ms }])),
@@ -239,8 +248,8 @@ async function main(): Promise<void> {
     const redeliveryStarted = performance.now();
     if (lastBatch.length > 0) await store.saveBatch(lastBatch.map((message) => ({ message, traceId: null })));
     const redeliveryMs = lastBatch.length > 0 ? performance.now() - redeliveryStarted : null;
-    // Grouping is judged on the whole archive; a resumed run knows every article's event, as it regenerated them.
-    const grouping = options.corpus === 'generated' ? await events.measure(db) : null;
+    // Grouping is judged on the whole archive, a resumed one included: each article's event is in its stored address.
+    const grouping = options.corpus === 'generated' ? await measureGrouping(db) : null;
 
     const write = {
       articles: rows.articles,
@@ -332,18 +341,15 @@ async function checkSameArchive(db: DataSource, articles: number): Promise<void>
   if (!row) await db.query('INSERT INTO bench_archive (articles) VALUES ($1)', [articles]);
 }
 
-/** The articles to store, one at a time: generated (remembering each one's event) or bench:pipeline's stories. */
-function* messageSource(options: Options, events: GeneratedEvents, wireCorpus: EnrichedArticleV3[] | null): Generator<EnrichedArticleV3> {
+/** The articles to store, one at a time: generated or bench:pipeline's stories. */
+function* messageSource(options: Options, wireCorpus: EnrichedArticleV3[] | null): Generator<EnrichedArticleV3> {
   if (wireCorpus) {
     yield* wireCorpus;
     return;
   }
   // Famous entities stay few while the archive grows: the pool grows with it, a twentieth of the articles.
   const entityPool = Math.max(5_000, Math.round(options.articles / 20));
-  for (const article of generateArticleStream({ articles: options.articles, days: 730, chronological: true, entityPool })) {
-    events.add(article);
-    yield article.message;
-  }
+  for (const article of generateArticleStream({ articles: options.articles, days: 730, chronological: true, entityPool })) yield article.message;
 }
 
 function pct(value: number): string {

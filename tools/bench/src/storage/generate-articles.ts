@@ -30,6 +30,9 @@ export interface GeneratorOptions {
   chronological?: boolean;
 }
 
+/** Where generated articles are said to come from: `<base>event-<id>`, `-copy` or `-retold` (see generatedEventOf). */
+export const GENERATED_DOCUMENT_BASE = 'https://bench.example/';
+
 const AGENCIES = ['Yonhap', 'Kuwait News Agency (KUNA)', 'Reuters', 'AFP', 'AP', 'Kyodo', 'Xinhua', 'dpa'];
 const TYPES: Array<ExtractedEntity['type']> = ['PERSON', 'PERSON', 'ORG', 'GPE'];
 const SYLLABLES = ['ka', 'lo', 'min', 'sa', 'ter', 'ven', 'dor', 'ri', 'an', 'mu', 'sel', 'to', 'ba', 'nel', 'quo', 'ir', 'pe', 'zan', 'ho', 'lu', 've', 'gra', 'sto', 'ny'];
@@ -134,7 +137,7 @@ function enriched(
     body,
     articleId,
     sourceId,
-    documentUri: `https://bench.example/${guid}`,
+    documentUri: `${GENERATED_DOCUMENT_BASE}${guid}`,
     fetchedAt,
     headline: body.slice(0, 60),
     publishedAt,
