@@ -6,6 +6,8 @@ import type { DataSource } from 'typeorm';
 import { postgresServerPids, ProcessCpuMeter } from '../pipeline/process-cpu';
 import { generateArticleStream } from './generate-articles';
 import { measureGrouping } from './grouping';
+import { ReferenceWrites } from './reference-writes';
+import { lastToFirst, median } from './write-curve';
 import { measureRoutes, round, sampleRoutes, startApi, type RouteLatency, type RunningApi } from './route-latency';
 import { StatementCpuMeter, type StatementCost } from './statement-cpu';
 import { benchDatabaseUrl } from './test-database';
@@ -28,9 +30,15 @@ const USAGE = `usage: npm run bench:storage -- [--json] [--save] [--articles N] 
   database built once can be measured again. With --statements, the server's CPU per article is
   also given per kind of statement (local server only). With --corpus wire, the articles are
   bench:pipeline's stories as the extractor sends them (no grouping truth, no resuming).
+  Every REFERENCE_EVERY articles (and at each segment's ends) it also writes a fixed batch into a
+  small scratch archive and deletes it again, not timed and left out of the server's figures: the
+  machine's speed at that moment, as \`referenceArticlesPerSec\`, so that segments can be compared
+  (\`lastToFirst\` in the JSON).
   Database: WIRESTREAM_TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/wirestream_test).`;
 
 const STANDARD_POINTS = [100_000, 250_000, 500_000, 1_000_000];
+/** Articles between two probes of the reference writes (see ReferenceWrites). */
+const REFERENCE_EVERY = 25_000;
 /** Postgres's defaults for autovacuum's analyze: after 50 rows and a tenth of the table more. */
 const ANALYZE_THRESHOLD = 50;
 const ANALYZE_SCALE_FACTOR = 0.1;
@@ -114,6 +122,8 @@ interface ArchivePoint {
   tableMb: number;
   indexMb: number;
   routes: Record<string, { p50Ms: number; p95Ms: number; p99Ms: number }>;
+  /** The reference writes' rate during the segment (median of its probes; see ReferenceWrites): the machine's speed then. */
+  referenceArticlesPerSec: number | null;
   /** With --statements: the server's CPU per article written since the previous point, by kind of statement. */
   statements?: Array<{ statement: string; backendCpuMsPerArticle: number; wallMsPerArticle: number }>;
 }
@@ -129,6 +139,7 @@ async function main(): Promise<void> {
   await withClient(baseUrl, (client) => client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`));
   let api: RunningApi | null = null;
   let db: DataSource | null = null;
+  let reference: ReferenceWrites | null = null;
   try {
     await migrate(databaseUrl);
     db = createDataSource(databaseUrl);
@@ -146,6 +157,20 @@ async function main(): Promise<void> {
     const meter = new StatementCpuMeter();
     if (options.statements && !(await meter.install(db.manager))) log("--statements: the server's backend processes are not readable here; not measured");
     const postgres = postgresServerPids();
+    reference = await ReferenceWrites.open(baseUrl, `${schema}_reference`);
+    const referenceWrites = reference;
+    // What the probes cost the server in the current segment, taken out of its figures.
+    let probeCost = emptyTotals();
+    let probeServerSeconds = 0;
+    let segmentProbes: number[] = [];
+    const probeReference = async () => {
+      const totalsBefore = await serverTotals(db!);
+      const cpu = new ProcessCpuMeter({ postgres });
+      cpu.start();
+      segmentProbes.push(await meter.without(() => referenceWrites.probe()));
+      probeServerSeconds += cpu.stop().postgres ?? 0;
+      probeCost = addTotals(probeCost, differenceOf(totalsBefore, await serverTotals(db!)));
+    };
     const gc = gcMeter();
     const cpuBefore = process.cpuUsage();
     let written = 0;
@@ -159,6 +184,9 @@ async function main(): Promise<void> {
     log(`storing up to ${options.articles} articles in batches of ${options.batch}; points at ${options.points.join(', ')}`);
     for (const point of options.points) {
       let stored = existing + written;
+      probeCost = emptyTotals();
+      probeServerSeconds = 0;
+      segmentProbes = [];
       const serverBefore = await serverTotals(db);
       const gcBefore = gc.total();
       const pgCpu = new ProcessCpuMeter({ postgres });
@@ -166,7 +194,13 @@ async function main(): Promise<void> {
       // Only the writes are timed: generating the articles is this benchmark's work, not storage's.
       let seconds = 0;
       const before = stored;
+      await probeReference();
+      let nextProbeAt = stored + REFERENCE_EVERY;
       while (stored < point) {
+        if (stored >= nextProbeAt) {
+          await probeReference();
+          nextProbeAt += REFERENCE_EVERY;
+        }
         const batch: EnrichedArticleV3[] = [];
         while (batch.length < Math.min(options.batch, point - stored)) {
           const next = messages.next();
@@ -190,11 +224,14 @@ async function main(): Promise<void> {
         written += batch.length;
         if (!options.json && written % 50_000 < batch.length) process.stdout.write(`  ${stored} articles stored\n`);
       }
+      await probeReference();
       writingSeconds += seconds;
       const segment = stored - before;
       const segmentGcMs = gc.total() - gcBefore;
-      const pgSeconds = pgCpu.stop().postgres;
-      const serverAfter = await serverTotals(db);
+      const pgTotal = pgCpu.stop().postgres;
+      const pgSeconds = pgTotal === undefined ? undefined : pgTotal - probeServerSeconds;
+      const serverAfter = subtractTotals(await serverTotals(db), probeCost);
+      const referenceRate = median(segmentProbes);
       const walKbPerArticle = perArticle(serverBefore, serverAfter, 'walBytes', segment, 1024);
       await analyzeSchema(db, schema);
       analyzedAt = stored;
@@ -206,7 +243,7 @@ async function main(): Promise<void> {
       api ??= await startApi(databaseUrl);
       const bufferReads = perArticle(serverBefore, serverAfter, 'bufferReads', segment);
       const wal = `${walKbPerArticle !== null ? `${walKbPerArticle} kB of WAL per article, ` : ''}${bufferReads !== null ? `${bufferReads} buffer reads per article, ` : ''}`;
-      log(`\n${stored} articles: ${segment > 0 ? `${Math.round(segment / seconds)} articles/s since the previous point, ${wal}` : ''}tables ${round(sizes.table_mb, 0)} MB, indexes ${round(sizes.index_mb, 0)} MB`);
+      log(`\n${stored} articles: ${segment > 0 ? `${Math.round(segment / seconds)} articles/s since the previous point (reference writes ${Math.round(referenceRate)} articles/s), ${wal}` : ''}tables ${round(sizes.table_mb, 0)} MB, indexes ${round(sizes.index_mb, 0)} MB`);
       const segmentStatements = meter.report(statementsBefore).map((cost) => ({
         statement: cost.statement,
         backendCpuMsPerArticle: round(cost.backendCpuMs / Math.max(1, segment), 3),
@@ -225,6 +262,7 @@ async function main(): Promise<void> {
         bufferReadsPerArticle: bufferReads,
         backendWritesPerArticle: perArticle(serverBefore, serverAfter, 'backendWrites', segment),
         clientGcMsPerArticle: segment > 0 ? round(segmentGcMs / segment, 3) : null,
+        referenceArticlesPerSec: Math.round(referenceRate),
         tableMb: round(sizes.table_mb, 1),
         indexMb: round(sizes.index_mb, 1),
         routes: Object.fromEntries(lastRoutes.map(({ route, p50Ms, p95Ms, p99Ms }) => [route, { p50Ms, p95Ms, p99Ms }])),
@@ -276,11 +314,12 @@ async function main(): Promise<void> {
     if (grouping) log(`stories: ${write.stories}; syndicated copies joined ${pct(grouping.syndicatedJoined)}, retold joined ${pct(grouping.retoldJoined)}, stories mixing events ${grouping.mixedStories}`);
     reportBenchResult(
       'bench:storage',
-      { write, grouping, points, api: lastRoutes, ...(statements.length > 0 ? { statements } : {}) },
+      { write, grouping, points, lastToFirst: lastToFirst(points), api: lastRoutes, ...(statements.length > 0 ? { statements } : {}) },
       { save: options.save, argv: process.argv.slice(2) },
     );
   } finally {
     await api?.stop();
+    await reference?.close();
     await db?.destroy();
     if (options.schema === null) await withClient(baseUrl, (client) => client.query(`DROP SCHEMA ${schema} CASCADE`));
   }
@@ -322,6 +361,24 @@ interface ServerTotals {
   bufferReads: number | null;
   backendWrites: number | null;
 }
+
+function emptyTotals(): ServerTotals {
+  return { walBytes: 0, walFullPages: 0, bufferReads: 0, backendWrites: 0 };
+}
+
+function combineTotals(a: ServerTotals, b: ServerTotals, sign: 1 | -1): ServerTotals {
+  const combine = (x: number | null, y: number | null) => (x === null || y === null ? null : x + sign * y);
+  return {
+    walBytes: combine(a.walBytes, b.walBytes),
+    walFullPages: combine(a.walFullPages, b.walFullPages),
+    bufferReads: combine(a.bufferReads, b.bufferReads),
+    backendWrites: combine(a.backendWrites, b.backendWrites),
+  };
+}
+
+const addTotals = (a: ServerTotals, b: ServerTotals) => combineTotals(a, b, 1);
+const subtractTotals = (a: ServerTotals, b: ServerTotals) => combineTotals(a, b, -1);
+const differenceOf = (before: ServerTotals, after: ServerTotals) => combineTotals(after, before, -1);
 
 /** A counter's growth per article over a segment, or null when the server lacks it or nothing was written. */
 function perArticle(before: ServerTotals, after: ServerTotals, field: keyof ServerTotals, segment: number, scale = 1): number | null {

@@ -22,6 +22,7 @@ export class StatementCpuMeter {
   private readonly costs = new Map<string, StatementCost>();
   private readonly backendPids = new WeakMap<QueryRunner, number>();
   private original: EntityManager['query'] | null = null;
+  private paused = false;
 
   /** Starts measuring; false (and nothing wrapped) when the server's backends are not readable here. */
   async install(manager: EntityManager): Promise<boolean> {
@@ -31,9 +32,10 @@ export class StatementCpuMeter {
     const original = (this.original = EntityManager.prototype.query);
     const backendPids = this.backendPids;
     const add = (statement: string, backendCpuMs: number, wallMs: number) => this.add(statement, backendCpuMs, wallMs);
+    const isPaused = () => this.paused;
     const measured = async function (this: EntityManager, query: string, parameters?: unknown[]): Promise<unknown> {
       const runner = this.queryRunner;
-      if (!runner) return original.call(this, query, parameters);
+      if (!runner || isPaused()) return original.call(this, query, parameters);
       let pid = backendPids.get(runner);
       if (pid === undefined) {
         const [row] = (await original.call(this, 'SELECT pg_backend_pid() AS pid')) as Array<{ pid: number }>;
@@ -47,6 +49,16 @@ export class StatementCpuMeter {
     };
     EntityManager.prototype.query = measured as EntityManager['query'];
     return true;
+  }
+
+  /** Runs `work` without measuring its statements (the benchmark's own, not the archive's writes). */
+  async without<T>(work: () => Promise<T>): Promise<T> {
+    this.paused = true;
+    try {
+      return await work();
+    } finally {
+      this.paused = false;
+    }
   }
 
   uninstall(): void {
