@@ -30,18 +30,18 @@ export class ReferenceWrites {
   ) {}
 
   /** Creates the scratch schema `<schema>` (dropping an earlier one) and fills it. */
-  static async open(baseUrl: string, schema: string): Promise<ReferenceWrites> {
+  static async open(baseUrl: string, schema: string, size: { archive: number; probe: number } = { archive: REFERENCE_ARCHIVE, probe: PROBE_ARTICLES }): Promise<ReferenceWrites> {
     await withClient(baseUrl, (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`));
     const url = `${baseUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
     await migrate(url);
     const db = createDataSource(url);
     await db.initialize();
-    const articles = [...generateArticleStream({ articles: REFERENCE_ARCHIVE + PROBE_ARTICLES, seed: 7, days: 30, chronological: true })].map((article) => article.message);
+    const articles = [...generateArticleStream({ articles: size.archive + size.probe, seed: 7, days: 30, chronological: true })].map((article) => article.message);
     const store = new ArticleStore(db);
-    for (let from = 0; from < REFERENCE_ARCHIVE; from += 500) {
-      await store.saveBatch(articles.slice(from, Math.min(from + 500, REFERENCE_ARCHIVE)).map((message) => ({ message, traceId: null })));
+    for (let from = 0; from < size.archive; from += 500) {
+      await store.saveBatch(articles.slice(from, Math.min(from + 500, size.archive)).map((message) => ({ message, traceId: null })));
     }
-    const reference = new ReferenceWrites(db, store, articles.slice(REFERENCE_ARCHIVE), baseUrl, schema);
+    const reference = new ReferenceWrites(db, store, articles.slice(size.archive), baseUrl, schema);
     // The first probe also inserts the batch's new entities, which later probes find stored.
     await reference.probe();
     return reference;
