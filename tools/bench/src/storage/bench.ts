@@ -30,7 +30,7 @@ const USAGE = `usage: npm run bench:storage -- [--json] [--save] [--articles N] 
   database built once can be measured again. With --statements, the server's CPU per article is
   also given per kind of statement (local server only). With --corpus wire, the articles are
   bench:pipeline's stories as the extractor sends them (no grouping truth, no resuming).
-  Every REFERENCE_EVERY articles (and at each segment's ends) it also writes a fixed batch into a
+  Every 25000 articles (and at each segment's ends) it also writes a fixed batch into a
   small scratch archive and deletes it again, not timed and left out of the server's figures: the
   machine's speed at that moment, as \`referenceArticlesPerSec\`, so that segments can be compared
   (\`lastToFirst\` in the JSON).
