@@ -38,15 +38,18 @@ export class SalientEntitiesAndQuotesKeptByWriter1796500000000 implements Migrat
   }
 }
 
+/** A deleted article's salient entities and quotes go with it (SalientEntitiesByWeek finds the salient rows by key instead). */
+export const DELETE_SALIENT_ENTITIES_AND_QUOTES_BY_ARTICLE_ID: StatementTrigger = {
+  table: 'articles',
+  event: 'DELETE',
+  name: 'delete_salient_entities_and_quotes',
+  body: `DELETE FROM article_salient_entities s USING deleted d WHERE s.article_id = d.article_id;
+          DELETE FROM quotes q USING deleted d WHERE q.article_id = d.article_id;`,
+};
+
 /** What the keys did, as statement-level triggers on the parent tables (`deleted`: the rows a DELETE removed). */
 const TRIGGERS: readonly StatementTrigger[] = [
-  {
-    table: 'articles',
-    event: 'DELETE',
-    name: 'delete_salient_entities_and_quotes',
-    body: `DELETE FROM article_salient_entities s USING deleted d WHERE s.article_id = d.article_id;
-          DELETE FROM quotes q USING deleted d WHERE q.article_id = d.article_id;`,
-  },
+  DELETE_SALIENT_ENTITIES_AND_QUOTES_BY_ARTICLE_ID,
   { table: 'articles', event: 'TRUNCATE', name: 'truncate_salient_entities_and_quotes', body: 'TRUNCATE article_salient_entities, quotes;' },
   { table: 'entities', event: 'DELETE', name: 'unlink_quote_speakers', body: 'UPDATE quotes q SET speaker_entity_id = NULL FROM deleted d WHERE q.speaker_entity_id = d.id;' },
   // TRUNCATE entities CASCADE emptied quotes (CASCADE truncates every referencing table whole).

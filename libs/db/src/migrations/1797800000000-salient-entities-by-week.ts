@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { DELETE_SALIENT_ENTITIES_AND_QUOTES_BY_ARTICLE_ID } from './1796500000000-salient-entities-and-quotes-kept-by-writer';
 import { createStatementTriggers, dropStatementTriggers, type StatementTrigger } from './statement-triggers';
 
 /**
@@ -21,11 +22,12 @@ export class SalientEntitiesByWeek1797800000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     // date_bin with a stride in hours is the same instant in every session time zone (days would
-    // follow daylight saving in generate_series); 2000-01-03 was a Monday.
+    // follow daylight saving in generate_series); 2000-01-03 was a Monday. The same-event lookup
+    // steps through weeks by this stride (sameEventRows): a new stride changes both.
     await queryRunner.query(`
       CREATE FUNCTION salient_week(at timestamptz) RETURNS timestamptz LANGUAGE sql IMMUTABLE PARALLEL SAFE
       RETURN date_bin(interval '168 hours', at, timestamptz '2000-01-03 00:00:00+00')`);
-    await dropStatementTriggers(queryRunner, SALIENT_TRIGGERS_BEFORE);
+    await dropStatementTriggers(queryRunner, [DELETE_SALIENT_ENTITIES_AND_QUOTES_BY_ARTICLE_ID]);
     await queryRunner.query(`ALTER TABLE article_salient_entities DROP CONSTRAINT article_salient_entities_pkey`);
     await queryRunner.query(`DROP INDEX article_salient_entities_article_idx`);
     await queryRunner.query(`TRUNCATE article_salient_entities`);
@@ -45,21 +47,10 @@ export class SalientEntitiesByWeek1797800000000 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX article_salient_entities_week_idx`);
     await queryRunner.query(`ALTER TABLE article_salient_entities ADD PRIMARY KEY (entity_key, published_at, article_id)`);
     await queryRunner.query(`CREATE INDEX article_salient_entities_article_idx ON article_salient_entities (article_id)`);
-    await createStatementTriggers(queryRunner, SALIENT_TRIGGERS_BEFORE);
+    await createStatementTriggers(queryRunner, [DELETE_SALIENT_ENTITIES_AND_QUOTES_BY_ARTICLE_ID]);
     await queryRunner.query(`DROP FUNCTION salient_week(timestamptz)`);
   }
 }
-
-/** The DELETE trigger of SalientEntitiesAndQuotesKeptByWriter, which found an article's rows by `article_id`. */
-const SALIENT_TRIGGERS_BEFORE: readonly StatementTrigger[] = [
-  {
-    table: 'articles',
-    event: 'DELETE',
-    name: 'delete_salient_entities_and_quotes',
-    body: `DELETE FROM article_salient_entities s USING deleted d WHERE s.article_id = d.article_id;
-          DELETE FROM quotes q USING deleted d WHERE q.article_id = d.article_id;`,
-  },
-];
 
 /** A deleted article's salient rows, found by the key its own columns give (see deleteSalientEntitiesOf). */
 const SALIENT_TRIGGERS: readonly StatementTrigger[] = [

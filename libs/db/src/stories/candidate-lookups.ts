@@ -121,7 +121,8 @@ async function sameEventRows(manager: EntityManager, articles: PreparedArticle[]
          FROM subject s CROSS JOIN LATERAL unnest(s.salient) AS k(entity_key)
          CROSS JOIN LATERAL (
            -- Newest week first, newest rows first in each: the first rows are the newest of the
-           -- window, with no sort (a nested loop keeps its outer side's order).
+           -- window, with no sort (a nested loop keeps its outer side's order). The step is
+           -- salient_week's stride (SalientEntitiesByWeek).
            SELECT w.article_id
              FROM generate_series(salient_week(s.published_at + $2::interval), salient_week(s.published_at - $2::interval), interval '-168 hours') AS p(week)
             CROSS JOIN LATERAL (

@@ -7,8 +7,8 @@ import { postgresServerPids, ProcessCpuMeter } from '../pipeline/process-cpu';
 import { generateArticleStream } from './generate-articles';
 import { measureGrouping } from './grouping';
 import { ReferenceWrites } from './reference-writes';
-import { lastToFirst, median } from './write-curve';
-import { measureRoutes, round, sampleRoutes, startApi, type RouteLatency, type RunningApi } from './route-latency';
+import { lastToFirst } from './write-curve';
+import { measureRoutes, quantile, round, sampleRoutes, startApi, type RouteLatency, type RunningApi } from './route-latency';
 import { StatementCpuMeter, type StatementCost } from './statement-cpu';
 import { benchDatabaseUrl } from './test-database';
 import { wireMessages } from './wire-messages';
@@ -169,7 +169,7 @@ async function main(): Promise<void> {
       cpu.start();
       segmentProbes.push(await meter.without(() => referenceWrites.probe()));
       probeServerSeconds += cpu.stop().postgres ?? 0;
-      probeCost = addTotals(probeCost, differenceOf(totalsBefore, await serverTotals(db!)));
+      probeCost = addTotals(probeCost, subtractTotals(await serverTotals(db!), totalsBefore));
     };
     const gc = gcMeter();
     const cpuBefore = process.cpuUsage();
@@ -231,7 +231,7 @@ async function main(): Promise<void> {
       const pgTotal = pgCpu.stop().postgres;
       const pgSeconds = pgTotal === undefined ? undefined : pgTotal - probeServerSeconds;
       const serverAfter = subtractTotals(await serverTotals(db), probeCost);
-      const referenceRate = median(segmentProbes);
+      const referenceRate = quantile([...segmentProbes].sort((a, b) => a - b), 0.5);
       const walKbPerArticle = perArticle(serverBefore, serverAfter, 'walBytes', segment, 1024);
       await analyzeSchema(db, schema);
       analyzedAt = stored;
@@ -378,7 +378,6 @@ function combineTotals(a: ServerTotals, b: ServerTotals, sign: 1 | -1): ServerTo
 
 const addTotals = (a: ServerTotals, b: ServerTotals) => combineTotals(a, b, 1);
 const subtractTotals = (a: ServerTotals, b: ServerTotals) => combineTotals(a, b, -1);
-const differenceOf = (before: ServerTotals, after: ServerTotals) => combineTotals(after, before, -1);
 
 /** A counter's growth per article over a segment, or null when the server lacks it or nothing was written. */
 function perArticle(before: ServerTotals, after: ServerTotals, field: keyof ServerTotals, segment: number, scale = 1): number | null {

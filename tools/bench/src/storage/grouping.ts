@@ -15,7 +15,7 @@ export function generatedEventOf(documentUri: string): { eventId: number; kind: 
 /**
  * How the story rule did on a generated archive, whose true grouping is known: each stored article's
  * event is read back from its address, so the benchmark keeps nothing per article in memory while
- * it writes (a million entries made its garbage collection slower inside the timed writes).
+ * it writes (with a million entries, its garbage collection grew beside the timed writes).
  */
 export async function measureGrouping(db: DataSource) {
   const rows: Array<{ document_uri: string; story_id: string }> = await db.query(`SELECT document_uri, story_id FROM articles`);

@@ -1,4 +1,4 @@
-import { lastToFirst, median } from './write-curve';
+import { lastToFirst } from './write-curve';
 
 describe('lastToFirst', () => {
   it('takes the machine drift the reference writes saw out of the write curve', () => {
@@ -13,12 +13,5 @@ describe('lastToFirst', () => {
   it('skips segments nothing was written in, and gives nothing for fewer than two', () => {
     const resumed = { articles: 100_000, writeArticlesPerSec: null, referenceArticlesPerSec: 1500 };
     expect(lastToFirst([resumed, { articles: 200_000, writeArticlesPerSec: 900, referenceArticlesPerSec: 1400 }])).toBeNull();
-  });
-});
-
-describe('median', () => {
-  it('is the middle value, or the mean of the two middle ones', () => {
-    expect(median([3, 1, 2])).toBe(2);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
   });
 });

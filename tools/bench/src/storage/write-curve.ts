@@ -8,12 +8,6 @@ export interface CurvePoint {
   referenceArticlesPerSec: number | null;
 }
 
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
 /**
  * The last segment against the first: the write rates', the reference writes' (the machine's speed
  * then), and the write rate's share of the reference in the last segment against the first (the
